@@ -1,0 +1,1 @@
+"""Printed forms and booklets (reportlab): plain domain objects in, PDF bytes out. No Qt, no SQL."""

@@ -1,0 +1,217 @@
+"""The one database wrapper: open (lock, checks, migrations), transactions, close.
+
+Rules (docs/ARCHITECTURE.md): WAL journal, ``foreign_keys=ON`` on every connection, a busy
+timeout, a lock file so a second app instance gets a clear message, numbered migrations each in a
+transaction with a copy of the file taken first, and refusal of files that are too new, foreign or
+corrupt. Writes go through :meth:`Store.transaction` (sqlite-utils ``atomic()``), never
+``with conn:``, which does not roll back sqlite-utils writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+from filelock import FileLock, Timeout
+
+from kyodo_desktop.i18n import _
+from kyodo_desktop.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseTooNew,
+    NotAKyodoDatabase,
+    StoreError,
+    translate_sqlite_error,
+)
+from kyodo_desktop.store.migrations import all_migrations
+
+#: ``PRAGMA application_id`` of a kyodo-desktop file: "KYOD" in ASCII.
+APPLICATION_ID = 0x4B594F44
+BUSY_TIMEOUT_SECONDS = 5.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class Store:
+    """An open database file. ``db`` is the sqlite-utils Database, ``path`` the file.
+
+    Use :func:`open_store` to create one; close it (or use it as a context manager) when done.
+    """
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying sqlite3 connection (for reads with plain SQL)."""
+        return self.db.conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """Run the block in one transaction (a savepoint when nested); roll back on any error.
+
+        sqlite3 errors a user can act on are raised as :class:`StoreError` subclasses.
+        """
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as error:
+            mapped = translate_sqlite_error(error, self.path)
+            if mapped is None:
+                raise
+            raise mapped from error
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Run a read query and return its rows as dicts."""
+        return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        """Run a query returning one value (None when there is no row)."""
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def schema_version(self) -> int:
+        """``PRAGMA user_version`` of the file."""
+        return self.scalar("PRAGMA user_version")
+
+    def close(self) -> None:
+        """Close the connection and release the lock (safe to call twice)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True) -> Store:
+    """Open (creating if missing) the kyodo-desktop database at ``path`` and migrate it.
+
+    Raises (all :class:`StoreError`, with a Japanese message): DatabaseLocked when another app
+    instance holds the file, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
+    one, DatabaseTooNew for a file from a newer app, DatabaseReadOnly / DiskFull for the disk.
+    """
+    path = Path(path).expanduser().resolve()
+    _refuse_non_sqlite(path)
+    file_lock = _acquire_lock(path) if lock else None
+    try:
+        conn = _connect(path)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        store = Store(path, db, file_lock)
+        _verify(store)
+        if migrate:
+            migrate_store(store)
+        return store
+    except sqlite3.Error as error:
+        if file_lock is not None:
+            file_lock.release()
+        mapped = translate_sqlite_error(error, path)
+        if mapped is None:
+            raise
+        raise mapped from error
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise NotAKyodoDatabase(
+            _("This file is not a kyodo-desktop data file: {path}").format(path=path), path)
+
+
+def _acquire_lock(path: Path) -> FileLock:
+    file_lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        file_lock.acquire()
+    except Timeout as error:
+        raise DatabaseLocked(
+            _("This data file is already open in another kyodo-desktop window: {path}. "
+              "Close the other window first.").format(path=path), path) from error
+    except OSError as error:
+        mapped = translate_sqlite_error(sqlite3.OperationalError("unable to open"), path)
+        raise mapped from error
+    return file_lock
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _verify(store: Store) -> None:
+    """Refuse foreign, corrupt or too-new files before touching them."""
+    conn = store.conn
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != APPLICATION_ID and (tables or store.schema_version):
+        raise NotAKyodoDatabase(
+            _("This file is not a kyodo-desktop data file: {path}").format(path=store.path),
+            store.path)
+    if tables:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if result != "ok":
+            raise DatabaseCorrupt(
+                _("The data file is damaged and cannot be read: {path}. Restore it from a backup.")
+                .format(path=store.path), store.path, detail=result)
+    latest = len(all_migrations())
+    if store.schema_version > latest:
+        raise DatabaseTooNew(
+            _("This data file was saved by a newer version of kyodo-desktop (format {found}; this "
+              "version reads up to {latest}). Update the app to open it.")
+            .format(found=store.schema_version, latest=latest), store.path)
+
+
+def migrate_store(store: Store) -> list[int]:
+    """Apply the pending migrations, each in its own transaction; return the versions applied.
+
+    Before migrating a file that already holds data, a copy is written next to it as
+    ``<name>.before-v<N>.sqlite3`` (SQLite's online backup API).
+    """
+    pending = [m for m in all_migrations() if m.version > store.schema_version]
+    if pending and store.schema_version > 0:
+        backup_before_migration(store, pending[0].version)
+    for migration in pending:
+        with store.transaction() as db:
+            if migration.version == 1:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in migration.statements:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {migration.version}")
+    return [m.version for m in pending]
+
+
+def backup_before_migration(store: Store, version: int) -> Path:
+    """Copy the file to ``<name>.before-v<version>.sqlite3`` and return that path."""
+    stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+    target = store.path.with_name(f"{store.path.stem}.before-v{version}-{stamp}.sqlite3")
+    dest = sqlite3.connect(str(target))
+    try:
+        store.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+__all__ = ["APPLICATION_ID", "Store", "StoreError", "open_store", "migrate_store"]

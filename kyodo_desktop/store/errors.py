@@ -1,0 +1,70 @@
+"""Storage errors a user can act on, each with a plain Japanese message (see :mod:`errors`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+
+
+class StoreError(UserError):
+    """Base of the errors below; ``path`` is the database file concerned."""
+
+    def __init__(self, message: str, path: Path | str = "", *, detail: str = "") -> None:
+        super().__init__(message, detail=detail)
+        self.path = str(path)
+
+
+class DatabaseLocked(StoreError):
+    """Another kyodo-desktop (or another program) has the file open."""
+
+
+class DatabaseTooNew(StoreError):
+    """The file was written by a newer version of the app."""
+
+
+class NotAKyodoDatabase(StoreError):
+    """The file is not a kyodo-desktop database (another program's file or not SQLite)."""
+
+
+class DatabaseCorrupt(StoreError):
+    """SQLite reports the file as damaged."""
+
+
+class DatabaseReadOnly(StoreError):
+    """The file or its folder cannot be written."""
+
+
+class DiskFull(StoreError):
+    """The disk is full while writing."""
+
+
+class DatabaseBusy(StoreError):
+    """A write waited too long for another writer."""
+
+
+def translate_sqlite_error(error: sqlite3.Error, path: Path | str) -> StoreError | None:
+    """Map a sqlite3 error to the StoreError a user can act on, or None for a bug."""
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(_("The disk is full. Free some space and try again; nothing was saved."),
+                        path, detail=str(error))
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnly(
+            _("The data file cannot be written (read-only file or folder): {path}").format(path=path),
+            path, detail=str(error))
+    if "unable to open" in text:
+        return DatabaseReadOnly(
+            _("The data file cannot be opened. Check that the folder exists and can be written: {path}").format(path=path),
+            path, detail=str(error))
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            _("The data file is busy with another program. Wait a moment and try again."),
+            path, detail=str(error))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(
+            _("The data file is damaged and cannot be read: {path}. Restore it from a backup.").format(path=path),
+            path, detail=str(error))
+    return None

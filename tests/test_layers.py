@@ -1,0 +1,61 @@
+"""The layers stay clean: only ui/ imports Qt; domain, store, services, reports, io never import
+the layers above them (docs/ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import kyodo_desktop
+
+PACKAGE = Path(kyodo_desktop.__file__).resolve().parent
+ORDER = ["domain", "store", "services", "reports", "io", "ui"]
+ALLOWED = {
+    "domain": set(),
+    "store": {"domain"},
+    "services": {"domain", "store"},
+    "reports": {"domain", "services"},
+    "io": {"domain", "services"},
+    "ui": {"domain", "services", "reports", "io"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _files(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+def test_only_ui_imports_qt():
+    offenders = []
+    for layer in ORDER[:-1]:
+        for path in _files(layer):
+            if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(path)):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_layers_import_only_below():
+    offenders = []
+    for layer in ORDER:
+        forbidden = set(ORDER) - ALLOWED[layer] - {layer}
+        for path in _files(layer):
+            for name in _imports(path):
+                parts = name.split(".")
+                if parts[0] == "kyodo_desktop" and len(parts) > 1 and parts[1] in forbidden:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_every_layer_exists():
+    for layer in ORDER:
+        assert (PACKAGE / layer / "__init__.py").is_file(), layer
