@@ -45,9 +45,26 @@ class DatabaseBusy(StoreError):
     """A write waited too long for another writer."""
 
 
+class YearClosed(StoreError):
+    """A write touched a closed 年度 (``year_closes`` row not reopened); the store's triggers
+    (migration 2) raise ``kyodo:closed_year``. Corrections go into the open year as 訂正."""
+
+
+#: The message the closed-year triggers raise (migrations/m0002_accounting_guards.sql).
+CLOSED_YEAR_MARK = "kyodo:closed_year"
+
+
+def year_closed_message() -> str:
+    """The Japanese message of :class:`YearClosed` when the year is not known."""
+    return _("This fiscal year is closed and can no longer be changed. Record a correction entry "
+             "in the open fiscal year, or reopen the closed year explicitly.")
+
+
 def translate_sqlite_error(error: sqlite3.Error, path: Path | str) -> StoreError | None:
     """Map a sqlite3 error to the StoreError a user can act on, or None for a bug."""
     text = str(error).lower()
+    if CLOSED_YEAR_MARK in text:
+        return YearClosed(year_closed_message(), path, detail=str(error))
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(_("The disk is full. Free some space and try again; nothing was saved."),
                         path, detail=str(error))

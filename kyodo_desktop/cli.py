@@ -1,0 +1,238 @@
+"""The ``kyodo-desktop`` command: the window by default, subcommands for headless work.
+
+``kyodo-desktop [--db PATH] [--demo]`` opens the window; ``kyodo-desktop <command> --db PATH …``
+runs a subcommand. Every subcommand is a :class:`Command` in :data:`COMMANDS`. To add one
+(``report``, ``import``, ``export``, ``backup``, ``restore``, ``close-year`` …) write an
+``add_arguments(parser)`` using the helpers of :mod:`kyodo_desktop.cli_options` and a
+``run(args) -> int``, then call :func:`register`. Help texts are English message ids marked with
+``N_`` (translated when the parser is built); import heavy modules inside ``run``: start-up time
+is benchmarked, so this module imports no Qt, reportlab or openpyxl.
+
+Exit codes: 0 done, 1 ``check`` found problems, 2 an error the user can act on (printed as
+「エラー: …」 on stderr, never a traceback) or a wrong command line, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kyodo_desktop import APP_NAME, __version__, cli_options
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: ``name`` on the command line, ``help`` an English message id (``N_``),
+    ``add_arguments(parser)`` adds its options, ``run(args)`` does the work and returns the exit code.
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+#: The subcommands by name, in the order ``--help`` lists them.
+COMMANDS: dict[str, Command] = {}
+
+
+def register(command: Command) -> Command:
+    """Add ``command`` to :data:`COMMANDS` (a name may be registered once)."""
+    if command.name in COMMANDS:
+        raise ValueError(f"command registered twice: {command.name}")
+    COMMANDS[command.name] = command
+    return command
+
+
+class CommandLineError(Exception):
+    """argparse found a wrong command line; the text is argparse's own (English)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise CommandLineError(message)
+
+
+#: argparse's (English) complaints that get a Japanese sentence; others are shown as they are.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"invalid choice: '?([^' ]*)'? \(choose from (.*)\)"),
+     N_("“{value}” cannot be used here. Choose one of: {choices}.")),
+    (re.compile(r"the following arguments are required: (.*)"),
+     N_("Give {value}.")),
+    (re.compile(r"unrecognized arguments: (.*)"),
+     N_("Unknown option or value: {value}.")),
+    (re.compile(r"argument ([^:]+): expected one argument"),
+     N_("Give a value after {value}.")),
+)
+
+
+def explain_command_line_error(message: str) -> str:
+    """A Japanese sentence for an argparse error message (the message itself when unknown)."""
+    for pattern, template in _ARGPARSE_ERRORS:
+        match = pattern.search(message)
+        if match:
+            choices = match.group(2).replace("'", "") if pattern.groups > 1 else ""
+            return _(template).format(value=match.group(1), choices=choices)
+    return _("The command line is not right ({reason}).").format(reason=message)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _("Usage: ") if prefix is None else prefix)
+
+
+def _new_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Give a parser the Japanese option title and ``-h``."""
+    parser._optionals.title = _("Options")
+    parser.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kyodo-desktop`` with every registered subcommand."""
+    parser = _new_parser(_Parser(
+        prog=APP_NAME, add_help=False, formatter_class=_Formatter,
+        description=_("kyodo-desktop (協働デスク): records, plan, grant accounting and forms of a "
+                      "community development council. Without a command, the window opens.")))
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help=_("Show the version and exit."))
+    cli_options.add_db_option(parser, main=True)
+    parser.add_argument("--demo", action="store_true",
+                        help=_("Open the window with the demo council (built on first use)."))
+    commands = parser.add_subparsers(dest="command", title=_("Commands"), metavar=_("COMMAND"))
+    for command in COMMANDS.values():
+        sub = _new_parser(commands.add_parser(
+            command.name, help=_(command.help), description=_(command.help), add_help=False,
+            formatter_class=_Formatter))
+        command.add_arguments(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kyodo-desktop`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return _run_gui(args)
+        return COMMANDS[args.command].run(args)
+    except SystemExit as done:  # --help, --version
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except CommandLineError as error:
+        _print_error(explain_command_line_error(str(error)) + " "
+                     + _("See “{prog} --help”.").format(prog=APP_NAME))
+    except UserError as error:
+        _print_error(error.message)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return EXIT_ERROR
+
+
+def _print_error(message: str) -> None:
+    print(_("Error: {message}").format(message=message), file=sys.stderr)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from kyodo_desktop.ui.app import run_gui
+
+    db_path = Path(args.db).expanduser() if args.db else None
+    return run_gui(db_path, demo=args.demo)
+
+
+# --- demo ----------------------------------------------------------------------------------------
+
+def _add_demo_arguments(parser: argparse.ArgumentParser) -> None:
+    cli_options.add_db_option(parser)
+    parser.add_argument("--force", action="store_true",
+                        help=_("Replace the file if it already exists (its data is lost)."))
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    path = cli_options.db_path_from(args, must_exist=False)
+    if path.exists() and path.stat().st_size > 0 and not args.force:
+        raise UserError(_("The file {path} already exists. Add --force to replace it with the "
+                          "demo data.").format(path=path))
+    from kyodo_desktop.services.demo import build_demo
+
+    remove_database(path)
+    try:
+        with cli_options.open_db(args, must_exist=False) as store:
+            summary = build_demo(store)
+    except BaseException:
+        remove_database(path)
+        raise
+    print(_("The demo data was written to {path}.").format(path=path))
+    for key, value in summary.items():
+        print(f"  {key}: {value}")
+    return EXIT_OK
+
+
+def remove_database(path: Path) -> None:
+    """Delete a data file with its ``-wal`` and ``-shm`` files (missing ones are fine).
+
+    Raises UserError when the app has the file open or it cannot be deleted.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise UserError(_("The data file {path} is open in kyodo-desktop. Close it first.")
+                        .format(path=path)) from error
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    except OSError as error:
+        raise UserError(_("The file {path} could not be deleted ({reason}).")
+                        .format(path=path, reason=error.strerror or error)) from error
+    finally:
+        lock.release()
+
+
+# --- councils -----------------------------------------------------------------------------------
+
+def _run_councils(args: argparse.Namespace) -> int:
+    from kyodo_desktop.services.councils import list_councils
+
+    with cli_options.open_db(args) as store:
+        councils = list_councils(store)
+    for council in councils:
+        print(f"{council['id']}\t{council['name']}")
+    if not councils:
+        print(_("This data file holds no council yet."), file=sys.stderr)
+    return EXIT_OK
+
+
+# --- check --------------------------------------------------------------------------------------
+
+def _run_check(args: argparse.Namespace) -> int:
+    from kyodo_desktop.store.check import run_checks
+
+    # Read only: no lock (the window may have the file open), no migration.
+    with cli_options.open_db(args, lock=False, migrate=False) as store:
+        problems = run_checks(store)
+    for problem in problems:
+        print(f"- {problem.message}")
+        if problem.detail:
+            print(f"    ({problem.detail})")
+    if problems:
+        print(_("{count} problem(s) found.").format(count=len(problems)))
+        return EXIT_PROBLEMS
+    print(_("No problems were found."))
+    return EXIT_OK
+
+
+register(Command("demo", N_("Create a data file with a demo council to try the app."),
+                 _add_demo_arguments, _run_demo))
+register(Command("councils", N_("List the councils of a data file (number and name)."),
+                 cli_options.add_db_option, _run_councils))
+register(Command("check", N_("Check a data file for damage and inconsistencies."),
+                 cli_options.add_db_option, _run_check))

@@ -1,0 +1,200 @@
+"""出納簿 (cash book) rules: the entry a user types, findings, running balances, 次年度繰越金.
+
+Pure Python, no SQL. Money is ``int`` 円; an entry's ``amount`` is positive and its ``direction``
+('income' 収入 / 'expense' 支出) gives the sign; only a 訂正 entry (``correction_of_id`` set) may
+carry a negative amount (a reversal). The balance of a fund is
+``前年度繰越金 + Σ収入 − Σ支出`` (the 収支決算書's 次年度繰越金); entries are ordered by
+``(entry_date, id)``.
+
+A :class:`Finding` is what a check reports (the 点検 panel): severity 'warning' never blocks
+saving, 'error' blocks the 年度締め; only a closed year blocks saving (store trigger).
+Programme rules (allowed 費目, 対象外経費, caps, formula, settlement) live in
+:mod:`kyodo_desktop.domain.accounting_rules`; the checks over a whole year in
+:mod:`kyodo_desktop.domain.accounting_checks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.i18n import _
+
+INCOME = "income"
+EXPENSE = "expense"
+DIRECTIONS = (INCOME, EXPENSE)
+WARNING = "warning"
+ERROR = "error"
+#: The 会計区分 codes (table ``funds``); the first two are 交付金.
+FUNDS = ("operating_support", "activity_support", "own_funds")
+GRANT_INCOME_CATEGORY = "grant"  # 交付金 (income_categories)
+CARRIED_IN_CATEGORY = "carried_in"  # 前年度繰越金: kept in opening_balances, not in the 出納簿
+
+
+@dataclass(frozen=True)
+class CashBookEntryInput:
+    """One 出納簿 line as typed or imported.
+
+    ``entry_date`` 日付; ``fund_code`` 会計区分; ``direction`` 'income'|'expense';
+    ``category_code`` an income_categories code for income, an expense_categories (費目) code for
+    expense; ``description`` 摘要; ``amount`` 円 (> 0; a 訂正 may be negative, never 0);
+    ``payee`` 支払先/収入元; ``voucher_no`` 領収書番号; ``project_id`` 事業; ``grant_id`` 交付金.
+    """
+
+    entry_date: date
+    fund_code: str
+    direction: str
+    category_code: str
+    description: str
+    amount: int
+    payee: str = ""
+    voucher_no: str = ""
+    project_id: int | None = None
+    grant_id: int | None = None
+    memo: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """A stored entry as the checks see it: an :class:`CashBookEntryInput`'s fields plus ``id``
+    and ``correction_of_id`` (the entry a 訂正 corrects)."""
+
+    id: int
+    entry_date: date
+    fund_code: str
+    direction: str
+    category_code: str
+    description: str
+    amount: int
+    payee: str = ""
+    voucher_no: str = ""
+    project_id: int | None = None
+    grant_id: int | None = None
+    memo: str = ""
+    correction_of_id: int | None = None
+
+    @property
+    def signed(self) -> int:
+        """The amount as it moves the balance: + for income, − for expense (円)."""
+        return self.amount if self.direction == INCOME else -self.amount
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found. ``severity`` 'warning'|'error'; ``code`` a stable id (e.g.
+    'missing_voucher'); ``message`` and ``how_to_fix`` plain Japanese; ``entry_id`` the 出納簿
+    entry concerned (None for a finding about a budget line, a grant or a fund)."""
+
+    severity: str
+    code: str
+    message: str
+    how_to_fix: str
+    entry_id: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """True when the finding blocks the 年度締め."""
+        return self.severity == ERROR
+
+
+def validate_entry(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
+                   rules=None, category_parents: Mapping[str, str | None] | None = None,
+                   entry_id: int | None = None) -> list[Finding]:
+    """Findings about one entry on its own, as the user types it (no other entries needed).
+
+    Checks: amount not above 0 (error); date outside 年度 ``fiscal_year`` (error); expense without
+    領収書番号 (warning); income booked as 前年度繰越金 (warning). With ``rules`` (an
+    :class:`~kyodo_desktop.domain.accounting_rules.ProgramRules` of the entry's fund) and
+    ``category_parents`` (費目 code → parent code), also the 費目 allowed by the programme (error)
+    and the 対象外経費 keywords (warning). Source: issue 5 item 5, the city's 交付要綱 (preset).
+    """
+    from kyodo_desktop.domain import accounting_rules
+
+    found: list[Finding] = []
+    is_correction = getattr(entry, "correction_of_id", None) is not None
+    if entry.amount == 0 or (entry.amount < 0 and not is_correction):
+        found.append(Finding(
+            ERROR, "amount_not_positive",
+            _("The amount must be at least 1 yen."),
+            _("Enter the amount without a minus sign. To take back an entry, delete it or make a "
+              "correction entry."), entry_id))
+    if not wareki.fiscal_year_contains(fiscal_year, entry.entry_date):
+        found.append(outside_year_finding(entry.entry_date, fiscal_year, entry_id))
+    if entry.direction == EXPENSE and not entry.voucher_no.strip() and not is_correction:
+        found.append(Finding(
+            WARNING, "missing_voucher",
+            _("This expense has no receipt number."),
+            _("Number the receipt and enter its number. If there is no receipt, keep a payment "
+              "note (支払証明書) and enter its number."), entry_id))
+    if entry.direction == INCOME and entry.category_code == CARRIED_IN_CATEGORY:
+        found.append(Finding(
+            WARNING, "carried_in_entry",
+            _("The carry-over from the previous year is entered as a cash book entry."),
+            _("Enter the carry-over as the opening balance of the fund instead (it is set "
+              "automatically when the previous year is closed), and delete this entry."),
+            entry_id))
+    if rules is not None and entry.direction == EXPENSE:
+        found.extend(accounting_rules.eligibility_findings(
+            entry, rules, category_parents or {}, entry_id))
+    return found
+
+
+def outside_year_finding(entry_date: date, fiscal_year: int, entry_id: int | None) -> Finding:
+    """The error for an entry dated outside its 年度 (April 1 – March 31)."""
+    return Finding(
+        ERROR, "outside_fiscal_year",
+        _("The date {date} is outside the fiscal year {fiscal_year}.").format(
+            date=format_date(entry_date), fiscal_year=wareki.format_fiscal_year(fiscal_year)),
+        _("Correct the date, or record the entry in the fiscal year it belongs to "
+          "(April 1 to March 31)."), entry_id)
+
+
+def sort_key(entry: LedgerEntry) -> tuple[date, int]:
+    """The 出納簿 order: by date, then by the order of entry (id)."""
+    return entry.entry_date, entry.id
+
+
+def running_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry]
+                     ) -> list[tuple[LedgerEntry, int, int]]:
+    """``[(entry, fund_balance, total_balance)]`` in 出納簿 order (円).
+
+    ``fund_balance`` is the entry's fund's 残高 after it (opening[fund] + Σ signed so far);
+    ``total_balance`` the same over all funds (Σ opening + Σ signed so far).
+    """
+    fund_balance = dict(opening)
+    total = sum(opening.values())
+    result = []
+    for entry in sorted(entries, key=sort_key):
+        fund_balance[entry.fund_code] = fund_balance.get(entry.fund_code, 0) + entry.signed
+        total += entry.signed
+        result.append((entry, fund_balance[entry.fund_code], total))
+    return result
+
+
+def closing_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry],
+                     funds: Iterable[str] = FUNDS) -> dict[str, int]:
+    """次年度繰越金 per fund: ``{fund_code: 前年度繰越金 + 収入 − 支出}`` (円), every fund listed."""
+    result = {fund: opening.get(fund, 0) for fund in funds}
+    for fund, value in opening.items():
+        result.setdefault(fund, value)
+    for entry in entries:
+        result[entry.fund_code] = result.get(entry.fund_code, 0) + entry.signed
+    return result
+
+
+def daily_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry]
+                   ) -> dict[str, list[tuple[date, int]]]:
+    """Per fund, the 残高 at the end of each day with entries: ``{fund: [(day, yen)]}``."""
+    balance = dict(opening)
+    days: dict[str, list[tuple[date, int]]] = {}
+    for entry in sorted(entries, key=sort_key):
+        balance[entry.fund_code] = balance.get(entry.fund_code, 0) + entry.signed
+        series = days.setdefault(entry.fund_code, [])
+        if series and series[-1][0] == entry.entry_date:
+            series[-1] = (entry.entry_date, balance[entry.fund_code])
+        else:
+            series.append((entry.entry_date, balance[entry.fund_code]))
+    return days

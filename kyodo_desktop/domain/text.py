@@ -1,0 +1,115 @@
+"""Text normalisation and 五十音順 (Japanese syllabary order) sorting.
+
+People are sorted by ふりがな, never by the code points of the kanji of their names (glossary:
+氏名 / ふりがな). :func:`kana_sort_key` gives the order of a Japanese dictionary or 名簿: voiced
+and small kana sort with their plain counterparts (がっこう next to かっこう), 「ー」 counts as the
+vowel it lengthens (コーヒー as こおひい), and ties are broken by the marks, then by the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KATAKANA_FIRST, _KATAKANA_LAST = 0x30A1, 0x30F6  # ァ … ヶ, each 0x60 above its hiragana
+_ITERATION = {"ヽ": "ゝ", "ヾ": "ゞ"}
+_SMALL_TO_LARGE = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+_VOICING_MARKS = ("\u3099", "\u309a")  # combining dakuten, handakuten (after NFD)
+_LONG_VOWEL = "ー"
+_VOWEL_ROWS = {
+    "あ": "あかさたなはまやらわ",
+    "い": "いきしちにひみり",
+    "う": "うくすつぬふむゆる",
+    "え": "えけせてねへめれ",
+    "お": "おこそとのほもよろを",
+}
+_VOWEL_OF = {kana: vowel for vowel, row in _VOWEL_ROWS.items() for kana in row}
+#: Separates the parts of a sort key; lower than any character left in the parts.
+_KEY_SEPARATOR = "\x01"
+_HALFWIDTH_KATAKANA = (0xFF65, 0xFF9F)
+_KANA_EXTRAS = {"ー", "・", "゛", "゜", "\u3099", "\u309a", "ゝ", "ゞ", "ヽ", "ヾ"}
+
+
+def normalize(text: str | None) -> str:
+    """NFKC, then strip and collapse every run of whitespace (also 全角スペース) to one ASCII space.
+
+    ``None`` → ``""``. Idempotent: ``normalize(normalize(t)) == normalize(t)``.
+    """
+    if text is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana → hiragana (カタカナ → かたかな); 「ー」 and everything else kept as it is.
+
+    Only full-width katakana are mapped; NFKC the text first for half-width ｶﾀｶﾅ.
+    ヷヸヹヺ, which have no hiragana letter, are kept.
+    """
+    out = []
+    for char in text:
+        code = ord(char)
+        if _KATAKANA_FIRST <= code <= _KATAKANA_LAST:
+            out.append(chr(code - 0x60))
+        else:
+            out.append(_ITERATION.get(char, char))
+    return "".join(out)
+
+
+def kana_sort_key(kana: str) -> str:
+    """A string key that sorts readings in 五十音順; compare keys with ``<`` or store them.
+
+    Shape: ``primary + "\\x01" + secondary + "\\x01" + text`` where ``text`` is the NFKC text in
+    hiragana, ``secondary`` is ``text`` with 「ー」 read as its vowel, and ``primary`` is
+    ``secondary`` with dakuten / handakuten removed and small kana made large. Because the
+    separator sorts below every other character, comparing keys compares the parts in turn, so
+    あ < い < … < わ < を < ん and がっこう sorts right after かっこう. Characters that are
+    not kana (kanji, Latin letters) keep their code point order: Latin before kana, kanji after.
+    """
+    text = to_hiragana(normalize(kana).replace(_KEY_SEPARATOR, "").replace("\x00", ""))
+    secondary = _expand_long_vowels(text)
+    decomposed = unicodedata.normalize("NFD", secondary)
+    primary = "".join(c for c in decomposed if c not in _VOICING_MARKS)
+    primary = unicodedata.normalize("NFC", primary).translate(_SMALL_TO_LARGE)
+    return _KEY_SEPARATOR.join((primary, secondary, text))
+
+
+def _expand_long_vowels(text: str) -> str:
+    """Replace 「ー」 by the vowel of the kana before it (こーひー → こおひい)."""
+    out: list[str] = []
+    for char in text:
+        if char == _LONG_VOWEL and out:
+            base = unicodedata.normalize("NFD", out[-1])[0].translate(_SMALL_TO_LARGE)
+            char = _VOWEL_OF.get(base, char)
+        out.append(char)
+    return "".join(out)
+
+
+def name_sort_key(name: str, name_kana: str) -> tuple[str, str]:
+    """Sort key for people and organisations: ``(kana_sort_key(reading), normalize(name))``.
+
+    The reading is ``name_kana`` (ふりがな); when that is empty, the name itself (a name written
+    in kana sorts correctly; one in kanji sorts after all kana names, by code point).
+    """
+    reading = normalize(name_kana) or normalize(name)
+    return kana_sort_key(reading), normalize(name)
+
+
+def is_kana(text: str) -> bool:
+    """Whether ``text`` holds only hiragana, katakana (also half-width), 「ー」「・」 and spaces.
+
+    Text with no kana at all (empty, or only spaces) is not kana: returns False.
+    """
+    if not text or not text.strip():
+        return False
+    return all(_is_kana_char(char) for char in text)
+
+
+def _is_kana_char(char: str) -> bool:
+    if char.isspace() or char in _KANA_EXTRAS:
+        return True
+    code = ord(char)
+    return (
+        0x3041 <= code <= 0x3096  # ぁ … ゖ
+        or 0x30A1 <= code <= 0x30FA  # ァ … ヺ
+        or _HALFWIDTH_KATAKANA[0] <= code <= _HALFWIDTH_KATAKANA[1]
+    )

@@ -1,0 +1,241 @@
+"""Import a treasurer's own 出納簿 (.xlsx / .csv): preview first, then write only when confirmed.
+
+:func:`preview_cash_book` reads the file (:mod:`kyodo_desktop.io.tabular`), skips the title rows
+above the header (the first row, among the first :data:`HEADER_SEARCH_ROWS`, naming a date column
+and at least two more known columns), and turns each row into an entry or row-level errors
+(:mod:`kyodo_desktop.io.cash_book_rows`). It writes nothing. Skipped silently: blank rows.
+Skipped with a reason: 小計・合計・月計・累計 rows, 前月繰越・次年度繰越 rows, note rows. The
+前年度繰越 row is not an entry: its amount is returned as ``opening_balance`` and the caller
+compares it with the stored 前年度繰越金 (or takes it when no closed previous year exists).
+A 残高 column is not imported but checked against the rows: a difference is a row warning.
+
+:func:`apply_import` records the entries through the 出納簿 service, all or nothing.
+Source of the rules: issue 5, item 9.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kyodo_desktop.domain.accounting import INCOME
+from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.domain.money import parse_yen
+from kyodo_desktop.domain.wareki import format_fiscal_year
+from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.io import cash_book_names as names
+from kyodo_desktop.io.cash_book_names import parse_fund
+from kyodo_desktop.io.cash_book_preview import (
+    ImportPreview,
+    PreviewRow,
+    SkippedRow,
+    describe_preview,
+)
+from kyodo_desktop.io.cash_book_rows import (
+    Columns,
+    RowContext,
+    opening_amount,
+    parse_entry,
+    row_kind,
+)
+from kyodo_desktop.io.tabular import TableRow, read_table
+from kyodo_desktop.services.changes import Changes
+
+#: How far down the header row is looked for (title rows, 団体名, 年度 … above it).
+HEADER_SEARCH_ROWS = 30
+#: Columns every 出納簿 needs (field → the name shown when missing).
+REQUIRED_COLUMNS = {"entry_date": "日付", "category": "費目"}
+
+__all__ = ["ImportPreview", "PreviewRow", "SkippedRow", "apply_import", "describe_preview",
+           "parse_fund", "preview_cash_book"]
+
+
+def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
+                      category_map: dict[str, str] | None = None,
+                      sheet: str | None = None) -> ImportPreview:
+    """Read a 出納簿 file and return what importing it would do; writes nothing.
+
+    ``fiscal_year`` the 年度 (int, 2023 = 令和5年度) that 「4/1」「5/4/1」 resolve in and every
+    date must fall in; ``fund_code`` the 会計区分 of rows without a 区分 column (code or 運営支援 /
+    活動支援 / 自主財源); ``category_map`` 費目 name as written in the file → code
+    (income_categories / expense_categories), answers of the mapping dialog.
+
+    Raises UserError (Japanese) when the file cannot be read, has no header row, or lacks a
+    required column (日付, 費目, and 金額 or both 収入 and 支出); ValidationError for a bad
+    ``fund_code``; ValueError (a bug) for an unknown code in ``category_map``.
+    """
+    fund_code = parse_fund(fund_code)
+    table = read_table(path, sheet=sheet)
+    header, columns, unknown = find_header(table.rows)
+    preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
+                            dict(columns.headers), unknown_columns=unknown,
+                            encoding=table.encoding, sheet=table.sheet)
+    ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}))
+    balance = _BalanceCheck(columns)
+    for row in table.rows:
+        if row.number > header.number:
+            _take_row(preview, row, columns, ctx, balance)
+    preview.unknown_categories = ctx.unknown_categories
+    return preview
+
+
+def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPreview, *,
+                 skip_bad_rows: bool = False) -> Changes:
+    """Record the previewed entries in the 出納簿 of ``council_id``, 年度 ``fiscal_year``, in one
+    transaction (through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`);
+    return what changed. The 前年度繰越 (``preview.opening_balance``) is not written here.
+
+    Raises UserError (Japanese), writing nothing, when any row has errors (unless
+    ``skip_bad_rows``: then only the good rows are written), when no row is left, or when the
+    preview was made for another 年度; and whatever ``record_entries`` raises (a closed year …).
+    """
+    if preview.fiscal_year != fiscal_year:
+        raise UserError(_("The file was checked for {previewed}, not for {fiscal_year}. Check it "
+                          "again for the fiscal year chosen.").format(
+            previewed=format_fiscal_year(preview.fiscal_year),
+            fiscal_year=format_fiscal_year(fiscal_year)))
+    bad = preview.bad_rows
+    if bad and not skip_bad_rows:
+        shown = "、".join(str(row.row_number) for row in bad[:10]) + ("…" if len(bad) > 10 else "")
+        raise UserError(_("{count} rows have errors (rows {rows}), so nothing was imported. "
+                          "Correct them in the file and import it again, or import only the rows "
+                          "without errors.").format(count=len(bad), rows=shown))
+    entries = preview.entries
+    if not entries:
+        raise UserError(_("The file has no rows that can be imported."))
+    from kyodo_desktop.services.accounting.cash_book import record_entries
+
+    return record_entries(store, council_id, fiscal_year, entries)
+
+
+def find_header(rows: list[TableRow]) -> tuple[TableRow, Columns, list[str]]:
+    """The header row, where each field's column is, and the headers not understood.
+
+    Raises UserError when no row names a date column and two more, or a required one is missing.
+    """
+    best: tuple[TableRow, Columns, list[str]] | None = None
+    for row in [row for row in rows if not row.is_blank][:HEADER_SEARCH_ROWS]:
+        found = _columns_of(row)
+        if best is None or len(found[0].index) > len(best[1].index):
+            best = (row, *found)
+        if "entry_date" in found[0].index and len(found[0].index) >= 3:
+            best = (row, *found)
+            break
+    if best is None or len(best[1].index) < 2:
+        raise UserError(_("No header row was found. The file needs a row of column names such "
+                          "as 日付, 摘要, 費目, 収入, 支出 (or one 金額 column) above the entries."))
+    missing = [label for name, label in REQUIRED_COLUMNS.items() if name not in best[1].index]
+    has = best[1].index
+    if "amount" not in has and not ("income" in has and "expense" in has):
+        missing.append("金額（または収入・支出）")
+    if missing:
+        raise UserError(_("The header row (row {row}) has no column for {columns}. Name the "
+                          "columns like 日付, 摘要, 費目, 収入, 支出 (or one 金額 column) and try "
+                          "again.").format(row=best[0].number,
+                                           columns="、".join(f"「{m}」" for m in missing)))
+    return best
+
+
+def _columns_of(row: TableRow) -> tuple[Columns, list[str]]:
+    index: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    unknown: list[str] = []
+    for position, text in enumerate(row.cells):
+        name = names.header_field(text)
+        if name is None or name in index:
+            if text:
+                unknown.append(text)
+            continue
+        index[name], headers[name] = position, text
+    return Columns(index, headers), unknown
+
+
+def _category_keys(category_map: dict[str, str]) -> dict[str, str]:
+    keys = {}
+    for name, code in category_map.items():
+        if names.direction_of_code(code) is None:
+            raise ValueError(f"unknown category code in category_map: {code!r}")
+        keys[names.name_key(name)] = code
+    return keys
+
+
+def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowContext,
+              balance: _BalanceCheck) -> None:
+    kind = row_kind(row, columns, before_entries=not preview.rows)
+    if kind == "blank":
+        return
+    if kind == "opening":
+        _take_opening(preview, row, columns, ctx)
+        balance.running = preview.opening_balance
+        return
+    if kind is not None:
+        preview.skipped.append(SkippedRow(row.number, _skip_reason(kind), row.cells))
+        if kind == "carried":
+            balance.follow(row, None, known=True)
+        return
+    entry, errors = parse_entry(row, columns, ctx)
+    result = PreviewRow(row.number, entry, errors, cells=row.cells)
+    signed = None if entry is None else (entry.amount if entry.direction == INCOME
+                                         else -entry.amount)
+    warning = balance.follow(row, signed, known=entry is not None)
+    if warning:
+        result.warnings.append(warning)
+    preview.rows.append(result)
+
+
+def _take_opening(preview: ImportPreview, row: TableRow, columns: Columns,
+                  ctx: RowContext) -> None:
+    if preview.opening_balance_row is not None:
+        preview.rows.append(PreviewRow(row.number, None, [_(
+            "A second carry-over row from the previous year (the first is row {row}). Delete "
+            "one of them.").format(row=preview.opening_balance_row)], cells=row.cells))
+        return
+    amount, errors = opening_amount(row, columns)
+    if errors:
+        preview.rows.append(PreviewRow(row.number, None, errors, cells=row.cells))
+        return
+    fund_text = columns.cell(row, "fund")
+    try:
+        fund = parse_fund(fund_text) if fund_text else ctx.fund_code
+    except ValidationError:
+        fund = ctx.fund_code
+    preview.opening_balance, preview.opening_balance_row = amount, row.number
+    preview.opening_balance_fund = fund
+
+
+def _skip_reason(kind: str) -> str:
+    if kind == "subtotal":
+        return _("Subtotal or total row")
+    if kind == "carried":
+        return _("Carry-over row (前月繰越, 次年度繰越 …)")
+    return _("No date, amount or category (a note)")
+
+
+class _BalanceCheck:
+    """Follows the 残高 column: the balance above plus each row's amount should equal it."""
+
+    def __init__(self, columns: Columns) -> None:
+        self.columns = columns
+        self.running: int | None = None
+
+    def follow(self, row: TableRow, signed: int | None, *, known: bool) -> str | None:
+        """Advance by ``signed`` (円; ``known`` False: the row is bad, lose track) and compare
+        with the row's 残高; return a Japanese warning on a difference."""
+        if not known:
+            self.running = None
+        elif signed is not None and self.running is not None:
+            self.running += signed
+        text = self.columns.cell(row, "balance")
+        if not text:
+            return None
+        try:
+            stated = parse_yen(text, allow_negative=True)
+        except ValidationError:
+            self.running = None
+            return None
+        computed, self.running = self.running, stated
+        if computed is None or computed == stated:
+            return None
+        return _("Column {column}: {stated} yen differs from {computed} yen computed from the "
+                 "rows above.").format(column=self.columns.headers["balance"],
+                                       stated=format_yen(stated), computed=format_yen(computed))

@@ -1,0 +1,241 @@
+"""変更履歴 (audit log) of accounting data: every insert, update and delete, chained by SHA-256.
+
+Each ``audit_log`` row holds when (``occurred_at``), what (``table_name``, ``row_key``,
+``action``), the row ``before`` and ``after`` (canonical JSON, None for an insert's before and a
+delete's after) and ``actor``. ``hash`` = SHA-256 of the canonical JSON of those fields plus
+``prev_hash``, the previous row's hash (64 zeros for the first row), so editing or deleting a log
+row breaks the chain (:func:`verify_chain`), and editing the data without the log leaves the
+row different from its last logged ``after`` (:func:`verify_covered_rows`).
+
+Services write accounting rows through :func:`insert_row`, :func:`update_row` and
+:func:`delete_row` inside ``store.transaction()``; they read the row back, so column defaults
+are logged as stored. :func:`baseline` logs rows written before the log existed (demo, import of
+an old file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+import sqlite_utils
+
+from kyodo_desktop.i18n import _
+from kyodo_desktop.store.database import Store
+
+GENESIS_HASH = "0" * 64
+#: Audited tables and the columns of their row key (``row_key`` joins them with ":").
+AUDITED_TABLES: dict[str, tuple[str, ...]] = {
+    "cash_book_entries": ("id",),
+    "budget_lines": ("id",),
+    "budget_transfers": ("id",),
+    "grants": ("id",),
+    "grant_payments": ("id",),
+    "opening_balances": ("council_id", "fiscal_year", "fund_code"),
+    "year_closes": ("id",),
+}
+ACTIONS = ("insert", "update", "delete", "close", "reopen")
+_MAX_KEYS_SHOWN = 10
+
+
+def canonical(value) -> str:
+    """Canonical JSON (sorted keys, no spaces, UTF-8 kept) of a row dict or a log record."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def row_key(table: str, row: dict) -> str:
+    """The key of ``row`` in ``table`` as logged: ``"42"`` or ``"3:2026:own_funds"``."""
+    return ":".join(str(row[column]) for column in AUDITED_TABLES[table])
+
+
+def _hash(record: dict) -> str:
+    return hashlib.sha256(canonical(record).encode("utf-8")).hexdigest()
+
+
+def _where(table: str) -> str:
+    return " AND ".join(f"{column} = ?" for column in AUDITED_TABLES[table])
+
+
+def snapshot(db: sqlite_utils.Database, table: str, key: dict) -> dict | None:
+    """The row of ``table`` with the key columns in ``key`` as a dict, or None."""
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {_where(table)}",
+                        [key[c] for c in AUDITED_TABLES[table]])
+    values = cursor.fetchone()
+    if values is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], values))
+
+
+def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
+           before: dict | None, after: dict | None, actor: str = "") -> int:
+    """Append one audit entry (call inside the transaction of the change); return its id.
+
+    Raises ValueError for an unknown ``action``.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action: {action!r}")
+    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    entry = {
+        "occurred_at": datetime.now().isoformat(timespec="seconds"),
+        "table_name": table, "row_key": row_key, "action": action,
+        "before": None if before is None else canonical(before),
+        "after": None if after is None else canonical(after),
+        "actor": actor, "prev_hash": row[0] if row else GENESIS_HASH,
+    }
+    entry["hash"] = _hash(entry)
+    columns = list(entry)
+    cursor = db.execute(
+        f"INSERT INTO audit_log ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [entry[c] for c in columns])
+    return cursor.lastrowid
+
+
+def insert_row(db: sqlite_utils.Database, table: str, values: dict, actor: str = "",
+               action: str = "insert") -> dict:
+    """INSERT ``values`` into an audited table, log it, and return the row as stored."""
+    columns = list(values)
+    cursor = db.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [values[c] for c in columns])
+    key = {"id": cursor.lastrowid} if AUDITED_TABLES[table] == ("id",) else values
+    after = snapshot(db, table, key)
+    record(db, table, row_key(table, after), action, None, after, actor)
+    return after
+
+
+def update_row(db: sqlite_utils.Database, table: str, key: dict, changes: dict, actor: str = "",
+               action: str = "update") -> dict:
+    """UPDATE the row with ``key`` (its key columns) by ``changes``, log before/after, return
+    the row as stored. Raises LookupError when the row does not exist."""
+    before = snapshot(db, table, key)
+    if before is None:
+        raise LookupError(f"{table} {key} not found")
+    if changes:
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        db.execute(f"UPDATE {table} SET {assignments} WHERE {_where(table)}",
+                   [*changes.values(), *(key[c] for c in AUDITED_TABLES[table])])
+    after = snapshot(db, table, before)
+    record(db, table, row_key(table, before), action, before, after, actor)
+    return after
+
+
+def delete_row(db: sqlite_utils.Database, table: str, key: dict, actor: str = "") -> dict:
+    """DELETE the row with ``key``, log it, and return the row as it was.
+    Raises LookupError when the row does not exist."""
+    before = snapshot(db, table, key)
+    if before is None:
+        raise LookupError(f"{table} {key} not found")
+    db.execute(f"DELETE FROM {table} WHERE {_where(table)}",
+               [key[c] for c in AUDITED_TABLES[table]])
+    record(db, table, row_key(table, before), "delete", before, None, actor)
+    return before
+
+
+def history(store: Store, table: str, key: str) -> list[dict]:
+    """The log of one row, oldest first: ``[{id, occurred_at, action, before, after, actor}]``
+    with ``before``/``after`` as dicts (None where absent)."""
+    rows = store.query("SELECT id, occurred_at, action, before, after, actor FROM audit_log "
+                       "WHERE table_name = ? AND row_key = ? ORDER BY id", (table, key))
+    for row in rows:
+        for side in ("before", "after"):
+            row[side] = None if row[side] is None else json.loads(row[side])
+    return rows
+
+
+def table_label(table: str) -> str:
+    """The Japanese name of an audited table, for messages."""
+    labels = {"cash_book_entries": _("cash book"), "budget_lines": _("budget"),
+              "budget_transfers": _("budget transfers"), "grants": _("grants"),
+              "grant_payments": _("grant payments"), "opening_balances": _("opening balances"),
+              "year_closes": _("year closes")}
+    return labels.get(table, table)
+
+
+def verify_chain(store: Store) -> list[str]:
+    """Problems of the log itself (Japanese): a row whose hash does not match its contents, or
+    whose ``prev_hash`` is not the previous row's hash (a row changed, removed or inserted)."""
+    problems = []
+    expected_prev = GENESIS_HASH
+    cursor = store.conn.execute(
+        "SELECT id, occurred_at, table_name, row_key, action, before, after, actor, prev_hash, "
+        "hash FROM audit_log ORDER BY id")
+    for values in cursor:
+        entry = dict(zip(("id", "occurred_at", "table_name", "row_key", "action", "before",
+                          "after", "actor", "prev_hash", "hash"), values))
+        log_id, stored = entry.pop("id"), entry.pop("hash")
+        if entry["prev_hash"] != expected_prev:
+            problems.append(_("Change history entry {id} does not follow the entry before it: "
+                              "history entries were removed or inserted.").format(id=log_id))
+        if _hash(entry) != stored:
+            problems.append(_("Change history entry {id} was altered after it was written.")
+                            .format(id=log_id))
+        expected_prev = stored
+    return problems
+
+
+def _latest(store: Store, table: str) -> dict[str, tuple[str, str | None]]:
+    rows = store.conn.execute(
+        "SELECT row_key, action, after FROM audit_log WHERE id IN (SELECT max(id) FROM "
+        "audit_log WHERE table_name = ? GROUP BY row_key)", (table,))
+    return {key: (action, after) for key, action, after in rows}
+
+
+def _current_rows(store: Store, table: str):
+    cursor = store.conn.execute(f"SELECT * FROM {table}")
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def verify_covered_rows(store: Store) -> list[str]:
+    """Problems of the audited data (Japanese), per table and kind: rows missing from the log,
+    rows that differ from their last logged state, rows deleted without a logged delete, rows
+    present although their last log entry is a delete."""
+    problems = []
+    for table in AUDITED_TABLES:
+        latest = _latest(store, table)
+        unlogged, changed, revived = [], [], []
+        seen = set()
+        for row in _current_rows(store, table):
+            key = row_key(table, row)
+            seen.add(key)
+            if key not in latest:
+                unlogged.append(key)
+            elif latest[key][0] == "delete":
+                revived.append(key)
+            elif json.loads(latest[key][1]) != json.loads(canonical(row)):
+                changed.append(key)
+        vanished = [k for k, (action, _after) in latest.items()
+                    if action != "delete" and k not in seen]
+        label = table_label(table)
+        for keys, message in (
+                (unlogged, _("{table}: {count} rows are not in the change history ({keys}).")),
+                (changed, _("{table}: {count} rows were changed outside the app ({keys}).")),
+                (vanished, _("{table}: {count} rows were deleted outside the app ({keys}).")),
+                (revived, _("{table}: {count} deleted rows are present again ({keys})."))):
+            if keys:
+                problems.append(message.format(table=label, count=len(keys), keys=_keys(keys)))
+    return problems
+
+
+def _keys(keys: list[str]) -> str:
+    shown = ", ".join(keys[:_MAX_KEYS_SHOWN])
+    return shown + (", …" if len(keys) > _MAX_KEYS_SHOWN else "")
+
+
+def baseline(store: Store, actor: str = "baseline") -> int:
+    """Log an 'insert' for every audited row that has no log entry yet (data written before the
+    log: the demo, an older file); return how many. Rows already logged are left alone, so a
+    row changed behind the log's back is still reported by :func:`verify_covered_rows`."""
+    count = 0
+    with store.transaction() as db:
+        for table in AUDITED_TABLES:
+            logged = {key for key, in db.execute(
+                "SELECT DISTINCT row_key FROM audit_log WHERE table_name = ?", [table])}
+            for row in list(_current_rows(store, table)):
+                key = row_key(table, row)
+                if key not in logged:
+                    record(db, table, key, "insert", None, row, actor)
+                    count += 1
+    return count

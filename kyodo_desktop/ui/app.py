@@ -1,0 +1,118 @@
+"""Start the GUI: the QApplication, translations, fonts, the error hook, the data file, the window.
+
+Start-up is benchmarked against a bare QMainWindow, so heavy modules (reportlab, openpyxl, the demo
+builder) are imported only when used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kyodo_desktop import APP_NAME, __version__, paths
+from kyodo_desktop.i18n import _
+from kyodo_desktop.resources import resource_path
+from kyodo_desktop.ui.errors import install_excepthook, show_error
+from kyodo_desktop.ui.translator import CatalogTranslator
+
+ORGANIZATION = "kyodo-desktop"
+#: Readable for the council's elderly users; never smaller than the platform's default.
+MIN_POINT_SIZE = 11
+JAPANESE_FALLBACK_FAMILIES = ("IPAexGothic", "Yu Gothic UI", "Meiryo UI", "Hiragino Sans")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication (created once) with names, translations and fonts set up."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(_("kyodo-desktop"))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    install_translators(app)
+    setup_fonts(app)
+    return app
+
+
+def install_translators(app: QApplication) -> None:
+    """Qt's own Japanese (qtbase_ja.qm) for its dialogs, then the project's catalog on top."""
+    if getattr(app, "_kyodo_translators", None):
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    qt_translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load("qtbase_ja", folder):
+        app.installTranslator(qt_translator)
+    catalog_translator = CatalogTranslator(app)
+    app.installTranslator(catalog_translator)  # installed last = asked first
+    app._kyodo_translators = (qt_translator, catalog_translator)
+
+
+def setup_fonts(app: QApplication) -> None:
+    """Register the bundled IPAex fonts (resources/fonts/*.ttf) and pick a readable size."""
+    try:
+        folder = resource_path("fonts")
+        fonts = sorted(folder.glob("*.ttf")) if folder.is_dir() else []
+    except FileNotFoundError:
+        fonts = []
+    for font_file in fonts:
+        QFontDatabase.addApplicationFont(str(font_file))
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *JAPANESE_FALLBACK_FAMILIES])
+    if font.pointSize() < MIN_POINT_SIZE:
+        font.setPointSize(MIN_POINT_SIZE)
+    app.setFont(font)
+
+
+def setup_logging() -> Path | None:
+    """Log warnings and bugs to ``kyodo-desktop.log`` in the user data folder; return its path."""
+    try:
+        log_path = paths.data_dir() / "kyodo-desktop.log"
+        handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return log_path
+
+
+def resolve_store(db_path: Path | None, *, demo: bool):
+    """Open the data file to show: the demo (built on first use), ``db_path``, or the default.
+
+    Returns the Store, or None when the user chose 終了 after an opening error.
+    """
+    from kyodo_desktop.services.councils import list_councils
+    from kyodo_desktop.ui.opening import build_demo_with_progress, open_or_ask
+
+    path = paths.demo_db_path() if demo else Path(db_path or paths.default_db_path())
+    store = open_or_ask(path, at_start=True)
+    if store is not None and demo and not list_councils(store):
+        build_demo_with_progress(store)
+    return store
+
+
+def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
+    """Run the app until its window closes; return the exit code (0 also when the user quits
+    at an opening error)."""
+    setup_logging()
+    app = create_application()
+    install_excepthook()
+    try:
+        store = resolve_store(db_path, demo=demo)
+    except Exception as error:  # e.g. the demo could not be built: explain, then stop
+        show_error(error)
+        return 1
+    if store is None:
+        return 0
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store, settings=QSettings())
+    window.show()
+    return app.exec()

@@ -1,0 +1,55 @@
+"""The sidebar's areas and the page each one shows. Only 協議会 is built; the others show a
+friendly placeholder with one sentence of what will be there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QStyle, QWidget
+
+from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.ui.context import AppContext
+
+_Icon = QStyle.StandardPixmap
+
+
+@dataclass(frozen=True)
+class Area:
+    """A sidebar entry: ``key``, English ``title``/``description`` msgids, a standard icon."""
+
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    description: str = ""
+
+
+AREAS = (
+    Area("council", N_("Council"), _Icon.SP_DirHomeIcon),
+    Area("roster", N_("Member groups and officers"), _Icon.SP_FileDialogDetailedView,
+         N_("Here you will keep the member groups, their households and the officers' terms.")),
+    Area("subcommittees", N_("Subcommittees"), _Icon.SP_FileDialogListView,
+         N_("Here you will keep the subcommittees, their chairs and members.")),
+    Area("plan", N_("Community plan"), _Icon.SP_FileDialogContentsView,
+         N_("Here you will write the community plan: goals, measures, actions and their "
+            "yearly schedule.")),
+    Area("accounts", N_("Budget and cash book"), _Icon.SP_DriveHDIcon,
+         N_("Here you will enter the budget and every receipt and payment of the year.")),
+    Area("reports", N_("Print forms"), _Icon.SP_FileIcon,
+         N_("Here you will print the grant application, the performance report and other "
+            "forms.")),
+    Area("handbook", N_("Handbook"), _Icon.SP_DialogHelpButton,
+         N_("Here you will edit and print the handbook for neighborhood association leaders.")),
+    Area("settings", N_("Settings"), _Icon.SP_ComputerIcon,
+         N_("Here you will choose the font size and other settings.")),
+)
+
+
+def create_page(area: Area, context: AppContext, parent: QWidget | None = None) -> QWidget:
+    """Build the page of ``area`` with the injected ``context``."""
+    if area.key == "council":
+        from kyodo_desktop.ui.pages.council_page import CouncilPage
+
+        return CouncilPage(context, parent)
+    from kyodo_desktop.ui.pages.placeholder import PlaceholderPage
+
+    return PlaceholderPage(_(area.title), _(area.description), parent)

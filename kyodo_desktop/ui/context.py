@@ -1,0 +1,57 @@
+"""What a page needs, injected (docs/ARCHITECTURE.md, rule 4): the open store, the current council
+and 年度, one ``changed`` signal carrying :class:`~kyodo_desktop.services.changes.Changes`, and
+the undo stack. Pages never reach through ``self.window()`` or globals.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.datafile import Store
+
+
+class AppContext(QObject):
+    """The session of one open data file.
+
+    Signals: ``changed(Changes)`` after any write; ``council_changed(object)`` with the new council
+    id (int or None); ``fiscal_year_changed(int)``. ``last_saved`` is the time of the last write
+    (the file's modification time until the first write of this session).
+    """
+
+    changed = Signal(object)
+    council_changed = Signal(object)
+    fiscal_year_changed = Signal(int)
+
+    def __init__(self, store: Store, council_id: int | None, fiscal_year: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.council_id = council_id
+        self.fiscal_year = fiscal_year
+        self.undo_stack = QUndoStack(self)
+        try:
+            self.last_saved: datetime | None = datetime.fromtimestamp(store.path.stat().st_mtime)
+        except OSError:
+            self.last_saved = None
+
+    def set_council(self, council_id: int | None) -> None:
+        """Make ``council_id`` current; emits council_changed when it differs."""
+        if council_id != self.council_id:
+            self.council_id = council_id
+            self.council_changed.emit(council_id)
+
+    def set_fiscal_year(self, fiscal_year: int) -> None:
+        """Make ``fiscal_year`` (2026 = 令和8年度) current; emits fiscal_year_changed."""
+        if fiscal_year != self.fiscal_year:
+            self.fiscal_year = fiscal_year
+            self.fiscal_year_changed.emit(fiscal_year)
+
+    def notify(self, changes: Changes) -> None:
+        """Tell every view what a finished operation changed (call after each write)."""
+        if changes:
+            self.last_saved = datetime.now()
+            self.changed.emit(changes)

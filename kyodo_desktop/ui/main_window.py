@@ -1,0 +1,303 @@
+"""The main window: menus, the council and 年度 selectors, the sidebar of areas, the pages and
+the status bar. It owns the session (:class:`~kyodo_desktop.ui.context.AppContext`) and hands it
+to every page; opening another file builds a new session and new pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from kyodo_desktop import __version__
+from kyodo_desktop.domain import formatting, wareki
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services import backup, council_profile, councils
+from kyodo_desktop.services.changes import COUNCIL, Changes
+from kyodo_desktop.services.datafile import Store, create_data_file
+from kyodo_desktop.ui.areas import AREAS, create_page
+from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.errors import show_error
+from kyodo_desktop.ui.opening import ask_open_path, file_filter, open_or_ask
+
+SIDEBAR_STYLE = "QListWidget#sidebar { font-size: 13pt; } QListWidget#sidebar::item { padding: 8px; }"
+
+
+class MainWindow(QMainWindow):
+    """The window on an open ``store``; ``settings`` remembers geometry, council and 年度."""
+
+    def __init__(self, store: Store, *, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.context: AppContext | None = None
+        self.undo_group = QUndoGroup(self)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_body()
+        self._build_status_bar()
+        self.resize(1280, 760)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.set_store(store)
+
+    # construction -------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        files = bar.addMenu(_("&File"))
+        self._action(files, _("New…"), self._ask_new, QKeySequence.StandardKey.New)
+        self._action(files, _("Open…"), self._ask_open, QKeySequence.StandardKey.Open)
+        files.addSeparator()
+        self._action(files, _("Create backup…"), self._ask_backup)
+        files.addSeparator()
+        self._action(files, _("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu(_("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addActions([self.undo_action, self.redo_action])
+        helps = bar.addMenu(_("&Help"))
+        self._action(helps, _("How to use"), self._show_usage, QKeySequence.StandardKey.HelpContents)
+        self._action(helps, _("About kyodo-desktop"), self._show_about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Council and year"), self)
+        bar.setObjectName("selectors")
+        bar.setMovable(False)
+        self.council_combo = QComboBox(bar)
+        self.council_combo.setObjectName("councilCombo")
+        self.council_combo.setMinimumContentsLength(16)
+        self.council_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_combo = QComboBox(bar)
+        self.year_combo.setObjectName("yearCombo")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for caption, combo in ((_("Council:"), self.council_combo),
+                               (_("Year:"), self.year_combo)):
+            holder = QWidget(bar)
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(8, 4, 8, 4)
+            row.addWidget(QLabel(caption, holder))
+            row.addWidget(combo)
+            bar.addWidget(holder)
+        self.council_combo.activated.connect(
+            lambda index: self.context.set_council(self.council_combo.itemData(index)))
+        self.year_combo.activated.connect(
+            lambda index: self.context.set_fiscal_year(self.year_combo.itemData(index)))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_body(self) -> None:
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 8, 0)
+        self.sidebar = QListWidget(body)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(24, 24))
+        for area in AREAS:
+            icon = self.style().standardIcon(area.icon)
+            QListWidgetItem(icon, _(area.title), self.sidebar).setData(Qt.ItemDataRole.UserRole,
+                                                                       area.key)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
+        self.pages = QStackedWidget(body)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(self)
+        self.schema_label = QLabel(self)
+        self.saved_label = QLabel(self)
+        for label in (self.path_label, self.schema_label, self.saved_label):
+            self.statusBar().addPermanentWidget(label)
+
+    # the session --------------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        """Show ``store``: close the previous file, build a new session and new pages."""
+        old = self.context
+        council_id, fiscal_year = self._remembered(store)
+        self.context = AppContext(store, council_id, fiscal_year, self)
+        self.undo_group.addStack(self.context.undo_stack)
+        self.undo_group.setActiveStack(self.context.undo_stack)
+        self.context.changed.connect(self._on_changed)
+        self.context.council_changed.connect(lambda _id: self._on_council_changed())
+        self.context.fiscal_year_changed.connect(lambda _fy: self._on_year_changed())
+        current = max(0, self.sidebar.currentRow())
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        for area in AREAS:
+            self.pages.addWidget(create_page(area, self.context, self.pages))
+        self.sidebar.setCurrentRow(current)
+        self.pages.setCurrentIndex(current)
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.store.close()
+            old.deleteLater()
+        self._refresh_councils()
+        self._on_council_changed()
+
+    def _remembered(self, store: Store) -> tuple[int | None, int]:
+        known = {c["id"] for c in councils.list_councils(store)}
+        same_file = self.settings.value("last/db") == str(store.path)
+        council_id = int(self.settings.value("last/council", 0)) if same_file else 0
+        if council_id not in known:
+            council_id = min(known) if known else None
+        years = council_profile.fiscal_years(store, council_id)
+        fiscal_year = int(self.settings.value("last/fiscal_year", 0)) if same_file else 0
+        current = wareki.fiscal_year_of(date.today())
+        return council_id, fiscal_year if fiscal_year in years else current
+
+    def _refresh_councils(self) -> None:
+        combo = self.council_combo
+        combo.clear()
+        for council in councils.list_councils(self.context.store):
+            combo.addItem(council["name"], council["id"])
+        combo.setEnabled(combo.count() > 0)
+        combo.setCurrentIndex(combo.findData(self.context.council_id))
+
+    def _refresh_years(self) -> None:
+        combo = self.year_combo
+        combo.clear()
+        for year in reversed(council_profile.fiscal_years(self.context.store,
+                                                          self.context.council_id)):
+            combo.addItem(f"{formatting.format_fiscal_year(year)} ({year})", year)
+        index = combo.findData(self.context.fiscal_year)
+        if index < 0:  # the 年度 has no data in this council: show it anyway
+            combo.addItem(f"{formatting.format_fiscal_year(self.context.fiscal_year)} "
+                          f"({self.context.fiscal_year})", self.context.fiscal_year)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def _on_council_changed(self) -> None:
+        self.council_combo.setCurrentIndex(self.council_combo.findData(self.context.council_id))
+        self._refresh_years()
+        self._remember()
+        self._refresh_chrome()
+
+    def _on_year_changed(self) -> None:
+        self._refresh_years()
+        self._remember()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(COUNCIL):
+            self._refresh_councils()
+        self._refresh_years()
+        self._refresh_chrome()
+
+    def _remember(self) -> None:
+        self.settings.setValue("last/db", str(self.context.store.path))
+        self.settings.setValue("last/council", self.context.council_id or 0)
+        self.settings.setValue("last/fiscal_year", self.context.fiscal_year)
+
+    def _refresh_chrome(self) -> None:
+        name = self.council_combo.currentText()
+        self.setWindowTitle(_("kyodo-desktop — {council}").format(council=name) if name
+                            else _("kyodo-desktop"))
+        store = self.context.store
+        self.path_label.setText(_("File: {path}").format(path=store.path))
+        self.path_label.setToolTip(str(store.path))
+        self.schema_label.setText(_("Data format {version}").format(version=store.schema_version))
+        saved = self.context.last_saved
+        self.saved_label.setText(_("Last saved: {when}").format(
+            when=f"{formatting.format_date(saved.date())} {saved:%H:%M}") if saved else "")
+
+    # file menu ----------------------------------------------------------------------------------
+
+    def new_database(self, path: Path) -> None:
+        """Create an empty data file at ``path`` (replacing a kyodo-desktop file there) and open it.
+
+        Raises UserError for the file open now, StoreError when it cannot be replaced or created.
+        """
+        if Path(path).resolve() == self.context.store.path:
+            raise UserError(_("This data file is open now. Choose another name for the new file."))
+        self.set_store(create_data_file(path))
+
+    def open_database(self, path: Path) -> bool:
+        """Open ``path`` (explaining a file that cannot be opened); True when it was opened."""
+        if Path(path).resolve() == self.context.store.path:
+            return True
+        store = open_or_ask(Path(path), self)
+        if store is not None:
+            self.set_store(store)
+        return store is not None
+
+    def make_backup(self, path: Path) -> Path:
+        """Write a checked copy of the open file to ``path``; report it in the status bar."""
+        written = backup.backup_to(self.context.store, Path(path))
+        self.statusBar().showMessage(_("Backup saved: {path}").format(path=written), 10000)
+        return written
+
+    def _ask_new(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Create a new data file"), str(self.context.store.path.parent / "kyodo.sqlite3"),
+            file_filter())
+        if chosen:
+            self._guarded(self.new_database, Path(chosen))
+
+    def _ask_open(self) -> None:
+        chosen = ask_open_path(self, self.context.store.path.parent)
+        if chosen is not None:
+            self._guarded(self.open_database, chosen)
+
+    def _ask_backup(self) -> None:
+        suggested = Path.home() / backup.default_backup_name()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Create a backup"), str(suggested), file_filter())
+        if chosen:
+            self._guarded(self.make_backup, Path(chosen))
+
+    def _guarded(self, operation, *args) -> None:
+        try:
+            operation(*args)
+        except Exception as error:  # one dialog for every failure, never a traceback
+            show_error(error, self)
+
+    # help menu and closing ----------------------------------------------------------------------
+
+    def _show_usage(self) -> None:
+        QMessageBox.information(self, _("How to use"), _(
+            "Choose an area on the left. At the top, choose the council and the year.\n\n"
+            "On the Council page, correct the details on the left and press Save (Ctrl+S). "
+            "Edit › Undo (Ctrl+Z) takes back the last save.\n\n"
+            "Make a backup now and then: File › Create backup…"))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(self, _("About kyodo-desktop"), _(
+            "kyodo-desktop {version}\nRecords, plan, grant accounting and forms of a community "
+            "development council. Works without the internet.").format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._remember()
+        self.settings.sync()
+        self.context.store.close()
+        super().closeEvent(event)
+

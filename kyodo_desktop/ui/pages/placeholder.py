@@ -1,0 +1,29 @@
+"""The friendly page shown for an area that is not built yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kyodo_desktop.i18n import _
+
+
+class PlaceholderPage(QWidget):
+    """「この画面は準備中です」 with ``title`` and one sentence of what will be there (translated)."""
+
+    def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for text, name in ((title, "placeholderTitle"),
+                           (_("This screen is being prepared."), "placeholderNotice"),
+                           (description, "placeholderDescription")):
+            label = QLabel(text, self)
+            label.setObjectName(name)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addStretch(2)
+        self.setStyleSheet("QLabel#placeholderTitle { font-size: 20pt; font-weight: bold; }"
+                           "QLabel#placeholderNotice { font-size: 14pt; color: #8a5a00; }"
+                           "QLabel#placeholderDescription { color: #444; }")

@@ -1,0 +1,93 @@
+"""UI fixtures: a demo data file built once per module and copied per test, QSettings in a file."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+
+def _seed_small(store) -> None:
+    """Two councils with figures for 2025 and 2026 (used only until the demo builder exists)."""
+    from kyodo_desktop.services import council_profile
+
+    db = store.db
+    first, _c = council_profile.create_council(store, "湯田地域づくり協議会", district_name="湯田")
+    second, _c = council_profile.create_council(store, "大殿地域づくり協議会", district_name="大殿")
+    with store.transaction():
+        for council, size in ((first, 300), (second, 120)):
+            for index in range(3):
+                org = db["member_organizations"].insert({
+                    "council_id": council, "kind": "neighborhood_association",
+                    "name": f"{index + 1}丁目自治会"}).last_pk
+                for year, drift in ((2025, 0), (2026, 7)):
+                    db["organization_households"].insert({
+                        "organization_id": org, "fiscal_year": year,
+                        "households": size + index * 10 + drift,
+                        "member_households": size - 40 + index * 5})
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    """Path of a closed data file holding the demo councils (built once per module)."""
+    from kyodo_desktop.services.datafile import open_data_file
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    store = open_data_file(path)
+    try:
+        try:
+            from kyodo_desktop.services.demo import build_demo
+        except ImportError:
+            _seed_small(store)
+        else:
+            build_demo(store)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template, tmp_path):
+    """A private copy of the demo data file."""
+    target = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """QSettings in a private ini file (the user's real settings are never touched)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def app(qapp):
+    """The QApplication with the project's translators and fonts."""
+    from kyodo_desktop.ui.app import create_application
+
+    return create_application()
+
+
+@pytest.fixture
+def open_window(app, qtbot, settings):
+    """``open_window(path)`` → a shown MainWindow on that data file (closed after the test)."""
+    from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(path):
+        window = MainWindow(open_data_file(path), settings=settings)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.context is not None:
+            window.context.store.close()

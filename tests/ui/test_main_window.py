@@ -1,0 +1,127 @@
+"""The main window on the demo data: title, sidebar, selectors, overview figures, file menu."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kyodo_desktop.domain import formatting
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _councils(store):
+    return store.query("SELECT id, name FROM councils ORDER BY id")
+
+
+def _households(store, council_id, year):
+    row = store.query(
+        "SELECT sum(h.households) AS h, sum(h.member_households) AS m "
+        "FROM organization_households h JOIN member_organizations o ON o.id = h.organization_id "
+        "WHERE o.council_id = ? AND h.fiscal_year = ?", (council_id, year))[0]
+    return row["h"], row["m"]
+
+
+def _richest(store):
+    """The council with the most households in 2026 (the demo's fully populated one)."""
+    return store.query(
+        "SELECT o.council_id AS id FROM organization_households h JOIN member_organizations o "
+        "ON o.id = h.organization_id WHERE h.fiscal_year = 2026 GROUP BY o.council_id "
+        "ORDER BY sum(h.households) DESC LIMIT 1")[0]["id"]
+
+
+def _value(window, name):
+    return window.pages.widget(0).findChild(QLabel, f"{name}Value").text()
+
+
+def _select(combo, data):
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_window_shows_the_council_and_its_areas(open_window, demo_path):
+    window = open_window(demo_path)
+    store = window.context.store
+    name = store.scalar("SELECT name FROM councils WHERE id = ?", (window.context.council_id,))
+    assert window.windowTitle() == f"協働デスク — {name}"
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == ["協議会", "構成団体・役員", "専門部会", "地域づくり計画", "予算・出納",
+                      "帳票印刷", "手引き", "設定"]
+    assert all(not window.sidebar.item(i).icon().isNull() for i in range(len(titles)))
+    window.sidebar.setCurrentRow(4)
+    texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+    assert "この画面は準備中です" in texts and "予算・出納" in texts
+    assert window.council_combo.count() == len(_councils(store))
+    assert str(demo_path.resolve()) in window.path_label.text()
+    assert window.year_combo.currentText() == "令和8年度 (2026)"
+
+
+def test_switching_council_and_year_changes_the_figures(open_window, demo_path):
+    window = open_window(demo_path)
+    store = window.context.store
+    council = _richest(store)
+    _select(window.council_combo, council)
+    _select(window.year_combo, 2026)
+    assert window.context.council_id == council
+    households, members = _households(store, council, 2026)
+    assert _value(window, "households") == formatting.format_number(households)
+    assert _value(window, "memberHouseholds") == formatting.format_number(members)
+    assert _value(window, "membershipRate") == formatting.format_percent(members / households)
+    _select(window.year_combo, 2025)
+    households_2025, _members = _households(store, council, 2025)
+    assert households_2025 != households
+    assert _value(window, "households") == formatting.format_number(households_2025)
+    other = next(c["id"] for c in _councils(store) if c["id"] != council)
+    _select(window.council_combo, other)
+    name = store.scalar("SELECT name FROM councils WHERE id = ?", (other,))
+    assert window.windowTitle().endswith(name)
+    expected, _members = _households(store, other, window.context.fiscal_year)
+    assert _value(window, "households") == (
+        "—" if expected is None else formatting.format_number(expected))
+
+
+def test_funds_table_matches_the_cash_book(open_window, demo_path):
+    window = open_window(demo_path)
+    store = window.context.store
+    council = _richest(store)
+    _select(window.council_combo, council)
+    _select(window.year_combo, 2026)
+    table = window.pages.widget(0).findChild(type(window.pages.widget(0).overview.funds),
+                                             "fundsTable")
+    spent = {row["name"]: row["spent"] for row in store.query(
+        "SELECT f.name, coalesce(sum(e.amount), 0) AS spent FROM funds f "
+        "LEFT JOIN cash_book_entries e ON e.fund_code = f.code AND e.council_id = ? "
+        "AND e.fiscal_year = 2026 AND e.direction = 'expense' GROUP BY f.code", (council,))}
+    shown = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert shown == {name: formatting.format_yen(amount) for name, amount in spent.items()}
+
+
+def test_council_and_year_are_remembered(app, qtbot, settings, demo_path):
+    from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(open_data_file(demo_path), settings=settings)
+    qtbot.addWidget(first)
+    council = _councils(first.context.store)[-1]["id"]
+    _select(first.council_combo, council)
+    _select(first.year_combo, 2025) if first.year_combo.findData(2025) >= 0 else None
+    year = first.context.fiscal_year
+    first.close()
+    second = MainWindow(open_data_file(demo_path), settings=settings)
+    qtbot.addWidget(second)
+    assert (second.context.council_id, second.context.fiscal_year) == (council, year)
+    second.close()
+
+
+def test_backup_and_new_file(open_window, demo_path, tmp_path):
+    window = open_window(demo_path)
+    written = window.make_backup(tmp_path / "kyodo-backup-20261121.sqlite3")
+    assert written.is_file() and written.stat().st_size > 0
+    window.new_database(tmp_path / "new.sqlite3")
+    assert window.context.council_id is None
+    assert window.council_combo.count() == 0 and window.windowTitle() == "協働デスク"
+    assert window.context.store.path == (tmp_path / "new.sqlite3").resolve()
+    assert window.open_database(demo_path)
+    assert window.council_combo.count() > 0
