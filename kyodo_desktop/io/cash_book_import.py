@@ -39,6 +39,7 @@ from kyodo_desktop.io.cash_book_rows import (
     row_kind,
 )
 from kyodo_desktop.io.tabular import TableRow, read_table
+from kyodo_desktop.services.accounting.cash_book import EntryValidationError, record_entries
 from kyodo_desktop.services.changes import Changes
 
 #: How far down the header row is looked for (title rows, 団体名, 年度 … above it).
@@ -82,12 +83,13 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
 def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPreview, *,
                  skip_bad_rows: bool = False) -> Changes:
     """Record the previewed entries in the 出納簿 of ``council_id``, 年度 ``fiscal_year``, in one
-    transaction (through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`);
-    return what changed. The 前年度繰越 (``preview.opening_balance``) is not written here.
+    transaction through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`
+    (``store``: the open :class:`kyodo_desktop.store.Store`); return what changed. The 前年度繰越 (``preview.opening_balance``) is not written here.
 
     Raises UserError (Japanese), writing nothing, when any row has errors (unless
     ``skip_bad_rows``: then only the good rows are written), when no row is left, or when the
-    preview was made for another 年度; and whatever ``record_entries`` raises (a closed year …).
+    preview was made for another 年度; a row the service refuses as UserError naming its row
+    number; and whatever ``record_entries`` raises (YearClosed …).
     """
     if preview.fiscal_year != fiscal_year:
         raise UserError(_("The file was checked for {previewed}, not for {fiscal_year}. Check it "
@@ -103,9 +105,12 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
     entries = preview.entries
     if not entries:
         raise UserError(_("The file has no rows that can be imported."))
-    from kyodo_desktop.services.accounting.cash_book import record_entries
-
-    return record_entries(store, council_id, fiscal_year, entries)
+    try:
+        return record_entries(store, council_id, fiscal_year, entries)
+    except EntryValidationError as error:
+        number = [row.row_number for row in preview.rows if row.ok][error.index]
+        raise UserError(_("Row {row}: {text}").format(row=number, text=error.message),
+                        detail=error.detail) from error
 
 
 def find_header(rows: list[TableRow]) -> tuple[TableRow, Columns, list[str]]:
@@ -162,6 +167,8 @@ def _category_keys(category_map: dict[str, str]) -> dict[str, str]:
 def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowContext,
               balance: _BalanceCheck) -> None:
     kind = row_kind(row, columns, before_entries=not preview.rows)
+    if _repeats_header(row, columns):
+        kind = "header"
     if kind == "blank":
         return
     if kind == "opening":
@@ -203,7 +210,15 @@ def _take_opening(preview: ImportPreview, row: TableRow, columns: Columns,
     preview.opening_balance_fund = fund
 
 
+def _repeats_header(row: TableRow, columns: Columns) -> bool:
+    """A header repeated further down (a book printed page by page, or month by month)."""
+    return all(names.header_field(columns.cell(row, name)) == name
+               for name in ("entry_date", "category"))
+
+
 def _skip_reason(kind: str) -> str:
+    if kind == "header":
+        return _("The header repeated")
     if kind == "subtotal":
         return _("Subtotal or total row")
     if kind == "carried":

@@ -39,6 +39,7 @@ from kyodo_desktop.io.tabular import TableRow
 
 _SAME_AS_ABOVE = {"", "〃", "\"", "″", "同", "同上", "々", "ヽ"}
 _BLANK_AMOUNTS = {"", "-", "−", "ー", "―", "‐", "0", "¥0", "0円"}
+_EXCEL_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _SHORT_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{1,2})")
 _TEXT_FIELDS = ("description", "payee", "voucher_no", "memo")
 #: Cells that may hold 小計・繰越 words.
@@ -147,6 +148,8 @@ def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -
         ctx.last_month = month
         if month and text and text not in _SAME_AS_ABOVE:
             text = f"{month}/{text.rstrip('日')}"
+    if _EXCEL_DATETIME.fullmatch(text):  # an Excel date cell with a time of day
+        text = text[:10]
     if text.strip() in _SAME_AS_ABOVE:
         if ctx.last_date is None:
             errors.append(column_error(columns, "entry_date", _("The date is missing.")))

@@ -64,7 +64,7 @@ def snapshot(db: sqlite_utils.Database, table: str, key: dict) -> dict | None:
     values = cursor.fetchone()
     if values is None:
         return None
-    return dict(zip([d[0] for d in cursor.description], values))
+    return dict(zip([d[0] for d in cursor.description], values, strict=True))
 
 
 def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
@@ -145,10 +145,15 @@ def history(store: Store, table: str, key: str) -> list[dict]:
 
 def table_label(table: str) -> str:
     """The Japanese name of an audited table, for messages."""
-    labels = {"cash_book_entries": _("cash book"), "budget_lines": _("budget"),
-              "budget_transfers": _("budget transfers"), "grants": _("grants"),
-              "grant_payments": _("grant payments"), "opening_balances": _("opening balances"),
-              "year_closes": _("year closes")}
+    labels = {
+        "cash_book_entries": _("the cash book (audited table)"),
+        "budget_lines": _("the budget (audited table)"),
+        "budget_transfers": _("the budget transfers (audited table)"),
+        "grants": _("the grants (audited table)"),
+        "grant_payments": _("the grant payments (audited table)"),
+        "opening_balances": _("the opening balances (audited table)"),
+        "year_closes": _("the year closes (audited table)"),
+    }
     return labels.get(table, table)
 
 
@@ -162,7 +167,7 @@ def verify_chain(store: Store) -> list[str]:
         "hash FROM audit_log ORDER BY id")
     for values in cursor:
         entry = dict(zip(("id", "occurred_at", "table_name", "row_key", "action", "before",
-                          "after", "actor", "prev_hash", "hash"), values))
+                          "after", "actor", "prev_hash", "hash"), values, strict=True))
         log_id, stored = entry.pop("id"), entry.pop("hash")
         if entry["prev_hash"] != expected_prev:
             problems.append(_("Change history entry {id} does not follow the entry before it: "
@@ -185,7 +190,7 @@ def _current_rows(store: Store, table: str):
     cursor = store.conn.execute(f"SELECT * FROM {table}")
     names = [d[0] for d in cursor.description]
     for values in cursor:
-        yield dict(zip(names, values))
+        yield dict(zip(names, values, strict=True))
 
 
 def verify_covered_rows(store: Store) -> list[str]:

@@ -53,6 +53,9 @@ class OverviewView:
         for name, text in texts.items():
             self.values[name].setText(text)
         self._fill(self.grants, self._grant_rows(overview))
+        self.grants.clearSpans()
+        if not overview.grants:  # one row saying so, across the table
+            self.grants.setSpan(0, 0, 1, self.grants.columnCount())
         self._fill(self.funds, [
             [fund.name, _yen(fund.budget), _yen(fund.spent),
              formatting.format_percent(fund.execution_rate), _yen(fund.balance)]
@@ -61,7 +64,7 @@ class OverviewView:
     @staticmethod
     def _grant_rows(overview: Overview) -> list[list[str]]:
         if not overview.grants:
-            return [[_("No grant recorded for this year"), NO_DATA, NO_DATA, NO_DATA]]
+            return [[_("No grant recorded for this year")]]
         rows = [[g.program, _yen(g.applied), _yen(g.decided), _yen(g.received)]
                 for g in overview.grants]
         applied = [g.applied for g in overview.grants if g.applied is not None]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ from kyodo_desktop.ui.pages.council_overview_view import OverviewView
 FIELDS = {"name": "name", "name_kana": "nameKana", "district_id": "districtId",
           "postal_code": "postalCode", "address": "address", "phone": "phone", "fax": "fax",
           "email": "email", "established_on": "establishedOn", "notes": "notes"}
+CARD_MIN_WIDTH = 130
 STYLE = """
 QLabel[role="error"] { color: #c62828; }
 QLabel#overviewTitle, QLabel#firstRunTitle { font-size: 16pt; font-weight: bold; }
@@ -56,7 +58,6 @@ class CouncilPage(QWidget):
         self.form = load_form("council_page", self)
         QVBoxLayout(self).addWidget(self.form)
         self.layout().setContentsMargins(0, 0, 0, 0)
-        self.setStyleSheet(STYLE)
         self.stack = self.form.findChild(QStackedWidget, "stack")
         self.edits = {key: self.form.findChild(QWidget, f"{prefix}Edit")
                       for key, prefix in FIELDS.items()}
@@ -72,6 +73,7 @@ class CouncilPage(QWidget):
         self.overview = OverviewView(self.form)
         self._loaded: dict[str, object] = {}
         self._decorate()
+        self.setStyleSheet(STYLE)  # after _decorate: the rules match its dynamic properties
         self._connect()
         self.reload()
 
@@ -82,7 +84,11 @@ class CouncilPage(QWidget):
             label.setProperty("role", "error")
             label.hide()
         for name in self.overview.values:
-            self.form.findChild(QWidget, f"{name}Card").setProperty("card", True)
+            card = self.form.findChild(QWidget, f"{name}Card")
+            card.setProperty("card", True)
+            # equal columns: the grid's stretch decides the width, not the caption's length
+            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            card.setMinimumWidth(CARD_MIN_WIDTH)
             self.overview.values[name].setProperty("cardValue", True)
             self.form.findChild(QLabel, f"{name}Caption").setProperty("cardCaption", True)
         self.first_district.setEditable(True)

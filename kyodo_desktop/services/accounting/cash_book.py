@@ -1,0 +1,191 @@
+"""出納簿 operations: record, update, delete, 訂正, list with running balances, totals.
+
+Every write runs in one ``store.transaction()`` and is logged in the 変更履歴
+(:mod:`kyodo_desktop.store.audit`); a closed 年度 refuses it with
+:class:`~kyodo_desktop.store.errors.YearClosed`. Checks (warnings) never block saving: run them
+with :mod:`kyodo_desktop.services.accounting.checks`. Listing and filtering are in
+:mod:`kyodo_desktop.services.accounting.cash_book_query` and re-exported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from kyodo_desktop.domain import text
+from kyodo_desktop.domain.accounting import DIRECTIONS, INCOME, CashBookEntryInput
+from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.cash_book_query import (  # noqa: F401  (re-exported)
+    entry_totals,
+    history_values,
+    list_entries,
+)
+from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.store import Store, audit
+
+TABLE = "cash_book_entries"
+
+
+class EntryValidationError(ValidationError):
+    """An entry of a batch cannot be stored; ``index`` is its position (0-based) in the list
+    given to :func:`record_entries`, ``field`` the input concerned."""
+
+    def __init__(self, message: str, *, index: int, field: str = "") -> None:
+        super().__init__(message, field=field)
+        self.index = index
+
+
+def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,
+                allow_negative: bool = False) -> None:
+    """Raise ValidationError (``field`` set) when the entry cannot be stored at all: not a date,
+    unknown fund, direction or category, amount not an int ≥ 1 (≠ 0 for a 訂正), a 事業 or 交付金
+    of another council. Soft problems are findings, not errors (see checks)."""
+    if not isinstance(entry.entry_date, date) or isinstance(entry.entry_date, datetime):
+        raise ValidationError(_("Enter the date."), field="entry_date")
+    if entry.fund_code not in common.fund_names(store):
+        raise ValidationError(_("Choose a fund."), field="fund_code")
+    if entry.direction not in DIRECTIONS:
+        raise ValidationError(_("Choose income or expense."), field="direction")
+    table = "income_categories" if entry.direction == INCOME else "expense_categories"
+    if not store.scalar(f"SELECT 1 FROM {table} WHERE code = ?", (entry.category_code,)):
+        raise ValidationError(_("Choose a category."), field="category_code")
+    amount = entry.amount
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount == 0 or (
+            amount < 0 and not allow_negative):
+        raise ValidationError(_("The amount must be a whole number of yen, at least 1."),
+                              field="amount")
+    if entry.project_id is not None and not store.scalar(
+            "SELECT 1 FROM projects WHERE id = ? AND council_id = ?",
+            (entry.project_id, council_id)):
+        raise ValidationError(_("Choose a project of this council."), field="project_id")
+    if entry.grant_id is not None and not store.scalar(
+            "SELECT 1 FROM grants WHERE id = ? AND council_id = ?", (entry.grant_id, council_id)):
+        raise ValidationError(_("Choose a grant of this council."), field="grant_id")
+
+
+def _values(entry: CashBookEntryInput) -> dict:
+    is_income = entry.direction == INCOME
+    return {
+        "fund_code": entry.fund_code, "entry_date": entry.entry_date.isoformat(),
+        "direction": entry.direction,
+        "income_category_code": entry.category_code if is_income else None,
+        "expense_category_code": None if is_income else entry.category_code,
+        "description": entry.description.strip(), "amount": entry.amount,
+        "payee": entry.payee.strip(), "voucher_no": text.normalize(entry.voucher_no),
+        "project_id": entry.project_id, "grant_id": entry.grant_id, "memo": entry.memo.strip(),
+    }
+
+
+def record_entries(store: Store, council_id: int, fiscal_year: int,
+                   entries: list[CashBookEntryInput], *, actor: str = "") -> Changes:
+    """Store ``entries`` in the 出納簿 of the council-year, all or none (one transaction).
+
+    Raises EntryValidationError naming the first bad entry (nothing stored), YearClosed when the
+    year is closed, UserError when the council does not exist.
+    """
+    record_entries_with_ids(store, council_id, fiscal_year, entries, actor=actor)
+    return common.accounts_changed(council_id)
+
+
+def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
+                            entries: list[CashBookEntryInput], *, actor: str = "") -> list[int]:
+    """Like :func:`record_entries` but return the new entries' ids, in the given order."""
+    common.ensure_council(store, council_id)
+    common.ensure_open(store, council_id, fiscal_year)
+    for index, entry in enumerate(entries):
+        try:
+            check_entry(store, council_id, fiscal_year, entry)
+        except ValidationError as error:
+            raise EntryValidationError(error.message, index=index, field=error.field) from error
+    ids = []
+    with store.transaction() as db:
+        for entry in entries:
+            values = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
+            ids.append(audit.insert_row(db, TABLE, values, actor)["id"])
+    return ids
+
+
+def record_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,
+                 actor: str = "") -> tuple[int, Changes]:
+    """Store one entry; return ``(entry_id, Changes)``. Errors as :func:`record_entries`."""
+    ids = record_entries_with_ids(store, council_id, fiscal_year, [entry], actor=actor)
+    return ids[0], common.accounts_changed(council_id)
+
+
+def get_entry(store: Store, entry_id: int) -> dict:
+    """The stored row of an entry plus ``category_code`` and ``entry_date`` as a date.
+
+    Raises UserError when it does not exist.
+    """
+    rows = store.query("SELECT *, coalesce(income_category_code, expense_category_code) AS "
+                       "category_code FROM cash_book_entries WHERE id = ?", (entry_id,))
+    if not rows:
+        raise UserError(_("This cash book entry no longer exists."))
+    row = rows[0]
+    row["entry_date"] = date.fromisoformat(row["entry_date"])
+    return row
+
+
+def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
+                 actor: str = "") -> Changes:
+    """Replace an entry's fields by ``entry`` (council and 年度 stay). A 訂正 may stay negative.
+
+    Raises ValidationError, YearClosed, or UserError when the entry is gone.
+    """
+    row = get_entry(store, entry_id)
+    council_id, fiscal_year = row["council_id"], row["fiscal_year"]
+    common.ensure_open(store, council_id, fiscal_year)
+    check_entry(store, council_id, fiscal_year, entry,
+                allow_negative=row["correction_of_id"] is not None)
+    with store.transaction() as db:
+        audit.update_row(db, TABLE, {"id": entry_id}, _values(entry), actor)
+    return common.accounts_changed(council_id)
+
+
+def delete_entry(store: Store, entry_id: int, *, actor: str = "") -> Changes:
+    """Delete an entry. Raises YearClosed, or UserError when it is gone or a 訂正 refers to it."""
+    row = get_entry(store, entry_id)
+    common.ensure_open(store, row["council_id"], row["fiscal_year"])
+    if store.scalar("SELECT 1 FROM cash_book_entries WHERE correction_of_id = ?", (entry_id,)):
+        raise UserError(_("This entry cannot be deleted because a correction entry refers to it. "
+                          "Delete the correction entry first."))
+    with store.transaction() as db:
+        audit.delete_row(db, TABLE, {"id": entry_id}, actor)
+    return common.accounts_changed(row["council_id"])
+
+
+def record_correction(store: Store, original_id: int, fiscal_year: int,
+                      entry: CashBookEntryInput, *, actor: str = "") -> tuple[int, Changes]:
+    """Record a 訂正 entry in the open 年度 ``fiscal_year`` for an entry of a closed earlier year.
+
+    ``entry.amount`` may be negative (a reversal) but not 0. An empty memo becomes
+    「訂正: <original date> <original 摘要>」. Returns ``(entry_id, Changes)``.
+    Raises UserError when the original is missing, in an open year (edit it instead) or not in an
+    earlier year; YearClosed when ``fiscal_year`` is closed; ValidationError for bad input.
+    """
+    original = get_entry(store, original_id)
+    council_id = original["council_id"]
+    if original["fiscal_year"] >= fiscal_year:
+        raise UserError(_("A correction entry is recorded in a later fiscal year than the entry "
+                          "it corrects."))
+    if not common.is_closed(store, council_id, original["fiscal_year"]):
+        raise UserError(_("The fiscal year of this entry is not closed: correct the entry "
+                          "itself instead."))
+    common.ensure_open(store, council_id, fiscal_year)
+    check_entry(store, council_id, fiscal_year, entry, allow_negative=True)
+    if not entry.memo.strip():
+        entry = replace(entry, memo=_("Correction: {date} {description}").format(
+            date=format_date(original["entry_date"]), description=original["description"]))
+    values = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry),
+              "correction_of_id": original_id}
+    with store.transaction() as db:
+        entry_id = audit.insert_row(db, TABLE, values, actor)["id"]
+    return entry_id, common.accounts_changed(council_id)
+
+
+def entry_history(store: Store, entry_id: int) -> list[dict]:
+    """The 変更履歴 of one entry, oldest first (see :func:`kyodo_desktop.store.audit.history`)."""
+    return audit.history(store, TABLE, str(entry_id))

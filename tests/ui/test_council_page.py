@@ -1,0 +1,103 @@
+"""The 協議会 page: profile editing with inline messages, Ctrl+S, undo/redo, the first-run panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _postal(store, council_id):
+    return store.scalar("SELECT postal_code FROM councils WHERE id = ?", (council_id,))
+
+
+@pytest.fixture
+def page_on_demo(open_window, demo_path):
+    window = open_window(demo_path)
+    return window, window.pages.widget(0)
+
+
+def test_bad_postal_code_shows_a_message_and_saves_nothing(page_on_demo):
+    window, page = page_on_demo
+    store, council = window.context.store, window.context.council_id
+    before = _postal(store, council)
+    page.edits["postal_code"].setText("75-01")
+    page.edits["address"].setText("山口市湯田温泉九丁目")
+    assert page.save() is False
+    assert page.errors["postal_code"].isVisible()
+    assert "郵便番号" in page.errors["postal_code"].text()
+    assert not page.errors["address"].isVisible()
+    assert _postal(store, council) == before
+    assert store.scalar("SELECT address FROM councils WHERE id = ?", (council,)) != "山口市湯田温泉九丁目"
+    page.edits["postal_code"].textEdited.emit("7")  # typing again hides the message
+    assert not page.errors["postal_code"].isVisible()
+
+
+def test_good_edit_is_saved_normalised_and_undone(page_on_demo):
+    window, page = page_on_demo
+    store, council = window.context.store, window.context.council_id
+    before = _postal(store, council)
+    new = "753-0099" if before != "753-0099" else "753-0098"
+    page.edits["postal_code"].setText("〒" + new.replace("-", ""))
+    page.edits["established_on"].setText("R2.4.1")
+    assert page.save() is True
+    assert _postal(store, council) == new
+    assert store.scalar("SELECT established_on FROM councils WHERE id = ?",
+                        (council,)) == "2020-04-01"
+    assert page.edits["postal_code"].text() == new  # reloaded, normalised
+    assert page.edits["established_on"].text() == "令和2年4月1日"
+    assert "元に戻す" in window.undo_action.text() and window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert _postal(store, council) == before
+    assert page.edits["postal_code"].text() == before
+    window.redo_action.trigger()
+    assert _postal(store, council) == new
+
+
+def test_ctrl_s_saves_and_enter_moves_on(page_on_demo, qtbot):
+    window, page = page_on_demo
+    store, council = window.context.store, window.context.council_id
+    window.activateWindow()
+    edit = page.edits["address"]
+    edit.setFocus()
+    edit.setText("山口市湯田温泉一丁目1-1")
+    qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.scalar("SELECT address FROM councils WHERE id = ?",
+                        (council,)) == "山口市湯田温泉一丁目1-1"
+    assert page.save_status.text() == "保存しました。"
+    page.edits["postal_code"].setFocus()
+    qtbot.keyClick(page.edits["postal_code"], Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.edits["address"]
+
+
+def test_revert_discards_unsaved_edits(page_on_demo):
+    window, page = page_on_demo
+    original = page.edits["name"].text()
+    page.edits["name"].setText("書きかけの名前")
+    assert page.edited_values() == {"name": "書きかけの名前"}
+    page.revert()
+    assert page.edits["name"].text() == original and page.edited_values() == {}
+
+
+def test_first_run_panel_registers_a_council(open_window, tmp_path):
+    window = open_window(tmp_path / "empty.sqlite3")
+    page = window.pages.widget(0)
+    assert page.stack.currentWidget().objectName() == "firstRunPanel"
+    title = page.form.findChild(type(page.first_error), "firstRunTitle")
+    assert title.text() == "まず協議会を登録しましょう"
+    page.register()
+    assert page.first_error.isVisible() and "協議会名" in page.first_error.text()
+    assert window.context.council_id is None
+    page.first_name.setText("宮野地域づくり協議会")
+    page.first_district.setEditText("宮野")
+    page.register()
+    store = window.context.store
+    assert store.query("SELECT c.name, d.name AS district FROM councils c "
+                       "JOIN districts d ON d.id = c.district_id") == [
+        {"name": "宮野地域づくり協議会", "district": "宮野"}]
+    assert page.stack.currentWidget().objectName() == "profilePanel"
+    assert window.windowTitle() == "協働デスク — 宮野地域づくり協議会"
+    assert window.council_combo.currentText() == "宮野地域づくり協議会"
+    assert page.findChild(QLineEdit, "nameEdit").text() == "宮野地域づくり協議会"
