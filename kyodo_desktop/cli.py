@@ -8,13 +8,15 @@ runs a subcommand. Every subcommand is a :class:`Command` in :data:`COMMANDS`. T
 ``N_`` (translated when the parser is built); import heavy modules inside ``run``: start-up time
 is benchmarked, so this module imports no Qt, reportlab or openpyxl.
 
-Exit codes: 0 done, 1 ``check`` found problems, 2 an error the user can act on (printed as
-「エラー: …」 on stderr, never a traceback) or a wrong command line, 130 interrupted.
+Exit codes: 0 done, 1 ``check`` found problems (or stdout was closed), 2 an error the user can
+act on (printed as 「エラー: …」 on stderr, never a traceback) or a wrong command line, 130
+interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -31,7 +33,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 @dataclass(frozen=True)
 class Command:
     """A subcommand: ``name`` on the command line, ``help`` an English message id (``N_``),
-    ``add_arguments(parser)`` adds its options, ``run(args)`` does the work and returns the exit code.
+    ``add_arguments(parser)`` adds its options, ``run(args)`` does the work and returns the
+    exit code.
     """
 
     name: str
@@ -132,7 +135,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_error(error.message)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (``kyodo-desktop councils … | head``)
+        _silence_stdout()
+        return EXIT_PROBLEMS
     return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's exit flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
 
 
 def _print_error(message: str) -> None:
@@ -170,8 +185,15 @@ def _run_demo(args: argparse.Namespace) -> int:
         raise
     print(_("The demo data was written to {path}.").format(path=path))
     for key, value in summary.items():
-        print(f"  {key}: {value}")
+        print(f"  {key}: {_count_text(value)}")
     return EXIT_OK
+
+
+def _count_text(value: object) -> str:
+    """``1,234`` for a count, ``2025: 584, 2026: 401`` for counts per 年度."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_count_text(count)}" for key, count in value.items())
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def remove_database(path: Path) -> None:

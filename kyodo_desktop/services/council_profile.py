@@ -19,7 +19,7 @@ from kyodo_desktop.domain import text, wareki
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import COUNCIL, Changes
-from kyodo_desktop.services.council_overview import (  # noqa: F401  (re-exported)
+from kyodo_desktop.services.council_overview import (
     FundLine,
     GrantLine,
     Overview,
@@ -239,3 +239,9 @@ _CLEANERS = {
     "established_on": clean_established_on,
     "notes": lambda value: ("" if value is None else str(value)).strip(),
 }
+
+__all__ = [
+    "PROFILE_FIELDS", "FundLine", "GrantLine", "Overview", "ProfileValidationError",
+    "council_overview", "create_council", "district_choices", "fiscal_years", "get_profile",
+    "update_profile",
+]

@@ -65,8 +65,11 @@ class DemoContext:
         return value
 
     def insert(self, table: str, rows: list[dict]) -> int:
-        """Insert ``rows`` (dicts of one shape) in one batch; return how many."""
+        """Insert ``rows`` (dicts with the same keys) in batches; return how many."""
         if rows:
+            keys = list(rows[0])
+            if any(list(row) != keys for row in rows):
+                raise ValueError(f"demo: rows of {table} differ in shape")
             self.db[table].insert_all(rows, batch_size=500)
         return len(rows)
 

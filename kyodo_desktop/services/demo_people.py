@@ -82,7 +82,7 @@ def build_organizations(ctx: DemoContext) -> None:
     data = load("places")
     organizations = []
     associations = data["associations"]
-    for order, (name, kana, town, _households) in enumerate(associations, start=1):
+    for order, (name, kana, town, _base) in enumerate(associations, start=1):
         org_id = ctx.new_id("member_organizations")
         ctx.refs[f"assoc:{order}"] = org_id
         row = _organization(ctx, org_id, "neighborhood_association", name, kana, order,

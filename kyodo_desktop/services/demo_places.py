@@ -50,7 +50,9 @@ def build_places(ctx: DemoContext) -> None:
         council_id = ctx.new_id("councils")
         councils.append({"id": council_id, "name": f"{name}地域づくり協議会",
                          "name_kana": f"{kana}ちいきづくりきょうぎかい", "district_id": district_id,
-                         "community_center_id": center_id, "city_preset": "yamaguchi"})
+                         "community_center_id": center_id, "postal_code": "", "address": "",
+                         "phone": "", "fax": "", "email": "", "established_on": None,
+                         "city_preset": "yamaguchi", "notes": ""})
         if name == data["yuda"]["district"]:
             ctx.council_id, ctx.refs["center"] = council_id, center_id
             _fill_profile(ctx, councils[-1], centers[-1] if centers else None, data["yuda"])

@@ -161,7 +161,7 @@ def verify_chain(store: Store) -> list[str]:
     """Problems of the log itself (Japanese): a row whose hash does not match its contents, or
     whose ``prev_hash`` is not the previous row's hash (a row changed, removed or inserted)."""
     problems = []
-    expected_prev = GENESIS_HASH
+    expected_prev, previous_id = GENESIS_HASH, 0
     cursor = store.conn.execute(
         "SELECT id, occurred_at, table_name, row_key, action, before, after, actor, prev_hash, "
         "hash FROM audit_log ORDER BY id")
@@ -170,12 +170,13 @@ def verify_chain(store: Store) -> list[str]:
                           "after", "actor", "prev_hash", "hash"), values, strict=True))
         log_id, stored = entry.pop("id"), entry.pop("hash")
         if entry["prev_hash"] != expected_prev:
-            problems.append(_("Change history entry {id} does not follow the entry before it: "
-                              "history entries were removed or inserted.").format(id=log_id))
+            problems.append(_("Change history entry {id} does not follow entry {previous}: "
+                              "history entries were removed or inserted.").format(
+                id=log_id, previous=previous_id))
         if _hash(entry) != stored:
             problems.append(_("Change history entry {id} was altered after it was written.")
                             .format(id=log_id))
-        expected_prev = stored
+        expected_prev, previous_id = stored, log_id
     return problems
 
 

@@ -212,7 +212,8 @@ CHECKS: list[Check] = [
 
 
 def all_checks() -> list[Check]:
-    """Every check :func:`run_checks` runs by default: :data:`CHECKS` then ``check_rules.CHECKS``."""
+    """The checks :func:`run_checks` runs by default: :data:`CHECKS`, then ``check_rules.CHECKS``.
+    """
     from kyodo_desktop.store import check_rules
 
     return [*CHECKS, *check_rules.CHECKS]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
@@ -71,6 +70,8 @@ def setup_fonts(app: QApplication) -> None:
 
 def setup_logging() -> Path | None:
     """Log warnings and bugs to ``kyodo-desktop.log`` in the user data folder; return its path."""
+    from logging.handlers import RotatingFileHandler
+
     try:
         log_path = paths.data_dir() / "kyodo-desktop.log"
         handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3,

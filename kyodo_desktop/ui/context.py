@@ -5,6 +5,7 @@ the undo stack. Pages never reach through ``self.window()`` or globals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,7 @@ class AppContext(QObject):
         self.council_id = council_id
         self.fiscal_year = fiscal_year
         self.undo_stack = QUndoStack(self)
+        self._leave_guards: list[Callable[[], bool]] = []
         try:
             self.last_saved: datetime | None = datetime.fromtimestamp(store.path.stat().st_mtime)
         except OSError:
@@ -49,6 +51,15 @@ class AppContext(QObject):
         if fiscal_year != self.fiscal_year:
             self.fiscal_year = fiscal_year
             self.fiscal_year_changed.emit(fiscal_year)
+
+    def add_leave_guard(self, guard: Callable[[], bool]) -> None:
+        """Register ``guard``: asked before switching council, 年度 or file, or quitting; it
+        returns False to stay (e.g. the user cancels leaving unsaved edits)."""
+        self._leave_guards.append(guard)
+
+    def may_leave(self) -> bool:
+        """True when every guard agrees to leave the current council, 年度 or file."""
+        return all(guard() for guard in self._leave_guards)
 
     def notify(self, changes: Changes) -> None:
         """Tell every view what a finished operation changed (call after each write)."""

@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
-from kyodo_desktop import __version__
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -34,6 +32,7 @@ from kyodo_desktop.services.datafile import Store, create_data_file
 from kyodo_desktop.ui.areas import AREAS, create_page
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.errors import show_error
+from kyodo_desktop.ui.help import show_about, show_usage
 from kyodo_desktop.ui.opening import ask_open_path, file_filter, open_or_ask
 
 SIDEBAR_STYLE = "QListWidget#sidebar { font-size: 13pt; } QListWidget#sidebar::item { padding: 8px; }"
@@ -82,8 +81,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addActions([self.undo_action, self.redo_action])
         helps = bar.addMenu(_("&Help"))
-        self._action(helps, _("How to use"), self._show_usage, QKeySequence.StandardKey.HelpContents)
-        self._action(helps, _("About kyodo-desktop"), self._show_about)
+        self._action(helps, _("How to use"), lambda: show_usage(self),
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(helps, _("About kyodo-desktop"), lambda: show_about(self))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Council and year"), self)
@@ -104,10 +104,8 @@ class MainWindow(QMainWindow):
             row.addWidget(QLabel(caption, holder))
             row.addWidget(combo)
             bar.addWidget(holder)
-        self.council_combo.activated.connect(
-            lambda index: self.context.set_council(self.council_combo.itemData(index)))
-        self.year_combo.activated.connect(
-            lambda index: self.context.set_fiscal_year(self.year_combo.itemData(index)))
+        self.council_combo.activated.connect(self._council_chosen)
+        self.year_combo.activated.connect(self._year_chosen)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_body(self) -> None:
@@ -127,7 +125,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self.show_area)
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self)
@@ -153,16 +151,42 @@ class MainWindow(QMainWindow):
             page = self.pages.widget(0)
             self.pages.removeWidget(page)
             page.deleteLater()
-        for area in AREAS:
-            self.pages.addWidget(create_page(area, self.context, self.pages))
-        self.sidebar.setCurrentRow(current)
-        self.pages.setCurrentIndex(current)
+        for _area in AREAS:  # pages are built when first shown (start-up time)
+            self.pages.addWidget(QWidget(self.pages))
+        self._built: set[int] = set()
+        self.show_area(current)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.store.close()
             old.deleteLater()
         self._refresh_councils()
         self._on_council_changed()
+
+    def show_area(self, row: int) -> QWidget:
+        """Show the page of sidebar row ``row`` (building it on first use) and return it."""
+        if row not in self._built:
+            stand_in = self.pages.widget(row)
+            page = create_page(AREAS[row], self.context, self.pages)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built.add(row)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        self.pages.setCurrentIndex(row)
+        return self.pages.widget(row)
+
+    def _council_chosen(self, index: int) -> None:
+        if self.context.may_leave():
+            self.context.set_council(self.council_combo.itemData(index))
+        else:  # stay: show the council that is still current
+            self.council_combo.setCurrentIndex(self.council_combo.findData(self.context.council_id))
+
+    def _year_chosen(self, index: int) -> None:
+        if self.context.may_leave():
+            self.context.set_fiscal_year(self.year_combo.itemData(index))
+        else:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(self.context.fiscal_year))
 
     def _remembered(self, store: Store) -> tuple[int | None, int]:
         known = {c["id"] for c in councils.list_councils(store)}
@@ -259,12 +283,12 @@ class MainWindow(QMainWindow):
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Create a new data file"), str(self.context.store.path.parent / "kyodo.sqlite3"),
             file_filter())
-        if chosen:
+        if chosen and self.context.may_leave():
             self._guarded(self.new_database, Path(chosen))
 
     def _ask_open(self) -> None:
         chosen = ask_open_path(self, self.context.store.path.parent)
-        if chosen is not None:
+        if chosen is not None and self.context.may_leave():
             self._guarded(self.open_database, chosen)
 
     def _ask_backup(self) -> None:
@@ -280,21 +304,12 @@ class MainWindow(QMainWindow):
         except Exception as error:  # one dialog for every failure, never a traceback
             show_error(error, self)
 
-    # help menu and closing ----------------------------------------------------------------------
-
-    def _show_usage(self) -> None:
-        QMessageBox.information(self, _("How to use"), _(
-            "Choose an area on the left. At the top, choose the council and the year.\n\n"
-            "On the Council page, correct the details on the left and press Save (Ctrl+S). "
-            "Edit › Undo (Ctrl+Z) takes back the last save.\n\n"
-            "Make a backup now and then: File › Create backup…"))
-
-    def _show_about(self) -> None:
-        QMessageBox.about(self, _("About kyodo-desktop"), _(
-            "kyodo-desktop {version}\nRecords, plan, grant accounting and forms of a community "
-            "development council. Works without the internet.").format(version=__version__))
+    # closing ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if not self.context.may_leave():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._remember()
         self.settings.sync()

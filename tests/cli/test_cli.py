@@ -1,4 +1,4 @@
-"""kyodo-desktop command line: councils, check, the GUI start, errors and exit codes (in process)."""
+"""kyodo-desktop command line in process: councils, check, the GUI start, errors, exit codes."""
 
 from __future__ import annotations
 

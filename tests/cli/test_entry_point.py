@@ -1,4 +1,4 @@
-"""``python -m kyodo_desktop`` works, and importing the CLI stays light (start-up is benchmarked)."""
+"""``python -m kyodo_desktop`` works; importing the CLI stays light (start-up is benchmarked)."""
 
 from __future__ import annotations
 

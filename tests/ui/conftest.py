@@ -54,6 +54,26 @@ def demo_path(demo_template, tmp_path):
     return target
 
 
+@pytest.fixture(autouse=True)
+def answers(monkeypatch):
+    """QMessageBox.question never blocks a test: it answers from this list (default 破棄)
+    and records the questions asked in ``answers.asked``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    class Answers(list):
+        asked: list[str]
+
+    queue = Answers()
+    queue.asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        queue.asked.append(text)
+        return queue.pop(0) if queue else QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return queue
+
+
 @pytest.fixture
 def settings(tmp_path):
     """QSettings in a private ini file (the user's real settings are never touched)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -101,3 +101,31 @@ def test_first_run_panel_registers_a_council(open_window, tmp_path):
     assert window.windowTitle() == "協働デスク — 宮野地域づくり協議会"
     assert window.council_combo.currentText() == "宮野地域づくり協議会"
     assert page.findChild(QLineEdit, "nameEdit").text() == "宮野地域づくり協議会"
+
+
+def _switch(window, council_id):
+    index = window.council_combo.findData(council_id)
+    window.council_combo.setCurrentIndex(index)
+    window.council_combo.activated.emit(index)
+
+
+def test_unsaved_edits_are_not_lost_when_switching(page_on_demo, answers):
+    window, page = page_on_demo
+    store, first = window.context.store, window.context.council_id
+    other = store.scalar("SELECT id FROM councils WHERE id <> ? ORDER BY id", (first,))
+    page.edits["notes"].setPlainText("まだ保存していないメモ")
+    answers.append(QMessageBox.StandardButton.Cancel)
+    _switch(window, other)
+    assert window.context.council_id == first
+    assert window.council_combo.currentData() == first
+    assert page.edits["notes"].toPlainText() == "まだ保存していないメモ"
+    assert len(answers.asked) == 1 and "保存" in answers.asked[0]
+    answers.append(QMessageBox.StandardButton.Save)
+    _switch(window, other)
+    assert window.context.council_id == other
+    assert store.scalar("SELECT notes FROM councils WHERE id = ?",
+                        (first,)) == "まだ保存していないメモ"
+    page.edits["notes"].setPlainText("捨てるメモ")
+    _switch(window, first)  # the default answer: 破棄
+    assert window.context.council_id == first
+    assert store.scalar("SELECT notes FROM councils WHERE id = ?", (other,)) != "捨てるメモ"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -106,6 +107,7 @@ class CouncilPage(QWidget):
                 edit.textEdited.connect(lambda _text, key=key: self._clear_error(key))
         self.edits["notes"].textChanged.connect(lambda: self._clear_error("notes"))
         self.first_name.returnPressed.connect(self.register)
+        self.context.add_leave_guard(self.may_leave)
         self.context.changed.connect(self._on_changed)
         self.context.council_changed.connect(lambda _id: self.reload())
         self.context.fiscal_year_changed.connect(lambda _fy: self.reload_overview())
@@ -205,6 +207,22 @@ class CouncilPage(QWidget):
         self.context.notify(changes)
         self.save_status.setText(_("Saved."))
         return True
+
+    def may_leave(self) -> bool:
+        """Before switching away: with unsaved edits ask 保存 / 破棄 / キャンセル; False = stay."""
+        if self.context.council_id is None or not self.edited_values():
+            return True
+        answer = QMessageBox.question(
+            self, _("Unsaved changes"),
+            _("The council profile has changes that are not saved yet. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.reload_profile()
+            return True
+        return False
 
     def revert(self) -> None:
         """Discard unsaved edits."""

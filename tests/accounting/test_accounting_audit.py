@@ -1,0 +1,99 @@
+"""変更履歴: the hash chain detects a changed log, and the covered rows detect changed data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kyodo_desktop.services.accounting import budget, cash_book
+from kyodo_desktop.store import audit
+
+from .accounting_support import FY, entry
+
+
+def _some_books(store, council) -> list[int]:
+    ids = cash_book.record_entries_with_ids(store, council, FY, [
+        entry(direction="income", amount=10_000), entry(amount=3_000), entry(amount=2_000)])
+    budget.set_budget_line(store, council, FY, "own_funds", "expense", "consumables", 9_000)
+    return ids
+
+
+def test_a_clean_log_verifies_and_starts_from_zeros(store, council):
+    _some_books(store, council)
+    first = store.query("SELECT * FROM audit_log ORDER BY id LIMIT 1")[0]
+    assert first["prev_hash"] == "0" * 64 and len(first["hash"]) == 64
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []
+
+
+def test_an_amount_changed_with_raw_sql_is_reported(store, council):
+    ids = _some_books(store, council)
+    store.conn.execute("UPDATE cash_book_entries SET amount = 30 WHERE id = ?", (ids[1],))
+    problems = audit.verify_covered_rows(store)
+    assert len(problems) == 1
+    assert "出納簿" in problems[0] and str(ids[1]) in problems[0] and "書き換え" in problems[0]
+    assert audit.verify_chain(store) == []
+
+
+def test_a_changed_log_row_breaks_the_chain(store, council):
+    ids = _some_books(store, council)
+    log_id = store.scalar("SELECT id FROM audit_log WHERE row_key = ? AND table_name = "
+                          "'cash_book_entries'", (str(ids[1]),))
+    store.conn.execute("UPDATE audit_log SET after = replace(after, '3000', '30') WHERE id = ?",
+                       (log_id,))
+    problems = audit.verify_chain(store)
+    assert len(problems) == 1 and str(log_id) in problems[0]
+
+
+def test_changing_data_and_log_together_still_breaks_the_chain(store, council):
+    ids = _some_books(store, council)
+    store.conn.execute("UPDATE cash_book_entries SET amount = 30 WHERE id = ?", (ids[1],))
+    store.conn.execute("UPDATE audit_log SET after = replace(after, '\"amount\":3000', "
+                       "'\"amount\":30') WHERE table_name = 'cash_book_entries' AND row_key = ?",
+                       (str(ids[1]),))
+    assert audit.verify_covered_rows(store) == []
+    assert audit.verify_chain(store) != []
+
+
+def test_a_removed_log_row_is_detected(store, council):
+    _some_books(store, council)
+    store.conn.execute("DELETE FROM audit_log WHERE id = 2")
+    problems = audit.verify_chain(store)
+    assert len(problems) == 1 and "3" in problems[0] and "1" in problems[0]
+
+
+def test_rows_deleted_or_added_behind_the_logs_back(store, council):
+    ids = _some_books(store, council)
+    store.conn.execute("DELETE FROM cash_book_entries WHERE id = ?", (ids[0],))
+    store.conn.execute("INSERT INTO budget_transfers (council_id, fiscal_year, fund_code, "
+                       "from_category_code, to_category_code, amount, transferred_on) VALUES "
+                       "(?, ?, 'own_funds', 'consumables', 'fuel', 1, '2025-08-01')",
+                       (council, FY))
+    problems = audit.verify_covered_rows(store)
+    assert len(problems) == 2
+    assert any("削除" in p and "出納簿" in p for p in problems)
+    assert any("変更履歴にない" in p and "予算の流用" in p for p in problems)
+
+
+def test_a_deleted_row_put_back_is_detected(store, council):
+    ids = _some_books(store, council)
+    row = cash_book.get_entry(store, ids[2])
+    cash_book.delete_entry(store, ids[2])
+    store.conn.execute("INSERT INTO cash_book_entries (id, council_id, fiscal_year, fund_code, "
+                       "entry_date, direction, expense_category_code, amount) VALUES "
+                       "(?, ?, ?, 'own_funds', '2025-05-01', 'expense', 'consumables', ?)",
+                       (ids[2], council, FY, row["amount"]))
+    assert any("削除したはず" in p for p in audit.verify_covered_rows(store))
+
+
+def test_baseline_logs_rows_written_without_the_log_once(store, council):
+    store.db["cash_book_entries"].insert({
+        "council_id": council, "fiscal_year": FY, "fund_code": "own_funds",
+        "entry_date": date(FY, 5, 1).isoformat(), "direction": "income",
+        "income_category_code": "donations", "amount": 500})
+    store.db["opening_balances"].insert({"council_id": council, "fiscal_year": FY,
+                                         "fund_code": "own_funds", "carried_in": 10})
+    assert len(audit.verify_covered_rows(store)) == 2
+    assert audit.baseline(store) == 2
+    assert audit.baseline(store) == 0
+    assert audit.verify_covered_rows(store) == [] and audit.verify_chain(store) == []
+    assert audit.history(store, "opening_balances", f"{council}:{FY}:own_funds")[0][
+        "after"]["carried_in"] == 10
