@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from kyodo_desktop.domain import text
 from kyodo_desktop.domain.accounting import ERROR, EXPENSE, WARNING, Finding
@@ -119,14 +120,18 @@ class ProgramRules:
         return (category_code in self.allowed_categories
                 or parents.get(category_code) in self.allowed_categories)
 
+    @cached_property
+    def _keywords(self) -> tuple[tuple[str, IneligibleRule, str], ...]:
+        return tuple((text.normalize(k), rule, k) for rule in self.ineligible
+                     for k in rule.keywords)
+
     def ineligible_match(self, *texts: str) -> tuple[IneligibleRule, str] | None:
         """The first 対象外経費 rule whose keyword occurs in the NFKC-normalised texts, with the
         keyword; None when none matches."""
         haystack = " ".join(text.normalize(t) for t in texts)
-        for rule in self.ineligible:
-            for keyword in rule.keywords:
-                if text.normalize(keyword) in haystack:
-                    return rule, keyword
+        for normalized, rule, keyword in self._keywords:
+            if normalized in haystack:
+                return rule, keyword
         return None
 
 

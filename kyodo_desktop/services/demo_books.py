@@ -19,6 +19,7 @@ from kyodo_desktop.services.demo_common import (
     TODAY,
     YEARS,
     DemoContext,
+    nendo,
     reiwa,
 )
 from kyodo_desktop.services.demo_ledger import (
@@ -111,7 +112,7 @@ def _revise_for_refund(budgets: Budget, fund: str, entries: list[dict], refund: 
                        year: int) -> None:
     """March 補正: raise 負担金補助及び交付金 by the 返還金, lower the line with most money left."""
     spent = _spent(entries, fund)
-    note = f"{wareki.format_fiscal_year(year)}3月補正（返還金）"
+    note = f"{nendo(year)}3月補正（返還金）"
     line = budgets.setdefault((fund, "expense", "contributions"),
                               {"budget": 0, "revised": None, "notes": ""})
     line.update(revised=line["budget"] + refund, notes=note)
@@ -227,7 +228,7 @@ def _close_year(ctx: DemoContext, year: int, closing: dict[str, int]) -> None:
         "id": ctx.new_id("audits"), "council_id": ctx.council_id, "fiscal_year": year,
         "audited_on": f"{year + 1}-04-20", "period_from": f"{year}-04-01",
         "period_to": f"{year + 1}-03-31",
-        "opinion": AUDIT_OPINION.format(year=wareki.format_fiscal_year(year))}])
+        "opinion": AUDIT_OPINION.format(year=nendo(year))}])
     ctx.insert("opening_balances", [
         {"council_id": ctx.council_id, "fiscal_year": year + 1, "fund_code": fund,
          "carried_in": amount, "source": "year_close"} for fund, amount in closing.items()])

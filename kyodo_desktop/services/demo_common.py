@@ -111,3 +111,8 @@ def pick(rng: random.Random, value: str | list[str]) -> str:
 def reiwa(fiscal_year: int) -> int:
     """The 令和 year of a 年度 (2025 → 7), for voucher numbers like ``R7-0001``."""
     return fiscal_year - 2018
+
+
+def nendo(fiscal_year: int) -> str:
+    """「令和7年度」 for 2025 (every year of the demo lies in 令和, after 令和元年度)."""
+    return f"令和{reiwa(fiscal_year)}年度"

@@ -16,6 +16,7 @@ from kyodo_desktop.services.demo_common import (
     DemoContext,
     fy_date,
     load,
+    nendo,
     pick,
     random_day,
     weekday_before,
@@ -62,7 +63,8 @@ def operating_items(ctx: DemoContext, year: int, grant: int, window: tuple[date,
         budget = rest if sizes[cat] == "rest" else sizes[cat]
         for raw in (r for r in line["items"] if "fill" in r):
             left = budget - sum(i["amount"] for i in own)
-            for day, amount in zip(_days(ctx, raw["fill"], *window), _split(ctx, left, raw["fill"])):
+            for day, amount in zip(_days(ctx, raw["fill"], *window),
+                                   _split(ctx, left, raw["fill"]), strict=True):
                 own.append(item(OPERATING, "expense", cat, day, pick(ctx.rng, raw["desc"]),
                                 resolve_payee(ctx, pick(ctx.rng, raw["payee"])), amount,
                                 exact=True))
@@ -116,7 +118,7 @@ def activity_items(ctx: DemoContext, year: int, grant: int, window: tuple[date, 
     _line(budgets, ACTIVITY, "expense", "equipment", left)
     names = ctx.rng.sample(ledger["activity_equipment"], 2)
     spend = _split(ctx, round(left * ctx.rng.uniform(0.95, 0.985)), 2)
-    for name, amount, (month, last) in zip(names, spend, ((7, 28), (1, 30))):
+    for name, amount, (month, last) in zip(names, spend, ((7, 28), (1, 30)), strict=True):
         day = random_day(ctx.rng, fy_date(year, month, 1), fy_date(year, month, last))
         items.append(item(ACTIVITY, "expense", "equipment", day, name, "(株)防災センター山口",
                           amount, exact=True))
@@ -169,7 +171,7 @@ def _membership_fees(ctx: DemoContext, year: int, spec: dict) -> list[dict]:
     for org_id, name in rows:
         members = ctx.refs[f"members:{year}:{org_id}"]
         day = random_day(ctx.rng, date(year, 5, 8), date(year, 6, 30))
-        text = spec["membership_desc"].format(year=wareki.format_fiscal_year(year),
+        text = spec["membership_desc"].format(year=nendo(year),
                                               members=f"{members:,}")
         fees.append(item(OWN, "income", "membership_fees", day, text, name,
                          members * spec["membership_per_household"], exact=True))

@@ -142,18 +142,18 @@ def _households(ctx: DemoContext, org_ids: list[int], base: list[int]) -> None:
     rates = [rng.uniform(0.66, 0.94) for _ in base]
     rows = []
     for year in YEARS:
-        members = [min(h, round(h * r)) for h, r in zip(households, rates)]
+        members = [min(h, round(h * r)) for h, r in zip(households, rates, strict=True)]
         total, joined = sum(households), sum(members)
         low, high = MEMBER_RATE
         if not low <= joined / total <= high:
             factor = (low + high) / 2 * total / joined
-            members = [min(h, round(m * factor)) for h, m in zip(households, members)]
+            members = [min(h, round(m * factor)) for h, m in zip(households, members, strict=True)]
         rows += [{"organization_id": org, "fiscal_year": year, "households": h,
-                  "member_households": m} for org, h, m in zip(org_ids, households, members)]
+                  "member_households": m} for org, h, m in zip(org_ids, households, members, strict=True)]
         ctx.counts.setdefault("households", {})[year] = sum(households)
         ctx.counts.setdefault("member_households", {})[year] = sum(members)
         ctx.refs[f"members:{year}"] = sum(members)
-        for org, m in zip(org_ids, members):
+        for org, m in zip(org_ids, members, strict=True):
             ctx.refs[f"members:{year}:{org}"] = m
         households = [round(h * rng.uniform(0.985, 1.012)) for h in households]
         rates = [max(0.5, r - rng.uniform(0.0, 0.015)) for r in rates]

@@ -46,7 +46,7 @@ def build_plan(ctx: DemoContext) -> None:
                 actions.append(_action_row(ctx, action_id, measure_id, a, action))
                 targets += [{"action_id": action_id, "target": t} for t in action["targets"]]
                 schedule += [{"action_id": action_id, "fiscal_year": y, "status": s}
-                             for y, s in zip(years, action["schedule"])]
+                             for y, s in zip(years, action["schedule"], strict=True)]
     ctx.insert("plan_goals", goals)
     ctx.insert("plan_measures", measures)
     ctx.counts["plan_actions"] = ctx.insert("plan_actions", actions)

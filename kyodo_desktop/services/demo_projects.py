@@ -78,7 +78,8 @@ def _project(ctx: DemoContext, spec: dict, year: int, items: list[dict], fmt: di
         actual = round(expected * ctx.rng.uniform(0.85, 1.12))
     outcome = ""
     if past:
-        prefix = f"参加者{actual:,}人。" if actual else ""
+        label = "延べ参加者" if spec.get("whole_year") else "参加者"
+        prefix = f"{label}{actual:,}人。" if actual else ""
         outcome = prefix + spec["outcome"]
     budget = sum(i["amount"] for i in mine)
     return {"id": project_id, "council_id": ctx.council_id, "fiscal_year": year,

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from kyodo_desktop import i18n
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.services.demo import build_demo
 from kyodo_desktop.store import open_store
@@ -346,6 +347,7 @@ def test_same_seed_same_file_other_seed_other_people(template_db, tmp_path):
 
 
 def test_building_twice_is_refused(store):
+    i18n.set_language("ja")
     build_demo(store)
     before = store.scalar("SELECT count(*) FROM people")
     with pytest.raises(UserError) as raised:
@@ -355,6 +357,7 @@ def test_building_twice_is_refused(store):
 
 
 def test_progress_reports_japanese_steps(store):
+    i18n.set_language("ja")
     calls = []
     build_demo(store, progress=lambda percent, label: calls.append((percent, label)))
     percents = [p for p, _label in calls]

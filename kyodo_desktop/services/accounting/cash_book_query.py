@@ -2,13 +2,15 @@
 the 摘要 / 支払先 history for autocomplete.
 
 Running balances are those of the whole year (前年度繰越金 + every entry up to the row, in
-``(entry_date, id)`` order) whatever the filter, computed by SQLite window functions over the
-``cash_book_year`` index; filters only choose which rows are shown.
+``(entry_date, id)`` order) whatever the filter: computed once per data version in one pass over
+the ``cash_book_order`` index and reused while paging and filtering; filters only choose which
+rows are shown.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from kyodo_desktop.domain import text as text_rules
 from kyodo_desktop.domain.accounting import INCOME
@@ -50,21 +52,50 @@ def _filters(fiscal_year: int, fund: str | None, category: str | None, project_i
 
 
 _LIST_SQL = """
-WITH e AS (
-    SELECT c.*, coalesce(c.income_category_code, c.expense_category_code) AS category_code,
-        sum(CASE c.direction WHEN 'income' THEN c.amount ELSE -c.amount END) OVER (
-            PARTITION BY c.fund_code ORDER BY c.entry_date, c.id) AS fund_moved,
-        sum(CASE c.direction WHEN 'income' THEN c.amount ELSE -c.amount END) OVER (
-            ORDER BY c.entry_date, c.id) AS total_moved
-    FROM cash_book_entries c WHERE c.council_id = :council AND c.fiscal_year = :fiscal_year
-)
 SELECT e.id, e.entry_date, e.fund_code, e.direction, e.category_code,
     coalesce(ic.name, ec.name) AS category_name, e.description, e.amount, e.payee, e.voucher_no,
-    e.project_id, e.grant_id, e.correction_of_id, e.memo, e.fund_moved, e.total_moved
-FROM e LEFT JOIN expense_categories ec ON ec.code = e.expense_category_code
+    e.project_id, e.grant_id, e.correction_of_id, e.memo
+FROM (SELECT *, coalesce(income_category_code, expense_category_code) AS category_code
+      FROM cash_book_entries WHERE council_id = :council AND fiscal_year = :fiscal_year) AS e
+LEFT JOIN expense_categories ec ON ec.code = e.expense_category_code
 LEFT JOIN income_categories ic ON ic.code = e.income_category_code
 WHERE {where} ORDER BY e.entry_date, e.id LIMIT :limit OFFSET :offset
 """
+#: Running balances per open store, of its recently listed council-years:
+#: (council, 年度) → (data version, {entry id: (fund balance, balance)}).
+_BALANCES: WeakKeyDictionary = WeakKeyDictionary()
+_BALANCES_KEPT = 4
+
+
+def running_balances(store: Store, council_id: int, fiscal_year: int
+                     ) -> dict[int, tuple[int, int]]:
+    """``{entry_id: (fund_balance, balance)}`` of the whole council-year (円), in 出納簿 order.
+
+    Computed once per data version (the connection's ``total_changes`` and SQLite's
+    ``data_version``) and kept for the next calls, so paging and filtering stay cheap.
+    """
+    kept = _BALANCES.setdefault(store, {})
+    key = (council_id, fiscal_year)
+    version = (store.conn.total_changes, store.scalar("PRAGMA data_version"))
+    cached = kept.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    fund_balance = common.opening_balances(store, council_id, fiscal_year)
+    total = sum(fund_balance.values())
+    result: dict[int, tuple[int, int]] = {}
+    rows = store.conn.execute(
+        "SELECT id, fund_code, CASE direction WHEN 'income' THEN amount ELSE -amount END "
+        "FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? "
+        "ORDER BY entry_date, id", (council_id, fiscal_year))
+    for entry_id, fund, signed in rows:
+        balance = fund_balance.get(fund, 0) + signed
+        fund_balance[fund] = balance
+        total += signed
+        result[entry_id] = (balance, total)
+    if len(kept) >= _BALANCES_KEPT:
+        kept.pop(next(iter(kept)))
+    kept[key] = (version, result)
+    return result
 
 
 def list_entries(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
@@ -86,16 +117,14 @@ def list_entries(store: Store, council_id: int, fiscal_year: int, *, fund: str |
     where, params = _filters(fiscal_year, fund, category, project_id, month, text)
     params.update(council=council_id, fiscal_year=fiscal_year,
                   limit=-1 if limit is None else limit, offset=offset)
-    opening = common.opening_balances(store, council_id, fiscal_year)
-    total_opening = sum(opening.values())
+    balances = running_balances(store, council_id, fiscal_year)
     rows = store.query(_LIST_SQL.format(where=where), params)
     for row in rows:
         row["entry_date"] = date.fromisoformat(row["entry_date"])
         is_income = row["direction"] == INCOME
         row["income"] = row["amount"] if is_income else None
         row["expense"] = None if is_income else row["amount"]
-        row["fund_balance"] = opening.get(row["fund_code"], 0) + row.pop("fund_moved")
-        row["balance"] = total_opening + row.pop("total_moved")
+        row["fund_balance"], row["balance"] = balances[row["id"]]
     return rows
 
 

@@ -139,3 +139,6 @@ WHEN OLD.reopened_at IS NOT NULL AND NEW.reopened_at IS NULL
 BEGIN
     SELECT RAISE(ABORT, 'kyodo:closed_year');
 END;
+
+-- The 出納簿 in its order (date, then entry) across funds: paging and running balances.
+CREATE INDEX cash_book_order ON cash_book_entries(council_id, fiscal_year, entry_date, id);
