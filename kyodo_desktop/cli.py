@@ -258,3 +258,5 @@ register(Command("councils", N_("List the councils of a data file (number and na
                  cli_options.add_db_option, _run_councils))
 register(Command("check", N_("Check a data file for damage and inconsistencies."),
                  cli_options.add_db_option, _run_check))
+
+from kyodo_desktop import cli_tasks  # noqa: E402,F401  (registers report, import, export)

@@ -50,7 +50,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         raise UserError(_("This data file already has councils. Demo data can only be added "
                           "to a new, empty data file."))
     with store.transaction() as db:
-        ctx = DemoContext(db=db, rng=random.Random(seed))
+        ctx = DemoContext(db=db, rng=random.Random(seed), store=store)
         ctx.refs["seed"] = seed
         report(0, _("Creating districts and councils…"))
         build_places(ctx)

@@ -13,6 +13,7 @@ import json
 from datetime import date, timedelta
 
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.accounting_rules import ProgramRules
 from kyodo_desktop.services import demo_grants as grants_step
 from kyodo_desktop.services.demo_common import (
     CLOSED_YEAR,
@@ -56,14 +57,12 @@ def build_accounts(ctx: DemoContext, planned: dict[int, list[dict]]) -> None:
             opening = closing
 
 
-def _build_year(ctx: DemoContext, year: int, programs: dict[str, int], planned: list[dict],
+def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict],
                 opening: dict[str, int]) -> dict[str, int]:
     closed = year == CLOSED_YEAR
     cutoff = wareki.fiscal_year_end(year) if closed else TODAY
-    households = ctx.refs[f"households:{year}"]
     number = ctx.rng.randint(100, 400)
-    grants = {fund: grants_step.grant_row(ctx, programs[fund], fund, year, households,
-                                          number + offset)
+    grants = {fund: grants_step.grant_row(ctx, programs[fund], year, number + offset)
               for offset, fund in enumerate((OPERATING, ACTIVITY))}
     last_grant_day = wareki.fiscal_year_end(year) - timedelta(days=6 if closed else 0)
     windows = {fund: (grants_step.installment_dates(fund, year)[0] + timedelta(days=1),
@@ -91,8 +90,9 @@ def _build_year(ctx: DemoContext, year: int, programs: dict[str, int], planned: 
                 entries.append(refund)
                 _revise_for_refund(budgets, fund, entries, refund["amount"], year)
     transfers = _transfer(ctx, year, budgets, entries) if closed else []
-    verify(year, entries, budgets, transfers, opening)
-    ctx.insert("grants", list(grants.values()))
+    verify(year, entries, budgets, transfers, opening,
+           {fund: rules for fund, (_id, rules) in programs.items()}, _parents(ctx))
+    ctx.insert("grants", [{k: v for k, v in g.items() if k != "_name"} for g in grants.values()])
     ctx.insert("grant_payments", [dict(r, id=ctx.new_id("grant_payments")) for r in payment_rows])
     ctx.insert("budget_lines", _budget_rows(ctx, year, budgets))
     ctx.insert("budget_transfers", transfers)
@@ -147,9 +147,18 @@ def balances(entries: list[dict], opening: dict[str, int]) -> dict[str, int]:
     return result
 
 
+def _parents(ctx: DemoContext) -> dict[str, str | None]:
+    return dict(ctx.db.execute("SELECT code, parent_code FROM expense_categories").fetchall())
+
+
 def verify(year: int, entries: list[dict], budgets: Budget, transfers: list[dict],
-           opening: dict[str, int]) -> None:
-    """Raise RuntimeError (a bug in the demo data) when an accounting rule is broken."""
+           opening: dict[str, int], rules: dict[str, ProgramRules],
+           parents: dict[str, str | None]) -> None:
+    """Raise RuntimeError (a bug in the demo data) when an accounting rule is broken.
+
+    ``rules`` are the grant programmes by fund: their spending must use allowed 費目 and carry no
+    対象外経費 keyword in 摘要, 支払先 or メモ.
+    """
     problems = []
     running = {fund: opening.get(fund, 0) for fund in FUNDS}
     ordered = sorted(entries, key=lambda e: e["date"])
@@ -168,9 +177,11 @@ def verify(year: int, entries: list[dict], budgets: Budget, transfers: list[dict
     for e in entries:
         if wareki.fiscal_year_of(e["date"]) != year:
             problems.append(f"entry outside {year}: {e['date']}")
-        if e["fund"] != OWN and e["direction"] == "expense" and any(
-                word in e["description"] for word in grants_step.INELIGIBLE_KEYWORDS):
-            problems.append(f"ineligible: {e['description']}")
+        program = rules.get(e["fund"])
+        if program and e["direction"] == "expense" and (
+                not program.allows(e["category"], parents)
+                or program.ineligible_match(e["description"], e["payee"], e.get("memo", ""))):
+            problems.append(f"ineligible: {e['category']} {e['description']}")
     if problems:
         raise RuntimeError("demo data breaks its rules: " + "; ".join(problems[:5]))
 
@@ -211,7 +222,7 @@ def _write_entries(ctx: DemoContext, year: int, entries: list[dict]) -> int:
             "expense_category_code": None if income else e["category"],
             "description": e["description"], "amount": e["amount"], "payee": e["payee"],
             "voucher_no": f"R{reiwa(year)}-{number:04d}", "project_id": e["project_id"],
-            "grant_id": e["grant_id"], "correction_of_id": None, "memo": "",
+            "grant_id": e["grant_id"], "correction_of_id": None, "memo": e.get("memo", ""),
             "created_at": f"{e['date'].isoformat()}T{9 + number % 8:02d}:{number * 7 % 60:02d}:00"})
     return ctx.insert("cash_book_entries", rows)
 

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.resources import resource_path
+from kyodo_desktop.store import Store
 
 #: The demo's "today": fiscal 2026 (令和8年度) is open and its 出納簿 runs up to this day.
 TODAY = date(2026, 11, 20)
@@ -38,7 +39,8 @@ def load(name: str) -> dict:
 class DemoContext:
     """State shared by the build steps.
 
-    ``rng`` is the only source of randomness; ``council_id`` is the fully populated council
+    ``rng`` is the only source of randomness; ``store`` the open file (``db`` is its sqlite-utils
+    database inside the build's transaction); ``council_id`` is the fully populated council
     (湯田); ``refs`` maps names to ids made by earlier steps (``"org:<kind>"``, ``"sub:<name>"``,
     ``"officer:<role>"`` → person id …); ``names`` maps person ids to names; ``people`` and
     ``terms`` collect rows of ``people`` and ``officer_terms`` written at the end of their step;
@@ -47,6 +49,7 @@ class DemoContext:
 
     db: sqlite_utils.Database
     rng: random.Random
+    store: Store | None = None
     council_id: int = 0
     refs: dict[str, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)

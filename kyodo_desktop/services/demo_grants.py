@@ -1,64 +1,39 @@
 """Demo step 6b: 地域づくり交付金 (運営支援 + 活動支援): programmes, grants, 概算払, 精算.
 
-The demo's formula (fictional, shaped like 山口市's): 交付額 = base + per_household × 世帯数 of
-the council (council_year_stats), rounded down to 1,000円; with ≈ 11,530 世帯 it gives
-≈ 4,823,000円 運営支援 (≈ 47 %) and ≈ 5,438,000円 活動支援 (≈ 53 %), ≈ 10,261,000円 in all.
+The programmes, their rules and the amount formula come from the city preset
+(``resources/presets/yamaguchi.json`` via :mod:`kyodo_desktop.services.presets`): 均等割 +
+世帯割 × 世帯数 + 人口割 × 人口 of the council (council_year_stats). With ≈ 11,500 世帯 and
+≈ 23,300 人 that is ≈ 4.82 M円 運営支援 (≈ 47 %) and ≈ 5.42 M円 活動支援, ≈ 10.24 M円 in all.
 概算払 dates come from ``resources/demo/ledger.json``; each installment is at least its even share
 and large enough to cover the spending until the next one, so a grant fund never goes negative.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 
+from kyodo_desktop.domain.accounting_rules import ProgramRules
 from kyodo_desktop.services.demo_common import DemoContext, fy_date, load, weekday_before
 from kyodo_desktop.services.demo_projects import item
+from kyodo_desktop.services.presets import DEFAULT_PRESET, install_programs, load_preset
 
-INELIGIBLE_KEYWORDS = ["飲食を伴う懇親会", "慶弔費", "交際費", "宗教活動", "政治活動", "個人への給付"]
 PAYER = "山口市"
-PROGRAMS = {
-    "operating_support": {
-        "code": "yamaguchi_operating_support", "name": "地域づくり運営支援交付金",
-        "formula": {"base": 2_517_000, "per_household": 200, "round_to": 1000},
-        "allowed": ["remuneration", "wages", "travel", "consumables", "postage", "fees",
-                    "insurance", "rentals", "equipment"]},
-    "activity_support": {
-        "code": "yamaguchi_activity_support", "name": "地域づくり活動支援交付金",
-        "formula": {"base": 3_132_000, "per_household": 200, "round_to": 1000},
-        "allowed": ["honoraria", "travel", "consumables", "food", "printing", "postage", "fees",
-                    "insurance", "commissions", "rentals", "materials", "equipment",
-                    "contributions"]},
-}
+REFUND_MEMO = "精算による返還金（対象経費に含めない）"
 
 
-def build_programs(ctx: DemoContext) -> dict[str, int]:
-    """The two grant_programs (reused when a preset already loaded them); ``{fund: id}``."""
-    ids = {}
-    rows = []
-    for fund, spec in PROGRAMS.items():
-        found = ctx.db.execute("SELECT id FROM grant_programs WHERE code = ?",
-                               (spec["code"],)).fetchone()
-        if found:
-            ids[fund] = found[0]
-            continue
-        ids[fund] = ctx.new_id("grant_programs")
-        rules = {"formula": spec["formula"], "ineligible_keywords": INELIGIBLE_KEYWORDS,
-                 "allowed_expense_categories": spec["allowed"],
-                 "advance_payments": len(load("ledger")["grant_installments"][fund]),
-                 "refund_unused": True}
-        rows.append({"id": ids[fund], "code": spec["code"], "name": spec["name"],
-                     "fund_code": fund, "city_preset": "yamaguchi", "allows_carry_forward": 0,
-                     "rules": json.dumps(rules, ensure_ascii=False)})
-    ctx.insert("grant_programs", rows)
-    return ids
+def build_programs(ctx: DemoContext) -> dict[str, tuple[int, ProgramRules]]:
+    """Install the preset's grant_programs (idempotent); ``{fund: (program id, rules)}``."""
+    ids = install_programs(ctx.store, DEFAULT_PRESET)
+    programs = load_preset(DEFAULT_PRESET).programs
+    return {rules.fund_code: (program_id, rules)
+            for program_id, rules in zip(ids, programs, strict=True)}
 
 
-def grant_amount(fund: str, households: int) -> int:
-    """交付額 in 円 of the demo formula for ``households`` 世帯."""
-    formula = PROGRAMS[fund]["formula"]
-    raw = formula["base"] + formula["per_household"] * households
-    return raw // formula["round_to"] * formula["round_to"]
+def grant_amount(rules: ProgramRules, households: int, population: int) -> int:
+    """交付額 in 円 by the programme's formula for the council's 世帯数 and 人口."""
+    if rules.formula is None:
+        raise RuntimeError(f"demo: programme {rules.code} has no amount formula")
+    return rules.formula.proposed_amount(households, population)
 
 
 def installment_dates(fund: str, year: int) -> list[date]:
@@ -89,18 +64,22 @@ def payments(grant: dict, fund: str, expenses: list[dict], cutoff: date) -> tupl
         rows.append({"grant_id": grant["id"], "kind": "advance",
                      "requested_on": weekday_before(paid_on - timedelta(days=10)).isoformat(),
                      "paid_on": paid_on.isoformat(), "amount": amount})
-        text = f"{PROGRAMS[fund]['name']} 概算払（第{number}回）"
+        text = f"{grant['_name']} 概算払（第{number}回）"
         entries.append(dict(item(fund, "income", "grant", paid_on, text, PAYER, amount,
                                  exact=True), grant_id=grant["id"]))
         paid = target
     return rows, entries
 
 
-def grant_row(ctx: DemoContext, program_id: int, fund: str, year: int, households: int,
+def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
               decision_no: int) -> dict:
-    """The grants row of one programme and 年度: 申請 and 交付決定 in early April."""
-    amount = grant_amount(fund, households)
-    return {"id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
+    """The grants row of one programme and 年度: 申請 and 交付決定 in early April.
+
+    ``_name`` (the programme's name, for 摘要) is dropped before the row is written.
+    """
+    program_id, rules = program
+    amount = grant_amount(rules, ctx.refs[f"households:{year}"], ctx.refs[f"population:{year}"])
+    return {"_name": rules.name, "id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
             "program_id": program_id, "proposed_amount": amount, "applied_amount": amount,
             "applied_on": weekday_before(date(year, 4, 2)).isoformat(),
             "decided_amount": amount,
@@ -125,7 +104,7 @@ def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | No
     if not refund:
         return None
     grant["refunded_on"] = f"{year + 1}-03-31"
-    short = PROGRAMS[fund]["name"].removeprefix("地域づくり")
+    short = grant["_name"].removeprefix("地域づくり")
     return dict(item(fund, "expense", "contributions", date(year + 1, 3, 31),
                      f"{short} 返還金", PAYER, refund, exact=True),
-                grant_id=grant["id"])
+                grant_id=grant["id"], memo=REFUND_MEMO)

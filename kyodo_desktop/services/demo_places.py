@@ -89,6 +89,7 @@ def _year_stats(ctx: DemoContext, profile: dict) -> None:
         rows.append({"council_id": ctx.council_id, "fiscal_year": year,
                      "population": population, "households": households})
         ctx.refs[f"households:{year}"] = households
+        ctx.refs[f"population:{year}"] = population
         population -= ctx.rng.randint(60, 140)
         households += ctx.rng.randint(-50, -10)
     ctx.insert("council_year_stats", rows)

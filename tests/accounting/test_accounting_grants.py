@@ -6,12 +6,14 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.services.accounting import cash_book, grants
 from kyodo_desktop.store.check_rules import check_grant_refunds
 
-from .accounting_support import FY, entry
+from .accounting_support import FY, entry, new_council
 
 ACTIVITY = "yamaguchi_activity_support"
 
@@ -108,3 +110,19 @@ def test_proposed_amount_needs_the_figures(store, council):
         grants.proposed_amount(store, council, FY, ACTIVITY)
     grant_id, _ = grants.apply_grant(store, council, FY, ACTIVITY, 10, date(FY, 3, 1))
     assert store.scalar("SELECT proposed_amount FROM grants WHERE id = ?", (grant_id,)) is None
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paid=st.lists(st.integers(1, 3_000_000), min_size=1, max_size=4),
+       eligible=st.integers(0, 10_000_000))
+def test_settled_refund_is_received_minus_eligible_never_negative(store, paid, eligible):
+    council = new_council(store)
+    grant_id, _ = grants.apply_grant(store, council, FY, ACTIVITY, sum(paid), date(FY, 3, 1))
+    grants.decide_grant(store, grant_id, sum(paid), date(FY, 4, 1))
+    for amount in paid:
+        grants.record_payment(store, grant_id, amount, date(FY, 5, 1))
+    grants.report_grant(store, grant_id, date(FY + 1, 4, 20), eligible=eligible)
+    result, _ = grants.settle_grant(store, grant_id, date(FY + 1, 5, 1))
+    stored = store.scalar("SELECT refund_amount FROM grants WHERE id = ?", (grant_id,))
+    assert stored == result.refund == max(0, sum(paid) - eligible) >= 0

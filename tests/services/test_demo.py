@@ -311,14 +311,25 @@ def test_spending_stays_within_budget(demo):
     assert store.scalar("SELECT count(*) FROM budget_transfers WHERE fiscal_year = 2025") == 1
 
 
-def test_grant_spending_has_no_ineligible_words(demo):
+def test_grant_spending_is_eligible_under_the_city_preset(demo):
     store, _summary = demo
-    texts = [r["description"] for r in store.query(
-        "SELECT description FROM cash_book_entries WHERE direction = 'expense' "
-        "AND fund_code IN ('operating_support', 'activity_support')")]
-    assert texts and not [t for t in texts if any(word in t for word in INELIGIBLE)]
-    rules = [json.loads(r["rules"]) for r in store.query("SELECT rules FROM grant_programs")]
-    assert all(set(INELIGIBLE) <= set(r["ineligible_keywords"]) for r in rules)
+    from kyodo_desktop.services.presets import program_rules
+
+    council = store.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
+    programs = program_rules(store, council)
+    assert all(program_id is not None for program_id, _rules in programs.values())
+    parents = dict(store.conn.execute("SELECT code, parent_code FROM expense_categories"))
+    entries = store.query("SELECT * FROM cash_book_entries WHERE direction = 'expense' "
+                          "AND fund_code IN ('operating_support', 'activity_support')")
+    assert entries
+    for e in entries:
+        _id, rules = programs[e["fund_code"]]
+        assert rules.allows(e["expense_category_code"], parents), e
+        assert rules.ineligible_match(e["description"], e["payee"], e["memo"]) is None, e
+        assert not any(word in e["description"] for word in INELIGIBLE)
+    for row in store.query("SELECT rules FROM grant_programs"):
+        names = {rule["name"] for rule in json.loads(row["rules"])["ineligible"]}
+        assert set(INELIGIBLE) <= names
 
 
 def test_year_close_carries_into_2026_and_checks_pass(demo):

@@ -16,7 +16,8 @@ from kyodo_desktop.services.changes import ACCOUNTS, Changes
 from kyodo_desktop.store import Store
 from kyodo_desktop.store.errors import YearClosed
 
-ENTRY_COLUMNS = ("id, fund_code, entry_date, direction, "
+#: The columns of a LedgerEntry, in its field order.
+ENTRY_COLUMNS = ("id, entry_date, fund_code, direction, "
                  "coalesce(income_category_code, expense_category_code) AS category_code, "
                  "description, amount, payee, voucher_no, project_id, grant_id, memo, "
                  "correction_of_id")
@@ -110,9 +111,10 @@ def ledger_entry(row: dict) -> LedgerEntry:
 
 def load_entries(store: Store, council_id: int, fiscal_year: int) -> list[LedgerEntry]:
     """Every 出納簿 entry of the council-year, in 出納簿 order."""
-    rows = store.query(f"SELECT {ENTRY_COLUMNS} FROM cash_book_entries WHERE council_id = ? "
-                       "AND fiscal_year = ? ORDER BY entry_date, id", (council_id, fiscal_year))
-    return [ledger_entry(r) for r in rows]
+    cursor = store.conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? "
+        "ORDER BY entry_date, id", (council_id, fiscal_year))
+    return [LedgerEntry(row[0], date.fromisoformat(row[1]), *row[2:]) for row in cursor]
 
 
 def opening_balances(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:

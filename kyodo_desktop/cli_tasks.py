@@ -1,0 +1,149 @@
+"""The ``report``, ``import`` and ``export`` subcommands.
+
+The kinds themselves live next to their code (``REPORTS`` in report modules, ``IMPORTS`` /
+``EXPORTS`` in io modules; see :mod:`kyodo_desktop.reports.registry` and
+:mod:`kyodo_desktop.io.registry`) and are looked up only when the command runs, so start-up never
+imports reportlab or openpyxl. The options every kind may use are declared here once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from kyodo_desktop import cli_options
+from kyodo_desktop.cli import EXIT_OK, Command, register
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
+
+
+def _unknown_kind(kind: str, known) -> UserError:
+    return UserError(_("Unknown kind “{kind}”. Choose one of: {known}.").format(
+        kind=kind, known=", ".join(known)))
+
+
+def _year_for(kind, args) -> int | None:
+    year = cli_options.fiscal_year_from(args)
+    if kind.needs_fiscal_year and year is None:
+        raise UserError(_("Add --fiscal-year (for example 2026 or R8) for “{kind}”.").format(
+            kind=kind.name))
+    return year
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", metavar=_("KIND"),
+                        help=_("What to print, for example application, performance-report, "
+                               "plan or handbook."))
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
+    parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
+                        help=_("The PDF file to write."))
+    parser.add_argument("--draft", action="store_true",
+                        help=_("Print even when something is missing, marked 未確定."))
+    parser.add_argument("--edition", choices=("public", "staff"), default="public",
+                        help=_("Handbook edition: public (no personal contacts) or staff."))
+    parser.add_argument("--large-print", action="store_true",
+                        help=_("Large-print edition for elderly readers."))
+    parser.add_argument("--booklet", action="store_true",
+                        help=_("Lay out A5 pages two to an A4 sheet for folding."))
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+
+    kinds = report_kinds()
+    kind = kinds.get(args.kind)
+    if kind is None:
+        raise _unknown_kind(args.kind, kinds)
+    year = _year_for(kind, args)
+    options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet}
+    with cli_options.open_db(args) as store:
+        council = cli_options.council_from(store, args)
+        request = ReportRequest(council["id"], year, draft=args.draft, options=options)
+        pdf = kind.build(store, request)
+    output = Path(args.output).expanduser()
+    try:
+        output.write_bytes(pdf)
+    except OSError as error:
+        raise UserError(_("The file {path} could not be written: {reason}").format(
+            path=output, reason=error.strerror or error)) from error
+    print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
+    return EXIT_OK
+
+
+def _page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+# --- import / export ------------------------------------------------------------------------------
+
+def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", metavar=_("KIND"),
+                        help=_("What to import: organizations or cash-book."))
+    parser.add_argument("file", metavar=_("FILE"), help=_("The .xlsx or .csv file to read."))
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
+    parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
+    parser.add_argument("--dry-run", action="store_true",
+                        help=_("Only check the file and show what would be imported."))
+    parser.add_argument("--skip-bad-rows", action="store_true",
+                        help=_("Import the good rows even when some rows have errors."))
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from kyodo_desktop.io.registry import import_kinds
+
+    kinds = import_kinds()
+    kind = kinds.get(args.kind)
+    if kind is None:
+        raise _unknown_kind(args.kind, kinds)
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise UserError(_("The file {path} does not exist.").format(path=path))
+    year = _year_for(kind, args)
+    with cli_options.open_db(args) as store:
+        council = cli_options.council_from(store, args)
+        summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
+                           skip_bad_rows=args.skip_bad_rows, options={"fund": args.fund})
+    print(summary)
+    return EXIT_OK
+
+
+def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", metavar=_("KIND"),
+                        help=_("What to export: organizations or cash-book."))
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
+    parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
+                        help=_("The .xlsx file to write."))
+    parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from kyodo_desktop.io.registry import export_kinds
+
+    kinds = export_kinds()
+    kind = kinds.get(args.kind)
+    if kind is None:
+        raise _unknown_kind(args.kind, kinds)
+    year = _year_for(kind, args)
+    with cli_options.open_db(args) as store:
+        council = cli_options.council_from(store, args)
+        summary = kind.run(store, council["id"], year, Path(args.output).expanduser(),
+                           options={"fund": args.fund})
+    print(summary)
+    return EXIT_OK
+
+
+register(Command("report", N_("Print a form or booklet to a PDF file."),
+                 _add_report_arguments, _run_report))
+register(Command("import", N_("Import records from an Excel or CSV file."),
+                 _add_import_arguments, _run_import))
+register(Command("export", N_("Export records to an Excel file."),
+                 _add_export_arguments, _run_export))
