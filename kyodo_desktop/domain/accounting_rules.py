@@ -206,6 +206,8 @@ def eligible_spending(entries: Iterable, rules: ProgramRules, parents: Mapping[s
     for entry in entries:
         if entry.direction != EXPENSE or entry.fund_code != rules.fund_code:
             continue
+        if getattr(entry, "grant_id", None) is not None:  # 返還金, not spending
+            continue
         if not is_eligible(entry, rules, parents):
             continue
         target = next((c for c in capped if in_category(entry.category_code, c, parents)), None)

@@ -26,6 +26,7 @@ from kyodo_desktop.services.demo_places import build_places
 from kyodo_desktop.services.demo_plan import build_plan
 from kyodo_desktop.services.demo_projects import build_projects
 from kyodo_desktop.store import Store
+from kyodo_desktop.store.audit import baseline
 
 Progress = Callable[[int, str], None]
 SUMMARY_KEYS = ("districts", "councils", "organizations", "neighborhood_associations",
@@ -65,5 +66,6 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         planned = build_projects(ctx)
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)
+        baseline(store, "demo", "2026-11-20T09:00:00")  # the change log starts from the demo
     report(100, _("The demo data is ready."))
     return {key: ctx.counts[key] for key in SUMMARY_KEYS}

@@ -68,8 +68,10 @@ def snapshot(db: sqlite_utils.Database, table: str, key: dict) -> dict | None:
 
 
 def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
-           before: dict | None, after: dict | None, actor: str = "") -> int:
+           before: dict | None, after: dict | None, actor: str = "",
+           occurred_at: str | None = None) -> int:
     """Append one audit entry (call inside the transaction of the change); return its id.
+    ``occurred_at`` (ISO date-time) defaults to now.
 
     Raises ValueError for an unknown ``action``.
     """
@@ -77,7 +79,7 @@ def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
         raise ValueError(f"unknown audit action: {action!r}")
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     entry = {
-        "occurred_at": datetime.now().isoformat(timespec="seconds"),
+        "occurred_at": occurred_at or datetime.now().isoformat(timespec="seconds"),
         "table_name": table, "row_key": row_key, "action": action,
         "before": None if before is None else canonical(before),
         "after": None if after is None else canonical(after),
@@ -230,7 +232,7 @@ def _keys(keys: list[str]) -> str:
     return shown + (", …" if len(keys) > _MAX_KEYS_SHOWN else "")
 
 
-def baseline(store: Store, actor: str = "baseline") -> int:
+def baseline(store: Store, actor: str = "baseline", occurred_at: str | None = None) -> int:
     """Log an 'insert' for every audited row that has no log entry yet (data written before the
     log: the demo, an older file); return how many. Rows already logged are left alone, so a
     row changed behind the log's back is still reported by :func:`verify_covered_rows`."""
@@ -242,6 +244,6 @@ def baseline(store: Store, actor: str = "baseline") -> int:
             for row in list(_current_rows(store, table)):
                 key = row_key(table, row)
                 if key not in logged:
-                    record(db, table, key, "insert", None, row, actor)
+                    record(db, table, key, "insert", None, row, actor, occurred_at)
                     count += 1
     return count

@@ -125,4 +125,15 @@ def check_carried_in(store: Store) -> Iterator[Problem]:
 
 
 #: The accounting checks, in order; append new ones here.
-CHECKS: list[Check] = [check_grant_refunds, check_year_closes, check_carried_in]
+def check_audit_log(store: Store) -> Iterator[Problem]:
+    """The change log is an unbroken hash chain and matches the accounting rows as they are now,
+    so a changed amount or an edited log row is reported (store/audit.py)."""
+    from kyodo_desktop.store import audit
+
+    for message in audit.verify_chain(store):
+        yield Problem("audit_chain", "audit_log", message, "")
+    for message in audit.verify_covered_rows(store):
+        yield Problem("audit_rows", "audit_log", message, "")
+
+
+CHECKS: list[Check] = [check_grant_refunds, check_year_closes, check_carried_in, check_audit_log]
