@@ -260,3 +260,5 @@ register(Command("check", N_("Check a data file for damage and inconsistencies."
                  cli_options.add_db_option, _run_check))
 
 from kyodo_desktop import cli_tasks  # noqa: E402,F401  (registers report, import, export)
+from kyodo_desktop import cli_accounts  # noqa: E402,F401  (registers close-year)
+from kyodo_desktop import cli_backup  # noqa: E402,F401  (registers backup, restore, handover-*, smoke-test)

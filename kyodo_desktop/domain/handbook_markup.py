@@ -3,9 +3,9 @@
 Rules (one construct per line, chosen so a 自治会長 could read the raw text too)::
 
     # 見出し              a heading inside the chapter (## for a smaller one)
-    ふつうの文            a paragraph; consecutive lines join, a blank line ends it
+    ふつうの文            a paragraph; a line break stays a line break, a blank line ends it
     - 項目 / ・項目       a bullet list item (consecutive items form one list)
-    1. 手順               a numbered list item
+    1. 手順               a numbered list item (numbering continues from the number typed)
     | 見出し | 見出し |    a table row; the first row is the header, a |---| row is ignored
     **太字**              bold inside any text
     [改ページ]            start a new page (e.g. before each form of the 様式集)
@@ -40,17 +40,18 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of text (inline markup kept; lines joined without spaces, as Japanese is)."""
+    """A paragraph of text (inline markup kept; its lines joined with "\\n")."""
 
     text: str
 
 
 @dataclass(frozen=True)
 class BulletList:
-    """A list: ``items`` texts, ``numbered`` True for 1. 2. 3. lists."""
+    """A list: ``items`` texts, ``numbered`` True for 1. 2. 3. lists starting at ``start``."""
 
     items: tuple[str, ...]
     numbered: bool = False
+    start: int = 1
 
 
 @dataclass(frozen=True)
@@ -113,14 +114,15 @@ class _Builder:
         self.paragraph: list[str] = []
         self.items: list[str] = []
         self.numbered = False
+        self.start = 1
         self.rows: list[tuple[str, ...]] = []
 
     def flush(self) -> None:
         if self.paragraph:
-            self.blocks.append(Paragraph("".join(self.paragraph)))
+            self.blocks.append(Paragraph("\n".join(self.paragraph)))
             self.paragraph = []
         if self.items:
-            self.blocks.append(BulletList(tuple(self.items), self.numbered))
+            self.blocks.append(BulletList(tuple(self.items), self.numbered, self.start))
             self.items = []
         if self.rows:
             width = max(len(row) for row in self.rows)
@@ -128,11 +130,12 @@ class _Builder:
             self.blocks.append(Table(padded[0], tuple(padded[1:])))
             self.rows = []
 
-    def item(self, text: str, numbered: bool) -> None:
+    def item(self, text: str, numbered: bool, number: int = 1) -> None:
         if self.items and self.numbered != numbered:
             self.flush()
         self._end_other("items")
-        self.numbered = numbered
+        if not self.items:
+            self.numbered, self.start = numbered, number
         self.items.append(text.strip())
 
     def row(self, line: str) -> None:
@@ -173,7 +176,7 @@ def parse(markup: str) -> list[Block]:
         elif bullet := _BULLET.match(line):
             builder.item(bullet.group(1), numbered=False)
         elif numbered := _NUMBERED.match(line):
-            builder.item(numbered.group(2), numbered=True)
+            builder.item(numbered.group(2), numbered=True, number=int(numbered.group(1)))
         else:
             builder.text(line)
     builder.flush()

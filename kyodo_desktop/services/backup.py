@@ -1,8 +1,9 @@
 """Copy the open data file to a backup file (ファイル › バックアップを作成…).
 
 Uses SQLite's online backup API (``Connection.backup``), so the copy is consistent even while the
-app has the file open, then checks the copy with ``PRAGMA integrity_check``. The full backup and
-restore feature (rotation, restore) comes later and builds on this.
+app has the file open, then checks the copy with ``PRAGMA integrity_check``; the copy is
+owner-only (:mod:`kyodo_desktop.store.backup`). Rotation, reminders and restore build on this in
+:mod:`kyodo_desktop.services.backups`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
+from kyodo_desktop.store.backup import copy_database, integrity_problem
 
 
 def default_backup_name(today: date | None = None) -> str:
@@ -33,8 +35,8 @@ def backup_to(store: Store, target: Path) -> Path:
         raise UserError(_("Choose a different file for the backup than the open data file."))
     partial = target.with_name(target.name + ".partial")
     try:
-        _copy(store, partial)
-        problem = _integrity_problem(partial)
+        copy_database(store.conn, partial)
+        problem = integrity_problem(partial)
         if problem:
             raise UserError(_("The backup copy failed its check and was not kept. "
                               "Try again or choose another place."), detail=problem)
@@ -47,24 +49,3 @@ def backup_to(store: Store, target: Path) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
     return target
-
-
-def _copy(store: Store, destination: Path) -> None:
-    destination.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(destination))
-    try:
-        store.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal
-    finally:
-        dest.close()
-
-
-def _integrity_problem(path: Path) -> str:
-    """"" when ``PRAGMA integrity_check`` says ok, else its report."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    finally:
-        conn.close()
-    report = "\n".join(str(row[0]) for row in rows)
-    return "" if report == "ok" else report

@@ -113,6 +113,15 @@ def district_choices(store: Store) -> list[dict]:
                        "ORDER BY city, sort_order, name_kana, name")
 
 
+def default_council(store: Store) -> int | None:
+    """The council to show when none was chosen before: the one with the most 構成団体 and
+    出納簿 entries (where the work is), the lowest id on a tie; None for an empty file."""
+    return store.scalar(
+        "SELECT c.id FROM councils c ORDER BY "
+        "(SELECT count(*) FROM member_organizations o WHERE o.council_id = c.id) + "
+        "(SELECT count(*) FROM cash_book_entries e WHERE e.council_id = c.id) DESC, c.id")
+
+
 def _center_of(store: Store, district_id: int | None) -> int | None:
     if district_id is None:
         return None
@@ -242,6 +251,6 @@ _CLEANERS = {
 
 __all__ = [
     "PROFILE_FIELDS", "FundLine", "GrantLine", "Overview", "ProfileValidationError",
-    "council_overview", "create_council", "district_choices", "fiscal_years", "get_profile",
+    "council_overview", "create_council", "default_council", "district_choices", "fiscal_years", "get_profile",
     "update_profile",
 ]

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         same_file = self.settings.value("last/db") == str(store.path)
         council_id = int(self.settings.value("last/council", 0)) if same_file else 0
         if council_id not in known:
-            council_id = min(known) if known else None
+            council_id = council_profile.default_council(store)
         years = council_profile.fiscal_years(store, council_id)
         fiscal_year = int(self.settings.value("last/fiscal_year", 0)) if same_file else 0
         current = wareki.fiscal_year_of(date.today())

@@ -140,3 +140,13 @@ def test_fiscal_years(store, figures):
     assert council_profile.fiscal_years(store, figures, today=date(2028, 5, 1)) == [2025, 2026,
                                                                                     2028]
     assert council_profile.fiscal_years(store, None, today=date(2027, 3, 31)) == [2026]
+
+
+def test_default_council_is_where_the_work_is(store, figures):
+    with store.transaction() as db:  # an empty council with a lower id does not win
+        db["councils"].insert({"id": 0, "name": "秋穂地域づくり協議会"})
+    assert council_profile.default_council(store) == figures
+
+
+def test_default_council_of_an_empty_file(store):
+    assert council_profile.default_council(store) is None

@@ -7,40 +7,16 @@ import shutil
 import pytest
 
 
-def _seed_small(store) -> None:
-    """Two councils with figures for 2025 and 2026 (used only until the demo builder exists)."""
-    from kyodo_desktop.services import council_profile
-
-    db = store.db
-    first, _c = council_profile.create_council(store, "湯田地域づくり協議会", district_name="湯田")
-    second, _c = council_profile.create_council(store, "大殿地域づくり協議会", district_name="大殿")
-    with store.transaction():
-        for council, size in ((first, 300), (second, 120)):
-            for index in range(3):
-                org = db["member_organizations"].insert({
-                    "council_id": council, "kind": "neighborhood_association",
-                    "name": f"{index + 1}丁目自治会"}).last_pk
-                for year, drift in ((2025, 0), (2026, 7)):
-                    db["organization_households"].insert({
-                        "organization_id": org, "fiscal_year": year,
-                        "households": size + index * 10 + drift,
-                        "member_households": size - 40 + index * 5})
-
-
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory):
     """Path of a closed data file holding the demo councils (built once per module)."""
     from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.services.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     store = open_data_file(path)
     try:
-        try:
-            from kyodo_desktop.services.demo import build_demo
-        except ImportError:
-            _seed_small(store)
-        else:
-            build_demo(store)
+        build_demo(store)
     finally:
         store.close()
     return path

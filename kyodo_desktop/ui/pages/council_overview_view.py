@@ -33,6 +33,7 @@ class OverviewView:
         self.funds = form.findChild(QTableWidget, "fundsTable")
         for table in (self.grants, self.funds):
             table.verticalHeader().hide()
+            table.setWordWrap(False)
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -92,6 +92,8 @@ class CouncilPage(QWidget):
             card.setMinimumWidth(CARD_MIN_WIDTH)
             self.overview.values[name].setProperty("cardValue", True)
             self.form.findChild(QLabel, f"{name}Caption").setProperty("cardCaption", True)
+        self.save_status.hide()
+        self.center_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.first_district.setEditable(True)
         self.first_district.lineEdit().setPlaceholderText(_("Choose or type the district"))
 
@@ -179,6 +181,7 @@ class CouncilPage(QWidget):
             edit.setPlainText(value)
         else:
             edit.setText(value)
+            edit.setCursorPosition(0)  # show the start of a long address, not its end
 
     def edited_values(self) -> dict:
         """``{field: form value}`` of the fields that differ from what was loaded."""
@@ -191,7 +194,7 @@ class CouncilPage(QWidget):
         """Save the edited fields; True when saved (or nothing to save), False on bad input."""
         edited = self.edited_values()
         if not edited:
-            self.save_status.setText(_("No changes to save."))
+            self._status(_("No changes to save."))
             return True
         council_id = self.context.council_id
         stored = council_profile.get_profile(self.context.store, council_id)
@@ -200,12 +203,12 @@ class CouncilPage(QWidget):
             changes = council_profile.update_profile(self.context.store, council_id, edited)
         except council_profile.ProfileValidationError as error:
             self._show_errors(error.errors)
-            self.save_status.setText(_("Not saved: correct the fields marked in red."))
+            self._status(_("Not saved: correct the fields marked in red."))
             return False
         self.context.undo_stack.push(
             ProfileEditCommand(self.context, council_id, before, edited, applied=True))
         self.context.notify(changes)
-        self.save_status.setText(_("Saved."))
+        self._status(_("Saved."))
         return True
 
     def may_leave(self) -> bool:
@@ -227,7 +230,7 @@ class CouncilPage(QWidget):
     def revert(self) -> None:
         """Discard unsaved edits."""
         self.reload_profile()
-        self.save_status.setText(_("Changes discarded."))
+        self._status(_("Changes discarded."))
 
     def register(self) -> None:
         """First run: register the council typed in the short form and show it."""
@@ -244,6 +247,10 @@ class CouncilPage(QWidget):
         self.first_name.clear()
         self.context.set_council(council_id)
         self.context.notify(changes)
+
+    def _status(self, text: str) -> None:
+        self.save_status.setText(text)
+        self.save_status.setVisible(bool(text))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, message in errors.items():

@@ -1,0 +1,73 @@
+"""The ``close-year`` subcommand: 年度締め of a council-year, or its explicit reopening.
+
+``kyodo-desktop close-year --db FILE [--council C] --fiscal-year R7`` runs every check, carries
+the balances into the next 年度 and locks the year; it prints the 次年度繰越金 per fund and the
+warnings left. When a check reports an error nothing is written and the problems are listed
+(exit 2). ``--reopen --reason TEXT`` reopens a closed year (logged with the reason).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from kyodo_desktop import cli_options
+from kyodo_desktop.cli import EXIT_OK, Command, register
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
+    parser.add_argument("--reopen", action="store_true",
+                        help=_("Reopen a closed fiscal year instead of closing it."))
+    parser.add_argument("--reason", default="",
+                        help=_("Why the year is reopened (required with --reopen)."))
+
+
+def _finding_lines(findings) -> list[str]:
+    return [f"- {finding.message} {finding.how_to_fix}" for finding in findings]
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kyodo_desktop.domain.formatting import format_yen
+    from kyodo_desktop.domain.labels import FUND_LABELS
+    from kyodo_desktop.domain.wareki import format_fiscal_year
+    from kyodo_desktop.services.accounting.year_close import (
+        YearCloseBlocked,
+        close_year,
+        reopen_year,
+    )
+
+    year = cli_options.fiscal_year_from(args)
+    label = format_fiscal_year(year)
+    with cli_options.open_db(args) as store:
+        council = cli_options.council_from(store, args)
+        if args.reopen:
+            reopen_year(store, council["id"], year, args.reason, actor="cli")
+            print(_("{fiscal_year} was reopened.").format(fiscal_year=label))
+            return EXIT_OK
+        try:
+            result = close_year(store, council["id"], year, actor="cli")
+        except YearCloseBlocked as blocked:
+            errors = [f for f in blocked.findings if f.is_error]
+            raise UserError("\n".join([blocked.message, *_finding_lines(errors)])) from blocked
+    print(_("{fiscal_year} was closed.").format(fiscal_year=label))
+    next_label = format_fiscal_year(year + 1)
+    for fund, amount in result.carried_out.items():
+        print(_("Carried over to {fiscal_year}, {fund}: {amount} yen").format(
+            fiscal_year=next_label, fund=FUND_LABELS.get(fund, fund),
+            amount=format_yen(amount)))
+    for fund, (old, new) in result.replaced.items():
+        print(_("The carry-over of {fund} in {fiscal_year} was {old} yen; it is now {new} yen.")
+              .format(fund=FUND_LABELS.get(fund, fund), fiscal_year=next_label,
+                      old=format_yen(old), new=format_yen(new)))
+    if result.warnings:
+        print(_("Warnings to look at ({count}):").format(count=len(result.warnings)))
+        print("\n".join(_finding_lines(result.warnings)))
+    return EXIT_OK
+
+
+register(Command("close-year", N_("Close a fiscal year of the accounts (or reopen it)."),
+                 _add_arguments, _run))

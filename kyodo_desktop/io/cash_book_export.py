@@ -1,0 +1,180 @@
+"""Write the 出納簿 and the 予算対比 of a council-year to .xlsx, as a treasurer would print them.
+
+Japanese headers, amounts as numbers formatted ``#,##0``, dates as Excel date cells shown in 和暦
+(``[$-411]ggge"年"m"月"d"日"``; Excel for Japanese Windows shows 令和7年4月1日). The 出納簿 sheet
+reads back through :func:`kyodo_desktop.io.cash_book_import.preview_cash_book` as the same
+entries: title rows above the header, a 前年度繰越 row when one fund is exported, and 合計 /
+次年度繰越 rows at the end (the importer skips them). Written with openpyxl's write-only mode so
+100,000 entries fit in little memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kyodo_desktop.domain.accounting import EXPENSE, INCOME
+from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
+from kyodo_desktop.domain.wareki import format_fiscal_year
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.budget import budget_vs_actual
+from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
+from kyodo_desktop.services.councils import find_council
+from kyodo_desktop.store import Store
+
+YEN_FORMAT = "#,##0"
+SIGNED_YEN_FORMAT = "#,##0;[Red]-#,##0"
+RATE_FORMAT = "0.0%"
+WAREKI_FORMAT = '[$-411]ggge"年"m"月"d"日"'
+CASH_BOOK_HEADERS = ("日付", "会計区分", "収支", "費目", "摘要", "収入", "支出", "残高", "支払先",
+                     "領収書番号", "事業", "備考")
+CASH_BOOK_WIDTHS = (16, 10, 6, 14, 30, 12, 12, 13, 18, 11, 20, 20)
+BUDGET_HEADERS = ("会計区分", "収支", "費目", "当初予算額", "補正後予算額", "流用", "予算現額",
+                  "決算額", "差引", "執行率")
+BUDGET_WIDTHS = (10, 6, 22, 13, 13, 11, 13, 13, 13, 9)
+_PAGE = 5000
+
+
+def _workbook():
+    import openpyxl
+
+    return openpyxl.Workbook(write_only=True)
+
+
+def _cell(sheet, value, number_format: str | None = None, bold: bool = False):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if number_format:
+        cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _sheet(workbook, title: str, widths: tuple[int, ...], heading: list[str]):
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for line in heading:
+        sheet.append([_cell(sheet, line, bold=True)])
+    sheet.append([])
+    return sheet
+
+
+def _save(workbook, path: Path) -> None:
+    try:
+        workbook.save(path)
+    except OSError as error:
+        raise UserError(_("The file {path} could not be written: {reason}").format(
+            path=path, reason=error.strerror or error)) from error
+
+
+def _project_names(store: Store, council_id: int) -> dict[int, str]:
+    return {r["id"]: r["name"] for r in store.query(
+        "SELECT id, name FROM projects WHERE council_id = ?", (council_id,))}
+
+
+def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path | str, *,
+                     fund: str | None = None) -> int:
+    """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx); return the
+    number of entries written. ``fund`` (a code) limits it to one 会計区分 and adds its
+    前年度繰越 row; 残高 is then that fund's balance, else the balance of all funds.
+
+    Raises UserError when the council does not exist or the file cannot be written.
+    """
+    council = find_council(store, council_id)
+    fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
+    opening = common.opening_balances(store, council_id, fiscal_year)
+    workbook = _workbook()
+    title = _("{fiscal_year} cash book ({fund})").format(
+        fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label)
+    carried = opening[fund] if fund else sum(opening.values())
+    sheet = _sheet(workbook, fund_label[:31], CASH_BOOK_WIDTHS, [
+        title, council["name"],
+        _("Carry-over from the previous year: {amount} yen").format(amount=f"{carried:,}")])
+    sheet.append([_cell(sheet, h, bold=True) for h in CASH_BOOK_HEADERS])
+    if fund:
+        sheet.append([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越",
+                      _cell(sheet, carried, YEN_FORMAT), None,
+                      _cell(sheet, carried, SIGNED_YEN_FORMAT)])
+    projects = _project_names(store, council_id)
+    count, balance, offset = 0, carried, 0
+    while True:
+        rows = list_entries(store, council_id, fiscal_year, fund=fund, limit=_PAGE, offset=offset)
+        for row in rows:
+            balance = row["fund_balance"] if fund else row["balance"]
+            sheet.append(_entry_cells(sheet, row, balance, projects))
+        count += len(rows)
+        offset += _PAGE
+        if len(rows) < _PAGE:
+            break
+    totals = entry_totals(store, council_id, fiscal_year, fund=fund)
+    sheet.append([None, None, None, None, "合計", _cell(sheet, totals["income"], YEN_FORMAT, True),
+                  _cell(sheet, totals["expense"], YEN_FORMAT, True)])
+    sheet.append([None, None, None, None, "次年度繰越", None, None,
+                  _cell(sheet, balance, SIGNED_YEN_FORMAT, True)])
+    _save(workbook, Path(path))
+    return count
+
+
+def _entry_cells(sheet, row: dict, balance: int, projects: dict[int, str]) -> list:
+    amount = _cell(sheet, row["amount"], SIGNED_YEN_FORMAT)
+    return [
+        _cell(sheet, row["entry_date"], WAREKI_FORMAT), FUND_LABELS.get(row["fund_code"]),
+        DIRECTION_LABELS[row["direction"]], row["category_name"], row["description"],
+        amount if row["direction"] == INCOME else None,
+        amount if row["direction"] == EXPENSE else None,
+        _cell(sheet, balance, SIGNED_YEN_FORMAT), row["payee"], row["voucher_no"],
+        projects.get(row["project_id"], ""), row["memo"]]
+
+
+def export_budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
+                            path: Path | str) -> int:
+    """Write the 予算対比 of a council-year to ``path`` (.xlsx): per fund, 収入の部 then 支出の部
+    with group, line and total rows, then the fund's 次年度繰越金; return the rows written.
+
+    Raises UserError when the council does not exist or the file cannot be written.
+    """
+    council = find_council(store, council_id)
+    report = budget_vs_actual(store, council_id, fiscal_year)
+    workbook = _workbook()
+    sheet = _sheet(workbook, "予算対比", BUDGET_WIDTHS, [
+        _("{fiscal_year} budget vs actual").format(fiscal_year=format_fiscal_year(fiscal_year)),
+        council["name"]])
+    sheet.append([_cell(sheet, h, bold=True) for h in BUDGET_HEADERS])
+    written, previous_fund = 0, None
+    for row in report.rows:
+        if previous_fund not in (None, row.fund_code):
+            _carried_row(sheet, previous_fund, report.carried_out[previous_fund])
+        previous_fund = row.fund_code
+        sheet.append(_budget_cells(sheet, row))
+        written += 1
+    if previous_fund is not None:
+        _carried_row(sheet, previous_fund, report.carried_out[previous_fund])
+    _save(workbook, Path(path))
+    return written
+
+
+def _budget_cells(sheet, row) -> list:
+    bold = row.kind != "line"
+    if row.kind == "total":
+        name = "収入合計" if row.direction == INCOME else "支出合計"
+    else:
+        name = "　" * row.level + row.name
+    figures = [row.budget, row.revised, row.transfer, row.current, row.actual, row.difference]
+    return ([_cell(sheet, FUND_LABELS.get(row.fund_code, row.fund_code), bold=bold),
+             _cell(sheet, DIRECTION_LABELS[row.direction], bold=bold), _cell(sheet, name, bold=bold)]
+            + [_cell(sheet, value, SIGNED_YEN_FORMAT, bold) for value in figures]
+            + [_cell(sheet, row.execution_rate, RATE_FORMAT, bold)])
+
+
+def _carried_row(sheet, fund: str, amount: int) -> None:
+    sheet.append([_cell(sheet, FUND_LABELS.get(fund, fund), bold=True), None,
+                  _cell(sheet, "次年度繰越金", bold=True), None, None, None, None,
+                  _cell(sheet, amount, SIGNED_YEN_FORMAT, True)])
+    sheet.append([])

@@ -1,0 +1,116 @@
+"""The CLI kinds of the 出納簿: ``import cash-book``, ``export cash-book`` and
+``export budget-vs-actual`` (found by :mod:`kyodo_desktop.io.registry`).
+
+``kyodo-desktop import cash-book FILE --db … --fiscal-year R7 [--fund 活動支援] [--dry-run]
+[--skip-bad-rows]`` previews the file, refuses it (writing nothing) when a row is bad unless
+``--skip-bad-rows``, records the entries and takes the file's 前年度繰越 row as the opening balance
+(or checks it against the closed previous year; see
+:mod:`kyodo_desktop.services.accounting.opening_balance`), all in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.io.cash_book_export import export_budget_vs_actual, export_cash_book
+from kyodo_desktop.io.cash_book_import import (
+    ImportPreview,
+    apply_import,
+    describe_preview,
+    parse_fund,
+    preview_cash_book,
+)
+from kyodo_desktop.io.registry import ExportKind, ImportKind
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, take_import_opening
+from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.store import Store
+
+
+def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
+                     category_map: dict[str, str] | None = None) -> ImportPreview:
+    """Preview ``path`` for 年度 ``fiscal_year``; ``fund`` the Japanese name or code of the
+    会計区分, needed unless the file has a 会計区分 column.
+
+    Raises UserError (Japanese) as :func:`preview_cash_book`, or when the fund is missing.
+    """
+    preview = preview_cash_book(path, fiscal_year=fiscal_year,
+                                fund_code=parse_fund(fund) if fund else "own_funds",
+                                category_map=category_map)
+    if not fund and "fund" not in preview.columns:
+        raise UserError(_("The file has no fund column. Choose the fund with --fund (運営支援, "
+                          "活動支援 or 自主財源)."))
+    return preview
+
+
+def import_with_opening(store: Store, council_id: int, fiscal_year: int,
+                        preview: ImportPreview, *, skip_bad_rows: bool = False
+                        ) -> tuple[Changes, OpeningOutcome | None]:
+    """Record the previewed entries and handle the 前年度繰越 row in one transaction.
+
+    Returns ``(Changes, OpeningOutcome or None when the file has no such row)``. Raises what
+    :func:`apply_import` and :func:`take_import_opening` raise (nothing is written then).
+    """
+    with store.transaction():
+        changes = apply_import(store, council_id, fiscal_year, preview,
+                               skip_bad_rows=skip_bad_rows)
+        outcome = None
+        if preview.opening_balance is not None:
+            outcome = take_import_opening(store, council_id, fiscal_year,
+                                          preview.opening_balance_fund or preview.fund_code,
+                                          preview.opening_balance)
+            changes = changes | outcome.changes
+    return changes, outcome
+
+
+def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, dry_run: bool,
+               skip_bad_rows: bool, options: dict) -> str:
+    """The ``import cash-book`` kind: see the module docstring. Returns the Japanese summary."""
+    common.ensure_council(store, council_id)
+    common.ensure_open(store, council_id, fiscal_year)
+    preview = preview_for_fund(path, fiscal_year, options.get("fund"))
+    summary = describe_preview(preview)
+    if preview.bad_rows and not skip_bad_rows:
+        raise UserError(summary + "\n" + _(
+            "Nothing was imported because {count} rows have errors. Correct them in the file, or "
+            "add --skip-bad-rows to import only the good rows.").format(
+            count=len(preview.bad_rows)))
+    if dry_run:
+        lines = [summary]
+        if preview.opening_balance is not None:
+            lines.append(take_import_opening(
+                store, council_id, fiscal_year, preview.opening_balance_fund or preview.fund_code,
+                preview.opening_balance, dry_run=True).message)
+        lines.append(_("This was a check only (--dry-run): nothing was written."))
+        return "\n".join(lines)
+    _changes, outcome = import_with_opening(store, council_id, fiscal_year, preview,
+                                            skip_bad_rows=skip_bad_rows)
+    lines = [summary, _("{count} entries were imported.").format(count=len(preview.entries))]
+    if outcome is not None:
+        lines.append(outcome.message)
+    return "\n".join(lines)
+
+
+def run_export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path,
+                         options: dict) -> str:
+    """The ``export cash-book`` kind (``--fund`` optional). Returns the Japanese summary."""
+    fund = options.get("fund")
+    count = export_cash_book(store, council_id, fiscal_year, path,
+                             fund=parse_fund(fund) if fund else None)
+    return _("Wrote {path} ({count} entries).").format(path=path, count=count)
+
+
+def run_export_budget(store: Store, council_id: int, fiscal_year: int, path: Path,
+                      options: dict) -> str:
+    """The ``export budget-vs-actual`` kind. Returns the Japanese summary."""
+    count = export_budget_vs_actual(store, council_id, fiscal_year, path)
+    return _("Wrote {path} ({count} rows).").format(path=path, count=count)
+
+
+IMPORTS = [ImportKind("cash-book", N_("Cash book"), run_import, needs_fiscal_year=True)]
+EXPORTS = [
+    ExportKind("cash-book", N_("Cash book"), run_export_cash_book),
+    ExportKind("budget-vs-actual", N_("Budget vs actual"), run_export_budget),
+]

@@ -1,0 +1,184 @@
+"""Layout shared by the grant forms: documents made of sections, each with its own page
+furniture (様式番号, page x / y counted within the section), the letter to the city (date,
+addressee, applicant block, title, sentence, 「記」) and ruled tables with section and total rows.
+
+A bundle (年度末一式) is the sections of several forms in one PDF: each form keeps its own
+様式番号 and page numbering, as if printed alone.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.reports.fonts import GOTHIC, MINCHO, register_fonts
+from kyodo_desktop.reports.page import MARGIN, PageFurniture, _draw_furniture
+from kyodo_desktop.reports.styles import Styles, make_styles
+from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
+
+FRAME_WIDTH = A4[0] - 2 * MARGIN
+FRAME_HEIGHT = A4[1] - (MARGIN + 4 * mm) - MARGIN
+SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One form of a document: its furniture and its story (flowables)."""
+
+    furniture: PageFurniture
+    story: list
+
+
+class _SectionMark(Flowable):
+    """Zero-size marker: the pages from here on belong to section ``index``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, *_args):
+        return 0, 0
+
+    def draw(self):
+        self.canv._kd_section = self.index
+
+
+def _section_canvas(furnitures: Sequence[PageFurniture]):
+    class SectionCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initialFontName", MINCHO)
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict] = []
+            self._kd_section = 0
+
+        def showPage(self):  # noqa: N802 (reportlab API)
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            totals = Counter(state["_kd_section"] for state in self._saved)
+            seen: Counter = Counter()
+            for state in self._saved:
+                self.__dict__.update(state)
+                index = state["_kd_section"]
+                seen[index] += 1
+                _draw_furniture(self, furnitures[index], seen[index], totals[index])
+                super().showPage()
+            super().save()
+
+    return SectionCanvas
+
+
+def build_sections(sections: Sequence[Section], *, title: str = "", draft: bool = False) -> bytes:
+    """Lay out the sections on A4 portrait, each starting on a new page; return PDF bytes.
+
+    ``draft`` puts the 「未確定」 watermark on every page.
+    """
+    register_fonts()
+    furnitures = [replace(s.furniture, draft=s.furniture.draft or draft) for s in sections]
+    story: list = []
+    for index, section in enumerate(sections):
+        if index:
+            story.append(PageBreak())
+        story.append(_SectionMark(index))
+        story.extend(section.story)
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=A4, title=title, author="kyodo-desktop",
+                               creator="kyodo-desktop", leftMargin=MARGIN, rightMargin=MARGIN,
+                               topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN)
+    frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
+    document.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    document.build(story, canvasmaker=_section_canvas(furnitures))
+    return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """Text made safe for a Paragraph (``&``, ``<``, ``>``; newlines become line breaks)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "<br/>"))
+
+
+def styles() -> Styles:
+    """The styles of the grant forms (normal size)."""
+    return make_styles()
+
+
+def _cell(value, st: Styles, align: str, bold: bool = False):
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Paragraph(format_yen(value), st.cell_right)
+    style = {"left": st.cell, "right": st.cell_right, "center": st.cell_center}[align]
+    text = escape(str(value))
+    return Paragraph(f"<b>{text}</b>" if bold else text, style)
+
+
+def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widths: Sequence[float],
+               *, aligns: Sequence[str] | None = None, repeat_header: bool = True) -> Table:
+    """A ruled table: a shaded header, then ``rows`` as ``(kind, cells)``.
+
+    Kinds: ``"line"`` a plain row; ``"group"`` a bold subtotal row; ``"section"`` a shaded row
+    whose first cell spans the table (収入の部); ``"total"`` a shaded total row with a heavy
+    rule above. Int cells print as yen, right-aligned; None prints nothing.
+    """
+    st = styles()
+    aligns = list(aligns or ["left"] * len(header))
+    data = [[Paragraph(escape(h), st.cell_header) for h in header]]
+    commands = [
+        ("FONT", (0, 0), (-1, -1), GOTHIC),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for number, (kind, cells) in enumerate(rows, start=1):
+        if kind == "section":
+            data.append([_cell(cells[0], st, "left", bold=True)] + [""] * (len(header) - 1))
+            commands += [("SPAN", (0, number), (-1, number)),
+                         ("BACKGROUND", (0, number), (-1, number), SECTION_FILL)]
+            continue
+        bold = kind in ("group", "total")
+        data.append([_cell(v, st, aligns[i], bold=bold and i == 0) for i, v in enumerate(cells)])
+        if kind == "total":
+            commands += [("BACKGROUND", (0, number), (-1, number), TOTAL_FILL),
+                         ("LINEABOVE", (0, number), (-1, number), 1.0, colors.black)]
+    table = Table(data, colWidths=list(widths), repeatRows=1 if repeat_header else 0)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def heading(text: str, *, fiscal_year: str = "", council: str = "") -> list:
+    """The heading of an attachment (事業計画書 …): centred title, then 年度 and council."""
+    st = styles()
+    story = [Paragraph(escape(f"{fiscal_year}　{text}" if fiscal_year else text), st.title)]
+    if council:
+        story.append(Paragraph(escape(council), st.body_right))
+    story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def width(*fractions: float) -> list[float]:
+    """Column widths as fractions of the frame width (they should sum to 1)."""
+    return [FRAME_WIDTH * f for f in fractions]

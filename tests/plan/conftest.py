@@ -1,0 +1,68 @@
+"""Fixtures of the 地域づくり計画 tests: the demo data file (built once per session, copied per
+test) and a small hand-made plan on an empty file."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def plan_demo_template(tmp_path_factory):
+    """Path of a closed data file with the demo councils."""
+    from kyodo_desktop.services.demo import build_demo
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path_factory.mktemp("plan_demo") / "demo.sqlite3"
+    store = open_store(path)
+    try:
+        build_demo(store)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(plan_demo_template, tmp_path):
+    """An open store on a private copy of the demo file."""
+    from kyodo_desktop.store import open_store
+
+    target = tmp_path / "demo.sqlite3"
+    shutil.copy(plan_demo_template, target)
+    opened = open_store(target)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_ids(demo_store):
+    """``(council_id, plan_id)`` of 湯田地域づくり協議会 and its current plan."""
+    from kyodo_desktop.services import plan
+
+    council_id = demo_store.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
+    return council_id, plan.current_plan_id(demo_store, council_id)
+
+
+@pytest.fixture
+def small(store):
+    """A council with a 2024–2028 plan: goal Ⅰ with measures (1) [①②③] and (2) [①],
+    goal Ⅱ with measure (1) [①]. Returns a dict of ids (``council``, ``plan``, ``g1`` …,
+    ``a111`` = action ① of measure (1) of goal Ⅰ)."""
+    from kyodo_desktop.services import council_profile, plan
+    from kyodo_desktop.services import plan_structure as ps
+
+    council, _c = council_profile.create_council(store, "テスト地域づくり協議会")
+    plan_id, _c = plan.create_plan(store, council, {"title": "第1次計画", "first_year": 2024,
+                                                    "last_year": 2028})
+    ids = {"council": council, "plan": plan_id}
+    ids["g1"], _c = ps.add_item(store, "goal", plan_id, "安心・安全")
+    ids["g2"], _c = ps.add_item(store, "goal", plan_id, "健康・福祉")
+    ids["m11"], _c = ps.add_item(store, "measure", ids["g1"], "防災")
+    ids["m12"], _c = ps.add_item(store, "measure", ids["g1"], "防犯")
+    ids["m21"], _c = ps.add_item(store, "measure", ids["g2"], "健康づくり")
+    for key, measure, title in (("a111", "m11", "防災訓練"), ("a112", "m11", "防災マップ"),
+                                ("a113", "m11", "自主防災組織"), ("a121", "m12", "パトロール"),
+                                ("a211", "m21", "ウォーキング")):
+        ids[key], _c = ps.add_item(store, "action", ids[measure], title)
+    return ids
