@@ -9,7 +9,7 @@ with ``os.write`` (the kernel keeps it when the process is SIGKILLed)::
     C <seq> entry <memo>           one 出納簿 entry with this unique memo exists
     C <seq> batch <memo> <n>       n entries with this memo exist (all or none of a batch)
     C <seq> budget <line_id> <n>   the budget line's notes hold a number ≥ n
-    C <seq> delete <entry_id>      this entry no longer exists
+    C <seq> delete <id> <memo>     the entry with this id and memo no longer exists
     C <seq> person <name>          a person of this name exists with an officer term
     C <seq> backup <path>          this backup file is complete and passes integrity_check
 
@@ -79,11 +79,11 @@ class Writer:
         self.report("budget", line["id"], self.seq)
 
     def op_delete(self) -> None:
-        entry_id = self.store.scalar(
-            "SELECT id FROM cash_book_entries WHERE memo LIKE 'crash:%' ORDER BY random() LIMIT 1")
-        if entry_id is not None:
-            cash_book.delete_entry(self.store, entry_id)
-            self.report("delete", entry_id)
+        rows = self.store.query("SELECT id, memo FROM cash_book_entries WHERE memo LIKE 'crash%' "
+                                "ORDER BY random() LIMIT 1")
+        if rows:
+            cash_book.delete_entry(self.store, rows[0]["id"])
+            self.report("delete", rows[0]["id"], rows[0]["memo"])
 
     def op_person(self) -> None:
         name = f"試験 太郎{self.seq}"

@@ -21,10 +21,10 @@ QUIT_WHEN_SHOWN = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 _exec = QApplication.exec
-def _exec_then_quit(*args):
+def _exec_then_quit():
     QTimer.singleShot(0, QApplication.quit)
-    return _exec(*args)
-QApplication.exec = _exec_then_quit
+    return _exec()
+QApplication.exec = staticmethod(_exec_then_quit)
 """
 
 BARE = QUIT_WHEN_SHOWN + """
@@ -47,7 +47,7 @@ sys.exit(main(["--db", sys.argv[1]]))
 def _time(code: str, *args: str) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, *args], check=True,
-                   stdout=subprocess.DEVNULL, env=os.environ.copy())
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
     return time.perf_counter() - start
 
 

@@ -76,3 +76,29 @@ def test_language_switch_falls_back_to_the_id():
         assert i18n._(message) == i18n.catalog("ja")[message] != message
     finally:
         i18n.set_language("ja")
+
+
+def test_the_catalog_cache_follows_the_po_files(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    import kyodo_desktop.i18n as module
+
+    folder = tmp_path / "locale" / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "x.po"
+    shutil.copy(module.resource_path("locale", "ja", "LC_MESSAGES", "store.po"), po)
+    monkeypatch.setattr(module, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(module, "_cache_file", lambda language: tmp_path / f"cache-{language}.json")
+    module.catalog.cache_clear()
+    try:
+        first = module.catalog("ja")
+        assert (tmp_path / "cache-ja.json").is_file()
+        assert module._read_po_files([po], "ja") == first
+        po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "Extra"\nmsgstr "追加"\n',
+                      encoding="utf-8")
+        os.utime(po, ns=(po.stat().st_atime_ns, po.stat().st_mtime_ns + 10**9))
+        module.catalog.cache_clear()
+        assert module.catalog("ja")["Extra"] == "追加"
+    finally:
+        module.catalog.cache_clear()

@@ -13,7 +13,7 @@ import unicodedata
 
 ORGANIZATIONS, PEOPLE = "organizations", "people"
 #: Known headers that carry nothing to import (row numbers, computed rates): never "unknown".
-IGNORED = ("no", "no.", "番号", "連番", "通番", "加入率", "加入率(%)", "合計")
+IGNORED = ("no", "no.", "番号", "連番", "通番", "加入率", "加入率(%)", "合計", "役職")
 _GENERIC = ("postal_code", "address", "phone", "email")
 
 _ORGANIZATION_HEADERS = {

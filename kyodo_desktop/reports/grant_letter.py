@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.reports.fonts import MINCHO
@@ -18,7 +19,9 @@ from kyodo_desktop.reports.grant_layout import escape, form_table, styles, width
 from kyodo_desktop.services.form_data import Letterhead, Wording
 from kyodo_desktop.services.form_data_application import AmountRow, LetterData
 
-FULL_SPACE = "\u3000"
+#: Paragraphs collapse U+3000 like any white space: three no-break spaces take its width.
+FULL_SPACE = "\u00a0" * 3
+ITEM_WIDTHS = (8 * mm, 34 * mm)
 
 
 def _applicant_block(head: Letterhead, words: Wording) -> Table:
@@ -49,24 +52,32 @@ def letter_head(data: LetterData, fiscal_year: str) -> list:
         Spacer(1, 10 * mm),
         Paragraph(escape(f"{fiscal_year}{data.title}"), st.title),
         Spacer(1, 4 * mm),
-        Paragraph(escape(FULL_SPACE + data.sentence), st.body),
+        Paragraph(escape(data.sentence), ParagraphStyle(
+            "sentence", parent=st.body, firstLineIndent=st.body.fontSize)),
         Spacer(1, 5 * mm),
         Paragraph(escape(data.words.get("record")), st.body_center),
         Spacer(1, 4 * mm),
     ]
 
 
-def numbered(number: int, label: str, text: str = "") -> Paragraph:
-    """An item under 「記」: 「1　交付申請額　　金 10,247,000円」."""
+def numbered(number: int, label: str, text: str = "") -> Table:
+    """An item under 「記」: 「1　交付申請額　　金 10,247,000円」 (``text`` is markup)."""
     st = styles()
-    tail = f"{FULL_SPACE * 2}{text}" if text else ""
-    return Paragraph(escape(f"{number}{FULL_SPACE}{label}{tail}"), st.body)
+    cells = [Paragraph(str(number), st.body), Paragraph(escape(label), st.body),
+             Paragraph(text, st.body)]
+    table = Table([cells], colWidths=[*ITEM_WIDTHS, width(1.0)[0] - sum(ITEM_WIDTHS)],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return table
 
 
 def amount_text(amount: int | None, words: Wording) -> str:
-    """「金　10,247,000円」, or the blank 「金　　　　　　　円」 when unknown."""
-    figure = format_yen(amount) if amount is not None else FULL_SPACE * 6
-    return f"{words.get('amount_prefix')}{FULL_SPACE}{figure}{words.get('yen')}"
+    """Markup of 「金　10,247,000円」 (the figure large and underlined), or a blank line to
+    fill in when unknown."""
+    figure = format_yen(amount) if amount is not None else FULL_SPACE * 8
+    return (f"{escape(words.get('amount_prefix'))}{FULL_SPACE}<font size=\"13\"><u>"
+            f"{FULL_SPACE}{figure}{FULL_SPACE}</u></font>{escape(words.get('yen'))}")
 
 
 def amount_table(header: Sequence[str], rows: Sequence[AmountRow], words: Wording, *,
@@ -83,15 +94,22 @@ def amount_table(header: Sequence[str], rows: Sequence[AmountRow], words: Wordin
         body.append(("total", (words.get("total"), *sums)))
     first = 0.34 if len(header) > 3 else 0.5
     rest = (1 - first) / (len(header) - 1)
-    return form_table(header, body, width(first, *[rest] * (len(header) - 1)),
+    return form_table(header, body, inner_width(first, *[rest] * (len(header) - 1)),
                       aligns=["left"] + ["right"] * (len(header) - 1))
+
+
+def inner_width(*fractions: float) -> list[float]:
+    """Column widths as fractions of the width left of an indented item."""
+    return [(width(1.0)[0] - ITEM_WIDTHS[0]) * f for f in fractions]
 
 
 def indented(item) -> Table:
     """``item`` (a flowable) indented under its numbered line."""
-    table = Table([[item]], colWidths=[width(1.0)[0] - 8 * mm], hAlign="RIGHT")
+    table = Table([[item]], colWidths=[width(1.0)[0] - ITEM_WIDTHS[0]], hAlign="RIGHT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
@@ -99,7 +117,8 @@ def attachments(number: int, data: LetterData) -> list:
     """「n　添付書類」 and the list (1) … (k) of the attachments."""
     st = styles()
     story = [numbered(number, data.words.get("attachments_label"))]
-    story += [Paragraph(escape(f"{FULL_SPACE * 2}({i}){FULL_SPACE}{name}"), st.body)
+    style = ParagraphStyle("attachment", parent=st.body, leftIndent=ITEM_WIDTHS[0])
+    story += [Paragraph(escape(f"({i}){FULL_SPACE}{name}"), style)
               for i, name in enumerate(data.attachments, start=1)]
     return story
 
@@ -108,11 +127,11 @@ def blank_box(label_rows: Sequence[str], height: float = 9 * mm) -> Table:
     """Ruled boxes to fill by hand: one row per label (振込先, 変更の理由 …)."""
     st = styles()
     data = [[Paragraph(escape(label), st.cell), ""] for label in label_rows]
-    table = Table(data, colWidths=width(0.25, 0.75), rowHeights=[height] * len(data))
+    table = Table(data, colWidths=inner_width(0.25, 0.75), rowHeights=[height] * len(data))
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return KeepTogether([table])
+    return table
 
 
 def gap(height_mm: float = 4) -> Spacer:

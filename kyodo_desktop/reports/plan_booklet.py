@@ -22,6 +22,7 @@ from reportlab.platypus import (
 
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.i18n import N_
+from kyodo_desktop.reports.fonts import GOTHIC
 from kyodo_desktop.reports.page import PageFurniture, build_pdf
 from kyodo_desktop.reports.plan_tables import (
     WIDTH,
@@ -69,7 +70,7 @@ def _cover(doc: PlanDocument, s: Styles) -> list:
     period = (f"計画期間　{wareki.format_fiscal_year(plan['first_year'])}〜"
               f"{wareki.format_fiscal_year(plan['last_year'])}")
     vision_box = Table([[_p(plan["vision"], s.title)]], colWidths=[WIDTH - 30 * mm])
-    vision_box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "#1f3a5f"),
+    vision_box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), GOTHIC), ("BOX", (0, 0), (-1, -1), 1.2, "#1f3a5f"),
                                     ("TOPPADDING", (0, 0), (-1, -1), 10),
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 12)]))
     return [Spacer(1, 55 * mm), _p(plan["title"], _big(s)), Spacer(1, 8 * mm),
@@ -90,7 +91,7 @@ def _contents(pages: dict[str, int] | None, s: Styles) -> list:
     rows = [[_p(title, s.body), _p(str(pages[key]) if pages and key in pages else "",
                                    s.body_right)] for key, title in CHAPTERS]
     table = Table(rows, colWidths=[WIDTH - 40 * mm, 20 * mm])
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, "#999999"),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), GOTHIC), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#999999"),
                                ("TOPPADDING", (0, 0), (-1, -1), 6)]))
     return [_p("目　次", s.title), Spacer(1, 8 * mm), table, PageBreak()]
 
@@ -126,7 +127,7 @@ def _vision_and_state(doc: PlanDocument, marks: dict, s: Styles) -> list:
 
 
 def _structure(doc: PlanDocument, marks: dict, s: Styles) -> list:
-    story = _chapter("structure", marks, s)
+    story = [PageBreak(), PageMark("structure", marks), _p(dict(CHAPTERS)["structure"], s.heading)]
     for goal in doc.tree:
         story.append(_p(f"{goal.numeral}　{goal.title}", s.subheading))
         story += [_p(f"　{m.numeral} {m.title}", s.body) for m in goal.children]

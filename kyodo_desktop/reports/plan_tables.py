@@ -140,8 +140,8 @@ def indicator_table(indicators: list[Indicator], milestones: tuple[int, int],
     from kyodo_desktop.domain.formatting import format_percent
 
     mid, final = milestones
-    head = ["指標", "単位", "現状値", f"目標値\n{wareki.format_fiscal_year(mid, 'short')}（中間）",
-            f"目標値\n{wareki.format_fiscal_year(final, 'short')}（最終）", "実績値（直近）",
+    head = ["指標", "単位", "現状値", f"目標値（中間）\n{wareki.format_fiscal_year(mid, 'short')}",
+            f"目標値（最終）\n{wareki.format_fiscal_year(final, 'short')}", "実績値\n（直近）",
             "達成度"]
     data = [[Paragraph(h.replace("\n", "<br/>"), styles.cell_header) for h in head]]
     for number, ind in enumerate(indicators, start=1):
@@ -159,7 +159,7 @@ def indicator_table(indicators: list[Indicator], milestones: tuple[int, int],
                      cell(format_figure(targets.get(final)), styles, align="right"),
                      Paragraph(actual, styles.cell_right),
                      cell(format_percent(ind.progress, 0), styles, align="right")])
-    widths = [62 * mm, 14 * mm, 20 * mm, 20 * mm, 20 * mm, 22 * mm, 16 * mm]
+    widths = [54 * mm, 12 * mm, 22 * mm, 24 * mm, 24 * mm, 22 * mm, 16 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(_base_style([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]))
     return table

@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from filelock import FileLock, Timeout
 
 from kyodo_desktop.i18n import _
@@ -29,6 +29,9 @@ from kyodo_desktop.store.errors import (
 )
 from kyodo_desktop.store.migrations import all_migrations
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 #: ``PRAGMA application_id`` of a kyodo-desktop file: "KYOD" in ASCII.
 APPLICATION_ID = 0x4B594F44
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -36,20 +39,27 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Store:
-    """An open database file. ``db`` is the sqlite-utils Database, ``path`` the file.
+    """An open database file: ``path`` the file, ``conn`` its sqlite3 connection, ``db`` the
+    sqlite-utils Database over that connection (made on first use, so a start-up that only reads
+    does not pay for importing sqlite-utils).
 
     Use :func:`open_store` to create one; close it (or use it as a context manager) when done.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self._lock = lock
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        """The underlying sqlite3 connection (for reads with plain SQL)."""
-        return self.db.conn
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils Database over :attr:`conn` (for writes and schema work)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -68,7 +78,9 @@ class Store:
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Run a read query and return its rows as dicts."""
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def scalar(self, sql: str, params: tuple | dict = ()):
         """Run a query returning one value (None when there is no row)."""
@@ -106,9 +118,7 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True) -> 
     _refuse_non_sqlite(path)
     file_lock = _acquire_lock(path) if lock else None
     try:
-        conn = _connect(path)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        store = Store(path, db, file_lock)
+        store = Store(path, _connect(path), file_lock)
         _verify(store)
         if migrate:
             migrate_store(store)
@@ -154,6 +164,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")

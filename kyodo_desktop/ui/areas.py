@@ -3,6 +3,8 @@ friendly placeholder with one sentence of what will be there."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QStyle, QWidget
@@ -44,12 +46,28 @@ AREAS = (
 )
 
 
-def create_page(area: Area, context: AppContext, parent: QWidget | None = None) -> QWidget:
-    """Build the page of ``area`` with the injected ``context``."""
-    if area.key == "council":
-        from kyodo_desktop.ui.pages.council_page import CouncilPage
+#: The page class of each area as ``(module under kyodo_desktop.ui.pages, class name)``.
+PAGES = {
+    "council": ("council_page", "CouncilPage"),
+    "roster": ("roster_page", "RosterPage"),
+    "subcommittees": ("subcommittee_page", "SubcommitteePage"),
+    "plan": ("plan_page", "PlanPage"),
+    "accounts": ("accounts_page", "AccountsPage"),
+    "reports": ("reports_page", "ReportsPage"),
+    "handbook": ("handbook_page", "HandbookPage"),
+    "settings": ("settings_page", "SettingsPage"),
+}
 
-        return CouncilPage(context, parent)
+
+def create_page(area: Area, context: AppContext, parent: QWidget | None = None) -> QWidget:
+    """Build the page of ``area`` with the injected ``context`` (imported on first use, so
+    start-up loads only the page shown); an area whose page is not built yet shows a friendly
+    placeholder."""
+    module_name, class_name = PAGES[area.key]
+    qualified = f"kyodo_desktop.ui.pages.{module_name}"
+    if importlib.util.find_spec(qualified) is not None:
+        page_class = getattr(importlib.import_module(qualified), class_name)
+        return page_class(context, parent)
     from kyodo_desktop.ui.pages.placeholder import PlaceholderPage
 
     return PlaceholderPage(_(area.title), _(area.description), parent)

@@ -1,0 +1,143 @@
+"""Export the roster to Excel (.xlsx, openpyxl) with Japanese headers, in 五十音順.
+
+``kyodo-desktop export organizations``: sheet 「構成団体」 (every group belonging in the 年度, its
+世帯数 and 会長 with contacts; the headers are those the import reads, so the file imports back),
+sheet 「人」 (people, importable with ``import people``) and sheet 「加入率」 (自治会 totals per 年度).
+``kyodo-desktop export presidents``: the 自治会長 list of the 年度 for the handbook and the city.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.io.registry import ExportKind
+from kyodo_desktop.services import handover, officers, roster, roster_people
+
+ORGANIZATION_HEADERS = ("種別", "団体名", "ふりがな", "会長氏名", "会長ふりがな", "世帯数",
+                        "加入世帯数", "加入率", "会長郵便番号", "会長住所", "会長電話番号",
+                        "会長メール", "団体郵便番号", "団体住所", "団体電話番号", "団体メール",
+                        "加入日", "退会日", "備考")
+PEOPLE_HEADERS = ("氏名", "ふりがな", "郵便番号", "住所", "電話番号", "メール", "役職", "備考")
+RATE_HEADERS = ("年度", "自治会数", "世帯数", "加入世帯数", "加入率")
+PRESIDENT_HEADERS = ("自治会名", "ふりがな", "会長氏名", "会長ふりがな", "郵便番号", "住所",
+                     "電話番号", "メール", "世帯数", "加入世帯数")
+_WIDE = {"団体名": 26, "自治会名": 26, "ふりがな": 30, "会長住所": 30, "団体住所": 30,
+         "住所": 30, "備考": 30, "役職": 40, "会長ふりがな": 20, "会長メール": 24, "メール": 24}
+
+
+def _sheet(workbook, title: str, headers: tuple[str, ...], rows: list[list], *, first=False):
+    from openpyxl.styles import Font, PatternFill
+
+    sheet = workbook.active if first else workbook.create_sheet()
+    sheet.title = title
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE7F3")
+    for row in rows:
+        sheet.append(row)
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = _WIDE.get(header, 13)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _organization_rows(store, council_id: int, fiscal_year: int) -> list[list]:
+    people = {p["id"]: p for p in store.query("SELECT * FROM people WHERE council_id = ?",
+                                              (council_id,))}
+    rows = []
+    for org in roster.list_organizations(store, council_id, fiscal_year):
+        person = people.get(org["representative_id"], {})
+        rate = org["membership_rate"]
+        rows.append([
+            org["kind_name"], org["name"], org["name_kana"], person.get("name", ""),
+            person.get("name_kana", ""), org["households"], org["member_households"],
+            None if rate is None else round(rate, 4),
+            *(person.get(k, "") for k in ("postal_code", "address", "phone", "email")),
+            org["postal_code"], org["address"], org["phone"], org["email"],
+            _date(org["joined_on"]), _date(org["left_on"]), org["notes"]])
+    return rows
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _save(workbook, path: Path) -> None:
+    try:
+        workbook.save(path)
+    except OSError as error:
+        raise UserError(_("The file {path} could not be written: {reason}").format(
+            path=path, reason=error.strerror or error)) from error
+
+
+def export_organizations(store, council_id: int, fiscal_year: int, path: Path | str) -> str:
+    """Write the roster workbook (see the module doc); return a Japanese summary.
+    Raises UserError when the file cannot be written (open in Excel, no permission …)."""
+    import openpyxl
+
+    path = Path(path)
+    workbook = openpyxl.Workbook()
+    organizations = _organization_rows(store, council_id, fiscal_year)
+    sheet = _sheet(workbook, "構成団体", ORGANIZATION_HEADERS, organizations, first=True)
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=8, max_col=8):
+        cell.number_format = "0.0%"
+    for row in sheet.iter_rows(min_row=2, min_col=17, max_col=18):
+        for cell in row:
+            cell.number_format = "yyyy-mm-dd"
+    on = officers.reference_date(fiscal_year)
+    people = [[p["name"], p["name_kana"], p["postal_code"], p["address"], p["phone"], p["email"],
+               p["roles"], p["notes"]]
+              for p in roster_people.list_people(store, council_id, on=on)]
+    _sheet(workbook, "人", PEOPLE_HEADERS, people)
+    rates = [[wareki.format_fiscal_year(t.fiscal_year), t.associations, t.households,
+              t.member_households, t.membership_rate]
+             for t in roster.membership_history(store, council_id)]
+    rate_sheet = _sheet(workbook, "加入率", RATE_HEADERS, rates)
+    for (cell,) in rate_sheet.iter_rows(min_row=2, min_col=5, max_col=5):
+        cell.number_format = "0.0%"
+    _save(workbook, path)
+    return _("Wrote {path}: {organizations} groups and {people} people ({year}).").format(
+        path=path, organizations=len(organizations), people=len(people),
+        year=wareki.format_fiscal_year(fiscal_year))
+
+
+def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str, *,
+                      public: bool = False) -> str:
+    """Write the 自治会長 list of ``fiscal_year`` (``public`` leaves the contacts out); return a
+    Japanese summary. Raises UserError when the file cannot be written."""
+    import openpyxl
+
+    path = Path(path)
+    rows = [[r["organization"], r["organization_kana"], r["name"], r["name_kana"],
+             r["postal_code"], r["address"], r["phone"], r["email"], r["households"],
+             r["member_households"]]
+            for r in handover.neighborhood_presidents(store, council_id, fiscal_year,
+                                                      public=public)]
+    workbook = openpyxl.Workbook()
+    title = f"{wareki.format_fiscal_year(fiscal_year)} 自治会長名簿"
+    _sheet(workbook, "自治会長名簿", PRESIDENT_HEADERS, rows, first=True).oddHeader.center.text = (
+        title)
+    _save(workbook, path)
+    return _("Wrote {path}: {count} neighborhood association presidents ({year}).").format(
+        path=path, count=len(rows), year=wareki.format_fiscal_year(fiscal_year))
+
+
+def _run_organizations(store, council_id, fiscal_year, path, options=None) -> str:
+    return export_organizations(store, council_id, fiscal_year, path)
+
+
+def _run_presidents(store, council_id, fiscal_year, path, options=None) -> str:
+    return export_presidents(store, council_id, fiscal_year, path)
+
+
+EXPORTS = [
+    ExportKind("organizations", N_("Member groups, people and membership rates"),
+               _run_organizations),
+    ExportKind("presidents", N_("List of neighborhood association presidents"),
+               _run_presidents),
+]

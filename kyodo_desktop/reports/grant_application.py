@@ -1,0 +1,116 @@
+"""交付申請書 (様式第1号) with its attachments 事業計画書 and 収支予算書, and the 交付請求書
+(概算払) and 変更承認申請書. ``kyodo-desktop report application|payment-request|change-request``.
+
+The 申請額 in figures is the sum of the 内訳 rows, which are the 交付金 lines of the 収支予算書
+(checked by :func:`~kyodo_desktop.services.form_data_application.application_data`).
+"""
+
+from __future__ import annotations
+
+from kyodo_desktop.i18n import N_
+from kyodo_desktop.reports import grant_letter as gl
+from kyodo_desktop.reports.grant_layout import Section, build_sections
+from kyodo_desktop.reports.grant_projects import plan_story
+from kyodo_desktop.reports.grant_statements import statement_story
+from kyodo_desktop.reports.page import PageFurniture
+from kyodo_desktop.reports.registry import ReportKind, ReportRequest
+from kyodo_desktop.services import form_data as fd
+from kyodo_desktop.services import form_data_application as fa
+from kyodo_desktop.store import Store
+
+
+def furniture(form_no: str, title: str, council: str) -> PageFurniture:
+    """The furniture of a grant form: 様式番号, page x / y, council name at the foot."""
+    return PageFurniture(title=title, form_no=form_no, footer_left=council)
+
+
+def application_section(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -> Section:
+    """The 交付申請書 page."""
+    data = fa.application_data(store, council_id, fiscal_year, gate)
+    words = data.words
+    story = gl.letter_head(data, fd.fiscal_year_text(fiscal_year))
+    story += [gl.numbered(1, words.get("amount_label"), gl.amount_text(data.amount, words)),
+              gl.gap(),
+              gl.numbered(2, words.get("parts_heading")),
+              gl.indented(gl.amount_table([words.get("part_column"), words.get("amount_column")],
+                                          data.rows, words)),
+              gl.gap()]
+    story += gl.attachments(3, data)
+    return Section(furniture(data.letterhead.form_no, data.title,
+                             data.letterhead.applicant.name), story)
+
+
+def business_plan_section(store: Store, council_id: int, fiscal_year: int,
+                          _gate: fd.Gate) -> Section:
+    """The 事業計画書 pages."""
+    data = fa.business_plan_data(store, council_id, fiscal_year)
+    return Section(furniture(data.words.form_no, data.title, data.council), plan_story(data))
+
+
+def budget_statement_section(store: Store, council_id: int, fiscal_year: int,
+                             _gate: fd.Gate) -> Section:
+    """The 収支予算書 pages (当初予算額)."""
+    data = fa.statement_data(store, council_id, fiscal_year, "budget_statement")
+    return Section(furniture(data.words.form_no, data.title, data.council),
+                   statement_story(data, settlement=False))
+
+
+def payment_request_section(store: Store, council_id: int, fiscal_year: int,
+                            gate: fd.Gate) -> Section:
+    """The 交付請求書 (概算払) page."""
+    data = fa.payment_request_data(store, council_id, fiscal_year, gate)
+    words = data.words
+    story = gl.letter_head(data, fd.fiscal_year_text(fiscal_year))
+    story += [gl.numbered(1, words.get("amount_label"), gl.amount_text(data.amount, words)),
+              gl.gap(), gl.numbered(2, words.get("table_label")),
+              gl.indented(gl.amount_table(words.get("columns"), data.rows, words)),
+              gl.gap(), gl.numbered(3, words.get("bank_label")),
+              gl.indented(gl.blank_box(words.get("bank_fields")))]
+    return Section(furniture(data.letterhead.form_no, data.title,
+                             data.letterhead.applicant.name), story)
+
+
+def change_request_section(store: Store, council_id: int, fiscal_year: int,
+                           gate: fd.Gate) -> Section:
+    """The 変更承認申請書 page."""
+    data = fa.change_request_data(store, council_id, fiscal_year, gate)
+    words = data.words
+    story = gl.letter_head(data, fd.fiscal_year_text(fiscal_year))
+    story += [gl.numbered(1, words.get("table_label")),
+              gl.indented(gl.amount_table(words.get("columns"), data.rows, words)),
+              gl.gap(), gl.numbered(2, words.get("reason_label")),
+              gl.indented(gl.blank_box([""], height=30)), gl.gap()]
+    story += gl.attachments(3, data)
+    return Section(furniture(data.letterhead.form_no, data.title,
+                             data.letterhead.applicant.name), story)
+
+
+def build_one(section_maker, store: Store, request: ReportRequest) -> bytes:
+    """Build one form: prerequisites refused (MissingPrerequisite) unless ``request.draft``."""
+    gate = fd.Gate(draft=request.draft)
+    section = section_maker(store, request.council_id, request.fiscal_year, gate)
+    return build_sections([section], title=section.furniture.title, draft=request.draft)
+
+
+def build_application(store: Store, request: ReportRequest) -> bytes:
+    """``report application``: the 交付申請書 alone (the set is ``application-set``)."""
+    return build_one(application_section, store, request)
+
+
+def build_payment_request(store: Store, request: ReportRequest) -> bytes:
+    """``report payment-request``: the 交付請求書 (概算払)."""
+    return build_one(payment_request_section, store, request)
+
+
+def build_change_request(store: Store, request: ReportRequest) -> bytes:
+    """``report change-request``: the 変更承認申請書."""
+    return build_one(change_request_section, store, request)
+
+
+REPORTS = [
+    ReportKind("application", N_("Grant application (交付申請書)"), build_application, order=10),
+    ReportKind("payment-request", N_("Payment request (交付請求書)"), build_payment_request,
+               order=12),
+    ReportKind("change-request", N_("Change request (変更承認申請書)"), build_change_request,
+               order=14),
+]

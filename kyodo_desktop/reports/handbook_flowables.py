@@ -1,0 +1,173 @@
+"""The handbook's blocks (:mod:`kyodo_desktop.domain.handbook_markup`) as reportlab flowables.
+
+Body text is IPAex Mincho, headings and tables IPAex Gothic; bold runs print in Gothic (IPAex
+has no bold face). Every size comes from :func:`kyodo_desktop.reports.styles.make_styles` with
+the edition's ``scale`` (1.0, or :data:`LARGE_PRINT_SCALE` for the 大きな文字版).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from kyodo_desktop.domain import handbook_markup as markup
+from kyodo_desktop.reports.fonts import GOTHIC, MINCHO
+from kyodo_desktop.reports.styles import Styles, make_styles
+
+LARGE_PRINT_SCALE = 1.45
+HEADER_FILL = colors.Color(0.9, 0.92, 0.95)
+ACCENT = colors.Color(0.16, 0.3, 0.5)
+SECTION_FILL = colors.Color(0.93, 0.95, 0.98)
+SHORT_COLUMN = 8
+_NUMBER = re.compile(r"^[△¥￥]?\s?[\d,]+(?:円|世帯|人|%)?$")
+
+
+@dataclass(frozen=True)
+class HandbookStyles:
+    """The shared styles plus the handbook's own: chapter title, section heading, list items."""
+
+    base: Styles
+    chapter: ParagraphStyle
+    section: ParagraphStyle
+    subsection: ParagraphStyle
+    item: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_line: ParagraphStyle
+    toc: ParagraphStyle
+
+    @property
+    def scale(self) -> float:
+        return self.base.scale
+
+
+def handbook_styles(scale: float = 1.0) -> HandbookStyles:
+    """The handbook's styles at ``scale`` (body 10.5 pt × scale)."""
+    base = make_styles(scale)
+    s = scale
+    return HandbookStyles(
+        base=base,
+        chapter=ParagraphStyle("hb_chapter", fontName=GOTHIC, fontSize=17 * s, leading=24 * s,
+                               textColor=ACCENT, spaceAfter=10 * s, wordWrap="CJK"),
+        section=ParagraphStyle("hb_section", fontName=GOTHIC, fontSize=12.5 * s,
+                               leading=17 * s, backColor=SECTION_FILL, borderPadding=(3, 4, 3, 4),
+                               spaceBefore=10 * s, spaceAfter=6 * s, wordWrap="CJK"),
+        subsection=ParagraphStyle("hb_subsection", fontName=GOTHIC, fontSize=11 * s,
+                                  leading=15 * s, spaceBefore=6 * s, spaceAfter=3 * s,
+                                  wordWrap="CJK"),
+        item=ParagraphStyle("hb_item", parent=base.body, leftIndent=16 * s, bulletIndent=4 * s,
+                            spaceAfter=2 * s, bulletFontName=MINCHO, bulletFontSize=10.5 * s),
+        cover_title=ParagraphStyle("hb_cover_title", fontName=GOTHIC, fontSize=30 * s,
+                                   leading=40 * s, alignment=1, textColor=ACCENT,
+                                   wordWrap="CJK"),
+        cover_line=ParagraphStyle("hb_cover_line", fontName=GOTHIC, fontSize=15 * s,
+                                  leading=24 * s, alignment=1, wordWrap="CJK"),
+        toc=ParagraphStyle("hb_toc", fontName=GOTHIC, fontSize=11.5 * s, leading=22 * s,
+                           wordWrap="CJK"),
+    )
+
+
+def inline(text: str) -> str:
+    """reportlab paragraph markup of handbook text: escaped, **bold** in Gothic, line breaks."""
+    parts = []
+    for run, bold in markup.inline_runs(text):
+        escaped = run.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        escaped = escaped.replace("\n", "<br/>")
+        parts.append(f'<font name="{GOTHIC}">{escaped}</font>' if bold else escaped)
+    return "".join(parts)
+
+
+def _column_widths(block: markup.Table, width: float, font_size: float) -> list[float]:
+    """Column widths summing to ``width``: short columns (≤ 8 characters) get what their
+    longest text needs, the long ones share the rest by their length."""
+    natural = []
+    for index in range(len(block.header)):
+        texts = [block.header[index], *(row[index] for row in block.rows)]
+        chars = max(max(len(markup.plain_text(t)) for t in texts), 2)
+        natural.append((chars, min(chars, 40) * font_size + 12))
+    total = sum(need for _chars, need in natural)
+    if total <= width:
+        return [need * width / total for _chars, need in natural]
+    fixed = sum(need for chars, need in natural if chars <= SHORT_COLUMN)
+    flexible = total - fixed
+    if flexible <= 0 or fixed >= width * 0.7:
+        return [need * width / total for _chars, need in natural]
+    share = (width - fixed) / flexible
+    return [need if chars <= SHORT_COLUMN else need * share for chars, need in natural]
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(markup.plain_text(text).strip()))
+
+
+def table(block: markup.Table, styles: HandbookStyles, width: float) -> Table:
+    """A ruled table: shaded header, Gothic cells; empty rows are tall enough to write in."""
+    base = styles.base
+    data = [[Paragraph(inline(h), base.cell_header) for h in block.header]]
+    heights: list[float | None] = [None]
+    for row in block.rows:
+        data.append([Paragraph(inline(c), base.cell_right if _is_number(c) else base.cell)
+                     for c in row])
+        heights.append(base.cell.leading * 2.0 if not any(c.strip() for c in row) else None)
+    result = Table(data, colWidths=_column_widths(block, width, base.cell.fontSize), rowHeights=heights,
+                   repeatRows=1, hAlign="LEFT")
+    result.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 * styles.scale),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * styles.scale),
+    ]))
+    return result
+
+
+def writing_lines(count: int, styles: HandbookStyles, width: float) -> Table:
+    """``count`` ruled empty lines to write on."""
+    rows = [[""] for _ in range(count)]
+    result = Table(rows, colWidths=[width], rowHeights=[styles.base.body.leading * 1.6] * count)
+    result.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    return result
+
+
+def block_flowables(block: markup.Block, styles: HandbookStyles, width: float) -> list[Flowable]:
+    """The flowables of one block (``width`` is the frame's width in points)."""
+    if isinstance(block, markup.Heading):
+        style = styles.section if block.level == 1 else styles.subsection
+        return [Paragraph(inline(block.text), style)]
+    if isinstance(block, markup.Paragraph):
+        return [Paragraph(inline(block.text), styles.base.body), Spacer(1, 4 * styles.scale)]
+    if isinstance(block, markup.BulletList):
+        items = []
+        for offset, text in enumerate(block.items):
+            bullet = f"{block.start + offset}." if block.numbered else "・"
+            items.append(Paragraph(inline(text), styles.item, bulletText=bullet))
+        return [*items, Spacer(1, 4 * styles.scale)]
+    if isinstance(block, markup.Table):
+        return [table(block, styles, width), Spacer(1, 8 * styles.scale)]
+    if isinstance(block, markup.PageBreak):
+        return [PageBreak()]
+    if isinstance(block, markup.WritingLines):
+        return [writing_lines(block.count, styles, width)]
+    raise TypeError(f"not a handbook block: {block!r}")
+
+
+def keep_heading_with_next(flowables: list[Flowable]) -> list[Flowable]:
+    """Glue each section heading to the flowable after it, so no heading ends a page."""
+    result: list[Flowable] = []
+    index = 0
+    while index < len(flowables):
+        item = flowables[index]
+        is_heading = isinstance(item, Paragraph) and item.style.name in ("hb_section",
+                                                                          "hb_subsection")
+        if is_heading and index + 1 < len(flowables) and not isinstance(
+                flowables[index + 1], PageBreak):
+            result.append(KeepTogether([item, flowables[index + 1]]))
+            index += 2
+            continue
+        result.append(item)
+        index += 1
+    return result
