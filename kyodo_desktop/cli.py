@@ -185,14 +185,31 @@ def _run_demo(args: argparse.Namespace) -> int:
         raise
     print(_("The demo data was written to {path}.").format(path=path))
     for key, value in summary.items():
-        print(f"  {key}: {_count_text(value)}")
+        print(f"  {_(DEMO_SUMMARY_LABELS.get(key, key))}: {_count_text(value)}")
     return EXIT_OK
 
 
+#: How the demo summary's counts are labelled (English msgids).
+DEMO_SUMMARY_LABELS = {
+    "districts": N_("Districts"), "councils": N_("Councils"),
+    "organizations": N_("Member organizations"),
+    "neighborhood_associations": N_("Neighborhood associations"),
+    "households": N_("Households"), "member_households": N_("Member households"),
+    "people": N_("People"), "officer_terms": N_("Officer terms"),
+    "subcommittees": N_("Subcommittees"), "plan_actions": N_("Plan actions"),
+    "indicators": N_("Indicators"), "evaluations": N_("Evaluations"),
+    "projects": N_("Projects"), "cash_book_entries": N_("Cash book entries"),
+    "grants": N_("Grants"),
+}
+
+
 def _count_text(value: object) -> str:
-    """``1,234`` for a count, ``2025: 584, 2026: 401`` for counts per 年度."""
+    """``1,234`` for a count, ``令和7年度 584, 令和8年度 401`` for counts per 年度."""
     if isinstance(value, dict):
-        return ", ".join(f"{key}: {_count_text(count)}" for key, count in value.items())
+        from kyodo_desktop.domain.wareki import format_fiscal_year
+
+        return ", ".join(f"{format_fiscal_year(key)} {_count_text(count)}"
+                         for key, count in value.items())
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 

@@ -21,7 +21,7 @@ from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.councils import find_council
-from kyodo_desktop.store import Store
+from kyodo_desktop.services.datafile import Store
 
 YEN_FORMAT = "#,##0"
 SIGNED_YEN_FORMAT = "#,##0;[Red]-#,##0"

@@ -94,7 +94,7 @@ def preview_roster(store, council_id: int, path: Path | str, *, kind: str = ORGA
     if kind not in (ORGANIZATIONS, PEOPLE):
         raise ValueError(f"unknown roster import kind: {kind!r}")
     table = _read(Path(path), kind)
-    header = _find_header(table.rows, kind)
+    header = _find_header(table.rows, kind, chosen=mapping is not None)
     auto, unknown = columns.map_headers(kind, header.cells)
     if mapping is not None:
         auto = {index: name for index, name in mapping.items() if name}
@@ -121,9 +121,15 @@ def _read(path: Path, kind: str) -> Table:
     return read_table(path)
 
 
-def _find_header(rows: list[TableRow], kind: str) -> TableRow:
-    for row in [row for row in rows if not row.is_blank][:HEADER_SEARCH_ROWS]:
+def _find_header(rows: list[TableRow], kind: str, *, chosen: bool = False) -> TableRow:
+    """The first row naming the name column; else (the user maps the columns) the first row
+    naming any known column, or with ``chosen`` the first non-blank row."""
+    candidates = [row for row in rows if not row.is_blank][:HEADER_SEARCH_ROWS]
+    for row in candidates:
         if "name" in columns.map_headers(kind, row.cells)[0].values():
+            return row
+    for row in candidates:
+        if chosen or columns.map_headers(kind, row.cells)[0]:
             return row
     if kind == PEOPLE:
         raise UserError(_("No header row was found. The file needs a row of column names such "

@@ -16,12 +16,13 @@ from kyodo_desktop.reports.page import PageFurniture
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services import form_data as fd
 from kyodo_desktop.services import form_data_application as fa
-from kyodo_desktop.store import Store
+from kyodo_desktop.services.datafile import Store
 
 
 def furniture(form_no: str, title: str, council: str) -> PageFurniture:
-    """The furniture of a grant form: 様式番号, page x / y, council name at the foot."""
-    return PageFurniture(title=title, form_no=form_no, footer_left=council)
+    """The furniture of a grant form: 様式番号 (or, for an attachment without one, its title)
+    top left, page x / y and the council name at the foot."""
+    return PageFurniture(title=title, form_no=form_no or title, footer_left=council)
 
 
 def application_section(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -> Section:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -37,7 +38,8 @@ from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
 
 FRAME_WIDTH = A4[0] - 2 * MARGIN
 FRAME_HEIGHT = A4[1] - (MARGIN + 4 * mm) - MARGIN
-SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
+SECTION_FILL = colors.Color(0.93, 0.93, 0.93)
+GROUP_FILL = colors.Color(0.975, 0.975, 0.975)
 
 
 @dataclass(frozen=True)
@@ -123,23 +125,34 @@ def styles() -> Styles:
     return make_styles()
 
 
-def _cell(value, st: Styles, align: str, bold: bool = False):
+@dataclass(frozen=True)
+class Indented:
+    """A table text indented by ``level`` steps (a 費目 under its parent: 需用費 › 消耗品費)."""
+
+    text: str
+    level: int = 1
+
+
+def _cell(value, st: Styles, align: str):
     if value is None:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return Paragraph(format_yen(value), st.cell_right)
+    if isinstance(value, Indented):
+        style = ParagraphStyle("indented", parent=st.cell, leftIndent=st.cell.fontSize * value.level)
+        return Paragraph(escape(value.text), style)
     style = {"left": st.cell, "right": st.cell_right, "center": st.cell_center}[align]
-    text = escape(str(value))
-    return Paragraph(f"<b>{text}</b>" if bold else text, style)
+    return Paragraph(escape(str(value)), style)
 
 
 def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widths: Sequence[float],
                *, aligns: Sequence[str] | None = None, repeat_header: bool = True) -> Table:
     """A ruled table: a shaded header, then ``rows`` as ``(kind, cells)``.
 
-    Kinds: ``"line"`` a plain row; ``"group"`` a bold subtotal row; ``"section"`` a shaded row
-    whose first cell spans the table (収入の部); ``"total"`` a shaded total row with a heavy
-    rule above. Int cells print as yen, right-aligned; None prints nothing.
+    Kinds: ``"line"`` a plain row; ``"group"`` a lightly shaded subtotal row; ``"section"`` a
+    shaded row whose first cell spans the table (収入の部); ``"total"`` a shaded total row with a
+    heavy rule above. Int cells print as yen, right-aligned; :class:`Indented` text is indented;
+    None prints nothing.
     """
     st = styles()
     aligns = list(aligns or ["left"] * len(header))
@@ -155,12 +168,13 @@ def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widt
     ]
     for number, (kind, cells) in enumerate(rows, start=1):
         if kind == "section":
-            data.append([_cell(cells[0], st, "left", bold=True)] + [""] * (len(header) - 1))
+            data.append([_cell(cells[0], st, "left")] + [""] * (len(header) - 1))
             commands += [("SPAN", (0, number), (-1, number)),
                          ("BACKGROUND", (0, number), (-1, number), SECTION_FILL)]
             continue
-        bold = kind in ("group", "total")
-        data.append([_cell(v, st, aligns[i], bold=bold and i == 0) for i, v in enumerate(cells)])
+        data.append([_cell(v, st, aligns[i]) for i, v in enumerate(cells)])
+        if kind == "group":
+            commands.append(("BACKGROUND", (0, number), (-1, number), GROUP_FILL))
         if kind == "total":
             commands += [("BACKGROUND", (0, number), (-1, number), TOTAL_FILL),
                          ("LINEABOVE", (0, number), (-1, number), 1.0, colors.black)]

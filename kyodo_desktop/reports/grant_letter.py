@@ -67,7 +67,7 @@ def numbered(number: int, label: str, text: str = "") -> Table:
              Paragraph(text, st.body)]
     table = Table([cells], colWidths=[*ITEM_WIDTHS, width(1.0)[0] - sum(ITEM_WIDTHS)],
                   hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
 
@@ -106,7 +106,7 @@ def inner_width(*fractions: float) -> list[float]:
 def indented(item) -> Table:
     """``item`` (a flowable) indented under its numbered line."""
     table = Table([[item]], colWidths=[width(1.0)[0] - ITEM_WIDTHS[0]], hAlign="RIGHT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
@@ -128,7 +128,7 @@ def blank_box(label_rows: Sequence[str], height: float = 9 * mm) -> Table:
     st = styles()
     data = [[Paragraph(escape(label), st.cell), ""] for label in label_rows]
     table = Table(data, colWidths=inner_width(0.25, 0.75), rowHeights=[height] * len(data))
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table

@@ -17,7 +17,7 @@ def plan_story(data: PlanData) -> list:
     rows.append(("total", (data.words.get("total"), "", "", "", "",
                            sum(r.budget for r in data.rows))))
     table = form_table(data.words.get("columns"), rows,
-                       width(0.1, 0.2, 0.24, 0.14, 0.17, 0.15),
+                       width(0.115, 0.2, 0.23, 0.13, 0.17, 0.155),
                        aligns=["center", "left", "left", "left", "left", "right"])
     return heading(data.title, fiscal_year=data.fiscal_year, council=data.council) + [table]
 
@@ -31,7 +31,7 @@ def results_story(data: PlanData) -> list:
     rows.append(("total", (data.words.get("total"), "", "", "", "", "",
                            sum(r.actual for r in data.rows))))
     table = form_table(data.words.get("columns"), rows,
-                       width(0.09, 0.17, 0.11, 0.13, 0.09, 0.28, 0.13),
+                       width(0.115, 0.16, 0.1, 0.12, 0.095, 0.28, 0.13),
                        aligns=["center", "left", "left", "left", "right", "left", "right"])
     story = heading(data.title, fiscal_year=data.fiscal_year, council=data.council)
     if not data.rows:

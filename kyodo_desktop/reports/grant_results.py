@@ -20,7 +20,7 @@ from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services import form_data as fd
 from kyodo_desktop.services import form_data_application as fa
 from kyodo_desktop.services import form_data_results as fr
-from kyodo_desktop.store import Store
+from kyodo_desktop.services.datafile import Store
 
 
 def performance_report_section(store: Store, council_id: int, fiscal_year: int,

@@ -5,20 +5,26 @@ then the 総括 over every fund. The 予算書 prints the 当初予算額; the �
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
-from kyodo_desktop.reports.grant_layout import escape, form_table, heading, styles, width
+from kyodo_desktop.reports.grant_layout import (
+    Indented,
+    escape,
+    form_table,
+    heading,
+    styles,
+    width,
+)
 from kyodo_desktop.services.form_data_application import StatementData
 from kyodo_desktop.services.form_data_grants import FundStatement
 
-INDENT = "\u3000"
 
-
-def _name(row: BudgetActualRow) -> str:
-    return INDENT * row.level + row.name
+def _name(row: BudgetActualRow):
+    return Indented(row.name, row.level) if row.level else row.name
 
 
 def _kind(row: BudgetActualRow) -> str:
@@ -60,8 +66,9 @@ def statement_story(data: StatementData, *, settlement: bool) -> list:
     st = styles()
     words = data.words
     story = heading(data.title, fiscal_year=data.fiscal_year, council=data.council)
+    keep_with_next = ParagraphStyle("fund", parent=st.subheading, keepWithNext=1)
     for fund in data.funds:
-        title = Paragraph(escape(fund.fund_name + words.get("fund_suffix")), st.subheading)
+        title = Paragraph(escape(fund.fund_name + words.get("fund_suffix")), keep_with_next)
         if settlement:
             table = form_table(words.get("columns"), _settlement_rows(fund, words),
                                width(0.3, 0.16, 0.16, 0.16, 0.22),
@@ -70,7 +77,7 @@ def statement_story(data: StatementData, *, settlement: bool) -> list:
             table = form_table(words.get("columns"),
                                _budget_rows(fund, words), width(0.42, 0.22, 0.36),
                                aligns=["left", "right", "left"])
-        story += [KeepTogether([title, table]), Spacer(1, 5 * mm)]
+        story += [title, table, Spacer(1, 5 * mm)]
     story.append(KeepTogether([Paragraph(escape(words.get("summary")), st.subheading),
                                _summary(data, settlement=settlement)]))
     return story

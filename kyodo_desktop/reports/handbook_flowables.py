@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from kyodo_desktop.domain import handbook_markup as markup
 from kyodo_desktop.reports.fonts import GOTHIC, MINCHO
@@ -75,28 +83,28 @@ def inline(text: str) -> str:
     parts = []
     for run, bold in markup.inline_runs(text):
         escaped = run.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        escaped = escaped.replace("\n", "<br/>")
+        escaped = escaped.replace("\n", "<br/>").replace("\u3000", "\u00a0\u00a0")
         parts.append(f'<font name="{GOTHIC}">{escaped}</font>' if bold else escaped)
     return "".join(parts)
 
 
 def _column_widths(block: markup.Table, width: float, font_size: float) -> list[float]:
     """Column widths summing to ``width``: short columns (≤ 8 characters) get what their
-    longest text needs, the long ones share the rest by their length."""
-    natural = []
+    longest text needs, the long ones share the rest by their average length."""
+    columns = []
     for index in range(len(block.header)):
-        texts = [block.header[index], *(row[index] for row in block.rows)]
-        chars = max(max(len(markup.plain_text(t)) for t in texts), 2)
-        natural.append((chars, min(chars, 40) * font_size + 12))
-    total = sum(need for _chars, need in natural)
-    if total <= width:
-        return [need * width / total for _chars, need in natural]
-    fixed = sum(need for chars, need in natural if chars <= SHORT_COLUMN)
-    flexible = total - fixed
-    if flexible <= 0 or fixed >= width * 0.7:
-        return [need * width / total for _chars, need in natural]
-    share = (width - fixed) / flexible
-    return [need if chars <= SHORT_COLUMN else need * share for chars, need in natural]
+        lengths = [len(markup.plain_text(t)) for t in
+                   (block.header[index], *(row[index] for row in block.rows))]
+        longest = max(max(lengths), 2)
+        average = max(sum(lengths) / len(lengths), 4)
+        columns.append((longest, min(longest, 40) * font_size + 12, average))
+    total = sum(need for _longest, need, _average in columns)
+    fixed = sum(need for longest, need, _average in columns if longest <= SHORT_COLUMN)
+    if total <= width or fixed >= width * 0.7 or fixed == total:
+        return [need * width / total for _longest, need, _average in columns]
+    weights = sum(average for longest, _need, average in columns if longest > SHORT_COLUMN)
+    return [need if longest <= SHORT_COLUMN else (width - fixed) * average / weights
+            for longest, need, average in columns]
 
 
 def _is_number(text: str) -> bool:
@@ -111,10 +119,12 @@ def table(block: markup.Table, styles: HandbookStyles, width: float) -> Table:
     for row in block.rows:
         data.append([Paragraph(inline(c), base.cell_right if _is_number(c) else base.cell)
                      for c in row])
-        heights.append(base.cell.leading * 2.0 if not any(c.strip() for c in row) else None)
+        empty = sum(1 for c in row if not c.strip())
+        heights.append(base.cell.leading * 2.0 if empty * 2 >= len(row) else None)
     result = Table(data, colWidths=_column_widths(block, width, base.cell.fontSize), rowHeights=heights,
                    repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), GOTHIC),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -129,7 +139,8 @@ def writing_lines(count: int, styles: HandbookStyles, width: float) -> Table:
     """``count`` ruled empty lines to write on."""
     rows = [[""] for _ in range(count)]
     result = Table(rows, colWidths=[width], rowHeights=[styles.base.body.leading * 1.6] * count)
-    result.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    result.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO),
+                                ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
     return result
 
 
@@ -138,8 +149,10 @@ def block_flowables(block: markup.Block, styles: HandbookStyles, width: float) -
     if isinstance(block, markup.Heading):
         style = styles.section if block.level == 1 else styles.subsection
         return [Paragraph(inline(block.text), style)]
-    if isinstance(block, markup.Paragraph):
-        return [Paragraph(inline(block.text), styles.base.body), Spacer(1, 4 * styles.scale)]
+    if isinstance(block, markup.Paragraph):  # one Paragraph per line: a <br/> after a full
+        lines = block.text.split("\n")     # line would leave an empty line
+        return [*(Paragraph(inline(line), styles.base.body) for line in lines),
+                Spacer(1, 4 * styles.scale)]
     if isinstance(block, markup.BulletList):
         items = []
         for offset, text in enumerate(block.items):

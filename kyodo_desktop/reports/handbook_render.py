@@ -23,6 +23,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -147,6 +148,12 @@ def _toc(styles: HandbookStyles) -> list:
     toc = TableOfContents()
     toc.levelStyles = [styles.toc]
     toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), GOTHIC),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     return [Paragraph(TOC_TITLE, styles.chapter), Spacer(1, 4 * mm), toc]
 
 

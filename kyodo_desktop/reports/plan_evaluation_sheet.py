@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_

@@ -86,8 +86,10 @@ def performance_report_data(store: Store, council_id: int, fiscal_year: int,
 def settlement_data(store: Store, council_id: int, fiscal_year: int,
                     gate: fd.Gate) -> LetterData:
     """The 精算書: per programme 交付決定額, 交付済額, 対象経費の額, 返還額 and 繰越額 (円) with
-    a total row; ``amount`` is the total 返還額. Requires the recorded 精算 of every grant."""
+    a total row; ``amount`` is the total 返還額. Requires the 年度締め and the recorded 精算 of
+    every grant."""
     words = fd.wording(store, council_id, "settlement")
+    require_closed(store, council_id, fiscal_year, gate)
     grants = _checked_grants(store, council_id, fiscal_year, gate)
     year = fd.fiscal_year_text(fiscal_year)
     for g in grants:

@@ -10,7 +10,7 @@ for the editor before printing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from kyodo_desktop.domain import formatting, wareki
@@ -96,8 +96,6 @@ def chapter_blocks(store: Store, chapter: Chapter, values: dict[str, str], *, ed
 
 def _filled(block: Block, values: dict[str, str]) -> Block:
     """The block with ``fill`` applied to each of its texts (blocks are frozen dataclasses)."""
-    from dataclasses import fields, replace
-
     changes = {}
     for item in fields(block):
         value = getattr(block, item.name)

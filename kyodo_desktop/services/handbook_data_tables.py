@@ -40,19 +40,19 @@ def association_table(groups: list[Association], staff: bool) -> Table:
 
 
 def officer_table(officers: list[dict], staff: bool) -> Table:
-    """協議会の役員: 役職, 氏名 (+ 電話 for staff); people with the same 役職 share a row."""
-    by_role: dict[str, list[dict]] = {}
+    """協議会の役員: 役職, 氏名 — public: one row per 役職; staff: one row per person + 電話."""
+    if staff:
+        rows, previous = [], None
+        for officer in officers:
+            role = officer["role_name"] if officer["role_name"] != previous else ""
+            rows.append((role, officer["name"], officer["phone"]))
+            previous = officer["role_name"]
+        return Table(("役職", "氏名", "電話"), tuple(rows))
+    by_role: dict[str, list[str]] = {}
     for officer in officers:
-        by_role.setdefault(officer["role_name"], []).append(officer)
-    header = ("役職", "氏名", "電話") if staff else ("役職", "氏名")
-    rows = []
-    for role, people in by_role.items():
-        names = "、".join(p["name"] for p in people)
-        if staff:
-            rows.append((role, names, "、".join(p["phone"] for p in people if p["phone"])))
-        else:
-            rows.append((role, names))
-    return Table(header, tuple(rows))
+        by_role.setdefault(officer["role_name"], []).append(officer["name"])
+    return Table(("役職", "氏名"), tuple((role, "、".join(names))
+                                       for role, names in by_role.items()))
 
 
 def subcommittee_table(groups: list[dict]) -> Table:
@@ -71,7 +71,7 @@ def _when(row: dict, fiscal_year: int) -> tuple[str, str]:
     if start is None:
         return "", "未定"
     if end is not None and (end - start).days >= 300:
-        return "", YEAR_ROUND
+        return YEAR_ROUND, "年間を通して"
     text = month_day(start)
     if end is not None and end != start:
         text += "〜" + month_day(end)
@@ -84,13 +84,13 @@ def schedule_table(rows: list[dict], fiscal_year: int) -> Table:
     for row in rows:
         month, when = _when(row, fiscal_year)
         line = (month, when, row["name"], row["place"], row["subcommittee"])
-        (year_round if when in (YEAR_ROUND, "未定") else dated).append(line)
+        (year_round if month in (YEAR_ROUND, "") else dated).append(line)
     previous = None
     shown = []
-    for line in dated:  # print each month once, at its first 行事
+    for line in year_round + dated:  # print each month once, at its first 行事
         shown.append(((line[0] if line[0] != previous else ""),) + line[1:])
         previous = line[0]
-    return Table(("月", "日", "行事", "場所", "担当"), tuple(year_round + shown))
+    return Table(("月", "日", "行事", "場所", "担当"), tuple(shown))
 
 
 def grant_tables(rows: list[dict]) -> list[Block]:

@@ -78,11 +78,12 @@ def export_council(store: Store, council_id: int, target: Path, *,
     try:
         _remove(partial)
         files.create_private(partial)
-        with open_store(partial) as package:
-            with package.transaction() as db:
-                CouncilCopier(store.conn, package.conn).copy(council_id)
-                audit.baseline(package, actor=ACTOR)
-                _write_marker(db, name, now or datetime.now())
+        with open_store(partial) as package, package.transaction() as db:
+            CouncilCopier(store.conn, package.conn).copy(council_id)
+            audit.baseline(package, actor=ACTOR)
+            _write_marker(db, name, now or datetime.now())
+        with open_store(partial, migrate=False) as package:  # one self-contained file
+            package.conn.execute("PRAGMA journal_mode = DELETE")
         problem = files.integrity_problem(partial)
         if problem:
             raise UserError(_("The handover package failed its check and was not kept."),

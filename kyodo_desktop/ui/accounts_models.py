@@ -18,7 +18,7 @@ from kyodo_desktop.domain.formatting import format_date, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
-from kyodo_desktop.store import Store
+from kyodo_desktop.services.datafile import Store
 
 PAGE_SIZE = 200
 KEPT_PAGES = 12

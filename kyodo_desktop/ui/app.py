@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop import APP_NAME, __version__, paths
-from kyodo_desktop.i18n import _
+from kyodo_desktop.i18n import _, current_language
 from kyodo_desktop.resources import resource_path
 from kyodo_desktop.ui.errors import install_excepthook, show_error
 from kyodo_desktop.ui.translator import CatalogTranslator
@@ -45,7 +45,7 @@ def install_translators(app: QApplication) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     qt_translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_translator.load("qtbase_ja", folder):
+    if current_language() == "ja" and qt_translator.load("qtbase_ja", folder):
         app.installTranslator(qt_translator)
     catalog_translator = CatalogTranslator(app)
     app.installTranslator(catalog_translator)  # installed last = asked first
@@ -90,10 +90,13 @@ def resolve_store(db_path: Path | None, *, demo: bool):
     Returns the Store, or None when the user chose 終了 after an opening error.
     """
     from kyodo_desktop.services.councils import list_councils
+    from kyodo_desktop.ui.backup_startup import load_settings, open_offering_backup
     from kyodo_desktop.ui.opening import build_demo_with_progress, open_or_ask
 
-    path = paths.demo_db_path() if demo else Path(db_path or paths.default_db_path())
-    store = open_or_ask(path, at_start=True)
+    settings = load_settings()
+    path = paths.demo_db_path() if demo else Path(db_path or settings.default_db_path())
+    # A damaged file: offer the newest good backup first (issue 8), then the usual dialog.
+    store = open_offering_backup(path, settings) or open_or_ask(path, at_start=True)
     if store is not None and demo and not list_councils(store):
         build_demo_with_progress(store)
     return store
@@ -102,8 +105,12 @@ def resolve_store(db_path: Path | None, *, demo: bool):
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     """Run the app until its window closes; return the exit code (0 also when the user quits
     at an opening error)."""
+    from kyodo_desktop.ui.backup_startup import apply_text_scale, prepare_start
+
+    settings = prepare_start()  # owner-only files, language of 設定 (issue 8)
     setup_logging()
     app = create_application()
+    apply_text_scale(app, settings.text_scale)
     install_excepthook()
     try:
         store = resolve_store(db_path, demo=demo)

@@ -30,6 +30,7 @@ from kyodo_desktop.services import backup, council_profile, councils
 from kyodo_desktop.services.changes import COUNCIL, Changes
 from kyodo_desktop.services.datafile import Store, create_data_file
 from kyodo_desktop.ui.areas import AREAS, create_page
+from kyodo_desktop.ui.backup_actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.errors import show_error
 from kyodo_desktop.ui.help import show_about, show_usage
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_body()
         self._build_status_bar()
+        self.safety = BackupActions(self, self.files_menu)  # backups, restore, 引継ぎ (issue 8)
         self.resize(1280, 760)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        files = bar.addMenu(_("&File"))
+        files = self.files_menu = bar.addMenu(_("&File"))
         self._action(files, _("New…"), self._ask_new, QKeySequence.StandardKey.New)
         self._action(files, _("Open…"), self._ask_open, QKeySequence.StandardKey.Open)
         files.addSeparator()
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._refresh_councils()
         self._on_council_changed()
+        self.safety.store_opened()  # automatic backup when due, last-backup time
 
     def show_area(self, row: int) -> QWidget:
         """Show the page of sidebar row ``row`` (building it on first use) and return it."""
@@ -276,6 +279,7 @@ class MainWindow(QMainWindow):
     def make_backup(self, path: Path) -> Path:
         """Write a checked copy of the open file to ``path``; report it in the status bar."""
         written = backup.backup_to(self.context.store, Path(path))
+        self.safety.external_backup_written()
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=written), 10000)
         return written
 
@@ -313,6 +317,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._remember()
         self.settings.sync()
+        self.safety.before_close()  # the automatic backup on closing
         self.context.store.close()
         super().closeEvent(event)
 

@@ -39,8 +39,7 @@ def test_booklet_has_every_action_code_title_and_chapter(booklet, demo_store, de
 
 def test_list_table_marks_match_the_targets(booklet, demo_store, demo_ids):
     _pdf, pages = booklet
-    page = next(p for p in pages if "推進項目一覧表" in p and "推進項目の対象" not in p
-                and "市民" in p and "■" in p)
+    page = next(p for p in pages if p.startswith("第4章推進項目一覧表"))
     first = plan_structure.get_action(demo_store, plan_structure.plan_tree(
         demo_store, demo_ids[1])[0].children[0].children[0].id)
     marks = "".join("■" if t in first["targets"] else "□" for t in plan_structure.TARGETS)
@@ -61,8 +60,7 @@ def test_card_shows_the_yearly_schedule_row(booklet, demo_store, demo_ids):
 
 def test_table_of_contents_has_page_numbers(booklet):
     _pdf, pages = booklet
-    contents = next(p for p in pages if p.startswith("湯田地域づくり協議会目次")
-                    or "目次" in p[:20])
+    contents = next(p for p in pages if p.startswith("目次"))
     numbers = [int(n) for n in re.findall(r"第\d章[^\d]+?(\d+)", contents)]
     assert len(numbers) == 6 and numbers == sorted(numbers)
     listed = numbers[3]

@@ -1,0 +1,149 @@
+"""The 点検 tab (every finding of the year: what is wrong and how to fix it) and the 履歴 tab (the
+変更履歴 of the entry chosen in the 出納簿: when, what, before → after)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.accounting import cash_book, checks
+from kyodo_desktop.ui.context import AppContext
+
+_ERROR = QBrush(QColor("#c62828"))
+_WARNING = QBrush(QColor("#9a6700"))
+ACTION_LABELS = {"insert": N_("Entered"), "update": N_("Changed"), "delete": N_("Deleted"),
+                 "close": N_("Year closed"), "reopen": N_("Year reopened")}
+#: Fields of an entry shown in the history, with their English label msgids.
+FIELD_LABELS = {
+    "entry_date": N_("Date"), "fund_code": N_("Fund"), "direction": N_("In/out"),
+    "income_category_code": N_("Category"), "expense_category_code": N_("Category"),
+    "description": N_("Description"), "amount": N_("Amount (yen)"), "payee": N_("Payee"),
+    "voucher_no": N_("Receipt no."), "project_id": N_("Project"), "memo": N_("Memo"),
+}
+
+
+class ChecksTab(QWidget):
+    """The findings of the year, errors first. Double-click a finding about an entry to open
+    it: signal ``entry_chosen(int)``."""
+
+    entry_chosen = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.findings: list = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.summary = QLabel(self, objectName="checksSummary")
+        again = QPushButton(_("Check again"), self)
+        again.clicked.connect(self.reload)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(again)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, 3, self, objectName="findingsTable")
+        self.table.setHorizontalHeaderLabels([_("Kind"), _("What is wrong"), _("How to fix it")])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 70)
+        self.table.setColumnWidth(1, 460)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._open)
+        layout.addWidget(self.table)
+
+    def reload(self) -> None:
+        """Run every check of the year and list the findings."""
+        council = self.context.council_id
+        self.findings = [] if council is None else checks.year_findings(
+            self.context.store, council, self.context.fiscal_year)
+        self.table.setRowCount(len(self.findings))
+        for row, finding in enumerate(self.findings):
+            kind = QTableWidgetItem(_("Error") if finding.is_error else _("Warning"))
+            kind.setForeground(_ERROR if finding.is_error else _WARNING)
+            self.table.setItem(row, 0, kind)
+            self.table.setItem(row, 1, QTableWidgetItem(finding.message))
+            self.table.setItem(row, 2, QTableWidgetItem(finding.how_to_fix))
+        self.table.resizeRowsToContents()
+        errors = sum(f.is_error for f in self.findings)
+        self.summary.setText(
+            _("No problems were found.") if not self.findings else
+            _("{errors} errors and {warnings} warnings. Errors must be fixed before the year "
+              "is closed; warnings never block.").format(errors=errors,
+                                                         warnings=len(self.findings) - errors))
+
+    def _open(self, row: int, _column: int) -> None:
+        entry_id = self.findings[row].entry_id
+        if entry_id is not None:
+            self.entry_chosen.emit(entry_id)
+
+
+class HistoryTab(QWidget):
+    """The 変更履歴 of one 出納簿 entry, oldest first."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.entry_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self, objectName="historyTitle")
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, 3, self, objectName="historyTable")
+        self.table.setHorizontalHeaderLabels([_("When"), _("What"), _("Before → after")])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 160)
+        self.table.setColumnWidth(1, 90)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.show_entry(None)
+
+    def show_entry(self, entry_id: int | None) -> None:
+        """List the history of ``entry_id`` (None: ask the user to choose an entry)."""
+        self.entry_id = entry_id
+        rows = [] if entry_id is None else cash_book.entry_history(self.context.store, entry_id)
+        self.title.setText(_("Choose an entry in the cash book to see its history.")
+                           if entry_id is None else
+                           _("History of entry no. {number}").format(number=entry_id))
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            values = [row["occurred_at"].replace("T", " "),
+                      _(ACTION_LABELS.get(row["action"], row["action"])), describe_change(row)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(index, column, item)
+        self.table.resizeRowsToContents()
+
+
+def describe_change(row: dict) -> str:
+    """「摘要: コピー用紙 → 印刷用紙」 lines for the fields that changed in a log row (all shown
+    fields of an insert or delete)."""
+    before, after = row["before"] or {}, row["after"] or {}
+    lines = []
+    for field, label in FIELD_LABELS.items():
+        old, new = before.get(field), after.get(field)
+        if old == new or (old is None and new in (None, "")) or (new is None and old in (None, "")):
+            continue
+        shown = [json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+                 for v in (old, new)]
+        if not before:
+            lines.append(f"{_(label)}: {shown[1]}")
+        elif not after:
+            lines.append(f"{_(label)}: {shown[0]}")
+        else:
+            lines.append(f"{_(label)}: {shown[0]} → {shown[1]}")
+    return "\n".join(lines)

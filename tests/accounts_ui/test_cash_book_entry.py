@@ -1,0 +1,147 @@
+"""The 出納簿 tab by keyboard: ten entries typed without the mouse, warnings while typing, a
+closed year refusing with its message, and undo / redo of a deletion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from .conftest import FY
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "grabbing the keyboard",
+                                         r"support raise\(\)")
+
+
+def _type(qtbot, text: str) -> None:
+    """Type ``text`` into the focused widget, one key event per character (QTest cannot type
+    kanji, so those are sent as key events carrying their text, as an input method delivers)."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+def _tab(qtbot, times: int = 1) -> None:
+    for _ in range(times):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def _rows(store):
+    return store.query("SELECT entry_date, fund_code, direction, expense_category_code AS cat, "
+                       "description, amount, payee, voucher_no FROM cash_book_entries ORDER BY id")
+
+
+def test_ten_entries_by_keyboard_alone(page, qtbot, store):
+    panel = page.cash_book.panel
+    panel.date_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.date_edit)
+    for n in range(10):
+        if n == 0:
+            _type(qtbot, "4/1")           # 4/1 in 令和7年度
+        _tab(qtbot, 3)                    # 日付 → 会計 → 収支 → 費目
+        _type(qtbot, "消耗品費")
+        _tab(qtbot)
+        _type(qtbot, f"用紙{n}")
+        _tab(qtbot)
+        _type(qtbot, f"1,{n}00")          # amounts with a comma
+        _tab(qtbot)
+        _type(qtbot, "文具店")
+        _tab(qtbot)
+        _type(qtbot, f"R-{n}")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is panel.date_edit  # the next line starts at 日付
+    rows = _rows(store)
+    assert len(rows) == 10
+    assert {r["entry_date"] for r in rows} == {date(FY, 4, 1).isoformat()}  # same date kept
+    assert [r["amount"] for r in rows] == [1000 + 100 * n for n in range(10)]
+    assert [r["description"] for r in rows] == [f"用紙{n}" for n in range(10)]
+    assert {(r["cat"], r["direction"], r["fund_code"], r["payee"]) for r in rows} == {
+        ("consumables", "expense", "operating_support", "文具店")}
+    assert page.cash_book.model.rowCount() == 10
+    assert "10" in page.cash_book.totals_label.text()
+    assert "14,500" in page.cash_book.totals_label.text()  # Σ of the amounts
+
+
+def _fill(panel, *, fund="activity_support", category="food", description="懇親会の飲食代",
+          amount="8,000", voucher="R-1", day="R7.6.1"):
+    panel.date_edit.setText(day)
+    panel.fund_combo.setCurrentIndex(panel.fund_combo.findData(fund))
+    panel.category_combo.setCurrentIndex(panel.category_combo.findData(category))
+    panel.description_edit.setText(description)
+    panel.amount_edit.setText(amount)
+    panel.voucher_edit.setText(voucher)
+
+
+def test_warning_for_an_ineligible_expense_appears_and_does_not_block(page, qtbot, store):
+    panel = page.cash_book.panel
+    _fill(panel)
+    panel.description_edit.textEdited.emit(panel.description_edit.text())  # as if typed
+    qtbot.waitUntil(lambda: "懇親会" in panel.findings.text(), timeout=2000)
+    assert "⚠" in panel.findings.text()
+    assert panel.save() is True
+    assert [r["description"] for r in _rows(store)] == ["懇親会の飲食代"]
+
+
+def test_an_ordinary_expense_shows_no_finding(page, store):
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="模造紙")
+    assert panel.show_findings() == []
+    assert panel.findings.text() == ""
+
+
+def test_a_closed_year_refuses_with_its_message(page, context, store):
+    from kyodo_desktop.services.accounting.year_close import close_year
+
+    context.notify(close_year(store, context.council_id, FY).changes)
+    panel = page.cash_book.panel
+    assert "締め" in page.status.text()
+    _fill(panel, category="consumables", description="模造紙")
+    assert panel.save() is False
+    assert "令和7年度" in panel.message.text() and "締め" in panel.message.text()
+    assert _rows(store) == []
+
+
+def test_undo_of_a_deletion(page, context, store, answers):
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="模造紙", amount="2,400")
+    assert panel.save()
+    table = page.cash_book.table
+    table.setCurrentIndex(page.cash_book.model.index(0, 0))
+    assert page.cash_book.delete_selected() is True
+    assert "模造紙" in answers.asked[-1]
+    assert _rows(store) == []
+    context.undo_stack.undo()
+    assert [(r["description"], r["amount"]) for r in _rows(store)] == [("模造紙", 2400)]
+    assert page.cash_book.model.rowCount() == 1
+    context.undo_stack.redo()
+    assert _rows(store) == []
+    context.undo_stack.undo()
+    context.undo_stack.undo()  # the recording itself: the re-created entry is deleted
+    assert _rows(store) == []
+    context.undo_stack.redo()
+    assert len(_rows(store)) == 1
+
+
+def test_editing_a_row_is_logged_in_the_history_tab(page, store):
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="模造紙")
+    assert panel.save()
+    entry_id = page.cash_book.model.entry_id(0)
+    page.open_entry(entry_id)
+    panel.amount_edit.setText("9,999")
+    assert panel.save()
+    assert store.scalar("SELECT amount FROM cash_book_entries") == 9999
+    page.history.show_entry(entry_id)
+    texts = [page.history.table.item(r, 2).text() for r in range(page.history.table.rowCount())]
+    assert len(texts) == 2 and "8,000" not in texts[1] and "8000 → 9999" in texts[1]
