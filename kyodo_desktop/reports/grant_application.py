@@ -7,6 +7,8 @@ The 申請額 in figures is the sum of the 内訳 rows, which are the 交付金 
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
+
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports import grant_letter as gl
 from kyodo_desktop.reports.grant_layout import Section, build_sections
@@ -80,7 +82,7 @@ def change_request_section(store: Store, council_id: int, fiscal_year: int,
     story += [gl.numbered(1, words.get("table_label")),
               gl.indented(gl.amount_table(words.get("columns"), data.rows, words)),
               gl.gap(), gl.numbered(2, words.get("reason_label")),
-              gl.indented(gl.blank_box([""], height=30)), gl.gap()]
+              gl.indented(gl.blank_box([""], height=30 * mm)), gl.gap()]
     story += gl.attachments(3, data)
     return Section(furniture(data.letterhead.form_no, data.title,
                              data.letterhead.applicant.name), story)

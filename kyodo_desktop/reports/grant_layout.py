@@ -115,9 +115,10 @@ def build_sections(sections: Sequence[Section], *, title: str = "", draft: bool 
 
 
 def escape(text: str) -> str:
-    """Text made safe for a Paragraph (``&``, ``<``, ``>``; newlines become line breaks)."""
+    """Text made safe for a Paragraph (``&``, ``<``, ``>``; newlines become line breaks; the
+    full-width space U+3000, which a Paragraph would collapse, becomes no-break spaces)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", "<br/>"))
+            .replace("\n", "<br/>").replace("\u3000", "\u00a0" * 3))
 
 
 def styles() -> Styles:

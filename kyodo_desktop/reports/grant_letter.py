@@ -63,10 +63,15 @@ def letter_head(data: LetterData, fiscal_year: str) -> list:
 def numbered(number: int, label: str, text: str = "") -> Table:
     """An item under 「記」: 「1　交付申請額　　金 10,247,000円」 (``text`` is markup)."""
     st = styles()
-    cells = [Paragraph(str(number), st.body), Paragraph(escape(label), st.body),
-             Paragraph(text, st.body)]
-    table = Table([cells], colWidths=[*ITEM_WIDTHS, width(1.0)[0] - sum(ITEM_WIDTHS)],
-                  hAlign="LEFT")
+    full = width(1.0)[0]
+    if text:
+        cells = [Paragraph(str(number), st.body), Paragraph(escape(label), st.body),
+                 Paragraph(text, st.body)]
+        widths = [*ITEM_WIDTHS, full - sum(ITEM_WIDTHS)]
+    else:
+        cells = [Paragraph(str(number), st.body), Paragraph(escape(label), st.body)]
+        widths = [ITEM_WIDTHS[0], full - ITEM_WIDTHS[0]]
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
@@ -83,14 +88,15 @@ def amount_text(amount: int | None, words: Wording) -> str:
 def amount_table(header: Sequence[str], rows: Sequence[AmountRow], words: Wording, *,
                  total: bool = True, last_is_total: bool = False) -> Table:
     """The grant table under 「記」: the programme, then its amounts (円); with ``total`` a
-    合計 row summing each column (blank cells count as 0); ``last_is_total`` shades the last
-    row, which already is a total."""
+    合計 row summing each column (blank cells count as 0; a column of blanks stays blank);
+    ``last_is_total`` shades the last row, which already is a total."""
     body = [("line", (r.label, *r.amounts)) for r in rows]
     if last_is_total and body:
         body[-1] = ("total", body[-1][1])
     elif total and rows:
         columns = len(rows[0].amounts)
-        sums = [sum(r.amounts[i] or 0 for r in rows) for i in range(columns)]
+        sums = [None if all(r.amounts[i] is None for r in rows)
+                else sum(r.amounts[i] or 0 for r in rows) for i in range(columns)]
         body.append(("total", (words.get("total"), *sums)))
     first = 0.34 if len(header) > 3 else 0.5
     rest = (1 - first) / (len(header) - 1)
@@ -126,8 +132,12 @@ def attachments(number: int, data: LetterData) -> list:
 def blank_box(label_rows: Sequence[str], height: float = 9 * mm) -> Table:
     """Ruled boxes to fill by hand: one row per label (振込先, 変更の理由 …)."""
     st = styles()
-    data = [[Paragraph(escape(label), st.cell), ""] for label in label_rows]
-    table = Table(data, colWidths=inner_width(0.25, 0.75), rowHeights=[height] * len(data))
+    if any(label_rows):
+        data = [[Paragraph(escape(label), st.cell), ""] for label in label_rows]
+        widths = inner_width(0.25, 0.75)
+    else:  # one free box (変更の理由)
+        data, widths = [[""] for _label in label_rows], inner_width(1.0)
+    table = Table(data, colWidths=widths, rowHeights=[height] * len(data))
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))

@@ -14,8 +14,8 @@ from datetime import date
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
+from kyodo_desktop.services.datafile import Store
 from kyodo_desktop.services.handbook_build import assemble
-from kyodo_desktop.store import Store
 
 
 def build_handbook(store: Store, request: ReportRequest, *, today: date | None = None) -> bytes:

@@ -15,14 +15,10 @@ from dataclasses import asdict, dataclass
 from kyodo_desktop.domain import text
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import changes as _changes
-from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.changes import HANDBOOK, Changes
 from kyodo_desktop.services.handbook_defaults import default_chapter, default_chapters
 from kyodo_desktop.store import Store
 
-#: The change area of the handbook ("handbook" once the foundation lists it; until then the
-#: council area, which every page concerned already watches).
-HANDBOOK = "handbook" if "handbook" in _changes.AREAS else _changes.COUNCIL
 MAX_TITLE = 60
 _COLUMNS = ("position", "slug", "title", "kind", "body", "hidden", "staff_only")
 

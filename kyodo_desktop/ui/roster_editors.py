@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kyodo_desktop.domain import formatting
@@ -45,7 +46,7 @@ class FieldForm:
             edit = self.edits[field]
             if isinstance(edit, QLineEdit):
                 edit.textEdited.connect(lambda _t, f=field: self.clear_error(f))
-                edit.returnPressed.connect(edit.focusNextChild)
+                edit.returnPressed.connect(lambda e=edit: focus_next(e))
             elif isinstance(edit, QPlainTextEdit):
                 edit.textChanged.connect(lambda f=field: self.clear_error(f))
                 edit.setTabChangesFocus(True)
@@ -123,6 +124,17 @@ class FieldForm:
         """Hide every message."""
         for field in self.edits:
             self.clear_error(field)
+
+
+def focus_next(widget: QWidget) -> None:
+    """Move the focus to the next widget that takes Tab focus (Enter moves on, like Tab)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isEnabled()
+                and candidate.isVisible()):
+            candidate.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        candidate = candidate.nextInFocusChain()
 
 
 def mark(widget: QWidget | None, invalid: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from kyodo_desktop.domain import formatting, wareki
-from kyodo_desktop.i18n import _
+from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services import roster
 from kyodo_desktop.services.roster_validate import RosterValidationError
 from kyodo_desktop.ui.context import AppContext
@@ -35,8 +35,8 @@ COLUMNS = [
     Column("Rate", lambda r: "" if r["membership_rate"] is None else formatting.format_percent(
         r["membership_rate"]), lambda r: r["membership_rate"], True),
 ]
-COLUMN_TITLES = ("Name", "Kind", "Representative", "Households", "Member households",
-                 "Membership rate")
+COLUMN_TITLES = (N_("Group name"), N_("Kind"), N_("Representative"), N_("Households"), N_("Member households"),
+                 N_("Membership rate"))
 
 
 class OrganizationTab:

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from kyodo_desktop.i18n import _
+from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services import roster_people
 from kyodo_desktop.services.officers import reference_date
 from kyodo_desktop.services.roster_validate import RosterValidationError
@@ -23,7 +23,7 @@ COLUMNS = [
     Column("Phone", lambda r: r["phone"]),
     Column("Current roles", lambda r: r["roles"], stretch=True),
 ]
-COLUMN_TITLES = ("Name", "Reading (ふりがな)", "Phone", "Current roles")
+COLUMN_TITLES = (N_("Full name"), N_("Reading (ふりがな)"), N_("Phone"), N_("Current roles"))
 
 
 class PeopleTab:

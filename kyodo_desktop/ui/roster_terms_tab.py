@@ -26,7 +26,7 @@ COLUMNS = [
            lambda r: r["ends_on"]),
     Column("Notes", lambda r: r["notes"], stretch=True),
 ]
-COLUMN_TITLES = ("Body", "Role", "Name", "Starts on", "Ends on", "Notes")
+COLUMN_TITLES = (N_("Body"), N_("Role"), N_("Full name"), N_("Starts on"), N_("Ends on"), N_("Notes"))
 #: Filter of the list: (English label msgid, predicate on a term dict).
 FILTERS = (
     (N_("Council officers"), lambda t: t["body_kind"] == officers.COUNCIL),

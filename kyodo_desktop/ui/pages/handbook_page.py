@@ -85,7 +85,10 @@ class HandbookPage(HandbookEditing, QWidget):
 
     def _decorate(self) -> None:
         self.setStyleSheet(STYLE)
-        self.form.findChild(QWidget, "splitter").setSizes([260, 520, 480])
+        self.form.layout().setStretch(2, 1)  # the splitter takes the height, not the labels
+        self.form.findChild(QWidget, "splitter").setSizes([250, 560, 520])
+        self.chapter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chapter_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.edition_combo.addItem(_("For distribution (no personal contacts)"), "public")
         self.edition_combo.addItem(_("For the office (with contacts)"), "staff")
         self.insert_combo.addItem(_("Insert a placeholder…"), None)
