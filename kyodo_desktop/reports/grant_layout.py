@@ -32,7 +32,7 @@ from reportlab.platypus import (
 
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.reports.fonts import GOTHIC, MINCHO, register_fonts
-from kyodo_desktop.reports.page import MARGIN, PageFurniture, _draw_furniture
+from kyodo_desktop.reports.page import MARGIN, PageFurniture, draw_furniture
 from kyodo_desktop.reports.styles import Styles, make_styles
 from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
 
@@ -83,7 +83,7 @@ def _section_canvas(furnitures: Sequence[PageFurniture]):
                 self.__dict__.update(state)
                 index = state["_kd_section"]
                 seen[index] += 1
-                _draw_furniture(self, furnitures[index], seen[index], totals[index])
+                draw_furniture(self, furnitures[index], seen[index], totals[index])
                 super().showPage()
             super().save()
 

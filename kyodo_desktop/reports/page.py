@@ -51,14 +51,15 @@ def _numbered_canvas(furniture: PageFurniture):
             total = len(self._saved)
             for state in self._saved:
                 self.__dict__.update(state)
-                _draw_furniture(self, furniture, self._pageNumber, total)
+                draw_furniture(self, furniture, self._pageNumber, total)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _draw_furniture(c: rl_canvas.Canvas, f: PageFurniture, number: int, total: int) -> None:
+def draw_furniture(c: rl_canvas.Canvas, f: PageFurniture, number: int, total: int) -> None:
+    """Draw the header, footer, page x / y and draft watermark of one page onto ``c``."""
     width, height = c._pagesize
     c.saveState()
     if f.form_no:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kyodo_desktop.domain import text, wareki
+from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services import officers, roster, roster_people
@@ -223,7 +223,3 @@ def default_fiscal_year(store: Store, council_id: int, current: int) -> int:
     being prepared), else ``current``."""
     return current + 1 if handover_items(store, council_id, current + 1) else current
 
-
-def sort_people_choices(people: list[dict]) -> list[dict]:
-    """People sorted for a chooser (五十音順)."""
-    return sorted(people, key=lambda p: (text.name_sort_key(p["name"], p["name_kana"]), p["id"]))

@@ -11,7 +11,6 @@ Every write returns ``Changes.of(ROSTER, council_id=…)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain import text, wareki
@@ -21,6 +20,13 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services import roster_snapshot
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.officers import reference_date
+from kyodo_desktop.services.roster_totals import (
+    NEIGHBORHOOD,
+    RosterTotals,
+    belongs_sql,
+    membership_history,
+    roster_totals,
+)
 from kyodo_desktop.services.roster_validate import (
     RosterValidationError,
     clean_count,
@@ -37,7 +43,12 @@ from kyodo_desktop.services.roster_validate import (
 )
 from kyodo_desktop.store import Store
 
-NEIGHBORHOOD = "neighborhood_association"
+__all__ = ["NEIGHBORHOOD", "ORGANIZATION_FIELDS", "RosterTotals", "clean_household_figures",
+           "clean_kind", "create_organization", "delete_organization", "get_organization",
+           "household_history", "list_organizations", "membership_history",
+           "organization_kinds", "organization_usage", "roster_totals", "set_households",
+           "update_organization"]
+
 #: Columns of ``member_organizations`` the editor sets.
 ORGANIZATION_FIELDS = ("kind", "name", "name_kana", "postal_code", "address", "phone", "email",
                        "joined_on", "left_on", "notes")
@@ -63,32 +74,9 @@ _CLEANERS = {
 }
 
 
-@dataclass(frozen=True)
-class RosterTotals:
-    """The 自治会 of a council in ``fiscal_year``: how many, and the sums of their 世帯数 and
-    加入世帯数 (None when no 自治会 has figures for the year)."""
-
-    fiscal_year: int
-    associations: int
-    households: int | None
-    member_households: int | None
-
-    @property
-    def membership_rate(self) -> float | None:
-        """加入率 (0–1) or None without households."""
-        if not self.households or self.member_households is None:
-            return None
-        return self.member_households / self.households
-
-
 def organization_kinds() -> list[tuple[str, str]]:
     """``[(code, 団体種別 label)]`` in the glossary's order (自治会 first, その他 last)."""
     return list(ORGANIZATION_KIND_LABELS.items())
-
-
-def _belongs_sql(alias: str = "o") -> str:
-    return (f"(coalesce({alias}.joined_on, '0000') <= :fy_end "
-            f"AND coalesce({alias}.left_on, '9999') >= :fy_start)")
 
 
 def list_organizations(store: Store, council_id: int, fiscal_year: int, *, kind: str | None = None,
@@ -108,7 +96,7 @@ def list_organizations(store: Store, council_id: int, fiscal_year: int, *, kind:
               "fy_start": wareki.fiscal_year_start(fiscal_year).isoformat(),
               "fy_end": wareki.fiscal_year_end(fiscal_year).isoformat()}
     rows = store.query(
-        f"SELECT o.*, {_belongs_sql()} AS belongs, h.households, h.member_households, "
+        f"SELECT o.*, {belongs_sql()} AS belongs, h.households, h.member_households, "
         "(SELECT p.id FROM officer_terms t JOIN people p ON p.id = t.person_id "
         " WHERE t.organization_id = o.id AND t.role = 'president' AND t.starts_on <= :on "
         " AND coalesce(t.ends_on, '9999') >= :on ORDER BY t.starts_on DESC LIMIT 1) "
@@ -140,29 +128,6 @@ def _person_names(store: Store, ids: set) -> dict[int, str]:
     marks = ", ".join("?" for _ in ids)
     return {r["id"]: r["name"] for r in store.query(
         f"SELECT id, name FROM people WHERE id IN ({marks})", tuple(ids))}
-
-
-def roster_totals(store: Store, council_id: int, fiscal_year: int) -> RosterTotals:
-    """自治会 count and the sums of their 世帯数 / 加入世帯数 in ``fiscal_year`` (as of 4月1日)."""
-    params = {"council": council_id, "fy": fiscal_year,
-              "fy_start": wareki.fiscal_year_start(fiscal_year).isoformat(),
-              "fy_end": wareki.fiscal_year_end(fiscal_year).isoformat()}
-    row = store.query(
-        "SELECT count(*) AS n, sum(h.households) AS households, "
-        "sum(h.member_households) AS members FROM member_organizations o "
-        "LEFT JOIN organization_households h ON h.organization_id = o.id AND h.fiscal_year = :fy "
-        f"WHERE o.council_id = :council AND o.kind = '{NEIGHBORHOOD}' AND {_belongs_sql()}",
-        params)[0]
-    return RosterTotals(fiscal_year, row["n"], row["households"], row["members"])
-
-
-def membership_history(store: Store, council_id: int) -> list[RosterTotals]:
-    """:func:`roster_totals` of every 年度 that has 世帯数 rows, oldest first (加入率 per year)."""
-    years = [r["fiscal_year"] for r in store.query(
-        "SELECT DISTINCT h.fiscal_year FROM organization_households h JOIN member_organizations o "
-        "ON o.id = h.organization_id WHERE o.council_id = ? ORDER BY h.fiscal_year",
-        (council_id,))]
-    return [roster_totals(store, council_id, year) for year in years]
 
 
 def get_organization(store: Store, organization_id: int) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +37,7 @@ from kyodo_desktop.ui.roster_editors import EDITOR_STYLE
 
 ACTION_LABELS = ((KEEP, N_("Keep (reappoint)")), (REPLACE, N_("Hand over")),
                  (VACATE, N_("Leave empty")))
-GROUPS = ((None, N_("All roles")), ("council", N_("Council officers")),
+GROUPS = (("", N_("All roles")), ("council", N_("Council officers")),
           ("association", N_("Neighborhood association presidents")),
           ("organization", N_("Other member groups")), ("subcommittee", N_("Subcommittees")))
 _READING = re.compile(r"^(?P<name>[^（(]+)[（(](?P<kana>[^）)]*)[）)]\s*$")
@@ -80,13 +81,14 @@ class HandoverWizard:
         start = handover.default_fiscal_year(context.store, context.council_id, current)
         self.year_combo.setCurrentIndex(self.year_combo.findData(start))
         for key, label in GROUPS:
-            self.group_filter.addItem(_(label), key)
+            self.group_filter.addItem(_(label), key)  # "" = all (None data crashes PySide6)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._summarise())
         self.group_filter.currentIndexChanged.connect(lambda _i: self._filter())
         find(QPushButton, "keepAllButton").clicked.connect(self.keep_all)
         find(QPushButton, "exportPresidentsButton").clicked.connect(self.export_presidents)
         self.wizard.currentIdChanged.connect(self._entered)
-        self._people = roster_people.list_people(context.store, context.council_id)
+        self._people_model = self._make_people_model(
+            roster_people.list_people(context.store, context.council_id))
         self._summarise()
 
     @property
@@ -155,9 +157,7 @@ class HandoverWizard:
         successor.setEditable(True)
         successor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         successor.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        successor.addItem("", None)
-        for person in self._people:
-            successor.addItem(f"{person['name']}（{person['name_kana']}）", person["id"])
+        successor.setModel(self._people_model)  # one model for every row
         successor.setCurrentIndex(0)
         successor.editTextChanged.connect(
             lambda text, a=action: text.strip() and a.setCurrentIndex(a.findData(REPLACE)))
@@ -165,10 +165,21 @@ class HandoverWizard:
             lambda _i, a=action, s=successor: a.currentData() != REPLACE and s.setCurrentIndex(0))
         return action, successor
 
+    def _make_people_model(self, people: list[dict]) -> QStandardItemModel:
+        """The successor choices shared by every row: "" then 「氏名（ふりがな）」 with the id
+        (few Python calls: PySide6 leaks a reference to None on each ``addItem``)."""
+        model = QStandardItemModel(self.wizard)
+        model.appendRow(QStandardItem(""))
+        for person in people:
+            item = QStandardItem(f"{person['name']}（{person['name_kana']}）")
+            item.setData(person["id"], Qt.ItemDataRole.UserRole)
+            model.appendRow(item)
+        return model
+
     def _filter(self) -> None:
         group = self.group_filter.currentData()
         for row, item in enumerate(self.items):
-            self.roles.setRowHidden(row, group is not None and item.group != group)
+            self.roles.setRowHidden(row, bool(group) and item.group != group)
 
     def keep_all(self) -> None:
         """Set every shown row to 再任."""

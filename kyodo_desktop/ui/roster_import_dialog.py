@@ -121,7 +121,7 @@ class RosterImportDialog:
         for index, header in enumerate(preview.headers):
             table.setItem(index, 0, QTableWidgetItem(header))
             combo = QComboBox()
-            combo.addItem(_("(not imported)"), None)
+            combo.addItem(_("(not imported)"))
             for name in fields:
                 combo.addItem(roster_columns.FIELD_LABELS.get(name, name), name)
             combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(index))))

@@ -61,7 +61,7 @@ class OrganizationTab:
         self.status = self.editor.findChild(QLabel, "statusLabel")
         self.current_id: int | None = None
         kinds = self.editor.findChild(QComboBox, "kindEdit")
-        self.kind_filter.addItem(_("All kinds"), None)
+        self.kind_filter.addItem(_("All kinds"))
         for code, name in roster.organization_kinds():
             kinds.addItem(name, code)
             self.kind_filter.addItem(name, code)

@@ -64,7 +64,7 @@ class TermDialog:
         self.person_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.person_combo.addItem("", None)
+        self.person_combo.addItem("")
         for person in roster_people.list_people(store, council, on=date.today()):
             self.person_combo.addItem(f"{person['name']}（{person['name_kana']}）", person["id"])
         self.body_combo.currentIndexChanged.connect(lambda _i: self._fill_roles())

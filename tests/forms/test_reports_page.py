@@ -84,5 +84,5 @@ def test_screenshots(page, qtbot):
     folder.mkdir(parents=True, exist_ok=True)
     for width, height in ((1366, 768), (1920, 1080)):
         page.resize(width, height)
-        qtbot.wait(50)
+        qtbot.wait(800)
         assert page.grab().save(str(folder / f"reports_{width}.png"))

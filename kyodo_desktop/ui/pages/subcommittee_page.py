@@ -96,6 +96,8 @@ class SubcommitteePage(QWidget):
         self.model.set_rows(subcommittees.list_subcommittees(
             self.context.store, self.context.council_id, on=self._on()))
         if not (keep and select_id(self.table, keep)):
+            if self.model.rows and keep is None:
+                self.table.selectRow(0)
             self.show_selected()
 
     def show_selected(self) -> None:
