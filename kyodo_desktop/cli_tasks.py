@@ -24,11 +24,13 @@ def _unknown_kind(kind: str, known) -> UserError:
 
 
 def _year_for(kind, args) -> int | None:
-    year = cli_options.fiscal_year_from(args)
-    if kind.needs_fiscal_year and year is None:
-        raise UserError(_("Add --fiscal-year (for example 2026 or R8) for “{kind}”.").format(
-            kind=kind.name))
-    return year
+    """The 年度 of ``--fiscal-year``; None when absent and the kind does without one."""
+    if getattr(args, "fiscal_year", None) is None:
+        if kind.needs_fiscal_year:
+            raise UserError(_("Add --fiscal-year (for example 2026 or R8) for “{kind}”.").format(
+                kind=kind.name))
+        return None
+    return cli_options.fiscal_year_from(args)
 
 
 # --- report ---------------------------------------------------------------------------------------

@@ -110,17 +110,26 @@ def _spent(entries: list[dict], fund: str) -> dict[str, int]:
 
 def _revise_for_refund(budgets: Budget, fund: str, entries: list[dict], refund: int,
                        year: int) -> None:
-    """March 補正: raise 負担金補助及び交付金 by the 返還金, lower the line with most money left."""
+    """March 補正: raise 負担金補助及び交付金 so it holds the 返還金, and lower the lines with money
+    left by the same total, so the revised 支出 still equals the 収入 (the 収支予算書 balances)."""
     spent = _spent(entries, fund)
     note = f"{nendo(year)}3月補正（返還金）"
     line = budgets.setdefault((fund, "expense", "contributions"),
                               {"budget": 0, "revised": None, "notes": ""})
-    line.update(revised=line["budget"] + refund, notes=note)
-    headroom, key = max((v["budget"] - spent.get(k[2], 0), k) for k, v in budgets.items()
-                        if k[0] == fund and k[1] == "expense" and k[2] != "contributions")
-    cut = min(headroom, refund) // 1000 * 1000
-    if cut > 0:
-        budgets[key].update(revised=budgets[key]["budget"] - cut, notes=note)
+    needed = max(0, spent.get("contributions", 0) - line["budget"])
+    if needed == 0:
+        return
+    line.update(revised=line["budget"] + needed, notes=note)
+    spare = sorted(((v["budget"] - spent.get(k[2], 0), k) for k, v in budgets.items()
+                    if k[0] == fund and k[1] == "expense" and k[2] != "contributions"),
+                   reverse=True)
+    for headroom, key in spare:
+        cut = min(headroom, needed)
+        if cut > 0:
+            budgets[key].update(revised=budgets[key]["budget"] - cut, notes=note)
+            needed -= cut
+    if needed:
+        raise RuntimeError("demo budget cannot hold the refund")
 
 
 def _transfer(ctx: DemoContext, year: int, budgets: Budget, entries: list[dict]) -> list[dict]:
