@@ -36,7 +36,8 @@ def find_council(store: Store, ref: str | int) -> dict:
     """The council whose id or name is ``ref``, as a dict shaped like :func:`list_councils` rows.
 
     ``ref`` may be an int id, a string of digits (full-width digits too: ``"１"``), or the name;
-    names are compared exactly first, then after NFKC normalisation without spaces (全角/半角).
+    names are compared exactly first, then after NFKC normalisation without spaces (全角/半角),
+    then as the 地域's name (「湯田」), then as the start of a name.
     Raises :class:`UserError` (Japanese message listing the councils that exist) when none or
     more than one council matches.
     """
@@ -49,6 +50,10 @@ def find_council(store: Store, ref: str | int) -> dict:
         matches = [c for c in councils if c["name"] == text.strip()]
         if not matches:
             matches = [c for c in councils if _normalise(c["name"]) == key]
+        if not matches:  # the 地域's name alone: 湯田 → 湯田地域づくり協議会
+            matches = [c for c in councils if _normalise(c.get("district") or "") == key]
+        if not matches and key:
+            matches = [c for c in councils if _normalise(c["name"]).startswith(key)]
     if len(matches) == 1:
         return matches[0]
     if matches:

@@ -14,7 +14,12 @@ from kyodo_desktop.domain import labels, wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.plan_common import plan_changed, plan_of, require_plan, require_year_in_plan
+from kyodo_desktop.services.plan_common import (
+    plan_changed,
+    plan_of,
+    require_plan,
+    require_year_in_plan,
+)
 from kyodo_desktop.services.plan_structure import plan_tree
 from kyodo_desktop.store import Store
 

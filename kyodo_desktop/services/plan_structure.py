@@ -29,8 +29,7 @@ TARGETS = tuple(labels.PLAN_TARGET_LABELS)
 #: Editable text columns of an action.
 ACTION_TEXT_FIELDS = ("title", "purpose", "current_state", "content", "completion_criterion",
                       "responsible_text")
-ACTION_FIELDS = (*ACTION_TEXT_FIELDS, "responsible_subcommittee_id",
-                 "responsible_organization_id", "targets")
+ACTION_FIELDS = (*ACTION_TEXT_FIELDS, "responsible_subcommittee_id", "responsible_organization_id", "targets")
 _OFFSET = 1_000_000  # positions are parked above this while siblings are renumbered
 
 
@@ -84,8 +83,7 @@ def action_codes(store: Store, plan_id: int) -> dict[int, str]:
 
 
 def get_item(store: Store, kind: str, item_id: int) -> dict:
-    """A goal or measure row (``id``, parent id, ``position``, ``title``, ``description``), or
-    an action as :func:`get_action`. Raises UserError when it does not exist."""
+    """A goal or measure row, or an action as :func:`get_action`; UserError when missing."""
     if kind == "action":
         return get_action(store, item_id)
     table = _level(kind)[0]

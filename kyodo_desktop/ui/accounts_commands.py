@@ -32,13 +32,17 @@ class EntryIds:
         self._moved: dict[int, int] = {}
 
     def moved(self, old: int, new: int) -> None:
-        """Remember that entry ``old`` is now ``new``."""
-        self._moved[old] = new
+        """Remember that entry ``old`` is now ``new`` (SQLite may give back the same id)."""
+        self._moved.pop(new, None)  # ``new`` is a live entry again, not a moved one
+        if old != new:
+            self._moved[old] = new
 
     def current(self, entry_id: int) -> int:
         """The id entry ``entry_id`` has now."""
-        while entry_id in self._moved:
+        seen = {entry_id}
+        while entry_id in self._moved and self._moved[entry_id] not in seen:
             entry_id = self._moved[entry_id]
+            seen.add(entry_id)
         return entry_id
 
 

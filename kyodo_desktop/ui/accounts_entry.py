@@ -1,10 +1,9 @@
 """The 出納簿 entry panel: keyboard-first entry of one line, below the table.
 
-Tab moves between the fields, Enter saves and starts the next line with the same date (and
-fund and 収支), Esc leaves editing. Dates are typed as 「R7.4.1」, 「4/1」 (in the chosen 年度) or
-「2025-04-01」; amounts with or without commas. 摘要 and 支払先 complete from earlier entries.
-While typing, the findings of the checks are shown below the fields; a warning never blocks
-saving, only a closed year does (its message is shown in the panel).
+Tab moves between fields, Enter saves and starts the next line with the same date (fund and 収支
+kept), Esc leaves editing. Dates as 「R7.4.1」「4/1」 (in the chosen 年度); amounts with or without
+commas; 摘要 and 支払先 complete from earlier entries. The checks' findings show while typing: a
+warning never blocks saving, only a closed year does (its message is shown in the panel).
 """
 
 from __future__ import annotations
@@ -90,7 +89,7 @@ class EntryPanel(QWidget):
         # two lines of fields: 日付 会計 収支 費目 摘要 金額 / 支払先 領収書番号 事業 メモ
         places = [(0, 0, 1), (0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 2), (0, 6, 1),
                   (1, 0, 2), (1, 2, 1), (1, 3, 2), (1, 5, 2)]
-        for (title, widget), (line, column, span) in zip(row, places):
+        for (title, widget), (line, column, span) in zip(row, places, strict=True):
             grid.addWidget(QLabel(title, self), 2 * line, column, 1, span)
             grid.addWidget(widget, 2 * line + 1, column, 1, span)
         for column, stretch in enumerate((2, 2, 1, 3, 3, 3, 2)):
@@ -100,7 +99,7 @@ class EntryPanel(QWidget):
         grid.addWidget(self.message, 4, 0, 1, 8)
         grid.addWidget(self.findings, 5, 0, 1, 8)
         order = [w for _t, w in row] + [self.save_button]
-        for first, second in zip(order, order[1:]):
+        for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         for widget in [w for _t, w in row]:
             widget.installEventFilter(self)
@@ -111,15 +110,11 @@ class EntryPanel(QWidget):
         self.direction_combo.currentIndexChanged.connect(self._fill_categories)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.start_new)
-        self.description_edit.setCompleter(QCompleter([], self))
-        self.payee_edit.setCompleter(QCompleter([], self))
         for edit in (self.description_edit, self.payee_edit):
-            edit.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(QCompleter([], self, filterMode=Qt.MatchFlag.MatchContains))
 
     def _line(self, placeholder: str, name: str) -> QLineEdit:
-        edit = QLineEdit(self, objectName=name)
-        edit.setPlaceholderText(placeholder)
-        return edit
+        return QLineEdit(self, objectName=name, placeholderText=placeholder)
 
     # data --------------------------------------------------------------------------------------
 
@@ -130,8 +125,7 @@ class EntryPanel(QWidget):
         self.fund_combo.clear()
         for code, name in reference.fund_names(store).items():
             self.fund_combo.addItem(name, code)
-        if keep:
-            self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(keep), 0))
+        self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(keep), 0))
         self._fill_categories()
         self.project_combo.clear()
         self.project_combo.addItem("", None)
@@ -193,7 +187,12 @@ class EntryPanel(QWidget):
     # checks as the user types ----------------------------------------------------------------
 
     def _schedule_check(self, *_args) -> None:
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+
+    def hideEvent(self, event) -> None:  # Qt override: no check after the page went away
+        self._timer.stop()
+        super().hideEvent(event)
 
     def show_findings(self) -> list:
         """Check the line as typed and show the findings; return them (empty when unreadable)."""
@@ -265,12 +264,11 @@ class EntryPanel(QWidget):
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(row["fund_code"]))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(row["direction"]))
         self.category_combo.setCurrentIndex(self.category_combo.findData(row["category_code"]))
-        self.description_edit.setText(row["description"])
+        for edit, value in ((self.description_edit, row["description"]), (self.payee_edit, row[
+                "payee"]), (self.voucher_edit, row["voucher_no"]), (self.memo_edit, row["memo"])):
+            edit.setText(value)
         self.amount_edit.setText(format_yen(row["amount"]))
-        self.payee_edit.setText(row["payee"])
-        self.voucher_edit.setText(row["voucher_no"])
         self.project_combo.setCurrentIndex(max(self.project_combo.findData(row["project_id"]), 0))
-        self.memo_edit.setText(row["memo"])
         self.save_button.setText(_("Save the change (Enter)"))
         self.message.setText(_("Changing the entry of {date}.").format(
             date=format_date(row["entry_date"])))
@@ -281,20 +279,19 @@ class EntryPanel(QWidget):
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
         self.message.setText(text)
 
-    # keyboard ----------------------------------------------------------------------------------
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.KeyPress:
-            if event.key() in _ENTER and not self._popup_open(watched):
-                self.save()
-                return True
-            if event.key() == Qt.Key.Key_Escape and not self._popup_open(watched):
-                self.start_new()
+            action = {**dict.fromkeys(_ENTER, self.save), Qt.Key.Key_Escape: self.start_new}.get(
+                event.key())
+            if action is not None and not _popup_open(watched):
+                action()
                 return True
         return super().eventFilter(watched, event)
 
-    def _popup_open(self, watched: QObject) -> bool:
-        completer = watched.completer() if hasattr(watched, "completer") else None
-        if completer is not None and completer.popup().isVisible():
-            return True
-        return isinstance(watched, QComboBox) and watched.view().isVisible()
+
+def _popup_open(watched: QObject) -> bool:
+    """True while a completion list or a combo box list is open (Enter then picks from it)."""
+    completer = watched.completer() if hasattr(watched, "completer") else None
+    if completer is not None and completer.popup().isVisible():
+        return True
+    return isinstance(watched, QComboBox) and watched.view().isVisible()

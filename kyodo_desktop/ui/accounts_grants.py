@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -56,10 +56,11 @@ class GrantsTab(QWidget):
                                                                  for _c, label in grants.STEPS])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 12)
         self.table.setColumnWidth(0, 170)
         for column in range(1, 1 + len(grants.STEPS)):
-            self.table.setColumnWidth(column, 140)
+            self.table.setColumnWidth(column, 128)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self, wordWrap=True, objectName="grantSummary")
         layout.addWidget(self.summary)
@@ -107,7 +108,6 @@ class GrantsTab(QWidget):
                 if step.code == state.current:
                     item.setBackground(_CURRENT)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self.summary.setText("\n".join(self._summary(s) for s in self.states)
                              or _("No grant has been applied for in this fiscal year yet."))
         keep = self.program_combo.currentData()

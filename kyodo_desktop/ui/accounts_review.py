@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -18,6 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.domain.formatting import format_date, format_yen
+from kyodo_desktop.domain.labels import (
+    DIRECTION_LABELS,
+    EXPENSE_CATEGORY_LABELS,
+    FUND_LABELS,
+    INCOME_CATEGORY_LABELS,
+)
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import cash_book, checks
 from kyodo_desktop.ui.context import AppContext
@@ -138,8 +146,7 @@ def describe_change(row: dict) -> str:
         old, new = before.get(field), after.get(field)
         if old == new or (old is None and new in (None, "")) or (new is None and old in (None, "")):
             continue
-        shown = [json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
-                 for v in (old, new)]
+        shown = [_value(field, v) for v in (old, new)]
         if not before:
             lines.append(f"{_(label)}: {shown[1]}")
         elif not after:
@@ -147,3 +154,19 @@ def describe_change(row: dict) -> str:
         else:
             lines.append(f"{_(label)}: {shown[0]} → {shown[1]}")
     return "\n".join(lines)
+
+
+def _value(field: str, value) -> str:
+    """A logged value as the user knows it: 和暦 dates, 円 amounts, Japanese names of codes."""
+    if value is None:
+        return ""
+    if field == "entry_date":
+        return format_date(date.fromisoformat(value), "short")
+    if field == "amount":
+        return format_yen(value)
+    labels = {"fund_code": FUND_LABELS, "direction": DIRECTION_LABELS,
+              "income_category_code": INCOME_CATEGORY_LABELS,
+              "expense_category_code": EXPENSE_CATEGORY_LABELS}.get(field)
+    if labels is not None:
+        return labels.get(value, value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

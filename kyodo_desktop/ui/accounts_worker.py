@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QThread, Qt
+from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kyodo_desktop.i18n import _

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from kyodo_desktop.errors import UserError
@@ -91,15 +91,19 @@ class BackupActions(QObject):
         latest = max((t for t in (status.last_auto, status.last_external) if t), default=None)
         text = (_("Last backup: {when}").format(when=dialogs.when_text(latest)) if latest
                 else _("No backup yet"))
+        tip = ""
         if status.remind:
-            text += "  " + _("Please make a backup to a USB stick (File › Create backup…).")
+            text += "  " + _("Please back up to a USB stick.")
+            tip = _("Please make a backup to a USB stick (File › Create backup…).")
         self.status_label.setText(text)
+        self.status_label.setToolTip(tip)
         self.status_label.setStyleSheet(REMINDER_STYLE if status.remind else "")
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(SETTINGS):
             self.refresh_status()
-            self._follow_data_folder()
+            # after every view has seen this change: switching files closes the current store
+            QTimer.singleShot(0, self, lambda: self._guarded(self._follow_data_folder))
 
     def _follow_data_folder(self) -> None:
         """設定 moved the data folder: copy the open default file there and switch to it."""

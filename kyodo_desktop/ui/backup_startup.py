@@ -41,6 +41,10 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     size = round(float(base) * scale, 1)
     font.setPointSizeF(size)
     app.setFont(font)
+    app.setStyleSheet(app.styleSheet())  # re-polish: widgets styled by sheets follow too
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
     return size
 
 

@@ -146,14 +146,17 @@ class ItemEditor(QWidget):
     # showing and reading -------------------------------------------------------------------------
 
     def set_choices(self, subcommittees: list[dict], organizations: list[dict]) -> None:
-        """Fill the 担当 combos (``[{id, name}]``), each with a blank first entry."""
+        """Fill the 担当 combos (``[{id, name}]``), each with a blank first entry; the chosen
+        entries stay chosen."""
         for key, rows in (("responsible_subcommittee_id", subcommittees),
                           ("responsible_organization_id", organizations)):
             combo = self.fields["action"][key]
+            chosen = combo.currentData()
             combo.clear()
             combo.addItem(_("(none)"), None)
             for row in rows:
                 combo.addItem(row["name"], row["id"])
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
     def load(self, kind: str, item_id: int, data: dict, heading: str) -> None:
         """Show ``data`` (a plan, goal/measure or action dict of the services) for editing."""
@@ -181,6 +184,8 @@ class ItemEditor(QWidget):
 
     def edited(self) -> dict:
         """``{field: value}`` of what differs from the loaded item (``targets`` as a list)."""
+        if not self._loaded:
+            return {}
         values = {key: self._get(widget) for key, widget in self.fields[self.kind].items()}
         if self.kind == "action":
             values["targets"] = self._targets()

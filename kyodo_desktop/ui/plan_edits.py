@@ -18,7 +18,6 @@ from kyodo_desktop.services import (
     plan_indicators,
     plan_schedule,
     plan_snapshot,
-    projects,
 )
 from kyodo_desktop.services import plan_structure as structure
 from kyodo_desktop.ui.errors import show_error

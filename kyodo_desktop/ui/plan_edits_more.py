@@ -23,8 +23,8 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services import plan as plans
-from kyodo_desktop.services import projects
 from kyodo_desktop.services import plan_structure as structure
+from kyodo_desktop.services import projects
 from kyodo_desktop.ui.plan_commands import run
 from kyodo_desktop.ui.plan_print import save_pdf
 from kyodo_desktop.ui.plan_projects_view import ProjectDialog

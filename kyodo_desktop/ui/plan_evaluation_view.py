@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,11 +26,38 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.plan_evaluation import EvaluationRow
 from kyodo_desktop.ui.plan_schedule_grid import cell_text
 
-COLUMNS = (("code", N_("No.")), ("title", N_("Action")), ("status", N_("Schedule")),
+COLUMNS = (("code", N_("Code No.")), ("title", N_("Action")), ("status", N_("Schedule")),
            ("rating", N_("Rating")), ("comment", N_("Comments")),
            ("next_step", N_("Review for next year")), ("evaluator", N_("Evaluated by")),
            ("evaluated_on", N_("Date")))
 TEXT_FIELDS = ("comment", "next_step", "evaluator", "evaluated_on")
+RATING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _rating_text(code: str, scale: dict[str, str]) -> str:
+    return f"{code} {scale[code]}" if code in scale else code
+
+
+class RatingDelegate(QStyledItemDelegate):
+    """The rating cell's editor: a list of the council's scale (and blank)."""
+
+    def __init__(self, view: EvaluationView) -> None:
+        super().__init__(view.table)
+        self.view = view
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
+        box = QComboBox(parent)
+        box.addItem("", "")
+        for code, label in self.view.scale.items():
+            box.addItem(f"{code} {label}", code)
+        return box
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 (Qt API)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(RATING_ROLE))))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 (Qt API)
+        if editor.currentData() != index.data(RATING_ROLE):
+            self.view.set_rating(index.row(), editor.currentData())
 
 
 class EvaluationView(QWidget):
@@ -69,10 +97,12 @@ class EvaluationView(QWidget):
                                        QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Interactive,
+                                       QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
         self.table.setWordWrap(True)
+        self.scale: dict[str, str] = {}
+        self.table.setItemDelegateForColumn(3, RatingDelegate(self))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -104,6 +134,7 @@ class EvaluationView(QWidget):
                   counts: dict[str, int]) -> None:
         """Fill the table with ``rows`` for the chosen kind; ``scale`` feeds the rating lists."""
         self.rows = rows
+        self.scale = scale
         kind = self.kind()
         self._filling = True
         self.table.setRowCount(len(rows))
@@ -116,36 +147,33 @@ class EvaluationView(QWidget):
 
                 values["evaluated_on"] = formatting.format_date(
                     date.fromisoformat(stored["evaluated_on"]), "short")
+            values["rating"] = _rating_text(stored.get("rating", ""), scale)
             for c, (key, _h) in enumerate(COLUMNS):
-                if key == "rating":
-                    self.table.setCellWidget(r, c, self._rating_box(row.action_id, scale,
-                                                                    stored.get("rating", "")))
-                    continue
                 item = QTableWidgetItem(values[key])
-                if key not in TEXT_FIELDS:
+                item.setToolTip(values[key] if key in ("comment", "next_step") else "")
+                if key not in (*TEXT_FIELDS, "rating"):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setData(Qt.ItemDataRole.UserRole, row.action_id)
+                if key == "rating":
+                    item.setData(RATING_ROLE, stored.get("rating", ""))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
         self._filling = False
-        self.table.resizeRowsToContents()
+        two_lines = self.table.fontMetrics().lineSpacing() * 2 + 10
+        for r, row in enumerate(rows):  # two lines each; the whole text is in the tooltip
+            self.table.setRowHeight(r, two_lines if row.evaluations.get(kind) else
+                                    self.table.verticalHeader().defaultSectionSize())
         parts = [f"{code} {scale.get(code, '')}: {counts.get(code, 0)}" for code in scale]
         self.summary.setText(_("Self-evaluation:") + "  " + "  ".join(parts)
                              + "  " + _("not yet: {count}").format(count=counts.get("", 0)))
-
-    def _rating_box(self, action_id: int, scale: dict[str, str], rating: str) -> QComboBox:
-        box = QComboBox()
-        box.addItem("", "")
-        for code, label in scale.items():
-            box.addItem(f"{code} {label}", code)
-        if rating and box.findData(rating) < 0:
-            box.addItem(rating, rating)
-        box.setCurrentIndex(max(0, box.findData(rating)))
-        box.currentIndexChanged.connect(
-            lambda _i, box=box: self.edited.emit(action_id, "rating", box.currentData()))
-        return box
 
     def _item_edited(self, item: QTableWidgetItem) -> None:
         if self._filling:
             return
         key = COLUMNS[item.column()][0]
-        self.edited.emit(item.data(Qt.ItemDataRole.UserRole), key, item.text())
+        if key != "rating":
+            self.edited.emit(item.data(Qt.ItemDataRole.UserRole), key, item.text())
+
+    def set_rating(self, row: int, code: str) -> None:
+        """Choose rating ``code`` for the action of ``row`` (what the rating list does)."""
+        self.edited.emit(self.rows[row].action_id, "rating", code)

@@ -57,7 +57,7 @@ class IndicatorsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.years_table = QTableWidget(0, 2)
-        self.years_table.setHorizontalHeaderLabels([_("Target"), _("Actual")])
+        self.years_table.setHorizontalHeaderLabels([_("Target value"), _("Actual value")])
         self.years_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.years_caption = QLabel()
         add = QPushButton(_("Add indicator"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
 
-COLUMNS = (N_("Project"), N_("No."), N_("Subcommittee"), N_("Date"), N_("Place"),
+COLUMNS = (N_("Project"), N_("Code No."), N_("Subcommittee"), N_("Date"), N_("Place"),
            N_("Expected"), N_("Participants"), N_("Budget (yen)"), N_("Actual cost (yen)"),
            N_("Outcome"))
 TEXT_FIELDS = (("name", N_("Project name")), ("starts_on", N_("Start date")),
@@ -72,7 +72,10 @@ class ProjectsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(4, 180)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self._emit(self.edit_requested))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -103,6 +106,8 @@ class ProjectsView(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 1:
                     item.setToolTip(row["action_title"])
+                elif c in (0, 4, 9):
+                    item.setToolTip(value)
                 self.table.setItem(r, c, item)
         self.delete_button.setEnabled(bool(rows))
 

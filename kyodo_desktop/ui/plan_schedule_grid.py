@@ -49,11 +49,11 @@ class ScheduleModel(QAbstractTableModel):
         self.grid = grid
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.grid.rows)
+    def rowCount(self, parent=None) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent is not None and parent.isValid() else len(self.grid.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.grid.years)
+    def columnCount(self, parent=None) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent is not None and parent.isValid() else len(self.grid.years)
 
     def status(self, index: QModelIndex) -> str | None:
         row = self.grid.rows[index.row()]

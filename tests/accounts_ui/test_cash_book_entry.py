@@ -112,14 +112,14 @@ def test_a_closed_year_refuses_with_its_message(page, context, store):
     assert _rows(store) == []
 
 
-def test_undo_of_a_deletion(page, context, store, answers):
+def test_undo_of_a_deletion(page, context, store, answers, errors):
     panel = page.cash_book.panel
     _fill(panel, category="consumables", description="模造紙", amount="2,400")
     assert panel.save()
     table = page.cash_book.table
     table.setCurrentIndex(page.cash_book.model.index(0, 0))
     assert page.cash_book.delete_selected() is True
-    assert "模造紙" in answers.asked[-1]
+    assert "模造紙" in answers.asked[-1], errors
     assert _rows(store) == []
     context.undo_stack.undo()
     assert [(r["description"], r["amount"]) for r in _rows(store)] == [("模造紙", 2400)]
@@ -144,4 +144,5 @@ def test_editing_a_row_is_logged_in_the_history_tab(page, store):
     assert store.scalar("SELECT amount FROM cash_book_entries") == 9999
     page.history.show_entry(entry_id)
     texts = [page.history.table.item(r, 2).text() for r in range(page.history.table.rowCount())]
-    assert len(texts) == 2 and "8,000" not in texts[1] and "8000 → 9999" in texts[1]
+    assert len(texts) == 2 and "8,000 → 9,999" in texts[1]
+    assert "摘要: 模造紙" in texts[0] and "費目: 消耗品費" in texts[0]  # names, not codes

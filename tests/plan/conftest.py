@@ -66,3 +66,29 @@ def small(store):
                                 ("a211", "m21", "ウォーキング")):
         ids[key], _c = ps.add_item(store, "action", ids[measure], title)
     return ids
+
+
+@pytest.fixture
+def plan_page(qapp, qtbot, demo_store, demo_ids, monkeypatch):
+    """A shown PlanPage on the demo council (年度 2026); QMessageBox.question answers from
+    ``page.answers`` (default Yes) and information boxes are recorded in ``page.infos``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kyodo_desktop.ui.app import create_application
+    from kyodo_desktop.ui.context import AppContext
+    from kyodo_desktop.ui.pages.plan_page import PlanPage
+
+    create_application()
+    answers: list = []
+    infos: list = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0) if answers
+                        else QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
+    context = AppContext(demo_store, demo_ids[0], 2026)
+    page = PlanPage(context)
+    page.answers, page.infos = answers, infos
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    return page

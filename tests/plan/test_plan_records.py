@@ -10,7 +10,6 @@ from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.services import plan, plan_evaluation, plan_indicators, plan_schedule, projects
 from kyodo_desktop.services.plan_common import parse_figure
 
-
 # Plans -------------------------------------------------------------------------------------------
 
 def test_first_plan_is_current_and_a_new_one_can_take_over(store, small):

@@ -16,10 +16,14 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture
-def booklet(demo_store, demo_ids):
-    council_id, _plan = demo_ids
-    pdf = report_kinds()["plan"].build(demo_store, ReportRequest(council_id))
+@pytest.fixture(scope="module")
+def booklet(plan_demo_template):
+    """The demo council's plan booklet (built once for this module) and its flattened pages."""
+    from kyodo_desktop.store import open_store
+
+    with open_store(plan_demo_template, lock=False) as store:
+        council_id = store.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
+        pdf = report_kinds()["plan"].build(store, ReportRequest(council_id))
     return pdf, [_flat(t) for t in page_texts(pdf)]
 
 

@@ -83,3 +83,13 @@ def test_describe_councils_is_cut_after_max_listed():
     text = describe_councils(many)
     assert text.endswith("…")
     assert text.count("協議会") == MAX_LISTED
+
+
+def test_a_district_name_alone_finds_its_council(store):
+    from kyodo_desktop.services.councils import find_council
+    from kyodo_desktop.services.demo import build_demo
+
+    build_demo(store)
+    assert find_council(store, "湯田")["name"] == "湯田地域づくり協議会"
+    assert find_council(store, "秋穂")["name"] == "秋穂地域づくり協議会"  # not 秋穂二島
+    assert find_council(store, "秋穂二")["name"] == "秋穂二島地域づくり協議会"

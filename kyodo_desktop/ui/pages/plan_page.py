@@ -28,9 +28,9 @@ from kyodo_desktop.services import plan_evaluation, plan_indicators, plan_schedu
 from kyodo_desktop.services import plan_structure as structure
 from kyodo_desktop.services.changes import PLAN, ROSTER, Changes
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.plan_editor import ItemEditor
 from kyodo_desktop.ui.plan_edits import PlanEdits
 from kyodo_desktop.ui.plan_edits_more import PlanEditsMore
-from kyodo_desktop.ui.plan_editor import ItemEditor
 from kyodo_desktop.ui.plan_evaluation_view import EvaluationView
 from kyodo_desktop.ui.plan_indicators_view import IndicatorsView
 from kyodo_desktop.ui.plan_projects_view import ProjectsView
@@ -224,7 +224,11 @@ class PlanPage(PlanEdits, PlanEditsMore, QWidget):
 
     def show_item(self, kind: str, item_id: int) -> None:
         """Load the chosen tree item (or the plan) into the editor."""
-        if not self.may_leave():
+        if not self.may_leave():  # stay on the item being edited
+            self.tree.blockSignals(True)
+            item = self.tree.find(self.editor.kind, self.editor.item_id)
+            self.tree.setCurrentItem(item) if item is not None else None
+            self.tree.blockSignals(False)
             return
         store = self.context.store
         if kind == "plan":

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,12 +39,9 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 
 STYLE = """
-QLabel#titleLabel { font-size: 16pt; font-weight: bold; }
+QLabel#titleLabel { font-weight: bold; }
 QLabel[role="error"] { color: #c62828; }
 QLabel[role="done"] { color: #2e7d32; }
-QGroupBox { font-weight: bold; margin-top: 6px; }
-QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QSpinBox,
-QGroupBox QPushButton { font-weight: normal; }
 """
 
 
@@ -56,7 +55,13 @@ class SettingsPage(QWidget):
         self.settings_path = settings_path
         self.form = load_form("settings_page", self)
         self.form.setStyleSheet(STYLE)
-        QVBoxLayout(self).addWidget(self.form)
+        scroll = QScrollArea(self)  # large text on a small screen scrolls instead of clipping
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         find = self.form.findChild
         self.data_folder = find(QLineEdit, "dataFolderEdit")
         self.backup_count = find(QSpinBox, "backupCountSpin")

@@ -1,0 +1,180 @@
+"""The window's data safety and the 設定 page (pytest-qt, offscreen): status bar, backup on
+close, restore, handover import, the damaged-file offer, large text, screenshots."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QSpinBox
+
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services import backups, handover_package
+from kyodo_desktop.services.datafile import open_data_file
+from kyodo_desktop.services.settings import Settings, load_settings, save_settings
+from kyodo_desktop.ui import backup_dialogs, backup_startup
+from kyodo_desktop.ui.app import create_application
+from kyodo_desktop.ui.main_window import MainWindow
+
+from .conftest import yuda_id
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def window(qtbot, demo_path, tmp_path):
+    create_application()
+    win = MainWindow(open_data_file(demo_path),
+                     settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.context.store.close()
+
+
+def settings_page(window):
+    return window.show_area(next(i for i in range(window.sidebar.count()) if
+                                 window.sidebar.item(i).data(256) == "settings"))
+
+
+def test_opening_makes_the_daily_backup_and_shows_it(window, demo_path):
+    made = backups.list_backups(demo_path, load_settings())
+    assert [e.kind for e in made] == ["auto"]
+    label = window.findChild(QLabel, "backupStatus")
+    assert label.text().startswith("最終バックアップ")
+    assert "USB" in label.text()  # never backed up externally: the gentle reminder
+
+
+def test_external_backup_clears_the_reminder(window, tmp_path):
+    window.make_backup(tmp_path / "usb.sqlite3")
+    assert "USB" not in window.findChild(QLabel, "backupStatus").text()
+
+
+def test_closing_makes_a_backup(window, demo_path, monkeypatch):
+    before = len(backups.list_backups(demo_path, load_settings()))
+    monkeypatch.setattr(backups, "datetime", _Later)
+    window.close()
+    assert len(backups.list_backups(demo_path, load_settings())) == before + 1
+
+
+class _Later(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.now(tz) + timedelta(minutes=3)
+
+
+def test_restore_swaps_the_file_and_reopens(window, demo_path, tmp_path):
+    copy = backups.external_backup(window.context.store, tmp_path)
+    councils = window.council_combo.count()
+    with window.context.store.transaction() as db:
+        db.execute("DELETE FROM councils WHERE name = '大殿地域づくり協議会'")
+    window.context.store.close()
+    window.set_store(open_data_file(demo_path))
+    assert window.council_combo.count() == councils - 1
+    result = window.safety.restore(copy)
+    assert window.council_combo.count() == councils
+    assert result.previous.exists() and window.context.store.path == demo_path
+
+
+def test_restore_dialog_lists_backups_and_shows_contents(window, demo_path, qtbot):
+    dialog = backup_dialogs.RestoreDialog(demo_path, load_settings(), window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1
+    dialog.list.setCurrentRow(0)
+    assert dialog.ok_button.isEnabled() and "湯田地域づくり協議会" in dialog.info.text()
+    bad = demo_path.with_name("bad.sqlite3")
+    bad.write_bytes(b"not a database")
+    assert not dialog.choose(bad) and not dialog.ok_button.isEnabled()
+
+
+def test_handover_import_into_the_open_window(window, tmp_path, monkeypatch):
+    store = window.context.store
+    package = handover_package.export_council(store, yuda_id(store), tmp_path / "p.sqlite3")
+    monkeypatch.setattr(backup_dialogs, "ask_existing_council",
+                        lambda *_args: ("rename", "湯田地域づくり協議会（引継ぎ）"))
+    new_id = window.safety.import_package(package.path, package)
+    assert window.context.council_id == new_id
+    assert window.council_combo.currentText() == "湯田地域づくり協議会（引継ぎ）"
+
+
+def test_damaged_file_at_start_offers_the_newest_backup(demo_path, qtbot, monkeypatch):
+    create_application()
+    settings = Settings()
+    store = open_data_file(demo_path)
+    backups.auto_backup(store, settings)
+    store.close()
+    demo_path.write_bytes(demo_path.read_bytes()[:30000])
+    offered = []
+    monkeypatch.setattr(backup_dialogs, "offer_newest_backup",
+                        lambda _parent, message, entry: offered.append(message) or True)
+    reopened = backup_startup.open_offering_backup(demo_path, settings)
+    try:
+        assert offered and "壊れ" in offered[0]
+        assert reopened.scalar("SELECT count(*) FROM councils") == 21
+    finally:
+        reopened.close()
+
+
+def test_settings_page_saves_and_scales_the_text(window, tmp_path):
+    page = settings_page(window)
+    app = QApplication.instance()
+    base = app.font().pointSizeF()
+    page.findChild(QSpinBox, "backupCountSpin").setValue(7)
+    sizes = page.findChild(QComboBox, "textSizeCombo")
+    sizes.setCurrentIndex(sizes.findData("extra_large"))
+    try:
+        assert page.save()
+        assert load_settings().backup_count == 7
+        assert app.font().pointSizeF() == pytest.approx(base * 1.5, abs=0.2)
+        assert page.findChild(QLabel, "messageLabel").text() == _("The settings were saved.")
+        _screenshots(window, "settings_large")
+    finally:
+        backup_startup.apply_text_scale(app, 1.0)
+
+
+def test_settings_page_refuses_an_unwritable_folder(window, tmp_path):
+    page = settings_page(window)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    page.findChild(QLineEdit, "backupFolderEdit").setText(str(blocker / "sub"))
+    assert not page.save()
+    assert "書き込み" in page.findChild(QLabel, "messageLabel").text()
+    assert load_settings() == Settings()
+
+
+def test_changing_the_data_folder_moves_the_open_file(window, demo_path, tmp_path, monkeypatch,
+                                                      qtbot):
+    save_settings(Settings(data_folder=str(demo_path.parent)))
+    window.safety._default_path = demo_path  # the open file is the default data file
+    monkeypatch.setattr(backup_dialogs.QMessageBox, "information", lambda *args: None)
+    page = settings_page(window)
+    page.findChild(QLineEdit, "dataFolderEdit").setText(str(tmp_path / "moved"))
+    assert page.save()
+    moved = (tmp_path / "moved" / "kyodo.sqlite3").resolve()
+    qtbot.waitUntil(lambda: window.context.store.path == moved)
+    assert window.council_combo.count() == 21
+
+
+def test_language_choice_is_remembered_for_the_next_start(window):
+    page = settings_page(window)
+    combo = page.findChild(QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData("en"))
+    assert page.save()
+    assert load_settings().language == "en"
+    assert "起動し直す" in page.findChild(QLabel, "messageLabel").text()
+
+
+def test_settings_page_screenshots(window):
+    settings_page(window)
+    _screenshots(window, "settings")
+
+
+def _screenshots(window, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width, height in ((1366, 768), (1920, 1080)):
+        window.resize(width, height)
+        QApplication.processEvents()
+        assert window.grab().save(str(SCREENSHOTS / f"{name}_{width}.png"))
