@@ -276,6 +276,9 @@ register(Command("councils", N_("List the councils of a data file (number and na
 register(Command("check", N_("Check a data file for damage and inconsistencies."),
                  cli_options.add_db_option, _run_check))
 
-from kyodo_desktop import cli_tasks  # noqa: E402,F401  (registers report, import, export)
-from kyodo_desktop import cli_accounts  # noqa: E402,F401  (registers close-year)
-from kyodo_desktop import cli_backup  # noqa: E402,F401  (registers backup, restore, handover-*, smoke-test)
+# The other subcommands register themselves when imported.
+from kyodo_desktop import (  # noqa: E402
+    cli_accounts,  # noqa: F401  close-year
+    cli_backup,  # noqa: F401  backup, restore, handover-export/-import, smoke-test
+    cli_tasks,  # noqa: F401  report, import, export
+)
