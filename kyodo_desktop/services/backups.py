@@ -30,7 +30,9 @@ from kyodo_desktop.services.backup import backup_to, default_backup_name
 from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import Store
 from kyodo_desktop.store import backup as files
+from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
 from kyodo_desktop.store.database import APPLICATION_ID
+from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
 from kyodo_desktop.store.migrations import latest_version
 
 AUTO_EVERY = timedelta(days=1)

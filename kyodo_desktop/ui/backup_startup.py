@@ -13,10 +13,14 @@ from PySide6.QtWidgets import QApplication
 from kyodo_desktop import i18n
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.services import backups
+from kyodo_desktop.services.backups import (
+    DatabaseCorrupt,
+    NotAKyodoDatabase,
+    make_private,
+    restrict_new_files,
+)
 from kyodo_desktop.services.datafile import Store, StoreError, open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings
-from kyodo_desktop.store.backup import make_private, restrict_new_files
-from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase
 
 log = logging.getLogger(__name__)
 _BASE_SIZE = "kyodo_base_point_size"
