@@ -10,6 +10,7 @@ corrupt. Writes go through :meth:`Store.transaction` (sqlite-utils ``atomic()``)
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -147,6 +148,9 @@ def _refuse_non_sqlite(path: Path) -> None:
 
 
 def _acquire_lock(path: Path) -> FileLock:
+    folder = path.parent if path.parent.exists() else path.parent.parent
+    if folder.exists() and not os.access(folder, os.W_OK):
+        raise translate_sqlite_error(sqlite3.OperationalError("readonly"), path)
     file_lock = FileLock(str(path) + ".lock", timeout=0)
     try:
         file_lock.acquire()
@@ -162,6 +166,10 @@ def _acquire_lock(path: Path) -> FileLock:
 
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        from kyodo_desktop.store.backup import create_private
+
+        create_private(path)  # owner-only from the start (0600 on POSIX)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it

@@ -41,6 +41,10 @@ class DiskFull(StoreError):
     """The disk is full while writing."""
 
 
+class DatabaseIOError(StoreError):
+    """The disk failed while reading or writing (a removed USB stick, a failing disk)."""
+
+
 class DatabaseBusy(StoreError):
     """A write waited too long for another writer."""
 
@@ -79,6 +83,11 @@ def translate_sqlite_error(error: sqlite3.Error, path: Path | str) -> StoreError
     if "locked" in text or "busy" in text:
         return DatabaseBusy(
             _("The data file is busy with another program. Wait a moment and try again."),
+            path, detail=str(error))
+    if "disk i/o error" in text:
+        return DatabaseIOError(
+            _("Reading or writing the data file failed: {path}. Check that the disk or USB stick "
+              "is still connected and has free space, then try again.").format(path=path),
             path, detail=str(error))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DatabaseCorrupt(

@@ -201,3 +201,25 @@ def test_store_errors_are_user_errors_with_japanese_text(tmp_path):
         open_store(path)
     assert raised.value.path == str(path.resolve())
     assert "協働デスク" in str(raised.value)
+
+
+def test_a_new_data_file_is_owner_only(tmp_path):
+    import os
+    import stat
+
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path / "private.sqlite3"
+    open_store(path).close()
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_disk_io_error_gets_a_plain_message():
+    import sqlite3
+
+    from kyodo_desktop.store.errors import DatabaseIOError, translate_sqlite_error
+
+    error = translate_sqlite_error(sqlite3.OperationalError("disk I/O error"), "/media/usb/k.sqlite3")
+    assert isinstance(error, DatabaseIOError)
+    assert "USB" in error.message and "/media/usb/k.sqlite3" in error.message
