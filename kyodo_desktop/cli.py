@@ -99,8 +99,9 @@ def _new_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``kyodo-desktop`` with every registered subcommand."""
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of ``kyodo-desktop`` with every registered subcommand (or, with
+    ``with_commands=False``, only the window's options: a faster start of the window)."""
     parser = _new_parser(_Parser(
         prog=APP_NAME, add_help=False, formatter_class=_Formatter,
         description=_("kyodo-desktop (協働デスク): records, plan, grant accounting and forms of a "
@@ -110,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_options.add_db_option(parser, main=True)
     parser.add_argument("--demo", action="store_true",
                         help=_("Open the window with the demo council (built on first use)."))
+    if not with_commands:
+        return parser
     commands = parser.add_subparsers(dest="command", title=_("Commands"), metavar=_("COMMAND"))
     for command in COMMANDS.values():
         sub = _new_parser(commands.add_parser(
@@ -119,10 +122,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opens_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names no subcommand and asks for no help: only window options."""
+    values = iter(argv)
+    for word in values:
+        if word == "--db":
+            next(values, None)
+        elif word in COMMANDS or word in ("-h", "--help", "--version") or not word.startswith("-"):
+            return False
+    return True
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    if _opens_window(argv):
+        args = build_parser(with_commands=False).parse_args(argv)
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kyodo-desktop`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
         if args.command is None:
             return _run_gui(args)
         return COMMANDS[args.command].run(args)

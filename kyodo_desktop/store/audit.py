@@ -18,11 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store.database import Store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 GENESIS_HASH = "0" * 64
 #: Audited tables and the columns of their row key (``row_key`` joins them with ":").
