@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -39,7 +39,11 @@ class BackupActions(QObject):
         self.load_settings = settings_loader
         self.status_label = QLabel(window)
         self.status_label.setObjectName("backupStatus")
-        window.statusBar().addPermanentWidget(self.status_label)
+        # Takes the room that is left and is clipped there: a long reminder must never make the
+        # window wider than a 1366-pixel screen.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setMinimumWidth(1)
+        window.statusBar().addPermanentWidget(self.status_label, 1)
         self._default_path = self.load_settings().default_db_path()
         self._add_menu(files_menu)
 

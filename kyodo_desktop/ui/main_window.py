@@ -249,8 +249,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("kyodo-desktop — {council}").format(council=name) if name
                             else _("kyodo-desktop"))
         store = self.context.store
-        self.path_label.setText(_("File: {path}").format(path=store.path))
-        self.path_label.setToolTip(str(store.path))
+        self.path_label.setText(_("File: {path}").format(path=store.path.name))
+        self.path_label.setToolTip(str(store.path))  # the full path; the bar stays narrow
         self.schema_label.setText(_("Data format {version}").format(version=store.schema_version))
         saved = self.context.last_saved
         self.saved_label.setText(_("Last saved: {when}").format(

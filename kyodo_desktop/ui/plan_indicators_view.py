@@ -65,8 +65,10 @@ class IndicatorsView(QWidget):
         add.clicked.connect(self.add_requested)
         self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(_("Double-click a cell to edit it. Progress: how far the latest "
-                                   "actual has come from the baseline to the final target.")), 1)
+        hint = QLabel(_("Double-click a cell to edit it. Progress: how far the latest "
+                        "actual has come from the baseline to the final target."))
+        hint.setWordWrap(True)  # never widens the window
+        buttons.addWidget(hint, 1)
         buttons.addWidget(add)
         buttons.addWidget(self.delete_button)
         lower = QWidget()

@@ -55,7 +55,8 @@ def test_window_shows_the_council_and_its_areas(open_window, demo_path):
     assert any(text.startswith("予算・出納") for text in texts)
     assert "この画面は準備中です" not in texts
     assert window.council_combo.count() == len(_councils(store))
-    assert str(demo_path.resolve()) in window.path_label.text()
+    assert demo_path.name in window.path_label.text()
+    assert window.path_label.toolTip() == str(demo_path.resolve())
     assert window.year_combo.currentText() == "令和8年度 (2026)"
 
 
@@ -126,3 +127,12 @@ def test_backup_and_new_file(open_window, demo_path, tmp_path):
     assert window.context.store.path == (tmp_path / "new.sqlite3").resolve()
     assert window.open_database(demo_path)
     assert window.council_combo.count() > 0
+
+
+def test_every_page_fits_a_1366_by_768_screen(open_window, demo_path):
+    window = open_window(demo_path)
+    for row in range(window.sidebar.count()):
+        window.sidebar.setCurrentRow(row)
+        window.resize(1366, 768)
+        assert window.minimumSizeHint().width() <= 1366, window.sidebar.item(row).text()
+        assert window.width() <= 1366, window.sidebar.item(row).text()
