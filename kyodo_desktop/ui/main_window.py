@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -36,7 +37,9 @@ from kyodo_desktop.ui.errors import show_error
 from kyodo_desktop.ui.help import show_about, show_usage
 from kyodo_desktop.ui.opening import ask_open_path, file_filter, open_or_ask
 
-SIDEBAR_STYLE = "QListWidget#sidebar { font-size: 13pt; } QListWidget#sidebar::item { padding: 8px; }"
+SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 8px; }"
+#: The sidebar's text is this much larger than the application font (and follows 文字の大きさ).
+SIDEBAR_FONT_SCALE = 1.3
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +113,18 @@ class MainWindow(QMainWindow):
         self.year_combo.activated.connect(self._year_chosen)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
+    def _apply_sidebar_font(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * SIDEBAR_FONT_SCALE)
+        self.sidebar.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        """Keep the sidebar's larger text in step with the large-text mode (設定)."""
+        if event.type() == QEvent.Type.ApplicationFontChange and hasattr(self, "sidebar"):
+            # after the style sheets have been re-polished, which reset the sidebar's font
+            QTimer.singleShot(0, self._apply_sidebar_font)
+        return super().event(event)
+
     def _build_body(self) -> None:
         body = QWidget(self)
         layout = QHBoxLayout(body)
@@ -117,6 +132,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(body)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self._apply_sidebar_font()
         self.sidebar.setIconSize(QSize(24, 24))
         for area in AREAS:
             icon = self.style().standardIcon(area.icon)

@@ -118,7 +118,7 @@ def test_damaged_file_at_start_offers_the_newest_backup(demo_path, qtbot, monkey
         reopened.close()
 
 
-def test_settings_page_saves_and_scales_the_text(window, tmp_path):
+def test_settings_page_saves_and_scales_the_text(window, tmp_path, qtbot):
     page = settings_page(window)
     app = QApplication.instance()
     base = app.font().pointSizeF()
@@ -129,6 +129,8 @@ def test_settings_page_saves_and_scales_the_text(window, tmp_path):
         assert page.save()
         assert load_settings().backup_count == 7
         assert app.font().pointSizeF() == pytest.approx(base * 1.5, abs=0.2)
+        qtbot.waitUntil(lambda: window.sidebar.font().pointSizeF()
+                        == pytest.approx(base * 1.5 * 1.3, abs=0.3))
         assert page.findChild(QLabel, "messageLabel").text() == _("The settings were saved.")
         _screenshots(window, "settings_large")
     finally:
