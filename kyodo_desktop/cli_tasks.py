@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kyodo_desktop import cli_options
 from kyodo_desktop.cli import EXIT_OK, Command, register
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import N_, _
 
 
@@ -71,8 +71,7 @@ def _run_report(args: argparse.Namespace) -> int:
     try:
         output.write_bytes(pdf)
     except OSError as error:
-        raise UserError(_("The file {path} could not be written: {reason}").format(
-            path=output, reason=error.strerror or error)) from error
+        raise write_error(output, error) from error
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
 

@@ -7,6 +7,10 @@ escapes is a bug: the UI shows one apologetic dialog and logs the traceback.
 
 from __future__ import annotations
 
+from os import PathLike
+
+from kyodo_desktop.i18n import _
+
 
 class UserError(Exception):
     """An error the user can act on; ``message`` is already translated for display."""
@@ -26,3 +30,10 @@ class ValidationError(UserError, ValueError):
     def __init__(self, message: str, *, field: str = "", detail: str = "") -> None:
         super().__init__(message, detail=detail)
         self.field = field
+
+
+def write_error(path: PathLike | str, error: OSError) -> UserError:
+    """The UserError of a file that could not be written (open in Excel, no permission, disk
+    full …): its Japanese message names ``path`` and the system's reason."""
+    return UserError(_("The file {path} could not be written: {reason}").format(
+        path=path, reason=error.strerror or error))

@@ -1,9 +1,14 @@
-"""Shared fixtures: a fresh database per test, copied from a template migrated once per session."""
+"""Shared fixtures: a fresh database per test, copied from a template migrated once per session;
+the demo data file (built once per session) and private copies of it; writers of spreadsheets in
+the test's tmp_path (no binary fixtures kept)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +41,78 @@ def store(db_path):
     opened = open_store(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """Path of a closed data file holding the demo councils (built once per test session; tests
+    must not change it — they copy it with ``demo_path`` / ``demo_store``)."""
+    from kyodo_desktop.services.demo import build_demo
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with open_store(path) as opened:
+        build_demo(opened)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template, tmp_path):
+    """Path of a private copy of the demo data file (``tmp_path/demo.sqlite3``)."""
+    target = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_path):
+    """An open Store on the private copy of the demo; closed after the test."""
+    from kyodo_desktop.store import open_store
+
+    opened = open_store(demo_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def write_xlsx(tmp_path):
+    """``write_xlsx(rows, name=...)``: a workbook whose first sheet holds ``rows`` from A1
+    (``[]`` is a blank row; dates stay Excel date cells); returns its path."""
+    import openpyxl
+
+    def write(rows: list[list], name: str = "book.xlsx"):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        for row in rows:
+            sheet.append(row)
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return write
+
+
+@pytest.fixture
+def write_csv(tmp_path):
+    """``write_csv(rows, encoding=..., name=...)``: a CSV file of ``rows`` (CRLF, as Excel writes
+    it); returns its path."""
+
+    def write(rows: list[list], encoding: str = "utf-8", name: str = "book.csv"):
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+        path = tmp_path / name
+        path.write_bytes(buffer.getvalue().encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path):
+    """Where tests save window screenshots: ``$KYODO_SCREENSHOTS`` when set (e.g. docs/screenshots,
+    to refresh the project's pictures on purpose), else a temporary folder, so a test run never
+    changes files of the repository."""
+    folder = os.environ.get("KYODO_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

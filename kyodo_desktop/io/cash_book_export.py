@@ -15,7 +15,7 @@ from pathlib import Path
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.wareki import format_fiscal_year
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
@@ -70,8 +70,7 @@ def _save(workbook, path: Path) -> None:
     try:
         workbook.save(path)
     except OSError as error:
-        raise UserError(_("The file {path} could not be written: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise write_error(path, error) from error
 
 
 def _project_names(store: Store, council_id: int) -> dict[int, str]:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
 from kyodo_desktop.services import handover, officers, roster, roster_people
@@ -71,8 +71,7 @@ def _save(workbook, path: Path) -> None:
     try:
         workbook.save(path)
     except OSError as error:
-        raise UserError(_("The file {path} could not be written: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise write_error(path, error) from error
 
 
 def export_organizations(store, council_id: int, fiscal_year: int, path: Path | str) -> str:

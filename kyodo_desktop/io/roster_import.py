@@ -26,10 +26,6 @@ from kyodo_desktop.services.roster_validate import RosterValidationError
 
 HEADER_SEARCH_ROWS = 20
 PEOPLE_SHEET = "人"
-_CONTACT_CLEANERS = {
-    "postal_code": roster_validate.clean_postal_code, "address": roster_validate.clean_plain,
-    "phone": roster_validate.clean_phone, "email": roster_validate.clean_email,
-}
 
 
 @dataclass
@@ -188,7 +184,7 @@ def _check_row(preview: RosterPreview, row: TableRow, seen: dict) -> ImportRow:
     take("name", lambda v: roster_validate.clean_name(v, _("The name is empty.")))
     take("name_kana", roster_validate.clean_kana)
     take("notes", roster_validate.clean_notes)
-    for contact, cleaner in _CONTACT_CLEANERS.items():
+    for contact, cleaner in roster_validate.CONTACT_CLEANERS.items():
         for prefix in ("", "org_", "president_"):
             take(prefix + contact, cleaner)
     if preview.kind == ORGANIZATIONS:

@@ -22,15 +22,9 @@ from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports.fonts import GOTHIC
 from kyodo_desktop.reports.grant_application import furniture
-from kyodo_desktop.reports.grant_layout import (
-    FRAME_HEIGHT,
-    FRAME_WIDTH,
-    HEADER_FILL,
-    TOTAL_FILL,
-    Section,
-    build_sections,
-)
+from kyodo_desktop.reports.grant_layout import FRAME_HEIGHT, FRAME_WIDTH, Section, build_sections
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
+from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
 from kyodo_desktop.services import form_data as fd
 from kyodo_desktop.services.datafile import Store
 from kyodo_desktop.services.form_data_books import CashBook, cash_books

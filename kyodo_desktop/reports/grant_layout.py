@@ -31,10 +31,10 @@ from reportlab.platypus import (
 )
 
 from kyodo_desktop.domain.formatting import format_yen
-from kyodo_desktop.reports.fonts import GOTHIC, MINCHO, register_fonts
+from kyodo_desktop.reports.fonts import MINCHO, register_fonts
 from kyodo_desktop.reports.page import MARGIN, PageFurniture, draw_furniture
 from kyodo_desktop.reports.styles import Styles, make_styles
-from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
+from kyodo_desktop.reports.tables import GRID_COMMANDS, TOTAL_FILL
 
 FRAME_WIDTH = A4[0] - 2 * MARGIN
 FRAME_HEIGHT = A4[1] - (MARGIN + 4 * mm) - MARGIN
@@ -158,15 +158,7 @@ def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widt
     st = styles()
     aligns = list(aligns or ["left"] * len(header))
     data = [[Paragraph(escape(h), st.cell_header) for h in header]]
-    commands = [
-        ("FONT", (0, 0), (-1, -1), GOTHIC),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
+    commands = list(GRID_COMMANDS)
     for number, (kind, cells) in enumerate(rows, start=1):
         if kind == "section":
             data.append([_cell(cells[0], st, "left")] + [""] * (len(header) - 1))

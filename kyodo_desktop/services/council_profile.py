@@ -189,7 +189,9 @@ def clean_postal_code(value) -> str:
     return f"{digits[:3]}-{digits[3:]}"
 
 
-def _clean_phone(value, field: str) -> str:
+def phone_number(value) -> str | None:
+    """電話・FAX番号: 全角 and any dash accepted → ``"083-922-1234"``; "" stays ""; None when it is
+    not 10–11 digits starting with 0 (single hyphens between digits only)."""
     number = _plain(value).replace(" ", "")
     for hyphen in _HYPHENS:
         number = number.replace(hyphen, "-")
@@ -199,6 +201,13 @@ def _clean_phone(value, field: str) -> str:
     if not (digits.isascii() and digits.isdigit() and 10 <= len(digits) <= 11
             and digits.startswith("0") and "--" not in number
             and not number.startswith("-") and not number.endswith("-")):
+        return None
+    return number
+
+
+def _clean_phone(value, field: str) -> str:
+    number = phone_number(value)
+    if number is None:
         raise ValidationError(
             _("Enter the number with digits and hyphens, e.g. 083-922-1234."), field=field)
     return number

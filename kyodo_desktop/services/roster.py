@@ -28,17 +28,15 @@ from kyodo_desktop.services.roster_totals import (
     roster_totals,
 )
 from kyodo_desktop.services.roster_validate import (
+    CONTACT_CLEANERS,
     RosterValidationError,
     clean_count,
     clean_date,
-    clean_email,
     clean_fields,
     clean_kana,
     clean_name,
     clean_notes,
-    clean_phone,
     clean_plain,
-    clean_postal_code,
     to_date,
 )
 from kyodo_desktop.store import Store
@@ -67,8 +65,7 @@ def clean_kind(value: object) -> str:
 _CLEANERS = {
     "kind": clean_kind,
     "name": lambda v: clean_name(v, _("Enter the group's name.")),
-    "name_kana": clean_kana, "postal_code": clean_postal_code, "address": clean_plain,
-    "phone": clean_phone, "email": clean_email,
+    "name_kana": clean_kana, **CONTACT_CLEANERS,
     "joined_on": lambda v: clean_date(v, "joined_on"),
     "left_on": lambda v: clean_date(v, "left_on"), "notes": clean_notes,
 }
@@ -252,12 +249,7 @@ def organization_usage(store: Store, organization_id: int) -> list[str]:
         (_("household figures of {count} fiscal years"),
          "SELECT count(*) FROM organization_households WHERE organization_id = ?"),
     ]
-    lines = []
-    for message, sql in counts:
-        count = store.scalar(sql, (organization_id,))
-        if count:
-            lines.append(message.format(count=count))
-    return lines
+    return roster_snapshot.usage_lines(store, counts, organization_id)
 
 
 def delete_organization(store: Store, organization_id: int

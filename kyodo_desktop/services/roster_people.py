@@ -17,15 +17,13 @@ from kyodo_desktop.services import roster_snapshot
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.officers import body_name_sql, role_title
 from kyodo_desktop.services.roster_validate import (
+    CONTACT_CLEANERS,
     RosterValidationError,
-    clean_email,
     clean_fields,
     clean_kana,
     clean_name,
     clean_notes,
-    clean_phone,
     clean_plain,
-    clean_postal_code,
 )
 from kyodo_desktop.store import Store
 
@@ -36,8 +34,7 @@ PERSONAL_FIELDS = ("postal_code", "address", "phone", "email")
 
 _CLEANERS = {
     "name": lambda v: clean_name(v, _("Enter the person's name.")),
-    "name_kana": clean_kana, "postal_code": clean_postal_code, "address": clean_plain,
-    "phone": clean_phone, "email": clean_email, "notes": clean_notes,
+    "name_kana": clean_kana, **CONTACT_CLEANERS, "notes": clean_notes,
 }
 
 

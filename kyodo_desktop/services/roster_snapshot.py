@@ -4,10 +4,12 @@ Deleting a 構成団体, a person, a 専門部会 or a 任期 removes rows of se
 cascades) and empties links elsewhere (``ON DELETE SET NULL``: 実施主体 of a 推進項目, the 部会 of
 a 事業). :func:`capture` reads all of that before the delete; :func:`restore` writes it back with
 the same ids, in one transaction, and relinks what was emptied. The UI's 元に戻す uses it.
+:func:`usage_lines` lists what refers to a record, for the confirmation before a delete.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kyodo_desktop.store import Store
@@ -54,3 +56,15 @@ def restore(store: Store, snapshot: Snapshot) -> None:
             marks = ", ".join("?" for _ in ids)
             db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE id IN ({marks})',
                        (value, *ids))
+
+
+def usage_lines(store: Store, counts: Sequence[tuple[str, str]], record_id: int) -> list[str]:
+    """The lines of a delete confirmation: for each ``(message, count SQL)`` pair whose SQL
+    (one ``?`` for ``record_id``) counts rows that refer to the record, ``message.format(count=…)``
+    when the count is not 0. ``[]`` when nothing refers to it."""
+    lines = []
+    for message, sql in counts:
+        count = store.scalar(sql, (record_id,))
+        if count:
+            lines.append(message.format(count=count))
+    return lines

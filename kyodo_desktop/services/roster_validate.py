@@ -18,14 +18,13 @@ from datetime import date
 from kyodo_desktop.domain import text, wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.council_profile import clean_email, clean_postal_code
+from kyodo_desktop.services.council_profile import clean_email, clean_postal_code, phone_number
 
-_HYPHENS = "-‐‑‒–—―−ーｰ－"
 _COUNT_SUFFIX = re.compile(r"(世帯|戸|件)\Z")
 #: The largest 世帯数 accepted: more is a typing mistake, not a 自治会.
 MAX_HOUSEHOLDS = 1_000_000
 
-__all__ = ["RosterValidationError", "clean_count", "clean_date", "clean_email", "clean_fields",
+__all__ = ["CONTACT_CLEANERS", "RosterValidationError", "clean_count", "clean_date", "clean_email", "clean_fields",
            "clean_kana", "clean_name", "clean_notes", "clean_phone", "clean_plain",
            "clean_postal_code", "iso", "to_date"]
 
@@ -75,15 +74,8 @@ def clean_phone(value: object) -> str:
 
     "" allowed. Raises ValidationError (field "phone").
     """
-    number = clean_plain(value).replace(" ", "")
-    for hyphen in _HYPHENS:
-        number = number.replace(hyphen, "-")
-    if not number:
-        return ""
-    digits = number.replace("-", "")
-    if not (digits.isascii() and digits.isdigit() and 10 <= len(digits) <= 11
-            and digits.startswith("0") and "--" not in number
-            and not number.startswith("-") and not number.endswith("-")):
+    number = phone_number(value)
+    if number is None:
         raise ValidationError(
             _("Enter the phone number with digits and hyphens, e.g. 083-922-1234."),
             field="phone")
@@ -125,6 +117,13 @@ def clean_count(value: object, field: str = "households") -> int | None:
     if number < 0 or number > MAX_HOUSEHOLDS:
         raise ValidationError(_("Enter a whole number, e.g. 120."), field=field)
     return number
+
+
+#: Cleaners of the contact fields people and organisations share (郵便番号, 住所, 電話番号, メール).
+CONTACT_CLEANERS: dict[str, Callable[[object], object]] = {
+    "postal_code": clean_postal_code, "address": clean_plain, "phone": clean_phone,
+    "email": clean_email,
+}
 
 
 def clean_fields(values: Mapping[str, object],

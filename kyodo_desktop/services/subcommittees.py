@@ -176,12 +176,7 @@ def subcommittee_usage(store: Store, subcommittee_id: int) -> list[str]:
          "SELECT count(*) FROM plan_actions WHERE responsible_subcommittee_id = ?"),
         (_("{count} projects"), "SELECT count(*) FROM projects WHERE subcommittee_id = ?"),
     ]
-    found = []
-    for message, sql in counts:
-        count = store.scalar(sql, (subcommittee_id,))
-        if count:
-            found.append(message.format(count=count))
-    return found
+    return roster_snapshot.usage_lines(store, counts, subcommittee_id)
 
 
 def delete_subcommittee(store: Store, subcommittee_id: int

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtGui import QUndoCommand
-
 from kyodo_desktop.domain.accounting import CashBookEntryInput
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import cash_book
+from kyodo_desktop.ui.commands import AppliedCommand
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.errors import show_error
 
 _INPUT_FIELDS = tuple(f.name for f in fields(CashBookEntryInput))
 
@@ -46,36 +44,10 @@ class EntryIds:
         return entry_id
 
 
-class _EntryCommand(QUndoCommand):
+class _EntryCommand(AppliedCommand):
     def __init__(self, text: str, context: AppContext, ids: EntryIds) -> None:
-        super().__init__(text)
-        self.context = context
+        super().__init__(context, text)
         self.ids = ids
-        self._skip_redo = True
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def _run(self, action) -> None:
-        try:
-            changes = action()
-        except Exception as error:  # the stack cannot fail a step: tell the user, keep going
-            self.setObsolete(True)
-            show_error(error)
-            return
-        self.context.notify(changes)
-
-    def apply(self):  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def revert(self):  # pragma: no cover - overridden
-        raise NotImplementedError
 
 
 class RecordEntryCommand(_EntryCommand):
@@ -88,15 +60,15 @@ class RecordEntryCommand(_EntryCommand):
         self.entry_id, self.fiscal_year, self.entry = entry_id, fiscal_year, entry
 
     def apply(self):
-        new_id, changes = cash_book.record_entry(self.context.store, self.context.council_id,
-                                                 self.fiscal_year, self.entry)
+        new_id, changes = cash_book.record_entry(self._context.store, self._context.council_id,
+                                                  self.fiscal_year, self.entry)
         self.ids.moved(self.entry_id, new_id)
         self.entry_id = new_id
         return changes
 
     def revert(self):
         self.entry_id = self.ids.current(self.entry_id)
-        return cash_book.delete_entry(self.context.store, self.entry_id)
+        return cash_book.delete_entry(self._context.store, self.entry_id)
 
 
 class UpdateEntryCommand(_EntryCommand):
@@ -109,12 +81,12 @@ class UpdateEntryCommand(_EntryCommand):
         self.entry_id, self.before, self.after = entry_id, before, after
 
     def apply(self):
-        return cash_book.update_entry(self.context.store, self.ids.current(self.entry_id),
-                                      self.after)
+        return cash_book.update_entry(self._context.store, self.ids.current(self.entry_id),
+                                       self.after)
 
     def revert(self):
-        return cash_book.update_entry(self.context.store, self.ids.current(self.entry_id),
-                                      self.before)
+        return cash_book.update_entry(self._context.store, self.ids.current(self.entry_id),
+                                       self.before)
 
 
 class DeleteEntryCommand(_EntryCommand):
@@ -127,10 +99,10 @@ class DeleteEntryCommand(_EntryCommand):
         self.entry_id, self.fiscal_year, self.entry = entry_id, fiscal_year, entry
 
     def apply(self):
-        return cash_book.delete_entry(self.context.store, self.ids.current(self.entry_id))
+        return cash_book.delete_entry(self._context.store, self.ids.current(self.entry_id))
 
     def revert(self):
-        new_id, changes = cash_book.record_entry(self.context.store, self.context.council_id,
-                                                 self.fiscal_year, self.entry)
+        new_id, changes = cash_book.record_entry(self._context.store, self._context.council_id,
+                                                  self.fiscal_year, self.entry)
         self.ids.moved(self.ids.current(self.entry_id), new_id)
         return changes

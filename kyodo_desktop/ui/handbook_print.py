@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.services.handbook_build import Handbook
@@ -63,8 +63,7 @@ class PdfJob(QObject):
         try:
             self.path.write_bytes(pdf)
         except OSError as error:
-            self._done(None, UserError(_("The file {path} could not be written: {reason}")
-                                       .format(path=self.path, reason=error.strerror or error)))
+            self._done(None, write_error(self.path, error))
             return
         self._done(self.path, None)
 

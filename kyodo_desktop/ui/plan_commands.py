@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.ui.commands import AppliedCommand
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.errors import show_error
 
 Step = Callable[[], Changes]
 
 
-class ServiceCommand(QUndoCommand):
+class ServiceCommand(AppliedCommand):
     """An undoable edit: ``apply`` (redo) and ``revert`` (undo) call services and return Changes.
 
     Pushed after ``apply`` already ran (``applied=True``), the stack's first redo is skipped.
@@ -27,29 +25,15 @@ class ServiceCommand(QUndoCommand):
 
     def __init__(self, context: AppContext, text: str, apply: Step, revert: Step, *,
                  applied: bool = True) -> None:
-        super().__init__(text)
-        self._context = context
-        self._apply = apply
-        self._revert = revert
-        self._skip_redo = applied
+        super().__init__(context, text, applied=applied)
+        self._apply_step = apply
+        self._revert_step = revert
 
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._step(self._apply)
+    def apply(self) -> Changes:
+        return self._apply_step()
 
-    def undo(self) -> None:
-        self._step(self._revert)
-
-    def _step(self, step: Step) -> None:
-        try:
-            changes = step()
-        except Exception as error:  # the stack cannot fail a step: tell the user, keep going
-            self.setObsolete(True)
-            show_error(error)
-            return
-        self._context.notify(changes)
+    def revert(self) -> Changes:
+        return self._revert_step()
 
 
 def run(context: AppContext, text: str, apply: Step, revert: Step) -> bool:

@@ -10,40 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from kyodo_desktop.services import roster_snapshot
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster_snapshot import Snapshot
+from kyodo_desktop.ui.commands import AppliedCommand
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.errors import show_error
 
 Deleter = Callable[[], tuple[Snapshot, Changes]]
 
 
-class _RosterCommand(QUndoCommand):
-    def __init__(self, context: AppContext, text: str) -> None:
-        super().__init__(text)
-        self._context = context
-        self._skip_redo = True
+class _RosterCommand(AppliedCommand):
+    """A roster step: ``do`` (redo) and ``undo_step`` (undo) return Changes, or None for a plain
+    roster change of the context's council."""
 
-    def _run(self, step: Callable[[], Changes | None]) -> None:
-        try:
-            changes = step()
-        except Exception as error:  # the stack cannot fail a step: tell the user, keep going
-            self.setObsolete(True)
-            show_error(error)
-            return
-        self._context.notify(changes or Changes.of(ROSTER, council_id=self._context.council_id))
+    def apply(self) -> Changes:
+        return self._announced(self.do())
 
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._run(self.do)
+    def revert(self) -> Changes:
+        return self._announced(self.undo_step())
 
-    def undo(self) -> None:
-        self._run(self.undo_step)
+    def _announced(self, changes: Changes | None) -> Changes:
+        return changes or Changes.of(ROSTER, council_id=self._context.council_id)
 
     def do(self) -> Changes | None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -67,6 +54,14 @@ class DeleteCommand(_RosterCommand):
 
     def undo_step(self) -> None:
         roster_snapshot.restore(self._context.store, self._snapshot)
+
+
+def push_delete(context: AppContext, text: str, delete: Deleter) -> Changes:
+    """Run ``delete()`` now and push a :class:`DeleteCommand` that undoes it; returns the Changes
+    of the deletion (the caller announces them). Errors of ``delete`` propagate, nothing pushed."""
+    snapshot, changes = delete()
+    context.undo_stack.push(DeleteCommand(context, text, delete, snapshot))
+    return changes
 
 
 class AddCommand(_RosterCommand):

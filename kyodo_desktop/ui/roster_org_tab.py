@@ -15,7 +15,7 @@ from kyodo_desktop.services import roster
 from kyodo_desktop.services.roster_validate import RosterValidationError
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster_commands import AddCommand, DeleteCommand, EditCommand, StepsCommand
+from kyodo_desktop.ui.roster_commands import AddCommand, EditCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster_editors import FieldForm, confirm_delete
 from kyodo_desktop.ui.roster_models import Column, kana_key, select_id, selected_id, setup_table
 
@@ -206,8 +206,6 @@ class OrganizationTab:
         name = roster.get_organization(store, org_id)["name"]
         if not confirm_delete(self.page, name, roster.organization_usage(store, org_id)):
             return
-        snapshot, changes = roster.delete_organization(store, org_id)
-        self.context.undo_stack.push(DeleteCommand(
-            self.context, _("Delete group {name}").format(name=name),
-            lambda: roster.delete_organization(store, org_id), snapshot))
+        changes = push_delete(self.context, _("Delete group {name}").format(name=name),
+                              lambda: roster.delete_organization(store, org_id))
         self.context.notify(changes)

@@ -13,7 +13,7 @@ from kyodo_desktop.services.officers import reference_date
 from kyodo_desktop.services.roster_validate import RosterValidationError
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster_commands import AddCommand, DeleteCommand, EditCommand
+from kyodo_desktop.ui.roster_commands import AddCommand, EditCommand, push_delete
 from kyodo_desktop.ui.roster_editors import FieldForm, confirm_delete
 from kyodo_desktop.ui.roster_models import Column, kana_key, select_id, selected_id, setup_table
 
@@ -131,8 +131,6 @@ class PeopleTab:
         name = roster_people.get_person(store, person_id)["name"]
         if not confirm_delete(self.page, name, roster_people.person_usage(store, person_id)):
             return
-        snapshot, changes = roster_people.delete_person(store, person_id)
-        self.context.undo_stack.push(DeleteCommand(
-            self.context, _("Delete person {name}").format(name=name),
-            lambda: roster_people.delete_person(store, person_id), snapshot))
+        changes = push_delete(self.context, _("Delete person {name}").format(name=name),
+                              lambda: roster_people.delete_person(store, person_id))
         self.context.notify(changes)

@@ -11,7 +11,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services import officers
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.roster_commands import AddCommand, DeleteCommand, StepsCommand
+from kyodo_desktop.ui.roster_commands import AddCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster_editors import confirm_delete
 from kyodo_desktop.ui.roster_models import Column, kana_key, selected_id, setup_table
 from kyodo_desktop.ui.roster_term_dialog import TermDialog
@@ -160,9 +160,7 @@ class TermsTab:
         label = f"{term['body_name']} {term['role_name']} {term['person_name']}"
         if not confirm_delete(self.page, label, [_("the history of this role")]):
             return
-        snapshot, changes = officers.delete_term(store, term["id"])
-        self.context.undo_stack.push(DeleteCommand(
-            self.context, _("Delete term"), lambda: officers.delete_term(store, term["id"]),
-            snapshot))
+        changes = push_delete(self.context, _("Delete term"),
+                              lambda: officers.delete_term(store, term["id"]))
         self.context.notify(changes)
 

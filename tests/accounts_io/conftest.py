@@ -1,5 +1,5 @@
 """Fixtures of the 出納簿 import/export and close-year CLI tests: a council with the 山口市
-programmes in the test's private database, and entry builders."""
+programmes in the test's private database, and entry builders (``write_csv``: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -36,17 +36,3 @@ def council(store) -> int:
     council_id = store.db["councils"].insert({"name": "テスト地域づくり協議会"}).last_pk
     presets.install_programs(store, "yamaguchi")
     return council_id
-
-
-@pytest.fixture
-def write_csv(tmp_path):
-    """``write_csv(rows)``: a UTF-8 CSV file of ``rows`` in the test's folder; returns its path."""
-    import csv
-
-    def write(rows: list[list], name: str = "book.csv"):
-        path = tmp_path / name
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows(rows)
-        return path
-
-    return write

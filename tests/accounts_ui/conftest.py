@@ -75,7 +75,7 @@ def errors(monkeypatch):
         shown.append(getattr(error, "message", str(error)))
 
     for module in ("accounts_cash_book", "accounts_import", "accounts_budget", "accounts_grants",
-                   "accounts_commands"):
+                   "commands"):  # ui.commands shows the errors of every undo step
         monkeypatch.setattr(f"kyodo_desktop.ui.{module}.show_error", record)
     monkeypatch.setattr("kyodo_desktop.ui.pages.accounts_page.show_error", record)
     return shown

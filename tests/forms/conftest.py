@@ -1,38 +1,21 @@
-"""Fixtures of the printed-forms tests: the demo data file built once per session, copied per
-test that writes; a helper to read a PDF's text back."""
+"""Fixtures of the printed-forms tests: the demo data file and its private copy (from
+tests/conftest.py) under the names these tests use, and the demo council's id."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    """Path of a closed data file holding the demo councils (built once)."""
-    from kyodo_desktop.services.demo import build_demo
-    from kyodo_desktop.store import open_store
-
-    path = tmp_path_factory.mktemp("forms_demo") / "demo.sqlite3"
-    store = open_store(path)
-    try:
-        build_demo(store)
-    finally:
-        store.close()
-    return path
+@pytest.fixture
+def demo_file(demo_template):
+    """Path of the closed demo data file (built once per session; copy it before writing)."""
+    return demo_template
 
 
 @pytest.fixture
-def demo(demo_file, tmp_path):
+def demo(demo_store):
     """An open Store on a private copy of the demo file."""
-    from kyodo_desktop.store import open_store
-
-    target = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, target)
-    store = open_store(target)
-    yield store
-    store.close()
+    return demo_store
 
 
 @pytest.fixture

@@ -75,13 +75,10 @@ def test_printing_renders_every_page_on_a4(page, tmp_path):
     assert (tmp_path / "printed.pdf").stat().st_size > 0
 
 
-def test_screenshots(page, qtbot):
-    from pathlib import Path
-
+def test_screenshots(page, qtbot, screenshot_dir):
     page.choose("year-end", 2025)
     assert page.show_preview()
-    folder = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = screenshot_dir
     for width, height in ((1366, 768), (1920, 1080)):
         page.resize(width, height)
         qtbot.wait(800)

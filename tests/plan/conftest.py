@@ -1,38 +1,15 @@
-"""Fixtures of the 地域づくり計画 tests: the demo data file (built once per session, copied per
-test) and a small hand-made plan on an empty file."""
+"""Fixtures of the 地域づくり計画 tests: the demo council's ids (demo data file from
+tests/conftest.py) and a small hand-made plan on an empty file."""
 
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
 
 @pytest.fixture(scope="session")
-def plan_demo_template(tmp_path_factory):
-    """Path of a closed data file with the demo councils."""
-    from kyodo_desktop.services.demo import build_demo
-    from kyodo_desktop.store import open_store
-
-    path = tmp_path_factory.mktemp("plan_demo") / "demo.sqlite3"
-    store = open_store(path)
-    try:
-        build_demo(store)
-    finally:
-        store.close()
-    return path
-
-
-@pytest.fixture
-def demo_store(plan_demo_template, tmp_path):
-    """An open store on a private copy of the demo file."""
-    from kyodo_desktop.store import open_store
-
-    target = tmp_path / "demo.sqlite3"
-    shutil.copy(plan_demo_template, target)
-    opened = open_store(target)
-    yield opened
-    opened.close()
+def plan_demo_template(demo_template):
+    """Path of the closed demo data file (tests/conftest.py; never write to it)."""
+    return demo_template
 
 
 @pytest.fixture

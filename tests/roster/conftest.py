@@ -1,38 +1,23 @@
-"""Roster fixtures: the demo data file built once per module and copied per test, helpers that
-write roster spreadsheets (no binary fixtures kept)."""
+"""Roster fixtures: the demo data file and its private copy (tests/conftest.py) under the names
+these tests use, and the spreadsheet writers of tests/conftest.py with roster file names."""
 
 from __future__ import annotations
 
-import csv
-import io
-import shutil
+import functools
 
-import openpyxl
 import pytest
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """Path of a closed data file holding the demo (built once per module)."""
-    from kyodo_desktop.services.demo import build_demo
-    from kyodo_desktop.store import open_store
-
-    path = tmp_path_factory.mktemp("roster_demo") / "demo.sqlite3"
-    with open_store(path) as store:
-        build_demo(store)
-    return path
+@pytest.fixture
+def demo_file(demo_template):
+    """Path of the closed demo data file (built once per session; copy it before writing)."""
+    return demo_template
 
 
 @pytest.fixture
-def demo(demo_file, tmp_path):
+def demo(demo_store):
     """An open Store on a private copy of the demo."""
-    from kyodo_desktop.store import open_store
-
-    target = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, target)
-    opened = open_store(target)
-    yield opened
-    opened.close()
+    return demo_store
 
 
 @pytest.fixture
@@ -51,29 +36,13 @@ def council(store):
 
 
 @pytest.fixture
-def write_xlsx(tmp_path):
-    """``write_xlsx(rows, name=...)``: a workbook whose first sheet holds ``rows`` from A1."""
-
-    def write(rows: list[list], name: str = "roster.xlsx"):
-        workbook = openpyxl.Workbook()
-        for row in rows:
-            workbook.active.append(row)
-        path = tmp_path / name
-        workbook.save(path)
-        return path
-
-    return write
+def write_xlsx(write_xlsx):
+    """``write_xlsx(rows, name=...)`` of tests/conftest.py, named ``roster.xlsx`` by default."""
+    return functools.partial(write_xlsx, name="roster.xlsx")
 
 
 @pytest.fixture
-def write_csv(tmp_path):
-    """``write_csv(rows, encoding=..., name=...)``: a CSV file of ``rows`` (CRLF, as Excel)."""
-
-    def write(rows: list[list], encoding: str = "utf-8", name: str = "roster.csv"):
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-        path = tmp_path / name
-        path.write_bytes(buffer.getvalue().encode(encoding))
-        return path
-
-    return write
+def write_csv(write_csv):
+    """``write_csv(rows, encoding=..., name=...)`` of tests/conftest.py, named ``roster.csv`` by
+    default."""
+    return functools.partial(write_csv, name="roster.csv")

@@ -4,7 +4,6 @@ close, restore, handover import, the damaged-file offer, large text, screenshots
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -21,7 +20,6 @@ from kyodo_desktop.ui.main_window import MainWindow
 from .conftest import yuda_id
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -118,7 +116,7 @@ def test_damaged_file_at_start_offers_the_newest_backup(demo_path, qtbot, monkey
         reopened.close()
 
 
-def test_settings_page_saves_and_scales_the_text(window, tmp_path, qtbot):
+def test_settings_page_saves_and_scales_the_text(window, tmp_path, qtbot, screenshot_dir):
     page = settings_page(window)
     app = QApplication.instance()
     base = app.font().pointSizeF()
@@ -132,7 +130,7 @@ def test_settings_page_saves_and_scales_the_text(window, tmp_path, qtbot):
         qtbot.waitUntil(lambda: window.sidebar.font().pointSizeF()
                         == pytest.approx(base * 1.5 * 1.3, abs=0.3))
         assert page.findChild(QLabel, "messageLabel").text() == _("The settings were saved.")
-        _screenshots(window, "settings_large")
+        _screenshots(window, "settings_large", screenshot_dir)
     finally:
         backup_startup.apply_text_scale(app, 1.0)
 
@@ -169,14 +167,13 @@ def test_language_choice_is_remembered_for_the_next_start(window):
     assert "起動し直す" in page.findChild(QLabel, "messageLabel").text()
 
 
-def test_settings_page_screenshots(window):
+def test_settings_page_screenshots(window, screenshot_dir):
     settings_page(window)
-    _screenshots(window, "settings")
+    _screenshots(window, "settings", screenshot_dir)
 
 
-def _screenshots(window, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def _screenshots(window, name, folder):
     for width, height in ((1366, 768), (1920, 1080)):
         window.resize(width, height)
         QApplication.processEvents()
-        assert window.grab().save(str(SCREENSHOTS / f"{name}_{width}.png"))
+        assert window.grab().save(str(folder / f"{name}_{width}.png"))

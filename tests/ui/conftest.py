@@ -1,33 +1,9 @@
-"""UI fixtures: a demo data file built once per module and copied per test, QSettings in a file."""
+"""UI fixtures: question boxes that never block, QSettings in a file, the main window (demo data
+file copies: ``demo_path`` of tests/conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    """Path of a closed data file holding the demo councils (built once per module)."""
-    from kyodo_desktop.services.datafile import open_data_file
-    from kyodo_desktop.services.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    store = open_data_file(path)
-    try:
-        build_demo(store)
-    finally:
-        store.close()
-    return path
-
-
-@pytest.fixture
-def demo_path(demo_template, tmp_path):
-    """A private copy of the demo data file."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, target)
-    return target
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
 from kyodo_desktop.ui.accounts_worker import run_in_background
@@ -220,8 +220,7 @@ class ReportsPage(QWidget):
         try:
             path.write_bytes(pdf)
         except OSError as error:
-            show_error(UserError(_("The file {path} could not be written: {reason}").format(
-                path=path, reason=error.strerror or error)), self)
+            show_error(write_error(path, error), self)
             return False
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.status.setText(_("Saved to {path}.").format(path=path))

@@ -26,7 +26,7 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.roster_validate import RosterValidationError
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster_commands import AddCommand, DeleteCommand, EditCommand, StepsCommand
+from kyodo_desktop.ui.roster_commands import AddCommand, EditCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster_editors import EDITOR_STYLE, FieldForm, confirm_delete
 from kyodo_desktop.ui.roster_models import Column, select_id, selected_id, setup_table
 from kyodo_desktop.ui.roster_term_dialog import TermDialog
@@ -201,10 +201,8 @@ class SubcommitteePage(QWidget):
         name = subcommittees.get_subcommittee(store, sub_id)["name"]
         if not confirm_delete(self, name, subcommittees.subcommittee_usage(store, sub_id)):
             return
-        snapshot, changes = subcommittees.delete_subcommittee(store, sub_id)
-        self.context.undo_stack.push(DeleteCommand(
-            self.context, _("Delete subcommittee {name}").format(name=name),
-            lambda: subcommittees.delete_subcommittee(store, sub_id), snapshot))
+        changes = push_delete(self.context, _("Delete subcommittee {name}").format(name=name),
+                              lambda: subcommittees.delete_subcommittee(store, sub_id))
         self.current_id = None
         self.context.notify(changes)
 
