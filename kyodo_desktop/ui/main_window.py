@@ -37,6 +37,8 @@ from kyodo_desktop.ui.errors import show_error
 from kyodo_desktop.ui.help import show_about, show_usage
 from kyodo_desktop.ui.opening import ask_open_path, file_filter, open_or_ask
 
+#: Areas that work without a registered council.
+WITHOUT_COUNCIL = frozenset({"council", "settings"})
 SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 8px; }"
 #: The sidebar's text is this much larger than the application font (and follows 文字の大きさ).
 SIDEBAR_FONT_SCALE = 1.3
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         for _area in AREAS:  # pages are built when first shown (start-up time)
             self.pages.addWidget(QWidget(self.pages))
         self._built: set[int] = set()
+        self._needs_council: QWidget | None = None
         self.show_area(current)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
@@ -182,7 +185,13 @@ class MainWindow(QMainWindow):
         self.safety.store_opened()  # automatic backup when due, last-backup time
 
     def show_area(self, row: int) -> QWidget:
-        """Show the page of sidebar row ``row`` (building it on first use) and return it."""
+        """Show the page of sidebar row ``row`` (building it on first use) and return it.
+
+        Until a council is registered, the areas that work on a council's records show a short
+        notice pointing to the 協議会 page instead of an empty page that cannot save anything.
+        """
+        if self.context.council_id is None and AREAS[row].key not in WITHOUT_COUNCIL:
+            return self._show_needs_council(row)
         if row not in self._built:
             stand_in = self.pages.widget(row)
             page = create_page(AREAS[row], self.context, self.pages)
@@ -194,6 +203,23 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         self.pages.setCurrentIndex(row)
         return self.pages.widget(row)
+
+    def _show_needs_council(self, row: int) -> QWidget:
+        from kyodo_desktop.ui.pages.placeholder import PlaceholderPage
+
+        if self._needs_council is not None:
+            self.pages.removeWidget(self._needs_council)
+            self._needs_council.deleteLater()
+        area = AREAS[row]
+        self._needs_council = PlaceholderPage(
+            _(area.title), _("Enter the council's name and district on the Council page first; "
+                             "this screen then opens with its records."),
+            self.pages, notice=_("First register the council."))
+        self.pages.addWidget(self._needs_council)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        self.pages.setCurrentWidget(self._needs_council)
+        return self._needs_council
 
     def _council_chosen(self, index: int) -> None:
         if self.context.may_leave():
@@ -244,6 +270,8 @@ class MainWindow(QMainWindow):
         self._refresh_years()
         self._remember()
         self._refresh_chrome()
+        if self.pages.currentWidget() is self._needs_council and self._needs_council is not None:
+            self.show_area(self.sidebar.currentRow())  # the council exists now: the real page
 
     def _on_year_changed(self) -> None:
         self._refresh_years()

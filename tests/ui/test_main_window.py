@@ -136,3 +136,29 @@ def test_every_page_fits_a_1366_by_768_screen(open_window, demo_path):
         window.resize(1366, 768)
         assert window.minimumSizeHint().width() <= 1366, window.sidebar.item(row).text()
         assert window.width() <= 1366, window.sidebar.item(row).text()
+
+
+def test_without_a_council_the_record_pages_point_to_the_council_page(open_window, tmp_path):
+    from kyodo_desktop.store import open_store
+
+    empty = tmp_path / "empty.sqlite3"
+    open_store(empty).close()
+    window = open_window(empty)
+    assert window.context.council_id is None
+    for row in range(window.sidebar.count()):
+        window.sidebar.setCurrentRow(row)
+        texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+        key = window.sidebar.item(row).data(256)
+        if key in ("council", "settings"):
+            assert "まず協議会を登録しましょう" not in texts or key == "council"
+        else:
+            assert "まず協議会を登録しましょう" in texts, key
+    from kyodo_desktop.services.council_profile import create_council
+
+    window.sidebar.setCurrentRow(1)  # 構成団体・役員
+    council_id, changes = create_council(window.context.store, "テスト地域づくり協議会",
+                                         district_name="テスト")
+    window.context.notify(changes)
+    window.context.set_council(council_id)
+    texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+    assert "まず協議会を登録しましょう" not in texts

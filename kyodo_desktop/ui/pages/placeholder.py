@@ -9,14 +9,16 @@ from kyodo_desktop.i18n import _
 
 
 class PlaceholderPage(QWidget):
-    """「この画面は準備中です」 with ``title`` and one sentence of what will be there (translated)."""
+    """``title``, a ``notice`` (default 「この画面は準備中です」) and one sentence of explanation
+    (all translated)."""
 
-    def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, description: str, parent: QWidget | None = None, *,
+                 notice: str | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for text, name in ((title, "placeholderTitle"),
-                           (_("This screen is being prepared."), "placeholderNotice"),
+                           (notice or _("This screen is being prepared."), "placeholderNotice"),
                            (description, "placeholderDescription")):
             label = QLabel(text, self)
             label.setObjectName(name)
