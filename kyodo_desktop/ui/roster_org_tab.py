@@ -7,7 +7,17 @@ shows a red message under its field. Additions, edits and deletions go on the un
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.i18n import N_, _
@@ -39,6 +49,26 @@ COLUMN_TITLES = (N_("Group name"), N_("Kind"), N_("Representative"), N_("Househo
                  N_("Membership rate"))
 
 
+def pin_below(scroll: QScrollArea, widgets: list[QWidget]) -> QWidget:
+    """Move ``widgets`` (e.g. 保存 / 元に戻す) into a bar under ``scroll``, so they stay in view
+    however long the form is on a 1366×768 screen; returns the bar."""
+    splitter = scroll.parentWidget()
+    index = splitter.indexOf(scroll)
+    container = QWidget(splitter)
+    layout = QVBoxLayout(container)
+    layout.setContentsMargins(0, 0, 0, 0)
+    bar = QWidget(container)
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(8, 4, 8, 4)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    layout.addWidget(scroll, 1)
+    layout.addWidget(bar)
+    splitter.insertWidget(index, container)
+    return bar
+
+
 class OrganizationTab:
     """Wires the widgets of the roster page's 構成団体 tab (``page``: the loaded page form)."""
 
@@ -54,11 +84,15 @@ class OrganizationTab:
         holder = page.findChild(QWidget, "orgEditorHolder")
         self.editor = load_form("roster_organization", holder)
         holder.layout().addWidget(self.editor)
+        self.save_button = self.editor.findChild(QPushButton, "saveButton")
+        self.revert_button = self.editor.findChild(QPushButton, "revertButton")
         self.fields = FieldForm(self.editor, roster.ORGANIZATION_FIELDS)
         self.figures = FieldForm(self.editor, ("households", "member_households"))
         self.heading = self.editor.findChild(QLabel, "orgHeading")
         self.heading.setProperty("role", "heading")
         self.status = self.editor.findChild(QLabel, "statusLabel")
+        pin_below(page.findChild(QScrollArea, "orgEditorScroll"),
+                  [self.save_button, self.revert_button, self.status])
         self.current_id: int | None = None
         kinds = self.editor.findChild(QComboBox, "kindEdit")
         self.kind_filter.addItem(_("All kinds"))
@@ -74,8 +108,8 @@ class OrganizationTab:
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_selected())
         self.page.findChild(QPushButton, "addOrgButton").clicked.connect(self.new)
         self.page.findChild(QPushButton, "deleteOrgButton").clicked.connect(self.delete)
-        self.editor.findChild(QPushButton, "saveButton").clicked.connect(self.save)
-        self.editor.findChild(QPushButton, "revertButton").clicked.connect(self.show_selected)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.show_selected)
 
     # showing ------------------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ class RosterPage(QWidget):
             splitter = self.form.findChild(QSplitter, name)
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
+            splitter.setSizes([600, 450])  # the list wide, the editor at its readable width
         for name in ("orgEditorScroll", "personEditorScroll"):
             self.form.findChild(QWidget, name).setMinimumWidth(450)
         self.form.findChild(QLabel, "totalsLabel").setProperty("role", "heading")
