@@ -7,9 +7,10 @@ escapes is a bug: the UI shows one apologetic dialog and logs the traceback.
 
 from __future__ import annotations
 
+import errno
 from os import PathLike
 
-from kyodo_desktop.i18n import _
+from kyodo_desktop.i18n import N_, _
 
 
 class UserError(Exception):
@@ -32,8 +33,23 @@ class ValidationError(UserError, ValueError):
         self.field = field
 
 
+#: Plain reasons for the commonest system errors when writing a file (errno → English msgid).
+_WRITE_REASONS = {
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.EACCES: N_("there is no permission to write there, or the file is open in another "
+                     "program such as Excel"),
+    errno.EPERM: N_("there is no permission to write there"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EROFS: N_("the disk or USB stick is read-only"),
+    errno.EISDIR: N_("a folder has that name"),
+}
+
+
 def write_error(path: PathLike | str, error: OSError) -> UserError:
     """The UserError of a file that could not be written (open in Excel, no permission, disk
-    full …): its Japanese message names ``path`` and the system's reason."""
+    full …): its Japanese message names ``path`` and the reason in plain words (the system's own
+    text for a rare error)."""
+    reason = _WRITE_REASONS.get(error.errno)
     return UserError(_("The file {path} could not be written: {reason}").format(
-        path=path, reason=error.strerror or error))
+        path=path, reason=_(reason) if reason else (error.strerror or error)),
+        detail=str(error))

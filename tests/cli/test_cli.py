@@ -182,3 +182,14 @@ def test_interrupt_exits_quietly(capsys, monkeypatch, councils_db):
 ])
 def test_argparse_errors_in_japanese(message, expected):
     assert cli.explain_command_line_error(message) == expected
+
+
+def test_an_unwritable_output_gets_a_plain_reason():
+    import errno
+
+    from kyodo_desktop.errors import write_error
+
+    error = write_error("/nowhere/a.pdf", FileNotFoundError(errno.ENOENT, "No such file"))
+    assert error.message == "ファイル /nowhere/a.pdf に書き込めませんでした: 保存先のフォルダーがありません"
+    rare = write_error("/x/a.pdf", OSError(errno.EIO, "I/O error"))
+    assert rare.message.endswith("I/O error")
