@@ -22,6 +22,7 @@ from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.councils import find_council
 from kyodo_desktop.services.datafile import Store
+from kyodo_desktop.services.projects import project_names
 
 YEN_FORMAT = "#,##0"
 SIGNED_YEN_FORMAT = "#,##0;[Red]-#,##0"
@@ -73,11 +74,6 @@ def _save(workbook, path: Path) -> None:
         raise write_error(path, error) from error
 
 
-def _project_names(store: Store, council_id: int) -> dict[int, str]:
-    return {r["id"]: r["name"] for r in store.query(
-        "SELECT id, name FROM projects WHERE council_id = ?", (council_id,))}
-
-
 def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path | str, *,
                      fund: str | None = None) -> int:
     """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx); return the
@@ -101,7 +97,7 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
         sheet.append([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越",
                       _cell(sheet, carried, YEN_FORMAT), None,
                       _cell(sheet, carried, SIGNED_YEN_FORMAT)])
-    projects = _project_names(store, council_id)
+    projects = dict(project_names(store, council_id))
     count, balance, offset = 0, carried, 0
     while True:
         rows = list_entries(store, council_id, fiscal_year, fund=fund, limit=_PAGE, offset=offset)

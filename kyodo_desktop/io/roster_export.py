@@ -47,8 +47,7 @@ def _sheet(workbook, title: str, headers: tuple[str, ...], rows: list[list], *, 
 
 
 def _organization_rows(store, council_id: int, fiscal_year: int) -> list[list]:
-    people = {p["id"]: p for p in store.query("SELECT * FROM people WHERE council_id = ?",
-                                              (council_id,))}
+    people = roster_people.people_by_id(store, council_id)
     rows = []
     for org in roster.list_organizations(store, council_id, fiscal_year):
         person = people.get(org["representative_id"], {})

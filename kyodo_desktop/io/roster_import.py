@@ -21,7 +21,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.io import roster_columns as columns
 from kyodo_desktop.io.roster_columns import ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.tabular import Table, TableRow, read_table
-from kyodo_desktop.services import roster, roster_validate
+from kyodo_desktop.services import roster, roster_people, roster_validate
 from kyodo_desktop.services.roster_validate import RosterValidationError
 
 HEADER_SEARCH_ROWS = 20
@@ -156,9 +156,8 @@ def _key(name: str, kana: str) -> tuple[str, str]:
 
 
 def _existing_keys(store, council_id: int, kind: str) -> dict[tuple[str, str], int | None]:
-    table = "member_organizations" if kind == ORGANIZATIONS else "people"
-    rows = store.query(f"SELECT name, name_kana FROM {table} WHERE council_id = ?", (council_id,))
-    return {_key(r["name"], r["name_kana"]): None for r in rows}
+    rows = roster_people.names(store, council_id, organizations=kind == ORGANIZATIONS)
+    return {_key(name, kana): None for name, kana in rows}
 
 
 def _duplicate_of(seen: dict, key: tuple[str, str]) -> tuple[bool, int | None]:

@@ -32,6 +32,11 @@ def _normalise(text: str) -> str:
     return normalize(text).replace(" ", "")
 
 
+def council_name(store: Store, council_id: int) -> str:
+    """The name of council ``council_id`` ("" when it does not exist)."""
+    return store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,)) or ""
+
+
 def find_council(store: Store, ref: str | int) -> dict:
     """The council whose id or name is ``ref``, as a dict shaped like :func:`list_councils` rows.
 

@@ -37,6 +37,15 @@ def actual_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, i
         "GROUP BY project_id", (council_id, fiscal_year))}
 
 
+def project_names(store: Store, council_id: int,
+                  fiscal_year: int | None = None) -> list[tuple[int, str]]:
+    """``[(id, name)]`` of the council's projects (of one 年度 when given), in their order: for
+    choosers and for labelling 出納簿 rows."""
+    return [(r["id"], r["name"]) for r in store.query(
+        "SELECT id, name FROM projects WHERE council_id = ? AND (? IS NULL OR fiscal_year = ?) "
+        "ORDER BY fiscal_year, sort_order, id", (council_id, fiscal_year, fiscal_year))]
+
+
 def list_projects(store: Store, council_id: int, fiscal_year: int, *,
                   action_id: int | None = None) -> list[dict]:
     """The projects of a 年度 in their order (optionally of one action). Each dict has the

@@ -81,6 +81,20 @@ def _roles_on(store: Store, council_id: int, on: str) -> dict[int, list[str]]:
     return found
 
 
+def people_by_id(store: Store, council_id: int) -> dict[int, dict]:
+    """Every person of the council as ``{id: row}`` (personal fields included: staff use only)."""
+    return {p["id"]: p for p in store.query("SELECT * FROM people WHERE council_id = ?",
+                                            (council_id,))}
+
+
+def names(store: Store, council_id: int, *, organizations: bool = False) -> list[tuple[str, str]]:
+    """``[(name, ふりがな)]`` of the council's people, or of its member organisations (left ones
+    too): what an import compares new rows against to find duplicates."""
+    table = "member_organizations" if organizations else "people"
+    return [(r["name"], r["name_kana"]) for r in store.query(
+        f"SELECT name, name_kana FROM {table} WHERE council_id = ?", (council_id,))]
+
+
 def get_person(store: Store, person_id: int) -> dict:
     """The person's row. Raises UserError when they are no longer in the data file."""
     rows = store.query("SELECT * FROM people WHERE id = ?", (person_id,))

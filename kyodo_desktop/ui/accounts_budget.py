@@ -110,11 +110,7 @@ class BudgetTab(QWidget):
         """Show the lines of the chosen fund (every category, budgeted or not)."""
         store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
         fund = self.fund_combo.currentData()
-        lines = {} if council is None else {
-            (r["direction"], r["code"]): r for r in store.query(
-                "SELECT direction, coalesce(income_category_code, expense_category_code) AS code, "
-                "budget, revised_budget FROM budget_lines WHERE council_id = ? AND "
-                "fiscal_year = ? AND fund_code = ?", (council, year, fund))}
+        lines = {} if council is None else budget.fund_lines(store, council, year, fund)
         categories = [(INCOME, c) for c in reference.income_categories(store)] + [
             (EXPENSE, c) for c in reference.expense_categories(store)]
         self.table.blockSignals(True)

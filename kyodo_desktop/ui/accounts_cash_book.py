@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services import projects
 from kyodo_desktop.services.accounting import cash_book
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.ui.accounts_commands import DeleteEntryCommand, EntryIds, entry_input
@@ -128,9 +129,8 @@ class CashBookTab(QWidget):
                 (("　" if c.parent_code else "") + c.name, c.code)
                 for c in reference.expense_categories(store)],
             self.project_filter: [(_("All projects"), None)] + ([] if council is None else [
-                (r["name"], r["id"]) for r in store.query(
-                    "SELECT id, name FROM projects WHERE council_id = ? AND fiscal_year = ? "
-                    "ORDER BY sort_order, id", (council, self.context.fiscal_year))]),
+                (name, project_id) for project_id, name in projects.project_names(
+                    store, council, self.context.fiscal_year)]),
         }
         for combo, items in choices.items():
             keep = combo.currentData()

@@ -25,6 +25,7 @@ from kyodo_desktop.domain.money import parse_yen
 from kyodo_desktop.domain.wareki import fiscal_year_start, parse_date
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services import projects
 from kyodo_desktop.services.accounting import cash_book, checks
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.ui.accounts_commands import EntryIds, RecordEntryCommand, UpdateEntryCommand
@@ -130,10 +131,9 @@ class EntryPanel(QWidget):
         self.project_combo.clear()
         self.project_combo.addItem("", None)
         if council is not None:
-            for row in store.query("SELECT id, name FROM projects WHERE council_id = ? AND "
-                                   "fiscal_year = ? ORDER BY sort_order, id",
-                                   (council, self.context.fiscal_year)):
-                self.project_combo.addItem(row["name"], row["id"])
+            for project_id, name in projects.project_names(store, council,
+                                                           self.context.fiscal_year):
+                self.project_combo.addItem(name, project_id)
             for edit, field in ((self.description_edit, "description"),
                                 (self.payee_edit, "payee")):
                 values = cash_book.history_values(store, council, field, limit=HISTORY_SIZE)

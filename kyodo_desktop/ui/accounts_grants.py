@@ -127,10 +127,7 @@ class GrantsTab(QWidget):
 
     def _grant_id(self, program_code: str) -> int:
         for state in self.states:
-            program = self.context.store.scalar(
-                "SELECT p.code FROM grants g JOIN grant_programs p ON p.id = g.program_id "
-                "WHERE g.id = ?", (state.grant_id,))
-            if program == program_code:
+            if state.program_code == program_code:
                 return state.grant_id
         raise UserError(_("Record the application of this grant first."))
 

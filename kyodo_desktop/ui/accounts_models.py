@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from kyodo_desktop.domain.formatting import format_date, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services import projects
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.datafile import Store
 
@@ -78,8 +79,7 @@ class CashBookModel(QAbstractTableModel):
         else:
             self.totals = entry_totals(self.store, self.council_id, self.fiscal_year,
                                        **self.filters)
-            self._projects = {r["id"]: r["name"] for r in self.store.query(
-                "SELECT id, name FROM projects WHERE council_id = ?", (self.council_id,))}
+            self._projects = dict(projects.project_names(self.store, self.council_id))
         self.endResetModel()
 
     # rows ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSizePoli
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import backup, backups, handover_package
+from kyodo_desktop.services import backup, backups, councils, handover_package
 from kyodo_desktop.services.changes import SETTINGS, Changes
 from kyodo_desktop.services.datafile import open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings
@@ -162,8 +162,7 @@ class BackupActions(QObject):
         context = self.window.context
         if context.council_id is None:
             raise UserError(_("This data file holds no council yet."))
-        name = context.store.scalar("SELECT name FROM councils WHERE id = ?",
-                                    (context.council_id,))
+        name = councils.council_name(context.store, context.council_id)
         target = dialogs.ask_package_target(
             self.window, Path.home() / handover_package.default_package_name(name))
         if target is not None:

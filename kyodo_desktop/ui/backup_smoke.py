@@ -76,8 +76,9 @@ def _council_sheet(store, council_id: int) -> bytes:
 
     from kyodo_desktop.reports.page import PageFurniture, build_pdf
     from kyodo_desktop.reports.styles import make_styles
+    from kyodo_desktop.services.councils import council_name
 
-    name = store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,))
+    name = council_name(store, council_id)
     styles = make_styles()
     story = [Paragraph(name or "", styles.title),
              Paragraph(_("Printed by the smoke test of kyodo-desktop."), styles.body)]

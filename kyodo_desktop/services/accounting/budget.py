@@ -49,6 +49,15 @@ def find_line(store: Store, council_id: int, fiscal_year: int, fund_code: str, d
     return rows[0] if rows else None
 
 
+def fund_lines(store: Store, council_id: int, fiscal_year: int, fund_code: str) -> dict:
+    """The budget lines of one fund: ``{(direction, category code): row}`` (円 in ``budget`` and
+    ``revised_budget``)."""
+    return {(r["direction"], r["code"]): r for r in store.query(
+        "SELECT direction, coalesce(income_category_code, expense_category_code) AS code, "
+        "budget, revised_budget FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
+        "AND fund_code = ?", (council_id, fiscal_year, fund_code))}
+
+
 def set_budget_line(store: Store, council_id: int, fiscal_year: int, fund_code: str,
                     direction: str, category_code: str, budget: int, *, notes: str | None = None,
                     actor: str = "") -> Changes:

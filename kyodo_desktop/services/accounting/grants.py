@@ -253,6 +253,7 @@ class GrantState:
     grant_id: int
     program_name: str
     fund_code: str
+    program_code: str
     current: str
     steps: tuple[GrantStep, ...]
     amount_in_force: int | None
@@ -282,7 +283,7 @@ def grant_state(store: Store, grant_id: int) -> GrantState:
     steps = tuple(GrantStep(code, _(label), facts[code][0] is not None, _on(facts[code][0]),
                             facts[code][1]) for code, label in STEPS)
     current = next((s.code for s in reversed(steps) if s.done), "")
-    return GrantState(g["id"], g["program_name"], g["fund_code"], current, steps,
+    return GrantState(g["id"], g["program_name"], g["fund_code"], g["program_code"], current, steps,
                       amount_in_force(g), received(store, grant_id), g["refund_amount"],
                       g["carried_forward_amount"])
 
