@@ -59,3 +59,19 @@ def test_layers_import_only_below():
 def test_every_layer_exists():
     for layer in ORDER:
         assert (PACKAGE / layer / "__init__.py").is_file(), layer
+
+
+def test_ui_io_and_reports_write_no_sql():
+    """The layers above services read and write through services (ARCHITECTURE: the GUI never
+    writes SQL)."""
+    import re
+
+    sql = re.compile(r"""["'](SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b""")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for layer in ("ui", "io", "reports")
+        for path in _files(layer)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if sql.search(line)
+    ]
+    assert offenders == []
