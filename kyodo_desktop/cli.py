@@ -228,12 +228,14 @@ DEMO_SUMMARY_LABELS = {
 
 def _count_text(value: object) -> str:
     """``1,234`` for a count, ``令和7年度 584, 令和8年度 401`` for counts per 年度."""
+    from kyodo_desktop.domain.formatting import format_number
+
     if isinstance(value, dict):
         from kyodo_desktop.domain.wareki import format_fiscal_year
 
         return ", ".join(f"{format_fiscal_year(key)} {_count_text(count)}"
                          for key, count in value.items())
-    return f"{value:,}" if isinstance(value, int) else str(value)
+    return format_number(value) if isinstance(value, int) else str(value)
 
 
 def remove_database(path: Path) -> None:

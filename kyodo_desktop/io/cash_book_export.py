@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
+from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.errors import write_error
@@ -91,7 +92,7 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
     carried = opening[fund] if fund else sum(opening.values())
     sheet = _sheet(workbook, fund_label[:31], CASH_BOOK_WIDTHS, [
         title, council["name"],
-        _("Carry-over from the previous year: {amount} yen").format(amount=f"{carried:,}")])
+        _("Carry-over from the previous year: {amount} yen").format(amount=format_yen(carried))])
     sheet.append([_cell(sheet, h, bold=True) for h in CASH_BOOK_HEADERS])
     if fund:
         sheet.append([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.formatting import format_number
 from kyodo_desktop.services.demo_common import (
     DemoContext,
     fy_date,
@@ -172,7 +173,7 @@ def _membership_fees(ctx: DemoContext, year: int, spec: dict) -> list[dict]:
         members = ctx.refs[f"members:{year}:{org_id}"]
         day = random_day(ctx.rng, date(year, 5, 8), date(year, 6, 30))
         text = spec["membership_desc"].format(year=nendo(year),
-                                              members=f"{members:,}")
+                                              members=format_number(members))
         fees.append(item(OWN, "income", "membership_fees", day, text, name,
                          members * spec["membership_per_household"], exact=True))
     return fees

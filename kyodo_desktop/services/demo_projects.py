@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.formatting import format_number
 from kyodo_desktop.services.demo_common import (
     TODAY,
     YEARS,
@@ -79,7 +80,7 @@ def _project(ctx: DemoContext, spec: dict, year: int, items: list[dict], fmt: di
     outcome = ""
     if past:
         label = "延べ参加者" if spec.get("whole_year") else "参加者"
-        prefix = f"{label}{actual:,}人。" if actual else ""
+        prefix = f"{label}{format_number(actual)}人。" if actual else ""
         outcome = prefix + spec["outcome"]
     budget = sum(i["amount"] for i in mine)
     return {"id": project_id, "council_id": ctx.council_id, "fiscal_year": year,

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 
 from kyodo_desktop.domain.accounting_rules import settle
+from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store.check import Check, Problem
 from kyodo_desktop.store.database import Store
@@ -38,7 +39,7 @@ def check_grant_refunds(store: Store) -> Iterator[Problem]:
                 "The refund of the grant “{program}” for fiscal year {year} is {recorded} yen, "
                 "but the payments and eligible spending give {expected} yen."
             ).format(program=row["program"], year=row["fiscal_year"],
-                     recorded=f"{row['refund_amount']:,}", expected=f"{expected.refund:,}"),
+                     recorded=format_yen(row['refund_amount']), expected=format_yen(expected.refund)),
                 f"grants id={row['id']}, council_id={row['council_id']}, paid={row['paid']}, "
                 f"eligible_spending={row['eligible_spending']}, carried_forward={carried} "
                 f"(expected {expected.carried_forward})")
@@ -96,8 +97,8 @@ def check_year_closes(store: Store) -> Iterator[Problem]:
                     "The year close of fiscal year {year} records {recorded} yen carried out "
                     "for the fund {fund}, but the cash book gives {computed} yen."
                 ).format(year=close["fiscal_year"], fund=names.get(fund, fund),
-                         recorded=f"{recorded.get(fund, 0):,}",
-                         computed=f"{computed.get(fund, 0):,}"),
+                         recorded=format_yen(recorded.get(fund, 0)),
+                         computed=format_yen(computed.get(fund, 0))),
                     f"year_closes id={close['id']}, council_id={close['council_id']}")
 
 
@@ -119,7 +120,7 @@ def check_carried_in(store: Store) -> Iterator[Problem]:
                 "The amount carried in to fiscal year {year} for the fund {fund} ({amount} yen) "
                 "does not match the year close of the previous year."
             ).format(year=row["fiscal_year"], fund=names.get(row["fund_code"], row["fund_code"]),
-                     amount=f"{row['carried_in']:,}"),
+                     amount=format_yen(row['carried_in'])),
                 f"council_id={row['council_id']}, previous close "
                 f"{'missing' if recorded is None else recorded.get(row['fund_code'], 0)}")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.domain.formatting import format_number, format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services import projects
@@ -155,7 +155,7 @@ class CashBookTab(QWidget):
         totals = self.model.totals
         self.totals_label.setText(_(
             "{count} entries shown — income {income} yen, expense {expense} yen, "
-            "difference {net} yen").format(count=f"{totals['count']:,}",
+            "difference {net} yen").format(count=format_number(totals['count']),
                                            income=format_yen(totals["income"]),
                                            expense=format_yen(totals["expense"]),
                                            net=format_yen(totals["net"])))

@@ -18,6 +18,7 @@ from kyodo_desktop.domain.accounting_budget import (
     budget_vs_actual_rows,
     totals,
 )
+from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
@@ -142,7 +143,7 @@ def transfer_budget(store: Store, council_id: int, fiscal_year: int, fund_code: 
     left = _left(store, council_id, fiscal_year, fund_code, from_category)
     if amount > left:
         raise ValidationError(_("Only {left} yen is left on the line the budget is taken from.")
-                              .format(left=f"{max(left, 0):,}"), field="amount")
+                              .format(left=format_yen(max(left, 0))), field="amount")
     with store.transaction() as db:
         audit.insert_row(db, "budget_transfers", {
             "council_id": council_id, "fiscal_year": fiscal_year, "fund_code": fund_code,
