@@ -18,9 +18,20 @@ from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import N_, _
 
 
-def _unknown_kind(kind: str, known) -> UserError:
-    return UserError(_("Unknown kind “{kind}”. Choose one of: {known}.").format(
-        kind=kind, known=", ".join(known)))
+def _kind(kinds: dict, name: str):
+    """The registered kind called ``name``; UserError listing the known kinds otherwise."""
+    if name not in kinds:
+        raise UserError(_("Unknown kind “{kind}”. Choose one of: {known}.").format(
+            kind=name, known=", ".join(kinds)))
+    return kinds[name]
+
+
+def _add_kind_and_place(parser: argparse.ArgumentParser, kind_help: str) -> None:
+    """The options every kind takes: KIND, --db, --council, --fiscal-year."""
+    parser.add_argument("kind", metavar=_("KIND"), help=kind_help)
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
 
 
 def _year_for(kind, args) -> int | None:
@@ -36,12 +47,8 @@ def _year_for(kind, args) -> int | None:
 # --- report ---------------------------------------------------------------------------------------
 
 def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", metavar=_("KIND"),
-                        help=_("What to print, for example application, performance-report, "
-                               "plan or handbook."))
-    cli_options.add_db_option(parser)
-    cli_options.add_council_option(parser)
-    cli_options.add_fiscal_year_option(parser)
+    _add_kind_and_place(parser, _("What to print, for example application, performance-report, "
+                                  "plan or handbook."))
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("The PDF file to write."))
     parser.add_argument("--draft", action="store_true",
@@ -57,10 +64,7 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from kyodo_desktop.reports.registry import ReportRequest, report_kinds
 
-    kinds = report_kinds()
-    kind = kinds.get(args.kind)
-    if kind is None:
-        raise _unknown_kind(args.kind, kinds)
+    kind = _kind(report_kinds(), args.kind)
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet}
     with cli_options.open_db(args) as store:
@@ -83,12 +87,8 @@ def _page_count(pdf: bytes) -> int:
 # --- import / export ------------------------------------------------------------------------------
 
 def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", metavar=_("KIND"),
-                        help=_("What to import: organizations or cash-book."))
+    _add_kind_and_place(parser, _("What to import: organizations or cash-book."))
     parser.add_argument("file", metavar=_("FILE"), help=_("The .xlsx or .csv file to read."))
-    cli_options.add_db_option(parser)
-    cli_options.add_council_option(parser)
-    cli_options.add_fiscal_year_option(parser)
     parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
     parser.add_argument("--dry-run", action="store_true",
                         help=_("Only check the file and show what would be imported."))
@@ -99,10 +99,7 @@ def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_import(args: argparse.Namespace) -> int:
     from kyodo_desktop.io.registry import import_kinds
 
-    kinds = import_kinds()
-    kind = kinds.get(args.kind)
-    if kind is None:
-        raise _unknown_kind(args.kind, kinds)
+    kind = _kind(import_kinds(), args.kind)
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
@@ -116,11 +113,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", metavar=_("KIND"),
-                        help=_("What to export: organizations or cash-book."))
-    cli_options.add_db_option(parser)
-    cli_options.add_council_option(parser)
-    cli_options.add_fiscal_year_option(parser)
+    _add_kind_and_place(parser, _("What to export: organizations or cash-book."))
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("The .xlsx file to write."))
     parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
@@ -129,10 +122,7 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from kyodo_desktop.io.registry import export_kinds
 
-    kinds = export_kinds()
-    kind = kinds.get(args.kind)
-    if kind is None:
-        raise _unknown_kind(args.kind, kinds)
+    kind = _kind(export_kinds(), args.kind)
     year = _year_for(kind, args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
