@@ -62,7 +62,7 @@ FUND_MONTH_WHERE = "e.fund_code = :f AND e.entry_date >= :m0 AND e.entry_date < 
 
 def populate(store, count: int) -> int:
     """A council with the 山口市 programmes, budget lines and ``count`` entries of FY."""
-    from kyodo_desktop.services import presets
+    from kyodo_desktop.services.council import presets
 
     rng = random.Random(5)
     council = store.db["councils"].insert({"name": "ベンチ地域づくり協議会"}).last_pk
@@ -132,7 +132,7 @@ def main() -> int:
     from kyodo_desktop.services.accounting import cash_book_query
     from kyodo_desktop.services.accounting.budget import budget_vs_actual
     from kyodo_desktop.store import open_store
-    from kyodo_desktop.ui.accounts_models import CashBookModel
+    from kyodo_desktop.ui.accounts.models import CashBookModel
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -46,7 +46,7 @@ class Figures:
 
 def prepare(db: Path) -> None:
     """Build the demo council in a new data file ``db``."""
-    from kyodo_desktop.services.demo import build_demo
+    from kyodo_desktop.demo.build import build_demo
     from kyodo_desktop.store import open_store
 
     with open_store(db) as store:

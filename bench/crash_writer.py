@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kyodo_desktop.domain.accounting import CashBookEntryInput  # noqa: E402
-from kyodo_desktop.services import backups  # noqa: E402
 from kyodo_desktop.services.accounting import budget, cash_book  # noqa: E402
+from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.settings import Settings  # noqa: E402
 from kyodo_desktop.store import open_store  # noqa: E402
 

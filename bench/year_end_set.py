@@ -28,9 +28,9 @@ YEAR = 2025
 
 def prepare(path: Path):
     """A demo data file whose 令和7年度 holds TARGET entries and is closed; (store, council)."""
+    from kyodo_desktop.demo.build import build_demo
     from kyodo_desktop.domain.accounting import CashBookEntryInput
     from kyodo_desktop.services.accounting import cash_book, year_close
-    from kyodo_desktop.services.demo import build_demo
     from kyodo_desktop.store import open_store
 
     store = open_store(path)
@@ -77,7 +77,7 @@ def table_rows(store, council: int) -> list[list[str]]:
     """The 出納簿 rows as the bare script prints them."""
     from kyodo_desktop.domain import wareki
     from kyodo_desktop.domain.formatting import format_yen
-    from kyodo_desktop.services.form_data_books import cash_books
+    from kyodo_desktop.services.forms.books import cash_books
 
     return [[wareki.format_wareki(r.entry_date, "short"), r.description, r.category,
              format_yen(r.income) if r.income else "", format_yen(r.expense) if r.expense else "",

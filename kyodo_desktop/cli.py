@@ -197,7 +197,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     if path.exists() and path.stat().st_size > 0 and not args.force:
         raise UserError(_("The file {path} already exists. Add --force to replace it with the "
                           "demo data.").format(path=path))
-    from kyodo_desktop.services.demo import build_demo
+    from kyodo_desktop.demo.build import build_demo
 
     remove_database(path)
     try:
@@ -264,7 +264,7 @@ def remove_database(path: Path) -> None:
 # --- councils -----------------------------------------------------------------------------------
 
 def _run_councils(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.councils import list_councils
+    from kyodo_desktop.services.council.councils import list_councils
 
     with cli_options.open_db(args) as store:
         councils = list_councils(store)

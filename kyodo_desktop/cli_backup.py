@@ -1,6 +1,6 @@
 """The ``backup``, ``restore``, ``handover-export``, ``handover-import`` and ``smoke-test``
-subcommands (data safety; see :mod:`kyodo_desktop.services.backups` and
-:mod:`kyodo_desktop.services.handover_package`).
+subcommands (data safety; see :mod:`kyodo_desktop.services.backup.automatic` and
+:mod:`kyodo_desktop.services.backup.handover_package`).
 
 ``kyodo-desktop backup --db PATH -o DIR`` writes a checked, dated backup into DIR;
 ``kyodo-desktop restore FILE --db PATH`` verifies FILE, copies the data file aside and swaps.
@@ -36,7 +36,7 @@ def _add_backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.backups import external_backup
+    from kyodo_desktop.services.backup.automatic import external_backup
 
     folder = Path(args.output).expanduser()
     with cli_options.open_db(args, lock=False) as store:
@@ -51,7 +51,7 @@ def _add_restore_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.backups import restore
+    from kyodo_desktop.services.backup.automatic import restore
     from kyodo_desktop.services.settings import load_settings
 
     target = cli_options.db_path_from(args, must_exist=False)
@@ -73,7 +73,7 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.handover_package import export_council
+    from kyodo_desktop.services.backup.handover_package import export_council
 
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
@@ -92,12 +92,12 @@ def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.handover_package import import_package
+    from kyodo_desktop.services.backup.handover_package import import_package
 
     with cli_options.open_db(args, must_exist=False) as store:
         replace_id = None
         if args.replace:
-            from kyodo_desktop.services.handover_package import read_package
+            from kyodo_desktop.services.backup.handover_package import read_package
 
             name = args.name or read_package(Path(args.file)).council_name
             replace_id = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
@@ -119,7 +119,7 @@ def _add_smoke_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_smoke(args: argparse.Namespace) -> int:
-    from kyodo_desktop.ui.backup_smoke import run_smoke_test
+    from kyodo_desktop.ui.backup.smoke import run_smoke_test
 
     for line in run_smoke_test(Path(args.output).expanduser()):
         print(line)

@@ -81,7 +81,11 @@ def council_from(store: Store, args: argparse.Namespace) -> dict:
 
     Without ``--council``, the only council of the file. Raises UserError otherwise.
     """
-    from kyodo_desktop.services.councils import describe_councils, find_council, list_councils
+    from kyodo_desktop.services.council.councils import (
+        describe_councils,
+        find_council,
+        list_councils,
+    )
 
     ref = getattr(args, "council", None)
     if ref is not None:

@@ -47,7 +47,7 @@ def store(db_path):
 def demo_template(tmp_path_factory):
     """Path of a closed data file holding the demo councils (built once per test session; tests
     must not change it — they copy it with ``demo_path`` / ``demo_store``)."""
-    from kyodo_desktop.services.demo import build_demo
+    from kyodo_desktop.demo.build import build_demo
     from kyodo_desktop.store import open_store
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"

@@ -1,7 +1,7 @@
 """交付金 programme rules: allowed 費目, 対象外経費, caps, the amount formula, 精算 (settlement).
 
 A :class:`ProgramRules` is one programme of a city preset (``resources/presets/<city>.json``, see
-:mod:`kyodo_desktop.services.presets`); its JSON shape is the ``programs[]`` item of the preset::
+:mod:`kyodo_desktop.services.council.presets`); its JSON shape is the ``programs[]`` item of the preset::
 
     {"code", "name", "fund", "allowed_expense_categories": [費目 code …],
      "ineligible": [{"name": "慶弔費", "keywords": ["香典", …]}],

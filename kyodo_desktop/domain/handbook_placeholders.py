@@ -1,7 +1,7 @@
 """Placeholders of the handbook text: ``{年度}``, ``{協議会名}``, ``{交付金額:活動支援}`` …
 
 A placeholder is a name in braces, optionally with an argument after a colon. Its value comes
-from the data of the 年度 (see :mod:`kyodo_desktop.services.handbook_data`); the full token
+from the data of the 年度 (see :mod:`kyodo_desktop.services.handbook.data`); the full token
 (``"交付金額:活動支援"``) is the key of the values mapping. ``{{`` and ``}}`` print a literal
 brace. An unknown placeholder is never printed as it is: :func:`fill` raises
 :class:`UnknownPlaceholderError` naming it, so the office sees it before printing (issue 7,

@@ -21,9 +21,9 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
-from kyodo_desktop.services.councils import find_council
-from kyodo_desktop.services.datafile import Store
-from kyodo_desktop.services.projects import project_names
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.council.councils import find_council
+from kyodo_desktop.services.plan.projects import project_names
 
 YEN_FORMAT = "#,##0"
 SIGNED_YEN_FORMAT = "#,##0;[Red]-#,##0"

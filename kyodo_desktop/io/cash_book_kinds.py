@@ -25,8 +25,8 @@ from kyodo_desktop.io.cash_book_import import (
 from kyodo_desktop.io.registry import ExportKind, ImportKind
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, take_import_opening
+from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.datafile import Store
 
 
 def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,

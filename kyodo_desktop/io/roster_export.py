@@ -15,7 +15,9 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
-from kyodo_desktop.services import handover, officers, roster, roster_people
+from kyodo_desktop.services.roster import handover, officers
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
 
 ORGANIZATION_HEADERS = ("種別", "団体名", "ふりがな", "会長氏名", "会長ふりがな", "世帯数",
                         "加入世帯数", "加入率", "会長郵便番号", "会長住所", "会長電話番号",

@@ -21,8 +21,10 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.io import roster_columns as columns
 from kyodo_desktop.io.roster_columns import ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.tabular import Table, TableRow, read_table
-from kyodo_desktop.services import roster, roster_people, roster_validate
-from kyodo_desktop.services.roster_validate import RosterValidationError
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster import validate as roster_validate
+from kyodo_desktop.services.roster.validate import RosterValidationError
 
 HEADER_SEARCH_ROWS = 20
 PEOPLE_SHEET = "人"

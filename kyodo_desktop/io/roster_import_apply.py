@@ -19,8 +19,10 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ImportKind
 from kyodo_desktop.io.roster_columns import FIELD_LABELS, ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.roster_import import ImportRow, RosterPreview, preview_roster
-from kyodo_desktop.services import officers, roster, roster_people
 from kyodo_desktop.services.changes import ROSTER, Changes
+from kyodo_desktop.services.roster import officers
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
 
 _CONTACTS = ("postal_code", "address", "phone", "email")
 #: How many bad rows a description lists before "…".

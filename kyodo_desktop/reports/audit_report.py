@@ -15,9 +15,9 @@ from kyodo_desktop.reports.grant_application import build_one, furniture
 from kyodo_desktop.reports.grant_layout import Section, escape, form_table, styles, width
 from kyodo_desktop.reports.grant_letter import FULL_SPACE, numbered
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services.datafile import Store
-from kyodo_desktop.services.form_data_books import AuditData, audit_data
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms.books import AuditData, audit_data
 
 
 def _figures(data: AuditData):

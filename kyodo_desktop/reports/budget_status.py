@@ -22,9 +22,9 @@ from kyodo_desktop.reports.grant_layout import (
     width,
 )
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services.datafile import Store
-from kyodo_desktop.services.form_data_books import BudgetStatus, budget_status_data
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms.books import BudgetStatus, budget_status_data
 
 
 def _rows(data: BudgetStatus, fund: str) -> list:

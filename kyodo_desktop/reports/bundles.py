@@ -18,8 +18,8 @@ from kyodo_desktop.reports.budget_status import budget_status_section
 from kyodo_desktop.reports.cash_book_report import cash_book_sections
 from kyodo_desktop.reports.grant_layout import Section, build_sections
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services.datafile import Store
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import common as fd
 
 Maker = Callable[[Store, int, int, fd.Gate], list[Section]]
 

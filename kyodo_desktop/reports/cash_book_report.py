@@ -25,9 +25,9 @@ from kyodo_desktop.reports.grant_application import furniture
 from kyodo_desktop.reports.grant_layout import FRAME_HEIGHT, FRAME_WIDTH, Section, build_sections
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.reports.tables import HEADER_FILL, TOTAL_FILL
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services.datafile import Store
-from kyodo_desktop.services.form_data_books import CashBook, cash_books
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms.books import CashBook, cash_books
 
 LINES_PER_PAGE = 40
 ROW_HEIGHT = 5.6 * mm

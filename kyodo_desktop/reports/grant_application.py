@@ -2,7 +2,7 @@
 (概算払) and 変更承認申請書. ``kyodo-desktop report application|payment-request|change-request``.
 
 The 申請額 in figures is the sum of the 内訳 rows, which are the 交付金 lines of the 収支予算書
-(checked by :func:`~kyodo_desktop.services.form_data_application.application_data`).
+(checked by :func:`~kyodo_desktop.services.forms.application.application_data`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from kyodo_desktop.reports.grant_projects import plan_story
 from kyodo_desktop.reports.grant_statements import statement_story
 from kyodo_desktop.reports.page import PageFurniture
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services import form_data_application as fa
-from kyodo_desktop.services.datafile import Store
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import application as fa
+from kyodo_desktop.services.forms import common as fd
 
 
 def furniture(form_no: str, title: str, council: str) -> PageFurniture:

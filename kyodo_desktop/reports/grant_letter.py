@@ -16,8 +16,8 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.reports.fonts import MINCHO
 from kyodo_desktop.reports.grant_layout import escape, form_table, styles, width
-from kyodo_desktop.services.form_data import Letterhead, Wording
-from kyodo_desktop.services.form_data_application import AmountRow, LetterData
+from kyodo_desktop.services.forms.application import AmountRow, LetterData
+from kyodo_desktop.services.forms.common import Letterhead, Wording
 
 #: Paragraphs collapse U+3000 like any white space: three no-break spaces take its width.
 FULL_SPACE = "\u00a0" * 3

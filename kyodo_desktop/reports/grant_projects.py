@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph
 
 from kyodo_desktop.domain.formatting import format_number
 from kyodo_desktop.reports.grant_layout import escape, form_table, heading, styles, width
-from kyodo_desktop.services.form_data_application import PlanData
+from kyodo_desktop.services.forms.application import PlanData
 
 
 def plan_story(data: PlanData) -> list:

@@ -3,7 +3,7 @@
 
 Final figures: both need the 年度締め (the 精算書 also the recorded 精算) unless printed as a
 draft. The 収支決算書's 決算額 are the 出納簿's sums; the 精算書's 交付済額 equals the 交付金
-決算額 of the 収支決算書 (checked in :mod:`kyodo_desktop.services.form_data_results`).
+決算額 of the 収支決算書 (checked in :mod:`kyodo_desktop.services.forms.results`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from kyodo_desktop.reports.grant_layout import Section, build_sections, escape, 
 from kyodo_desktop.reports.grant_projects import results_story
 from kyodo_desktop.reports.grant_statements import statement_story
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services import form_data as fd
-from kyodo_desktop.services import form_data_application as fa
-from kyodo_desktop.services import form_data_results as fr
-from kyodo_desktop.services.datafile import Store
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.forms import application as fa
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms import results as fr
 
 
 def performance_report_section(store: Store, council_id: int, fiscal_year: int,

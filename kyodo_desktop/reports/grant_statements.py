@@ -19,8 +19,8 @@ from kyodo_desktop.reports.grant_layout import (
     styles,
     width,
 )
-from kyodo_desktop.services.form_data_application import StatementData
-from kyodo_desktop.services.form_data_grants import FundStatement
+from kyodo_desktop.services.forms.application import StatementData
+from kyodo_desktop.services.forms.grants import FundStatement
 
 
 def _name(row: BudgetActualRow):

@@ -4,7 +4,7 @@
 public|staff] [--large-print] [--booklet] -o FILE.pdf``. The public edition (配布用) carries no
 person's phone number or address; the staff edition (事務局用) does. The layout is in
 :mod:`kyodo_desktop.reports.handbook_render`; the content comes from
-:func:`kyodo_desktop.services.handbook_build.assemble`.
+:func:`kyodo_desktop.services.handbook.build.assemble`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import date
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.services.datafile import Store
-from kyodo_desktop.services.handbook_build import assemble
+from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.handbook.build import assemble
 
 
 def build_handbook(store: Store, request: ReportRequest, *, today: date | None = None) -> bytes:

@@ -4,7 +4,7 @@ header and page numbers; A4, or A5 pages imposed as a booklet; normal or large p
 Page numbers count from the first chapter page (1); the cover and the 目次 carry none. The
 目次's numbers are those printed at the foot of the pages where the chapters start (reportlab
 ``multiBuild`` repeats the layout until they agree). Fonts are embedded (IPAex, subsets).
-Input is the plain :class:`~kyodo_desktop.services.handbook_build.Handbook`, so this runs
+Input is the plain :class:`~kyodo_desktop.services.handbook.build.Handbook`, so this runs
 off the GUI thread without the store.
 """
 
@@ -38,7 +38,7 @@ from kyodo_desktop.reports.handbook_flowables import (
     inline,
     keep_heading_with_next,
 )
-from kyodo_desktop.services.handbook_build import Handbook
+from kyodo_desktop.services.handbook.build import Handbook
 
 TOC_TITLE = "目次"
 

@@ -32,7 +32,7 @@ from kyodo_desktop.reports.plan_tables import (
 )
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.reports.styles import Styles, make_styles
-from kyodo_desktop.services.plan_document import PlanDocument, plan_document
+from kyodo_desktop.services.plan.document import PlanDocument, plan_document
 
 #: The chapters in print order: (key, heading).
 CHAPTERS = (

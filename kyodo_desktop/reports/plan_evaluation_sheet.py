@@ -17,8 +17,8 @@ from kyodo_desktop.reports.plan_tables import status_text
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.reports.styles import Styles, make_styles
 from kyodo_desktop.reports.tables import ruled_table
-from kyodo_desktop.services.plan_common import format_figure
-from kyodo_desktop.services.plan_document import EvaluationSheet, evaluation_sheet
+from kyodo_desktop.services.plan.common import format_figure
+from kyodo_desktop.services.plan.document import EvaluationSheet, evaluation_sheet
 
 WIDTH = 261 * mm  # A4 landscape between the 18 mm margins
 KINDS = tuple(labels.EVALUATOR_KIND_LABELS)

@@ -14,9 +14,9 @@ from kyodo_desktop.domain import labels, wareki
 from kyodo_desktop.reports.fonts import GOTHIC
 from kyodo_desktop.reports.styles import Styles
 from kyodo_desktop.reports.tables import HEADER_FILL, cell
-from kyodo_desktop.services.plan_common import format_figure
-from kyodo_desktop.services.plan_document import PlanDocument
-from kyodo_desktop.services.plan_indicators import Indicator
+from kyodo_desktop.services.plan.common import format_figure
+from kyodo_desktop.services.plan.document import PlanDocument
+from kyodo_desktop.services.plan.indicators import Indicator
 
 WIDTH = 174 * mm  # A4 portrait between the 18 mm margins
 GOAL_FILL = colors.Color(0.82, 0.86, 0.92)

@@ -87,7 +87,7 @@ def validate(settings: Settings) -> Settings:
     Raises ValidationError (``field`` set, Japanese message) for a backup count outside 1–100,
     an unknown language, text size or city preset.
     """
-    from kyodo_desktop.services.presets import list_presets
+    from kyodo_desktop.services.council.presets import list_presets
 
     count = settings.backup_count
     if not isinstance(count, int) or isinstance(count, bool) or not (

@@ -2,8 +2,8 @@
 modes, the contents summary of a data file, table digests and the atomic swap of a restore.
 
 Everything here works on paths and sqlite3 connections; the operations a user performs (rotating
-backups, restore, reminders) are in :mod:`kyodo_desktop.services.backups`. The existing
-:func:`kyodo_desktop.services.backup.backup_to` (ファイル › バックアップを作成…) builds on
+backups, restore, reminders) are in :mod:`kyodo_desktop.services.backup.automatic`. The existing
+:func:`kyodo_desktop.services.backup.copies.backup_to` (ファイル › バックアップを作成…) builds on
 :func:`copy_database` and :func:`integrity_problem`.
 """
 

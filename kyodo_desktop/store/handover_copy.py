@@ -1,6 +1,6 @@
 """Copy one council with everything that belongs to it from one database to another.
 
-The handover package (引継ぎ, :mod:`kyodo_desktop.services.handover_package`) uses this twice:
+The handover package (引継ぎ, :mod:`kyodo_desktop.services.backup.handover_package`) uses this twice:
 exporting into a fresh file and importing from it. Nothing here names a table: what belongs to a
 council is derived from the schema's foreign keys, so tables added by later migrations travel
 too. A table is *owned* when one of its foreign keys points at ``councils`` or at an owned table

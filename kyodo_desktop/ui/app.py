@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kyodo_desktop import APP_NAME, __version__, paths
 from kyodo_desktop.i18n import _, current_language
 from kyodo_desktop.resources import resource_path
-from kyodo_desktop.ui.errors import install_excepthook, show_error
+from kyodo_desktop.ui.shell.errors import install_excepthook, show_error
 from kyodo_desktop.ui.translator import CatalogTranslator
 
 ORGANIZATION = "kyodo-desktop"
@@ -89,9 +89,9 @@ def resolve_store(db_path: Path | None, *, demo: bool):
 
     Returns the Store, or None when the user chose 終了 after an opening error.
     """
-    from kyodo_desktop.services.councils import list_councils
-    from kyodo_desktop.ui.backup_startup import load_settings, open_offering_backup
-    from kyodo_desktop.ui.opening import build_demo_with_progress, open_or_ask
+    from kyodo_desktop.services.council.councils import list_councils
+    from kyodo_desktop.ui.backup.startup import load_settings, open_offering_backup
+    from kyodo_desktop.ui.shell.opening import build_demo_with_progress, open_or_ask
 
     settings = load_settings()
     path = paths.demo_db_path() if demo else Path(db_path or settings.default_db_path())
@@ -105,7 +105,7 @@ def resolve_store(db_path: Path | None, *, demo: bool):
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     """Run the app until its window closes; return the exit code (0 also when the user quits
     at an opening error)."""
-    from kyodo_desktop.ui.backup_startup import apply_text_scale, prepare_start
+    from kyodo_desktop.ui.backup.startup import apply_text_scale, prepare_start
 
     settings = prepare_start()  # owner-only files, language of 設定 (issue 8)
     setup_logging()

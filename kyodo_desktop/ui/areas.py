@@ -46,16 +46,16 @@ AREAS = (
 )
 
 
-#: The page class of each area as ``(module under kyodo_desktop.ui.pages, class name)``.
+#: The page class of each area as ``(module under kyodo_desktop.ui, class name)``.
 PAGES = {
-    "council": ("council_page", "CouncilPage"),
-    "roster": ("roster_page", "RosterPage"),
-    "subcommittees": ("subcommittee_page", "SubcommitteePage"),
-    "plan": ("plan_page", "PlanPage"),
-    "accounts": ("accounts_page", "AccountsPage"),
-    "reports": ("reports_page", "ReportsPage"),
-    "handbook": ("handbook_page", "HandbookPage"),
-    "settings": ("settings_page", "SettingsPage"),
+    "council": ("council.page", "CouncilPage"),
+    "roster": ("roster.page", "RosterPage"),
+    "subcommittees": ("roster.subcommittee_page", "SubcommitteePage"),
+    "plan": ("plan.page", "PlanPage"),
+    "accounts": ("accounts.page", "AccountsPage"),
+    "reports": ("reports.page", "ReportsPage"),
+    "handbook": ("handbook.page", "HandbookPage"),
+    "settings": ("settings.page", "SettingsPage"),
 }
 
 
@@ -64,10 +64,10 @@ def create_page(area: Area, context: AppContext, parent: QWidget | None = None) 
     start-up loads only the page shown); an area whose page is not built yet shows a friendly
     placeholder."""
     module_name, class_name = PAGES[area.key]
-    qualified = f"kyodo_desktop.ui.pages.{module_name}"
+    qualified = f"kyodo_desktop.ui.{module_name}"
     if importlib.util.find_spec(qualified) is not None:
         page_class = getattr(importlib.import_module(qualified), class_name)
         return page_class(context, parent)
-    from kyodo_desktop.ui.pages.placeholder import PlaceholderPage
+    from kyodo_desktop.ui.shell.placeholder import PlaceholderPage
 
     return PlaceholderPage(_(area.title), _(area.description), parent)

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import council_profile
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import profile as council_profile
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.errors import show_error
+from kyodo_desktop.ui.shell.errors import show_error
 
 
 class AppliedCommand(QUndoCommand):

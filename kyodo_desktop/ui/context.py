@@ -11,8 +11,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.datafile import Store
 
 
 class AppContext(QObject):

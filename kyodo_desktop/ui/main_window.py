@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import backup, council_profile, councils
+from kyodo_desktop.services.backup import copies as backup
+from kyodo_desktop.services.backup.datafile import Store, create_data_file
 from kyodo_desktop.services.changes import COUNCIL, Changes
-from kyodo_desktop.services.datafile import Store, create_data_file
+from kyodo_desktop.services.council import councils
+from kyodo_desktop.services.council import profile as council_profile
 from kyodo_desktop.ui.areas import AREAS, create_page
-from kyodo_desktop.ui.backup_actions import BackupActions
+from kyodo_desktop.ui.backup.actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.errors import show_error
-from kyodo_desktop.ui.help import show_about, show_usage
-from kyodo_desktop.ui.opening import ask_open_path, file_filter, open_or_ask
+from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.help import show_about, show_usage
+from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
 
 #: Areas that work without a registered council.
 WITHOUT_COUNCIL = frozenset({"council", "settings"})
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         return self.pages.widget(row)
 
     def _show_needs_council(self, row: int) -> QWidget:
-        from kyodo_desktop.ui.pages.placeholder import PlaceholderPage
+        from kyodo_desktop.ui.shell.placeholder import PlaceholderPage
 
         if self._needs_council is not None:
             self.pages.removeWidget(self._needs_council)

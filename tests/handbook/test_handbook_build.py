@@ -9,9 +9,9 @@ import pytest
 
 from kyodo_desktop.domain import handbook_markup as m
 from kyodo_desktop.domain.handbook_placeholders import UnknownPlaceholderError
-from kyodo_desktop.services import handbook
-from kyodo_desktop.services.handbook_build import assemble, problems
-from kyodo_desktop.services.handbook_data import PLACEHOLDERS, data_blocks, placeholder_values
+from kyodo_desktop.services.handbook import chapters as handbook
+from kyodo_desktop.services.handbook.build import assemble, problems
+from kyodo_desktop.services.handbook.data import PLACEHOLDERS, data_blocks, placeholder_values
 
 from .conftest import YEAR, YUDA
 

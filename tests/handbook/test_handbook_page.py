@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop.reports.readback import page_texts
-from kyodo_desktop.services import handbook
+from kyodo_desktop.services.handbook import chapters as handbook
 
 from .conftest import YEAR, YUDA
 
@@ -15,10 +15,10 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 @pytest.fixture
 def page(qtbot, demo_copy):
-    from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.services.backup.datafile import open_data_file
     from kyodo_desktop.ui.app import create_application
     from kyodo_desktop.ui.context import AppContext
-    from kyodo_desktop.ui.pages.handbook_page import HandbookPage
+    from kyodo_desktop.ui.handbook.page import HandbookPage
 
     create_application()
     store = open_data_file(demo_copy)
@@ -117,7 +117,7 @@ def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path):
 
 def test_print_refuses_unknown_placeholders(page, monkeypatch, tmp_path):
     shown = []
-    monkeypatch.setattr("kyodo_desktop.ui.pages.handbook_page.show_error",
+    monkeypatch.setattr("kyodo_desktop.ui.handbook.page.show_error",
                         lambda error, parent=None: shown.append(error.message))
     page.body_edit.setPlainText("{存在しない項目}")
     assert page.print_pdf(tmp_path / "x.pdf") is None

@@ -15,7 +15,7 @@ from kyodo_desktop.reports.handbook import build_handbook
 from kyodo_desktop.reports.handbook_booklet import booklet_order
 from kyodo_desktop.reports.readback import fonts, page_texts
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
-from kyodo_desktop.services.handbook_defaults import default_chapters
+from kyodo_desktop.services.handbook.defaults import default_chapters
 
 from .conftest import YEAR, YUDA
 

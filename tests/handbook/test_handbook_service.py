@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop.errors import UserError, ValidationError
-from kyodo_desktop.services import handbook
-from kyodo_desktop.services.council_profile import create_council
-from kyodo_desktop.services.handbook_defaults import default_chapters
+from kyodo_desktop.services.council.profile import create_council
+from kyodo_desktop.services.handbook import chapters as handbook
+from kyodo_desktop.services.handbook.defaults import default_chapters
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.io.cash_book_import import apply_import, preview_cash_book
 from kyodo_desktop.services.changes import ACCOUNTS
-from kyodo_desktop.services.council_profile import create_council
+from kyodo_desktop.services.council.profile import create_council
 
 ROWS = [
     ["令和5年度 出納簿"],

@@ -15,7 +15,7 @@ def plan_demo_template(demo_template):
 @pytest.fixture
 def demo_ids(demo_store):
     """``(council_id, plan_id)`` of 湯田地域づくり協議会 and its current plan."""
-    from kyodo_desktop.services import plan
+    from kyodo_desktop.services.plan import plans as plan
 
     council_id = demo_store.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
     return council_id, plan.current_plan_id(demo_store, council_id)
@@ -26,8 +26,9 @@ def small(store):
     """A council with a 2024–2028 plan: goal Ⅰ with measures (1) [①②③] and (2) [①],
     goal Ⅱ with measure (1) [①]. Returns a dict of ids (``council``, ``plan``, ``g1`` …,
     ``a111`` = action ① of measure (1) of goal Ⅰ)."""
-    from kyodo_desktop.services import council_profile, plan
-    from kyodo_desktop.services import plan_structure as ps
+    from kyodo_desktop.services.council import profile as council_profile
+    from kyodo_desktop.services.plan import plans as plan
+    from kyodo_desktop.services.plan import structure as ps
 
     council, _c = council_profile.create_council(store, "テスト地域づくり協議会")
     plan_id, _c = plan.create_plan(store, council, {"title": "第1次計画", "first_year": 2024,
@@ -53,7 +54,7 @@ def plan_page(qapp, qtbot, demo_store, demo_ids, monkeypatch):
 
     from kyodo_desktop.ui.app import create_application
     from kyodo_desktop.ui.context import AppContext
-    from kyodo_desktop.ui.pages.plan_page import PlanPage
+    from kyodo_desktop.ui.plan.page import PlanPage
 
     create_application()
     answers: list = []

@@ -7,8 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
-from kyodo_desktop.services import plan_evaluation, plan_indicators, plan_schedule, projects
-from kyodo_desktop.services import plan_structure as structure
+from kyodo_desktop.services.plan import evaluation as plan_evaluation
+from kyodo_desktop.services.plan import indicators as plan_indicators
+from kyodo_desktop.services.plan import projects, structure
+from kyodo_desktop.services.plan import schedule as plan_schedule
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Position = QAbstractItemView.DropIndicatorPosition
@@ -145,7 +147,7 @@ def test_schedule_delegate_writes_the_chosen_status(plan_page):
 
 def test_indicator_value_edit_and_refusal(plan_page, monkeypatch):
     shown = []
-    monkeypatch.setattr("kyodo_desktop.ui.plan_edits.show_error", lambda e, p=None: shown.append(e))
+    monkeypatch.setattr("kyodo_desktop.ui.plan.edits.show_error", lambda e, p=None: shown.append(e))
     view, store = plan_page.indicators, plan_page.context.store
     ind_id = view.current_id()
     view.years_table.item(3, 1).setText("399")  # 実績値 of the 4th year

@@ -7,8 +7,12 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.errors import ValidationError
-from kyodo_desktop.services import plan, plan_evaluation, plan_indicators, plan_schedule, projects
-from kyodo_desktop.services.plan_common import parse_figure
+from kyodo_desktop.services.plan import evaluation as plan_evaluation
+from kyodo_desktop.services.plan import indicators as plan_indicators
+from kyodo_desktop.services.plan import plans as plan
+from kyodo_desktop.services.plan import projects
+from kyodo_desktop.services.plan import schedule as plan_schedule
+from kyodo_desktop.services.plan.common import parse_figure
 
 # Plans -------------------------------------------------------------------------------------------
 

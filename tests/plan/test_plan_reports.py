@@ -9,7 +9,8 @@ import pytest
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.reports.readback import fonts, page_texts
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
-from kyodo_desktop.services import plan_schedule, plan_structure
+from kyodo_desktop.services.plan import schedule as plan_schedule
+from kyodo_desktop.services.plan import structure as plan_structure
 
 
 def _flat(text: str) -> str:

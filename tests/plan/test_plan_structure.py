@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop.errors import UserError, ValidationError
-from kyodo_desktop.services import plan_schedule, plan_snapshot
-from kyodo_desktop.services import plan_structure as ps
+from kyodo_desktop.services.plan import schedule as plan_schedule
+from kyodo_desktop.services.plan import snapshot as plan_snapshot
+from kyodo_desktop.services.plan import structure as ps
 
 
 def codes(store, plan_id):
@@ -83,7 +84,7 @@ def test_delete_renumbers_and_removes_children(store, small):
 
 
 def test_move_into_another_plan_is_refused(store, small):
-    from kyodo_desktop.services import plan
+    from kyodo_desktop.services.plan import plans as plan
 
     other, _c = plan.create_plan(store, small["council"], {
         "title": "次期計画", "first_year": 2029, "last_year": 2033})

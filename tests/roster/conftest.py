@@ -29,7 +29,7 @@ def yuda(demo):
 @pytest.fixture
 def council(store):
     """An empty council in an empty data file: its id."""
-    from kyodo_desktop.services.council_profile import create_council
+    from kyodo_desktop.services.council.profile import create_council
 
     council_id, _changes = create_council(store, "テスト地域づくり協議会")
     return council_id

@@ -8,8 +8,10 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.errors import ValidationError
-from kyodo_desktop.services import handover, officers, roster, roster_people
-from kyodo_desktop.services.handover import KEEP, REPLACE, VACATE, Decision
+from kyodo_desktop.services.roster import handover, officers
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster.handover import KEEP, REPLACE, VACATE, Decision
 
 
 def _associations(items):

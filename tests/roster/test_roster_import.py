@@ -10,7 +10,9 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.io import roster_export
 from kyodo_desktop.io.roster_import import preview_roster
 from kyodo_desktop.io.roster_import_apply import apply_roster_import, run_import
-from kyodo_desktop.services import handover, roster, roster_people
+from kyodo_desktop.services.roster import handover
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
 
 HEADER = ["No.", "自治会名", "ふりがな", "会長氏名", "会長ふりがな", "世帯数", "加入世帯数",
           "電話番号", "住所", "地区"]

@@ -7,8 +7,11 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.errors import ValidationError
-from kyodo_desktop.services import officers, roster, roster_people, roster_snapshot
-from kyodo_desktop.services.officers import COUNCIL, ORGANIZATION, SUBCOMMITTEE, Body
+from kyodo_desktop.services.roster import officers
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster import snapshot as roster_snapshot
+from kyodo_desktop.services.roster.officers import COUNCIL, ORGANIZATION, SUBCOMMITTEE, Body
 
 
 @pytest.fixture
@@ -73,7 +76,7 @@ def test_one_person_may_hold_several_roles(store, council, people, association):
 ])
 def test_impossible_terms_are_refused(store, council, people, role, body_kind, starts, ends,
                                       field):
-    from kyodo_desktop.services import subcommittees
+    from kyodo_desktop.services.roster import subcommittees
 
     sub = subcommittees.create_subcommittee(store, council, {"name": "福祉部会"})[0]
     body = Body(body_kind, council if body_kind == COUNCIL else sub)

@@ -7,8 +7,11 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.domain.text import kana_sort_key
-from kyodo_desktop.services import officers, roster, roster_people, roster_snapshot
-from kyodo_desktop.services.roster_validate import RosterValidationError
+from kyodo_desktop.services.roster import officers
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster import snapshot as roster_snapshot
+from kyodo_desktop.services.roster.validate import RosterValidationError
 
 
 def _add(store, council, name, kana, **values):

@@ -6,8 +6,11 @@ from datetime import date
 
 import pytest
 
-from kyodo_desktop.services import officers, roster, roster_people, roster_snapshot, subcommittees
-from kyodo_desktop.services.roster_validate import RosterValidationError
+from kyodo_desktop.services.roster import officers, subcommittees
+from kyodo_desktop.services.roster import organizations as roster
+from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster import snapshot as roster_snapshot
+from kyodo_desktop.services.roster.validate import RosterValidationError
 
 
 def test_create_order_and_unique_names(store, council):

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from kyodo_desktop.services import handover, officers, roster, subcommittees
+from kyodo_desktop.services.roster import handover, officers, subcommittees
+from kyodo_desktop.services.roster import organizations as roster
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -24,7 +25,7 @@ def context(qapp, demo, yuda):
 
 @pytest.fixture
 def page(context, qtbot):
-    from kyodo_desktop.ui.pages.roster_page import RosterPage
+    from kyodo_desktop.ui.roster.page import RosterPage
 
     widget = RosterPage(context)
     qtbot.addWidget(widget)
@@ -91,7 +92,7 @@ def test_undo_a_deletion_brings_back_terms_and_figures(page, context, answer_yes
 
 
 def test_change_a_president_through_the_handover_wizard(page, context, qtbot):
-    from kyodo_desktop.ui.roster_handover import HandoverWizard
+    from kyodo_desktop.ui.roster.handover import HandoverWizard
 
     wizard = HandoverWizard(context, page)
     qtbot.addWidget(wizard.wizard)
@@ -121,7 +122,7 @@ def test_change_a_president_through_the_handover_wizard(page, context, qtbot):
 
 
 def test_bad_successor_keeps_the_wizard_on_households(page, context, qtbot):
-    from kyodo_desktop.ui.roster_handover import HandoverWizard
+    from kyodo_desktop.ui.roster.handover import HandoverWizard
 
     wizard = HandoverWizard(context, page)
     qtbot.addWidget(wizard.wizard)
@@ -147,7 +148,7 @@ def test_people_tab_shows_gojuon_order_and_inline_errors(page, context):
 
 
 def test_import_dialog_lists_errors_and_imports_good_rows(context, qtbot, write_csv):
-    from kyodo_desktop.ui.roster_import_dialog import RosterImportDialog
+    from kyodo_desktop.ui.roster.import_dialog import RosterImportDialog
 
     path = write_csv([["自治会名", "ふりがな", "世帯数", "加入世帯数"],
                       ["新町自治会", "しんまち", "４０", "30"], ["旧町自治会", "", "x", "1"]],
@@ -163,7 +164,7 @@ def test_import_dialog_lists_errors_and_imports_good_rows(context, qtbot, write_
 
 
 def test_subcommittee_page_add_delete_undo(context, qtbot, answer_yes):
-    from kyodo_desktop.ui.pages.subcommittee_page import SubcommitteePage
+    from kyodo_desktop.ui.roster.subcommittee_page import SubcommitteePage
 
     widget = SubcommitteePage(context)
     qtbot.addWidget(widget)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from kyodo_desktop.errors import UserError
-from kyodo_desktop.services import backups
+from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import open_store
 from kyodo_desktop.store.backup import table_digests

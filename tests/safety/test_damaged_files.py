@@ -105,7 +105,7 @@ def test_backup_onto_a_full_disk_is_explained(demo_path, tmp_path):
     code = (
         "import resource, signal, sys\n"
         "from kyodo_desktop.errors import UserError\n"
-        "from kyodo_desktop.services.backup import backup_to\n"
+        "from kyodo_desktop.services.backup.copies import backup_to\n"
         "from kyodo_desktop.store import open_store\n"
         "store = open_store(sys.argv[1])\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"

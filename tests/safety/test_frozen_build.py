@@ -49,7 +49,7 @@ def test_spec_derives_every_data_file_and_module():
     modules = set(helpers["package_modules"]())
     reports = {f"kyodo_desktop.reports.{p.stem}" for p in
                (ROOT / "kyodo_desktop" / "reports").glob("*.py") if p.stem != "__init__"}
-    assert reports <= modules and "kyodo_desktop.ui.pages.settings_page" in modules
+    assert reports <= modules and "kyodo_desktop.ui.settings.page" in modules
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from kyodo_desktop.services import backups, handover_package
+from kyodo_desktop.services.backup import automatic as backups
+from kyodo_desktop.services.backup import handover_package
 from kyodo_desktop.services.settings import Settings, save_settings
 
 from .conftest import yuda_id
@@ -51,9 +52,9 @@ def test_data_file_made_by_the_app_is_owner_only(tmp_path):
     code = (
         "import os, stat, sys\n"
         "os.umask(0o022)\n"
-        "from kyodo_desktop.ui.backup_startup import prepare_start\n"
+        "from kyodo_desktop.ui.backup.startup import prepare_start\n"
         "prepare_start()\n"
-        "from kyodo_desktop.services.datafile import open_data_file\n"
+        "from kyodo_desktop.services.backup.datafile import open_data_file\n"
         "store = open_data_file(sys.argv[1])\n"
         "with store.transaction() as db:\n"
         "    db['councils'].insert({'name': '湯田地域づくり協議会'})\n"

@@ -10,11 +10,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QSpinBox
 
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import backups, handover_package
-from kyodo_desktop.services.datafile import open_data_file
+from kyodo_desktop.services.backup import automatic as backups
+from kyodo_desktop.services.backup import handover_package
+from kyodo_desktop.services.backup.datafile import open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings, save_settings
-from kyodo_desktop.ui import backup_dialogs, backup_startup
 from kyodo_desktop.ui.app import create_application
+from kyodo_desktop.ui.backup import dialogs as backup_dialogs
+from kyodo_desktop.ui.backup import startup as backup_startup
 from kyodo_desktop.ui.main_window import MainWindow
 
 from .conftest import yuda_id

@@ -45,7 +45,7 @@ def app(qapp):
 @pytest.fixture
 def open_window(app, qtbot, settings):
     """``open_window(path)`` → a shown MainWindow on that data file (closed after the test)."""
-    from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.services.backup.datafile import open_data_file
     from kyodo_desktop.ui.main_window import MainWindow
 
     windows = []

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.store.errors import DatabaseTooNew
-from kyodo_desktop.ui import errors
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.opening import open_error_box, open_or_ask
+from kyodo_desktop.ui.shell import errors
+from kyodo_desktop.ui.shell.opening import open_error_box, open_or_ask
 from kyodo_desktop.ui.translator import CatalogTranslator
 
 

@@ -100,7 +100,7 @@ def test_funds_table_matches_the_cash_book(open_window, demo_path):
 
 
 def test_council_and_year_are_remembered(app, qtbot, settings, demo_path):
-    from kyodo_desktop.services.datafile import open_data_file
+    from kyodo_desktop.services.backup.datafile import open_data_file
     from kyodo_desktop.ui.main_window import MainWindow
 
     first = MainWindow(open_data_file(demo_path), settings=settings)
@@ -153,7 +153,7 @@ def test_without_a_council_the_record_pages_point_to_the_council_page(open_windo
             assert "まず協議会を登録しましょう" not in texts or key == "council"
         else:
             assert "まず協議会を登録しましょう" in texts, key
-    from kyodo_desktop.services.council_profile import create_council
+    from kyodo_desktop.services.council.profile import create_council
 
     window.sidebar.setCurrentRow(1)  # 構成団体・役員
     council_id, changes = create_council(window.context.store, "テスト地域づくり協議会",

@@ -12,10 +12,10 @@ from kyodo_desktop.domain.accounting import EXPENSE, CashBookEntryInput, Finding
 from kyodo_desktop.domain.accounting_checks import GrantFacts, Ledger, run_checks
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services import presets
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.grants import amount_in_force
+from kyodo_desktop.services.council import presets
 from kyodo_desktop.store import Store
 
 

@@ -16,9 +16,9 @@ from datetime import date
 from kyodo_desktop.domain.accounting_rules import Settlement, eligible_spending, settle
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.services import presets
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import presets
 from kyodo_desktop.store import Store, audit
 
 #: The steps in order, with their Japanese labels (translated at display time).

@@ -1,0 +1,1 @@
+"""kyodo_desktop/demo: one area's modules."""

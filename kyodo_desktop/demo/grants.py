@@ -1,0 +1,110 @@
+"""Demo step 6b: 地域づくり交付金 (運営支援 + 活動支援): programmes, grants, 概算払, 精算.
+
+The programmes, their rules and the amount formula come from the city preset
+(``resources/presets/yamaguchi.json`` via :mod:`kyodo_desktop.services.council.presets`): 均等割 +
+世帯割 × 世帯数 + 人口割 × 人口 of the council (council_year_stats). With ≈ 11,500 世帯 and
+≈ 23,300 人 that is ≈ 4.82 M円 運営支援 (≈ 47 %) and ≈ 5.42 M円 活動支援, ≈ 10.24 M円 in all.
+概算払 dates come from ``resources/demo/ledger.json``; each installment is at least its even share
+and large enough to cover the spending until the next one, so a grant fund never goes negative.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kyodo_desktop.demo.common import DemoContext, fy_date, load, weekday_before
+from kyodo_desktop.demo.projects import item
+from kyodo_desktop.domain.accounting_rules import ProgramRules
+from kyodo_desktop.services.council.presets import DEFAULT_PRESET, install_programs, load_preset
+
+PAYER = "山口市"
+REFUND_MEMO = "精算による返還金（対象経費に含めない）"
+
+
+def build_programs(ctx: DemoContext) -> dict[str, tuple[int, ProgramRules]]:
+    """Install the preset's grant_programs (idempotent); ``{fund: (program id, rules)}``."""
+    ids = install_programs(ctx.store, DEFAULT_PRESET)
+    programs = load_preset(DEFAULT_PRESET).programs
+    return {rules.fund_code: (program_id, rules)
+            for program_id, rules in zip(ids, programs, strict=True)}
+
+
+def grant_amount(rules: ProgramRules, households: int, population: int) -> int:
+    """交付額 in 円 by the programme's formula for the council's 世帯数 and 人口."""
+    if rules.formula is None:
+        raise RuntimeError(f"demo: programme {rules.code} has no amount formula")
+    return rules.formula.proposed_amount(households, population)
+
+
+def installment_dates(fund: str, year: int) -> list[date]:
+    """概算払 days of a fund in 年度 ``year`` (weekdays)."""
+    return [weekday_before(fy_date(year, m, d))
+            for m, d in load("ledger")["grant_installments"][fund]]
+
+
+def payments(grant: dict, fund: str, expenses: list[dict], cutoff: date) -> tuple[list, list]:
+    """概算払 of ``grant`` (a grants row) paid up to ``cutoff``: (grant_payments rows, income
+    entries). Raises RuntimeError when the spending exceeds the decided amount."""
+    decided, year = grant["decided_amount"], grant["fiscal_year"]
+    days = installment_dates(fund, year)
+    rows, entries, paid = [], [], 0
+    for index, paid_on in enumerate(days):
+        following = days[index + 1] if index + 1 < len(days) else None
+        need = sum(e["amount"] for e in expenses if following is None or e["date"] < following)
+        if need > decided:
+            raise RuntimeError(f"demo: {fund} {year} spends {need} of {decided}")
+        share = -(-decided * (index + 1) // len(days) // 1000) * 1000
+        target = decided if following is None else min(decided, max(share, -(-need // 1000) * 1000))
+        amount = target - paid
+        if amount <= 0:
+            continue
+        if paid_on > cutoff:
+            break
+        number = len(rows) + 1
+        rows.append({"grant_id": grant["id"], "kind": "advance",
+                     "requested_on": weekday_before(paid_on - timedelta(days=10)).isoformat(),
+                     "paid_on": paid_on.isoformat(), "amount": amount})
+        text = f"{grant['_name']} 概算払（第{number}回）"
+        entries.append(dict(item(fund, "income", "grant", paid_on, text, PAYER, amount,
+                                 exact=True), grant_id=grant["id"]))
+        paid = target
+    return rows, entries
+
+
+def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
+              decision_no: int) -> dict:
+    """The grants row of one programme and 年度: 申請 and 交付決定 in early April.
+
+    ``_name`` (the programme's name, for 摘要) is dropped before the row is written.
+    """
+    program_id, rules = program
+    amount = grant_amount(rules, ctx.refs[f"households:{year}"], ctx.refs[f"population:{year}"])
+    return {"_name": rules.name, "id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
+            "program_id": program_id, "proposed_amount": amount, "applied_amount": amount,
+            "applied_on": weekday_before(date(year, 4, 2)).isoformat(),
+            "decided_amount": amount,
+            "decided_on": weekday_before(date(year, 4, 11)).isoformat(),
+            "decision_no": f"山協推第{decision_no}号", "change_amount": None,
+            "change_requested_on": None, "change_approved_on": None, "reported_on": None,
+            "eligible_spending": None, "settled_on": None, "refund_amount": None,
+            "carried_forward_amount": None, "refunded_on": None, "notes": ""}
+
+
+def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | None:
+    """精算 of a closed year: 実績報告 3/27, 精算 3/30; 返還金 = max(0, paid − 対象経費).
+
+    Returns the 返還金 entry (負担金補助及び交付金, 3/31, linked to the grant) or None.
+    """
+    year = grant["fiscal_year"]
+    eligible = sum(e["amount"] for e in expenses)
+    refund = max(0, paid - eligible)
+    grant.update(reported_on=f"{year + 1}-03-27", eligible_spending=eligible,
+                 settled_on=f"{year + 1}-03-30", refund_amount=refund, carried_forward_amount=0,
+                 notes="精算済み")
+    if not refund:
+        return None
+    grant["refunded_on"] = f"{year + 1}-03-31"
+    short = grant["_name"].removeprefix("地域づくり")
+    return dict(item(fund, "expense", "contributions", date(year + 1, 3, 31),
+                     f"{short} 返還金", PAYER, refund, exact=True),
+                grant_id=grant["id"], memo=REFUND_MEMO)

@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/backup: one area's modules."""

@@ -1,0 +1,264 @@
+"""Backups a user never has to think about, and coming back from one.
+
+* Automatic backups (:func:`auto_backup`): on closing the window and at most once a day, into the
+  backup folder (設定; default ``backups/`` beside the data file), named
+  ``<stem>-auto-YYYYMMDD-HHMMSS.sqlite3``; the last N (設定 › backup count) are kept.
+* External backups (:func:`external_backup`, バックアップを作成…): to a chosen folder or USB stick
+  with a dated name; the time is recorded in the data file, and :func:`backup_status` reminds the
+  user after :data:`REMIND_AFTER_DAYS` days without one.
+* Restore (:func:`restore`): verify the chosen file, copy the current file aside
+  (``<stem>-before-restore-…``), then swap atomically; the caller reopens the data file.
+
+Every copy is made with SQLite's online backup API and checked with ``PRAGMA integrity_check``
+(:mod:`kyodo_desktop.services.backup.copies`, :mod:`kyodo_desktop.store.backup`); files are owner-only.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup.copies import backup_to, default_backup_name
+from kyodo_desktop.services.settings import Settings
+from kyodo_desktop.store import Store
+from kyodo_desktop.store import backup as files
+from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
+from kyodo_desktop.store.database import APPLICATION_ID
+from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
+from kyodo_desktop.store.migrations import latest_version
+
+AUTO_EVERY = timedelta(days=1)
+REMIND_AFTER_DAYS = 30
+_STAMP = "%Y%m%d-%H%M%S"
+_STAMPED = re.compile(r"-(auto|before-restore)-(\d{8}-\d{6})\.sqlite3$")
+SETTING_SCOPE, LAST_EXTERNAL_KEY = "backup", "last_external_at"
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    """A backup file of a data file: ``path``, ``kind`` ("auto", "before-restore" or "other")
+    and ``made_at`` (from the name, else the file's modification time)."""
+
+    path: Path
+    kind: str
+    made_at: datetime
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """For the status bar: the latest automatic and external backup times (None = never) and
+    ``remind`` — True when no external backup was made for :data:`REMIND_AFTER_DAYS` days."""
+
+    last_auto: datetime | None
+    last_external: datetime | None
+    remind: bool
+
+
+def list_backups(db_path: Path, settings: Settings) -> list[BackupEntry]:
+    """The backups of ``db_path`` in its backup folder, newest first."""
+    folder = settings.backup_dir(db_path)
+    stem = Path(db_path).stem
+    found = []
+    for path in folder.glob(f"{glob_escape(stem)}-*.sqlite3") if folder.is_dir() else ():
+        match = _STAMPED.search(path.name)
+        if match and path.name == f"{stem}-{match.group(1)}-{match.group(2)}.sqlite3":
+            found.append(BackupEntry(path, match.group(1),
+                                     datetime.strptime(match.group(2), _STAMP)))
+    return sorted(found, key=lambda e: (e.made_at, e.path.name), reverse=True)
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with glob's special characters ([, ], *, ?) taken literally."""
+    return re.sub(r"([\[\]*?])", r"[\1]", text)
+
+
+def auto_backup(store: Store, settings: Settings, *, now: datetime | None = None,
+                force: bool = False) -> Path | None:
+    """Make an automatic backup unless one is younger than a day (``force``: always, as on
+    closing); keep the newest ``settings.backup_count``; return the new file or None.
+
+    Raises UserError when the backup folder cannot be written or the copy fails its check.
+    """
+    now = now or datetime.now()
+    autos = [e for e in list_backups(store.path, settings) if e.kind == "auto"]
+    if autos and not force and now - autos[0].made_at < AUTO_EVERY:
+        return None
+    folder = settings.backup_dir(store.path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(_("The backup folder {path} cannot be created. Check the folder in "
+                          "Settings.").format(path=folder), detail=str(error)) from error
+    target = folder / f"{store.path.stem}-auto-{now:{_STAMP}}.sqlite3"
+    written = backup_to(store, target)
+    rotate(store.path, settings)
+    return written
+
+
+def rotate(db_path: Path, settings: Settings) -> list[Path]:
+    """Delete automatic backups beyond the newest ``settings.backup_count``; return them."""
+    autos = [e for e in list_backups(db_path, settings) if e.kind == "auto"]
+    removed = []
+    for entry in autos[settings.backup_count:]:
+        entry.path.unlink(missing_ok=True)
+        removed.append(entry.path)
+    return removed
+
+
+def external_backup(store: Store, folder: Path, *, now: datetime | None = None) -> Path:
+    """Write a checked backup into ``folder`` (a USB stick …) as ``kyodo-backup-YYYYMMDD.sqlite3``
+    (``-2``, ``-3`` … when that name is taken), record the time in the data file, return the path.
+
+    Raises UserError when the folder is missing or cannot be written, or the copy fails its check.
+    """
+    now = now or datetime.now()
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise UserError(_("The folder {path} does not exist. Is the USB stick plugged in?")
+                        .format(path=folder))
+    name = default_backup_name(now.date())
+    target, number = folder / name, 1
+    while target.exists():
+        number += 1
+        target = folder / name.replace(".sqlite3", f"-{number}.sqlite3")
+    written = backup_to(store, target)
+    record_external_backup(store, now)
+    return written
+
+
+def record_external_backup(store: Store, when: datetime) -> None:
+    """Remember in the data file that an external backup was made at ``when``."""
+    with store.transaction() as db:
+        db["settings"].upsert({"scope": SETTING_SCOPE, "key": LAST_EXTERNAL_KEY,
+                               "value": when.isoformat(timespec="seconds")},
+                              pk=("scope", "key"))
+
+
+def backup_status(store: Store, settings: Settings, *, now: datetime | None = None
+                  ) -> BackupStatus:
+    """The latest backups of the open file and whether to remind of an external one (a file
+    with no council yet needs no reminder)."""
+    now = now or datetime.now()
+    autos = [e for e in list_backups(store.path, settings) if e.kind == "auto"]
+    text = store.scalar("SELECT value FROM settings WHERE scope = ? AND key = ?",
+                        (SETTING_SCOPE, LAST_EXTERNAL_KEY))
+    try:
+        external = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        external = None
+    has_data = bool(store.scalar("SELECT count(*) FROM councils"))
+    remind = has_data and (external is None
+                           or now - external > timedelta(days=REMIND_AFTER_DAYS))
+    return BackupStatus(autos[0].made_at if autos else None, external, remind)
+
+
+def inspect_backup(path: Path) -> files.FileSummary:
+    """Verify a file chosen for restore and return what it holds.
+
+    Raises UserError (Japanese, ``detail`` technical) when it is missing, not a kyodo-desktop
+    file, damaged, or from a newer version of the app.
+    """
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise UserError(_("The file {path} does not exist.").format(path=path))
+    summary = files.summarize(path)
+    if summary.problem == "not an SQLite file" or (
+            not summary.problem and summary.application_id != APPLICATION_ID):
+        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
+    if summary.problem:
+        raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
+            path=path), detail=summary.problem)
+    if summary.schema_version > latest_version():
+        raise UserError(_("This backup was made by a newer version of kyodo-desktop. Update the "
+                          "app to restore it."))
+    return summary
+
+
+def newest_good_backup(db_path: Path, settings: Settings) -> BackupEntry | None:
+    """The newest backup of ``db_path`` that passes :func:`inspect_backup`, or None."""
+    for entry in list_backups(db_path, settings):
+        try:
+            inspect_backup(entry.path)
+        except UserError:
+            continue
+        return entry
+    return None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """``restored``: the summary of what is now in the data file; ``previous``: the copy of the
+    file as it was before (None when there was no file)."""
+
+    restored: files.FileSummary
+    previous: Path | None
+
+
+def restore(db_path: Path, source: Path, settings: Settings, *,
+            now: datetime | None = None) -> RestoreResult:
+    """Replace the data file ``db_path`` with the backup ``source``; the data file must be closed.
+
+    Verifies ``source`` first, copies the current file to the backup folder as
+    ``<stem>-before-restore-…`` (a damaged file byte for byte), then swaps atomically. Reopen the
+    data file afterwards (an older backup is migrated on opening).
+    Raises UserError when ``source`` is unusable, the data file is open in a window, or a copy
+    cannot be written; the data file is unchanged then.
+    """
+    now = now or datetime.now()
+    db_path = Path(db_path).expanduser().resolve()
+    source = Path(source).expanduser().resolve()
+    if source == db_path:
+        raise UserError(_("Choose a backup file, not the data file itself."))
+    inspect_backup(source)
+    lock = FileLock(str(db_path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise UserError(_("The data file {path} is open in kyodo-desktop. Close it first.")
+                        .format(path=db_path)) from error
+    try:
+        previous = _keep_previous(db_path, settings, now)
+        staged = db_path.with_name(db_path.name + ".restoring")
+        try:
+            files.copy_file(source, staged)
+            problem = files.integrity_problem(staged)
+            if problem:
+                raise UserError(_("The restored copy failed its check; nothing was changed."),
+                                detail=problem)
+            files.replace_database(staged, db_path)
+        except (OSError, sqlite3.Error) as error:
+            raise UserError(_("The backup could not be restored to {path}; nothing was changed. "
+                              "Check that the folder can be written and has free space.")
+                            .format(path=db_path), detail=str(error)) from error
+        finally:
+            staged.unlink(missing_ok=True)
+    finally:
+        lock.release()
+    return RestoreResult(files.summarize(db_path), previous)
+
+
+def _keep_previous(db_path: Path, settings: Settings, now: datetime) -> Path | None:
+    if not db_path.exists():
+        return None
+    folder = settings.backup_dir(db_path)
+    target = folder / f"{db_path.stem}-before-restore-{now:{_STAMP}}.sqlite3"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            files.copy_file(db_path, target)
+        except sqlite3.Error:  # damaged: keep its bytes as they are
+            shutil.copyfile(db_path, target)
+            files.make_private(target)
+    except OSError as error:
+        raise UserError(_("The current data file could not be copied aside before restoring, "
+                          "so nothing was changed: {path}").format(path=target),
+                        detail=str(error)) from error
+    return target

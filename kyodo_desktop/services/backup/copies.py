@@ -1,0 +1,51 @@
+"""Copy the open data file to a backup file (ファイル › バックアップを作成…).
+
+Uses SQLite's online backup API (``Connection.backup``), so the copy is consistent even while the
+app has the file open, then checks the copy with ``PRAGMA integrity_check``; the copy is
+owner-only (:mod:`kyodo_desktop.store.backup`). Rotation, reminders and restore build on this in
+:mod:`kyodo_desktop.services.backup.automatic`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.store import Store
+from kyodo_desktop.store.backup import copy_database, integrity_problem
+
+
+def default_backup_name(today: date | None = None) -> str:
+    """The suggested file name, ``kyodo-backup-YYYYMMDD.sqlite3``."""
+    return f"kyodo-backup-{(today or date.today()):%Y%m%d}.sqlite3"
+
+
+def backup_to(store: Store, target: Path) -> Path:
+    """Write a checked copy of ``store`` to ``target`` (replaced if it exists); return its path.
+
+    Raises UserError (Japanese) when the target is the open file itself, cannot be written, or
+    the copy fails its integrity check (the bad copy is removed).
+    """
+    target = Path(target).expanduser().resolve()
+    if target == store.path:
+        raise UserError(_("Choose a different file for the backup than the open data file."))
+    partial = target.with_name(target.name + ".partial")
+    try:
+        copy_database(store.conn, partial)
+        problem = integrity_problem(partial)
+        if problem:
+            raise UserError(_("The backup copy failed its check and was not kept. "
+                              "Try again or choose another place."), detail=problem)
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        raise UserError(
+            _("The backup could not be written to {path}. Check that the place exists, can be "
+              "written and has free space.").format(path=target), detail=str(error)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,203 @@
+"""引継ぎ (handover package): one council, all its years, in one file for the next office or
+the city; imported into another data file as a new council, or replacing one after confirmation.
+
+The package is itself a kyodo-desktop data file (it opens in the app and passes ``check``)
+holding exactly one council plus the 地域, センター and 交付金 programmes it refers to, marked by
+``settings`` rows of scope ``"handover"``. The change history (変更履歴) does not travel: the
+copied accounting rows are logged afresh as inserts by ``handover`` in the package and in the
+file that imports it (a replaced council's rows as deletes first), so both chains stay valid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kyodo_desktop import __version__
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.store import Store, audit, open_store
+from kyodo_desktop.store import backup as files
+from kyodo_desktop.store.errors import StoreError
+from kyodo_desktop.store.handover_copy import CouncilCopier, council_rows
+
+SCOPE = "handover"
+ACTOR = "handover"
+SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What a handover package holds: the council's ``council_name``, ``exported_at``, the
+    ``app_version`` that wrote it, its ``fiscal_years`` (年度 with 出納簿 or 予算 rows) and
+    ``counts`` of rows per table."""
+
+    path: Path
+    council_name: str
+    exported_at: str
+    app_version: str
+    fiscal_years: tuple[int, ...]
+    counts: dict[str, int]
+
+
+class CouncilExists(UserError):
+    """The target already has a council of the package's name; ``council_id`` is that council.
+    Ask the user, then import again with ``replace_council_id`` or ``new_name``."""
+
+    def __init__(self, message: str, council_id: int) -> None:
+        super().__init__(message)
+        self.council_id = council_id
+
+
+def default_package_name(council_name: str, today: date | None = None) -> str:
+    """``引継ぎ_湯田地域づくり協議会_20261120.sqlite3`` (characters unsafe in file names → _)."""
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", council_name).strip("_") or "council"
+    return f"引継ぎ_{safe}_{(today or date.today()):%Y%m%d}{SUFFIX}"
+
+
+def export_council(store: Store, council_id: int, target: Path, *,
+                   now: datetime | None = None) -> PackageInfo:
+    """Write the council ``council_id`` with all its years to the package file ``target``
+    (replaced when it exists; owner-only) and return what it holds.
+
+    Raises UserError when the council does not exist or the file cannot be written.
+    """
+    name = store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,))
+    if name is None:
+        raise UserError(_("The council was not found in the data file."))
+    target = Path(target).expanduser().resolve()
+    if target == store.path:
+        raise UserError(_("Choose a different file for the handover package than the open "
+                          "data file."))
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _remove(partial)
+        files.create_private(partial)
+        with open_store(partial) as package, package.transaction() as db:
+            CouncilCopier(store.conn, package.conn).copy(council_id)
+            audit.baseline(package, actor=ACTOR)
+            _write_marker(db, name, now or datetime.now())
+        with open_store(partial, migrate=False) as package:  # one self-contained file
+            package.conn.execute("PRAGMA journal_mode = DELETE")
+        problem = files.integrity_problem(partial)
+        if problem:
+            raise UserError(_("The handover package failed its check and was not kept."),
+                            detail=problem)
+        files.replace_database(partial, target)
+    except (OSError, StoreError) as error:
+        raise UserError(_("The handover package could not be written to {path}. Check that the "
+                          "place exists, can be written and has free space.").format(
+            path=target), detail=str(error)) from error
+    finally:
+        _remove(partial)
+    return read_package(target)
+
+
+def _write_marker(db, council_name: str, now: datetime) -> None:
+    for key, value in (("council", council_name), ("app_version", __version__),
+                       ("exported_at", now.isoformat(timespec="seconds"))):
+        db["settings"].insert({"scope": SCOPE, "key": key, "value": value}, replace=True)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def read_package(path: Path) -> PackageInfo:
+    """Verify a handover package and say what it holds (the file is not changed).
+
+    Raises UserError when it is missing, damaged, from a newer app, or not a handover package.
+    """
+    from kyodo_desktop.services.backup.automatic import inspect_backup
+
+    path = Path(path).expanduser()
+    summary = inspect_backup(path)
+    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
+        copy = Path(folder) / "package.sqlite3"
+        files.copy_file(path, copy)
+        with open_store(copy) as package:  # migrated in the copy when older
+            marker = {r["key"]: r["value"] for r in package.query(
+                "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
+            councils = package.query("SELECT name FROM councils")
+            years = [r["fiscal_year"] for r in package.query(
+                "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
+                "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
+    if "council" not in marker or len(councils) != 1:
+        raise UserError(_("This file is not a handover package: {path}").format(path=path))
+    counts = {t: n for t, n in summary.counts.items() if n and t not in ("settings", "audit_log")}
+    return PackageInfo(path, councils[0]["name"], marker.get("exported_at", ""),
+                       marker.get("app_version", ""), tuple(years), counts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """``council_id`` of the imported council in the target, ``replaced`` True when it took the
+    place of an existing council, and the ``changes`` for the UI."""
+
+    council_id: int
+    replaced: bool
+    changes: Changes
+
+
+def import_package(store: Store, path: Path, *, replace_council_id: int | None = None,
+                   new_name: str | None = None) -> ImportResult:
+    """Import the handover package at ``path`` into ``store`` in one transaction.
+
+    As a new council by default (``new_name`` renames it); with ``replace_council_id`` that
+    council and everything of it is deleted first (the deletes are logged in the 変更履歴).
+    Raises CouncilExists when a council of the same name exists and neither option is given,
+    UserError for a bad package or name, StoreError from the store.
+    """
+    info = read_package(path)
+    name = (new_name or "").strip() or info.council_name
+    existing = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
+    if replace_council_id is not None and not store.scalar(
+            "SELECT 1 FROM councils WHERE id = ?", (replace_council_id,)):
+        raise UserError(_("The council was not found in the data file."))
+    if existing is not None and existing != replace_council_id:
+        raise CouncilExists(_("A council named {name} is already in this data file. Replace it "
+                              "with the package, or import it under another name.").format(
+            name=name), existing)
+    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
+        copy = Path(folder) / "package.sqlite3"
+        files.copy_file(Path(path).expanduser(), copy)
+        with open_store(copy) as package, store.transaction() as db:
+            if replace_council_id is not None:
+                delete_council(store, replace_council_id)
+            package_id = package.scalar("SELECT id FROM councils")
+            if name != info.council_name:
+                package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
+                                     (name, package_id))
+            council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
+            _log_inserts(store, council_id)
+    return ImportResult(council_id, replace_council_id is not None,
+                        Changes.everything())
+
+
+def _log_inserts(store: Store, council_id: int) -> None:
+    """Log an insert for every audited row of the imported council (its ids may be ids of rows
+    deleted before, so :func:`audit.baseline`, which skips logged keys, would not do)."""
+    rows = council_rows(store.conn, council_id)
+    for table in audit.AUDITED_TABLES:
+        for row in rows.get(table, []):
+            audit.record(store.db, table, audit.row_key(table, row), "insert", None, row, ACTOR)
+
+
+def delete_council(store: Store, council_id: int) -> None:
+    """Delete a council with everything of it, logging the deletes of audited rows (call inside
+    ``store.transaction()``)."""
+    rows = council_rows(store.conn, council_id)
+    db = store.db
+    for table in audit.AUDITED_TABLES:
+        for row in rows.get(table, []):
+            audit.record(db, table, audit.row_key(table, row), "delete", row, None, ACTOR)
+    for row in rows.get("officer_terms", []):  # people are RESTRICTed by their terms
+        db.execute("DELETE FROM officer_terms WHERE id = ?", [row["id"]])
+    db.execute("DELETE FROM councils WHERE id = ?", [council_id])

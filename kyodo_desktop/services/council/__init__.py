@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/council: one area's modules."""

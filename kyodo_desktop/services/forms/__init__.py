@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/forms: one area's modules."""

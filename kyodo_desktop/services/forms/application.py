@@ -1,0 +1,242 @@
+"""Plain data of the application set and the requests: 交付申請書 (with 事業計画書 and
+収支予算書), 交付請求書 (概算払) and 変更承認申請書.
+
+Prerequisites (refused with a message naming what to enter, or collected for a draft): a
+recorded 申請 (申請額) for the 交付申請書, whose 申請額 must equal the 交付金 line of the
+収支予算書; a 交付決定 for the 交付請求書; a recorded 変更申請 for the 変更承認申請書; a 会長 on
+record for every applicant block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kyodo_desktop.domain import labels
+from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms.grants import (
+    FundStatement,
+    GrantFigures,
+    budgeted_grant_income,
+    fund_statements,
+    grant_figures,
+)
+from kyodo_desktop.store import Store
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    """A row of a grant table: ``label`` (the programme) and its amounts (円 or None = blank)."""
+
+    label: str
+    amounts: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """A letter to the city: letterhead, title, the request sentence, the amount in figures
+    (円, None = blank), the table rows under 「記」, attachments and the words to print."""
+
+    letterhead: fd.Letterhead
+    title: str
+    sentence: str
+    amount: int | None
+    rows: tuple[AmountRow, ...]
+    attachments: tuple[str, ...]
+    words: fd.Wording
+
+
+def _grants(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -> list[GrantFigures]:
+    grants = grant_figures(store, council_id, fiscal_year)
+    gate.require(bool(grants), _(
+        "No grant is recorded for {fiscal_year}. Enter the grant application in Budget and cash "
+        "book > Grants.").format(fiscal_year=fd.fiscal_year_text(fiscal_year)))
+    return grants
+
+
+def application_data(store: Store, council_id: int, fiscal_year: int,
+                     gate: fd.Gate) -> LetterData:
+    """The 交付申請書: 申請額 per programme and in all (= Σ rows), dated the first 申請日.
+
+    Raises MissingPrerequisite (unless drafting) when no 申請額 is recorded or a 申請額 differs
+    from the 交付金 income line of the budget.
+    """
+    words = fd.wording(store, council_id, "grant_application")
+    grants = _grants(store, council_id, fiscal_year, gate)
+    year = fd.fiscal_year_text(fiscal_year)
+    budgeted = budgeted_grant_income(store, council_id, fiscal_year)
+    for g in grants:
+        if gate.require(g.applied_amount is not None, _(
+                "The amount applied for is not recorded for {program} ({fiscal_year}). Enter it "
+                "in Budget and cash book > Grants.").format(program=g.program_name,
+                                                           fiscal_year=year)):
+            gate.require(budgeted.get(g.fund_code) == g.applied_amount, _(
+                "The amount applied for {program} ({applied} yen) differs from the grant income "
+                "in the budget ({budget} yen). Correct one of them so that the forms agree.")
+                .format(program=g.program_name, applied=format_yen(g.applied_amount),
+                        budget=format_yen(budgeted.get(g.fund_code, 0))))
+    rows = tuple(AmountRow(g.program_name, (g.applied_amount,)) for g in grants)
+    amounts = [g.applied_amount for g in grants if g.applied_amount is not None]
+    days = [g.applied_on for g in grants if g.applied_on is not None]
+    day = min(days) if days else None
+    return LetterData(
+        fd.letterhead(store, council_id, words, day, gate, fiscal_year), words.title,
+        fd.format_sentence(words, store, council_id, fiscal_year=year),
+        sum(amounts) if amounts else None, rows, tuple(words.get("attachments")), words)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A row of the 事業計画書 / 事業実績書: 整理番号 and 推進項目 ("" outside the plan), the
+    事業, 実施主体, 実施時期, participants, outcome and 円 amounts."""
+
+    code: str
+    action: str
+    project: str
+    responsible: str
+    period: str
+    budget: int
+    participants: int | None = None
+    outcome: str = ""
+    actual: int = 0
+
+
+_PROJECTS_SQL = """
+SELECT p.id, p.name, p.starts_on, p.ends_on, p.budget, p.actual_participants, p.outcome,
+    a.title AS action_title, a.position AS a_pos, m.position AS m_pos, g.position AS g_pos,
+    coalesce(s.name, a.responsible_text, '') AS responsible,
+    (SELECT coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount ELSE 0 END), 0)
+     FROM cash_book_entries e WHERE e.project_id = p.id AND e.fiscal_year = p.fiscal_year
+     AND e.grant_id IS NULL) AS actual
+FROM projects p
+LEFT JOIN plan_actions a ON a.id = p.action_id
+LEFT JOIN plan_measures m ON m.id = a.measure_id
+LEFT JOIN plan_goals g ON g.id = m.goal_id
+LEFT JOIN subcommittees s ON s.id = p.subcommittee_id
+WHERE p.council_id = ? AND p.fiscal_year = ?
+ORDER BY g.position IS NULL, g.position, m.position, a.position, p.sort_order, p.id
+"""
+
+
+def project_rows(store: Store, council_id: int, fiscal_year: int,
+                 words: fd.Wording) -> list[PlanRow]:
+    """The 事業 of a council-year by 推進項目 (整理番号 order; 事業 outside the plan last).
+
+    ``actual`` is the 事業費: Σ of the 出納簿 expenses linked to the 事業 (円).
+    """
+    rows = []
+    for r in store.query(_PROJECTS_SQL, (council_id, fiscal_year)):
+        planned = r["g_pos"] is not None
+        rows.append(PlanRow(
+            labels.action_code(r["g_pos"], r["m_pos"], r["a_pos"]) if planned else "",
+            r["action_title"] if planned else words.get("unplanned"), r["name"],
+            r["responsible"] or "",
+            fd.period_text(fd.iso(r["starts_on"]), fd.iso(r["ends_on"]), fiscal_year, words),
+            r["budget"], r["actual_participants"], r["outcome"], r["actual"]))
+    return rows
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """事業計画書 / 事業実績書: title, 年度 text, council name, rows and the words."""
+
+    title: str
+    fiscal_year: str
+    council: str
+    rows: tuple[PlanRow, ...]
+    words: fd.Wording
+
+
+def business_plan_data(store: Store, council_id: int, fiscal_year: int,
+                       key: str = "business_plan") -> PlanData:
+    """The 事業計画書 (``key`` 'business_results' gives the 事業実績書's words)."""
+    words = fd.wording(store, council_id, key)
+    return PlanData(words.title, fd.fiscal_year_text(fiscal_year),
+                    fd.council_row(store, council_id)["name"],
+                    tuple(project_rows(store, council_id, fiscal_year, words)), words)
+
+
+@dataclass(frozen=True)
+class StatementData:
+    """収支予算書 / 収支決算書: title, 年度 text, council name, per-fund statements, words."""
+
+    title: str
+    fiscal_year: str
+    council: str
+    funds: tuple[FundStatement, ...]
+    words: fd.Wording
+
+
+def statement_data(store: Store, council_id: int, fiscal_year: int,
+                   key: str = "budget_statement") -> StatementData:
+    """The 収支予算書 (``key`` 'settlement_statement' gives the 収支決算書's words)."""
+    words = fd.wording(store, council_id, key)
+    return StatementData(words.title, fd.fiscal_year_text(fiscal_year),
+                         fd.council_row(store, council_id)["name"],
+                         tuple(fund_statements(store, council_id, fiscal_year)), words)
+
+
+def decision_words(grants: list[GrantFigures], words: fd.Wording) -> dict:
+    """``decided_on`` and ``decision_no`` texts of the grants (joined by 及び; blanks when
+    not recorded) for the sentences that cite the 交付決定."""
+    days = sorted({g.decided_on for g in grants if g.decided_on is not None})
+    blank = words.get("blank_date")
+    return {"decided_on": fd.joined([fd.date_text(d, words) for d in days], words) or blank,
+            "decision_no": fd.joined([g.decision_no for g in grants], words)
+            or words.get("blank")}
+
+
+def payment_request_data(store: Store, council_id: int, fiscal_year: int,
+                         gate: fd.Gate) -> LetterData:
+    """The 交付請求書 (概算払) of the latest request date: per programme 交付決定額, 既受領額,
+    今回請求額 and 残額 (円). Without recorded payments the whole amount in force is requested
+    and the date is left blank. Requires the 交付決定 (MissingPrerequisite otherwise)."""
+    words = fd.wording(store, council_id, "payment_request")
+    grants = _grants(store, council_id, fiscal_year, gate)
+    for g in grants:
+        gate.require(g.in_force is not None, _(
+            "No grant decision (交付決定) is recorded for {program} ({fiscal_year}). Enter the "
+            "decided amount, date and number in Budget and cash book > Grants.").format(
+                program=g.program_name, fiscal_year=fd.fiscal_year_text(fiscal_year)))
+    days = [p[0] for g in grants for p in g.payments if p[0] is not None]
+    day: date | None = max(days) if days else None
+    rows = []
+    for g in grants:
+        decided = g.in_force or 0
+        if day is None:
+            before, now = 0, decided
+        else:
+            before = sum(a for req, _paid, a in g.payments if req is not None and req < day)
+            now = sum(a for req, _paid, a in g.payments if req == day)
+        rows.append(AmountRow(g.program_name, (g.in_force, before, now, decided - before - now)))
+    return LetterData(
+        fd.letterhead(store, council_id, words, day, gate, fiscal_year), words.title,
+        fd.format_sentence(words, store, council_id, fiscal_year=fd.fiscal_year_text(fiscal_year),
+                           **decision_words(grants, words)),
+        sum(r.amounts[2] for r in rows), tuple(rows), (), words)
+
+
+def change_request_data(store: Store, council_id: int, fiscal_year: int,
+                        gate: fd.Gate) -> LetterData:
+    """The 変更承認申請書: per programme with a 変更申請 the 既交付決定額, 変更後の額 and 増減額
+    (円). Requires a 交付決定 and a recorded 変更申請 (MissingPrerequisite otherwise)."""
+    words = fd.wording(store, council_id, "change_request")
+    grants = _grants(store, council_id, fiscal_year, gate)
+    year = fd.fiscal_year_text(fiscal_year)
+    changed = [g for g in grants if g.change_amount is not None and g.decided_amount is not None]
+    gate.require(bool(changed), _(
+        "No change of the grant amount is recorded for {fiscal_year}. Enter the new amount as a "
+        "change request in Budget and cash book > Grants.").format(fiscal_year=year))
+    shown = changed or grants
+    rows = tuple(AmountRow(g.program_name, (g.decided_amount, g.change_amount,
+                                            None if g.change_amount is None
+                                            else g.change_amount - (g.decided_amount or 0)))
+                 for g in shown)
+    days = [g.change_requested_on for g in changed if g.change_requested_on is not None]
+    return LetterData(
+        fd.letterhead(store, council_id, words, max(days) if days else None, gate, fiscal_year),
+        words.title, fd.format_sentence(words, store, council_id, fiscal_year=year,
+                                        **decision_words(shown, words)),
+        None, rows, tuple(words.get("attachments")), words)

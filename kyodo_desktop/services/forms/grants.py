@@ -1,0 +1,131 @@
+"""Plain data of the 交付金 and 予算 figures the grant forms share: the grants of a council-year
+(申請額, 交付決定, 概算払, 変更, 実績, 精算) and the 収支予算書 / 収支決算書 per fund.
+
+Both come from the accounting services (:mod:`kyodo_desktop.services.accounting`), so every form
+prints the same figures: the 申請額 of the 交付申請書 is checked against the 交付金 line of the
+収支予算書, the 交付済額 of the 精算書 against the 交付金 received in the 出納簿.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kyodo_desktop.domain.accounting import EXPENSE, INCOME
+from kyodo_desktop.domain.accounting_budget import BudgetActualRow
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.budget import budget_vs_actual
+from kyodo_desktop.services.accounting.grants import amount_in_force
+from kyodo_desktop.services.forms.common import iso
+from kyodo_desktop.store import Store
+
+
+@dataclass(frozen=True)
+class GrantFigures:
+    """One 交付金 of the council-year (円; None where the step is not recorded yet).
+
+    ``payments`` are ``(requested_on, paid_on, amount)`` in request order; ``received`` sums the
+    paid ones; ``in_force`` is the 交付決定額 in force (the approved 変更 amount, if any).
+    """
+
+    grant_id: int
+    fund_code: str
+    program_name: str
+    applied_amount: int | None
+    applied_on: date | None
+    decided_amount: int | None
+    decided_on: date | None
+    decision_no: str
+    in_force: int | None
+    change_amount: int | None
+    change_requested_on: date | None
+    reported_on: date | None
+    eligible_spending: int | None
+    settled_on: date | None
+    refund_amount: int | None
+    carried_forward_amount: int | None
+    payments: tuple[tuple[date | None, date | None, int], ...]
+
+    @property
+    def received(self) -> int:
+        """Σ of the payments that arrived (円)."""
+        return sum(amount for _requested, paid, amount in self.payments if paid is not None)
+
+
+def grant_figures(store: Store, council_id: int, fiscal_year: int) -> list[GrantFigures]:
+    """The grants of a council-year in fund order (運営支援, 活動支援)."""
+    rows = store.query(
+        "SELECT g.*, p.name AS program_name, p.fund_code FROM grants g "
+        "JOIN grant_programs p ON p.id = g.program_id JOIN funds f ON f.code = p.fund_code "
+        "WHERE g.council_id = ? AND g.fiscal_year = ? ORDER BY f.sort_order, g.id",
+        (council_id, fiscal_year))
+    result = []
+    for r in rows:
+        payments = tuple(
+            (iso(p["requested_on"]), iso(p["paid_on"]), p["amount"]) for p in store.query(
+                "SELECT requested_on, paid_on, amount FROM grant_payments WHERE grant_id = ? "
+                "ORDER BY coalesce(requested_on, paid_on), id", (r["id"],)))
+        result.append(GrantFigures(
+            r["id"], r["fund_code"], r["program_name"], r["applied_amount"], iso(r["applied_on"]),
+            r["decided_amount"], iso(r["decided_on"]), r["decision_no"], amount_in_force(r),
+            r["change_amount"], iso(r["change_requested_on"]), iso(r["reported_on"]),
+            r["eligible_spending"], iso(r["settled_on"]), r["refund_amount"],
+            r["carried_forward_amount"], payments))
+    return result
+
+
+@dataclass(frozen=True)
+class FundStatement:
+    """The 収支予算書 / 収支決算書 of one fund: ``income`` and ``expense`` rows (line and group
+    rows of the 予算対比, see :mod:`kyodo_desktop.domain.accounting_budget`), their ``total``
+    rows, ``notes`` {(direction, category code): 備考} and the 繰越金 (円)."""
+
+    fund_code: str
+    fund_name: str
+    income: tuple[BudgetActualRow, ...]
+    expense: tuple[BudgetActualRow, ...]
+    income_total: BudgetActualRow
+    expense_total: BudgetActualRow
+    notes: dict
+    carried_in: int
+    carried_out: int
+
+
+def fund_statements(store: Store, council_id: int, fiscal_year: int) -> list[FundStatement]:
+    """Per fund (in display order) the 予算対比 rows split into 収入の部 and 支出の部.
+
+    ``carried_out`` = 収入決算額 (with 前年度繰越金) − 支出決算額 = the 出納簿's closing balance.
+    """
+    report = budget_vs_actual(store, council_id, fiscal_year)
+    opening = common.opening_balances(store, council_id, fiscal_year)
+    notes: dict[tuple[str, str, str], str] = {
+        (r["fund_code"], r["direction"], r["code"]): r["notes"] for r in store.query(
+            "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
+            "AS code, notes FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
+            "AND notes <> ''", (council_id, fiscal_year))}
+    result = []
+    for fund_code, fund_name in common.fund_names(store).items():
+        rows = [r for r in report.rows if r.fund_code == fund_code and r.kind != "total"]
+        result.append(FundStatement(
+            fund_code, fund_name,
+            tuple(r for r in rows if r.direction == INCOME),
+            tuple(r for r in rows if r.direction == EXPENSE),
+            report.totals[(fund_code, INCOME)], report.totals[(fund_code, EXPENSE)],
+            {(d, c): text for (f, d, c), text in notes.items() if f == fund_code},
+            opening.get(fund_code, 0), report.carried_out[fund_code]))
+    return result
+
+
+def booked_grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """Σ of the 出納簿's 交付金 income per fund (円): what the 収支決算書 prints as 交付金."""
+    return {r["fund_code"]: r["total"] for r in store.query(
+        "SELECT fund_code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? AND direction = 'income' AND income_category_code = 'grant' "
+        "GROUP BY fund_code", (council_id, fiscal_year))}
+
+
+def budgeted_grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """The 当初予算額 of the 交付金 income line per fund (円): the 収支予算書's 交付金."""
+    return {r["fund_code"]: r["budget"] for r in store.query(
+        "SELECT fund_code, budget FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
+        "AND direction = 'income' AND income_category_code = 'grant'", (council_id, fiscal_year))}

@@ -1,0 +1,110 @@
+"""Plain data of the year-end forms to the city: 実績報告書 (the letter; 事業実績書 and 収支決算書
+come from :mod:`kyodo_desktop.services.forms.application`) and 精算書.
+
+Prerequisites: the 年度締め for the 実績報告書 (final figures); the recorded 精算 for the 精算書;
+for both, the 交付金 received (概算払 with a payment date) must equal the 交付金 income booked in
+the 出納簿, so the 精算書's 交付済額 equals the 収支決算書's 交付金 決算額 to the yen.
+"""
+
+from __future__ import annotations
+
+from kyodo_desktop.domain.accounting_rules import eligible_spending
+from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.year_close import close_row
+from kyodo_desktop.services.council import presets
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms.application import AmountRow, LetterData, decision_words
+from kyodo_desktop.services.forms.grants import (
+    GrantFigures,
+    booked_grant_income,
+    grant_figures,
+)
+from kyodo_desktop.store import Store
+
+
+def require_closed(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -> bool:
+    """Check (through ``gate``) that the 年度 is closed: final forms print closed figures."""
+    return gate.require(close_row(store, council_id, fiscal_year) is not None, _(
+        "{fiscal_year} is not closed yet. Close the year in Budget and cash book (年度締め) "
+        "before printing the final forms, or print a draft.").format(
+            fiscal_year=fd.fiscal_year_text(fiscal_year)))
+
+
+def _checked_grants(store: Store, council_id: int, fiscal_year: int,
+                    gate: fd.Gate) -> list[GrantFigures]:
+    grants = grant_figures(store, council_id, fiscal_year)
+    year = fd.fiscal_year_text(fiscal_year)
+    gate.require(bool(grants), _(
+        "No grant is recorded for {fiscal_year}. Enter the grant application in Budget and cash "
+        "book > Grants.").format(fiscal_year=year))
+    booked = booked_grant_income(store, council_id, fiscal_year)
+    for g in grants:
+        gate.require(g.in_force is not None, _(
+            "No grant decision (交付決定) is recorded for {program} ({fiscal_year}). Enter the "
+            "decided amount, date and number in Budget and cash book > Grants.").format(
+                program=g.program_name, fiscal_year=year))
+        gate.require(g.received == booked.get(g.fund_code, 0), _(
+            "The payments received for {program} ({received} yen) differ from the grant income "
+            "in the cash book ({booked} yen). Enter the missing payment or cash book entry so "
+            "that the forms agree.").format(program=g.program_name,
+                                            received=format_yen(g.received),
+                                            booked=format_yen(booked.get(g.fund_code, 0))))
+    return grants
+
+
+def eligible_of(store: Store, council_id: int, fiscal_year: int, grant: GrantFigures) -> int:
+    """対象経費 (円) of a grant: the recorded 実績 figure, else computed from the 出納簿 with the
+    programme's rules (preset)."""
+    if grant.eligible_spending is not None:
+        return grant.eligible_spending
+    rules = presets.program_rules(store, council_id)[grant.fund_code][1]
+    return eligible_spending(common.load_entries(store, council_id, fiscal_year), rules,
+                             common.category_parents(store), grant.in_force)
+
+
+def performance_report_data(store: Store, council_id: int, fiscal_year: int,
+                            gate: fd.Gate) -> LetterData:
+    """The 実績報告書: per programme 交付決定額 (in force), 交付済額 and 対象経費の額 (円),
+    dated the recorded 実績報告 day. Requires the 年度締め and agreeing 交付金 figures."""
+    words = fd.wording(store, council_id, "performance_report")
+    require_closed(store, council_id, fiscal_year, gate)
+    grants = _checked_grants(store, council_id, fiscal_year, gate)
+    rows = tuple(AmountRow(g.program_name, (g.in_force, g.received,
+                                            eligible_of(store, council_id, fiscal_year, g)))
+                 for g in grants)
+    days = [g.reported_on for g in grants if g.reported_on is not None]
+    year = fd.fiscal_year_text(fiscal_year)
+    return LetterData(
+        fd.letterhead(store, council_id, words, max(days) if days else None, gate, fiscal_year),
+        words.title, fd.format_sentence(words, store, council_id, fiscal_year=year,
+                                        **decision_words(grants, words)),
+        None, rows, tuple(words.get("attachments")), words)
+
+
+def settlement_data(store: Store, council_id: int, fiscal_year: int,
+                    gate: fd.Gate) -> LetterData:
+    """The 精算書: per programme 交付決定額, 交付済額, 対象経費の額, 返還額 and 繰越額 (円) with
+    a total row; ``amount`` is the total 返還額. Requires the 年度締め and the recorded 精算 of
+    every grant."""
+    words = fd.wording(store, council_id, "settlement")
+    require_closed(store, council_id, fiscal_year, gate)
+    grants = _checked_grants(store, council_id, fiscal_year, gate)
+    year = fd.fiscal_year_text(fiscal_year)
+    for g in grants:
+        gate.require(g.settled_on is not None, _(
+            "The settlement (精算) of {program} ({fiscal_year}) is not recorded yet. Record it in "
+            "Budget and cash book > Grants.").format(program=g.program_name, fiscal_year=year))
+    rows = [AmountRow(g.program_name, (
+        g.in_force, g.received, eligible_of(store, council_id, fiscal_year, g),
+        g.refund_amount, g.carried_forward_amount)) for g in grants]
+    columns = len(rows[0].amounts) if rows else 5
+    totals = tuple(sum(r.amounts[i] or 0 for r in rows) for i in range(columns))
+    rows.append(AmountRow(words.get("total"), totals))
+    days = [g.settled_on for g in grants if g.settled_on is not None]
+    return LetterData(
+        fd.letterhead(store, council_id, words, max(days) if days else None, gate, fiscal_year),
+        words.title, fd.format_sentence(words, store, council_id, fiscal_year=year,
+                                        **decision_words(grants, words)),
+        totals[3], tuple(rows), (), words)

@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/handbook: one area's modules."""

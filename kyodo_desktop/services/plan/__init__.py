@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/plan: one area's modules."""

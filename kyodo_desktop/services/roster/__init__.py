@@ -1,0 +1,1 @@
+"""kyodo_desktop/services/roster: one area's modules."""

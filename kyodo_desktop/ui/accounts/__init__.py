@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/accounts: one area's modules."""

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/backup: one area's modules."""

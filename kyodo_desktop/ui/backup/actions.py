@@ -1,0 +1,202 @@
+"""Data safety in the main window, kept out of main_window.py: the File menu's restore and
+handover entries, the status bar's last-backup time with its reminder, the automatic backup on
+opening (at most daily) and on closing, and moving the data file when 設定 changes its folder.
+
+The window creates one :class:`BackupActions` and calls :meth:`store_opened` after each
+``set_store`` and :meth:`before_close` before closing the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup import automatic as backups
+from kyodo_desktop.services.backup import copies as backup
+from kyodo_desktop.services.backup import handover_package
+from kyodo_desktop.services.backup.datafile import open_data_file
+from kyodo_desktop.services.changes import SETTINGS, Changes
+from kyodo_desktop.services.council import councils
+from kyodo_desktop.services.settings import Settings, load_settings
+from kyodo_desktop.ui.backup import dialogs
+from kyodo_desktop.ui.shell.errors import show_error
+
+log = logging.getLogger(__name__)
+REMINDER_STYLE = "color: #9a5b00;"
+
+
+class BackupActions(QObject):
+    """Backups, restore and handover for ``window`` (a MainWindow: ``context``, ``set_store``,
+    ``statusBar()``). ``settings_loader`` returns the current 設定 (tests pass their own)."""
+
+    def __init__(self, window: QMainWindow, files_menu: QMenu, settings_loader=load_settings,
+                 ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.load_settings = settings_loader
+        self.status_label = QLabel(window)
+        self.status_label.setObjectName("backupStatus")
+        # Takes the room that is left and is clipped there: a long reminder must never make the
+        # window wider than a 1366-pixel screen.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setMinimumWidth(1)
+        window.statusBar().addPermanentWidget(self.status_label, 1)
+        self._default_path = self.load_settings().default_db_path()
+        self._add_menu(files_menu)
+
+    def _add_menu(self, menu: QMenu) -> None:
+        separators = [a for a in menu.actions() if a.isSeparator()]
+        anchor = separators[-1] if separators else None
+        entries = [(_("Restore from a backup…"), self.ask_restore),
+                   (_("Export handover package…"), self.ask_export),
+                   (_("Import handover package…"), self.ask_import)]
+        for text, slot in entries:
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, run=slot: self._guarded(run))
+            if anchor is not None:  # keep 終了 last
+                menu.insertAction(anchor, action)
+        self.menu_actions = entries
+
+    @property
+    def settings(self) -> Settings:
+        return self.load_settings()
+
+    def _guarded(self, run) -> None:
+        try:
+            run()
+        except Exception as error:  # one dialog for every failure
+            show_error(error, self.window)
+
+    # session -------------------------------------------------------------------------------------
+
+    def store_opened(self) -> None:
+        """After a file was opened: listen for 設定 changes, back up if due, show the status."""
+        self.window.context.changed.connect(self._on_changed)
+        try:
+            backups.auto_backup(self.window.context.store, self.settings)
+        except UserError as error:  # never block opening; tell in the status bar
+            log.warning("automatic backup failed: %s (%s)", error.message, error.detail)
+            self.window.statusBar().showMessage(error.message, 15000)
+        self.refresh_status()
+
+    def before_close(self) -> None:
+        """The automatic backup on closing (errors are logged and shown, never block)."""
+        try:
+            backups.auto_backup(self.window.context.store, self.settings, force=True)
+        except UserError as error:
+            log.warning("backup on close failed: %s (%s)", error.message, error.detail)
+
+    def refresh_status(self) -> None:
+        """Show the latest backup time, and the reminder after 30 days without an external one."""
+        status = backups.backup_status(self.window.context.store, self.settings)
+        latest = max((t for t in (status.last_auto, status.last_external) if t), default=None)
+        text = (_("Last backup: {when}").format(when=dialogs.when_text(latest)) if latest
+                else _("No backup yet"))
+        tip = ""
+        if status.remind:
+            text += "  " + _("Please back up to a USB stick.")
+            tip = _("Please make a backup to a USB stick (File › Create backup…).")
+        self.status_label.setText(text)
+        self.status_label.setToolTip(tip)
+        self.status_label.setStyleSheet(REMINDER_STYLE if status.remind else "")
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS):
+            self.refresh_status()
+            # after every view has seen this change: switching files closes the current store
+            QTimer.singleShot(0, self, lambda: self._guarded(self._follow_data_folder))
+
+    def _follow_data_folder(self) -> None:
+        """設定 moved the data folder: copy the open default file there and switch to it."""
+        new_default = self.settings.default_db_path().resolve()
+        old_default, self._default_path = self._default_path, new_default
+        store = self.window.context.store
+        if new_default == Path(old_default).resolve() or store.path != Path(old_default).resolve():
+            return
+        if not new_default.exists():
+            backup.backup_to(store, new_default)
+            QMessageBox.information(self.window, _("Settings"), _(
+                "The data file was copied to {path} and is used from now on. The old file stays "
+                "where it was.").format(path=new_default))
+        self.window.set_store(open_data_file(new_default))
+
+    # actions --------------------------------------------------------------------------------------
+
+    def external_backup(self, folder: Path) -> Path:
+        """バックアップを作成 into ``folder`` with a dated name; refreshes the status bar."""
+        written = backups.external_backup(self.window.context.store, folder)
+        self.refresh_status()
+        return written
+
+    def external_backup_written(self) -> None:
+        """バックアップを作成… wrote a copy elsewhere: remember it for the reminder."""
+        backups.record_external_backup(self.window.context.store, datetime.now())
+        self.refresh_status()
+
+    def ask_restore(self) -> None:
+        context = self.window.context
+        dialog = dialogs.RestoreDialog(context.store.path, self.settings, self.window)
+        if dialog.exec() != dialogs.QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        if dialogs.confirm_restore(self.window, dialog.chosen) and context.may_leave():
+            self.restore(dialog.chosen)
+
+    def restore(self, source: Path) -> backups.RestoreResult:
+        """Swap the open file for ``source`` and reopen; on failure the old file is reopened."""
+        path = self.window.context.store.path
+        self.window.context.store.close()
+        try:
+            result = backups.restore(path, source, self.settings)
+        except Exception:
+            self.window.set_store(open_data_file(path))
+            raise
+        self.window.set_store(open_data_file(path))
+        self.window.statusBar().showMessage(_("Restored from {name}.").format(name=source.name),
+                                            15000)
+        return result
+
+    def ask_export(self) -> None:
+        context = self.window.context
+        if context.council_id is None:
+            raise UserError(_("This data file holds no council yet."))
+        name = councils.council_name(context.store, context.council_id)
+        target = dialogs.ask_package_target(
+            self.window, Path.home() / handover_package.default_package_name(name))
+        if target is not None:
+            info = handover_package.export_council(context.store, context.council_id, target)
+            QMessageBox.information(self.window, _("Export handover package…"), _(
+                "The handover package of {council} was saved: {path}").format(
+                council=info.council_name, path=info.path))
+
+    def ask_import(self) -> None:
+        source = dialogs.ask_package_source(self.window)
+        if source is None:
+            return
+        info = handover_package.read_package(source)
+        if not dialogs.confirm_import(self.window, info):
+            return
+        self.import_package(source, info)
+
+    def import_package(self, source: Path, info, **options) -> int | None:
+        """Import ``source``; asks how when a council of that name exists. Returns the new
+        council id, or None when the user cancelled."""
+        context = self.window.context
+        try:
+            result = handover_package.import_package(context.store, source, **options)
+        except handover_package.CouncilExists as clash:
+            choice, name = dialogs.ask_existing_council(self.window, clash.message,
+                                                        info.council_name)
+            if choice == "replace":
+                return self.import_package(source, info, replace_council_id=clash.council_id)
+            if choice == "rename":
+                return self.import_package(source, info, new_name=name)
+            return None
+        context.notify(result.changes)
+        context.set_council(result.council_id)
+        return result.council_id

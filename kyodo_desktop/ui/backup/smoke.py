@@ -1,0 +1,85 @@
+"""The smoke test of an installed or frozen (PyInstaller) app: ``kyodo-desktop smoke-test -o DIR``.
+
+Builds the demo council in ``DIR/demo.sqlite3``, starts the real window offscreen, shows every
+page of the sidebar, prints a PDF (the first registered report kind that succeeds, or a one-page
+council sheet when none is registered) and closes the window. Raises on any failure, so the
+command's exit code tells CI whether the build works.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kyodo_desktop.i18n import _
+
+SMOKE_FISCAL_YEAR = 2026
+
+
+def run_smoke_test(folder: Path) -> list[str]:
+    """Run the smoke test in ``folder`` (created; must not hold a data file yet) and return the
+    lines to print. Raises UserError / RuntimeError when a step fails."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("KYODO_DESKTOP_CONFIG_DIR", str(folder / "config"))
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kyodo_desktop.demo.build import build_demo
+    from kyodo_desktop.services.backup.datafile import open_data_file
+    from kyodo_desktop.ui.app import create_application
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "demo.sqlite3"
+    store = open_data_file(db_path)
+    summary = build_demo(store)
+    app = create_application()
+    window = MainWindow(store, settings=QSettings(str(folder / "window.ini"),
+                                                  QSettings.Format.IniFormat))
+    window.show()
+    pages = window.sidebar.count()
+    for row in range(pages):
+        window.show_area(row)
+        QApplication.processEvents()
+    council_id = window.context.council_id
+    pdf_path = folder / "smoke.pdf"
+    kind = _print_pdf(store, council_id, pdf_path)
+    window.close()
+    app.processEvents()
+    pdf = pdf_path.read_bytes()
+    if not pdf.startswith(b"%PDF") or b"/Page" not in pdf:
+        raise RuntimeError(f"the PDF {pdf_path} is not a PDF with pages")
+    return [f"platform: {app.platformName()}", f"councils: {summary['councils']}",
+            f"pages shown: {pages}", f"printed: {kind} -> {pdf_path} ({len(pdf)} bytes)",
+            "smoke test passed"]
+
+
+def _print_pdf(store, council_id: int, target: Path) -> str:
+    """Write a PDF of the demo council to ``target``; return the kind printed."""
+    from kyodo_desktop.errors import UserError
+    from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+
+    for kind in report_kinds().values():
+        request = ReportRequest(council_id, SMOKE_FISCAL_YEAR if kind.needs_fiscal_year else None,
+                                draft=True, options={"edition": "public"})
+        try:
+            target.write_bytes(kind.build(store, request))
+        except UserError:
+            continue
+        return kind.name
+    target.write_bytes(_council_sheet(store, council_id))
+    return "council-sheet"
+
+
+def _council_sheet(store, council_id: int) -> bytes:
+    from reportlab.platypus import Paragraph
+
+    from kyodo_desktop.reports.page import PageFurniture, build_pdf
+    from kyodo_desktop.reports.styles import make_styles
+    from kyodo_desktop.services.council.councils import council_name
+
+    name = council_name(store, council_id)
+    styles = make_styles()
+    story = [Paragraph(name or "", styles.title),
+             Paragraph(_("Printed by the smoke test of kyodo-desktop."), styles.body)]
+    return build_pdf(story, PageFurniture(title=name or ""))

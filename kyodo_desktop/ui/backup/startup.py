@@ -1,0 +1,77 @@
+"""Start-up steps of data safety and 設定, called from :mod:`kyodo_desktop.ui.app`: private file
+modes, the chosen language and text size, the default data file in the chosen data folder, and
+the offer of the newest good backup when the data file is damaged."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from kyodo_desktop import i18n
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.services.backup import automatic as backups
+from kyodo_desktop.services.backup.automatic import (
+    DatabaseCorrupt,
+    NotAKyodoDatabase,
+    make_private,
+    restrict_new_files,
+)
+from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
+from kyodo_desktop.services.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+_BASE_SIZE = "kyodo_base_point_size"
+
+
+def prepare_start() -> Settings:
+    """Before the QApplication: owner-only files from now on, the 設定, the chosen language."""
+    restrict_new_files()
+    settings = load_settings()
+    i18n.set_language(settings.language)
+    return settings
+
+
+def apply_text_scale(app: QApplication, scale: float) -> float:
+    """Scale the whole UI's font to ``scale`` × the size chosen at start-up (large-text mode for
+    elderly users); live, every widget without its own font follows. Returns the point size."""
+    base = app.property(_BASE_SIZE)
+    if not base:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE_SIZE, base)
+    font = QFont(app.font())
+    size = round(float(base) * scale, 1)
+    font.setPointSizeF(size)
+    app.setFont(font)
+    app.setStyleSheet(app.styleSheet())  # re-polish: widgets styled by sheets follow too
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
+    return size
+
+
+def open_offering_backup(path: Path, settings: Settings, parent=None) -> Store | None:
+    """Open ``path``; when it is damaged and a good backup exists, offer to restore the newest.
+
+    Returns the open Store, or None to let the usual opening dialog explain the problem.
+    """
+    from kyodo_desktop.ui.backup.dialogs import offer_newest_backup
+
+    try:
+        store = open_data_file(path)
+    except (DatabaseCorrupt, NotAKyodoDatabase) as error:
+        entry = backups.newest_good_backup(path, settings)
+        if entry is None or not offer_newest_backup(parent, error.message, entry):
+            return None
+        try:
+            backups.restore(path, entry.path, settings)
+            store = open_data_file(path)
+        except (UserError, StoreError) as failure:
+            log.warning("restoring %s failed: %s", entry.path, failure)
+            return None
+    except StoreError:
+        return None
+    make_private(store.path)
+    return store

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/council: one area's modules."""

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/handbook: one area's modules."""

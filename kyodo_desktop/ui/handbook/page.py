@@ -1,0 +1,280 @@
+"""The 手引き page: the chapters of the year's 自治会活動の手引き (list, reorder, add, hide), a text
+editor with the simple markup and placeholders, a live preview, and the PDF (public or staff
+edition, large print, A5 booklet). Widgets come from ``forms/handbook_page.ui``.
+
+A year's handbook is created on first view (carried forward from the latest earlier year, else
+the standard chapters). Edits are saved when switching chapter, with 保存 or Ctrl+S; each saved
+edit is undoable (編集 › 元に戻す). Printing refuses a handbook with unknown placeholders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.handbook_markup import parse
+from kyodo_desktop.domain.handbook_placeholders import unknown_placeholders
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.handbook import chapters as handbook
+from kyodo_desktop.services.handbook.build import assemble, problems
+from kyodo_desktop.services.handbook.data import PLACEHOLDERS, data_blocks, placeholder_values
+from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.handbook.editing import HandbookEditing
+from kyodo_desktop.ui.handbook.preview import chapter_html
+from kyodo_desktop.ui.handbook.printing import PdfJob
+from kyodo_desktop.ui.shell.errors import show_error
+
+PREVIEW_DELAY_MS = 250
+STYLE = ("QLabel#pageTitle { font-size: 16pt; font-weight: bold; }"
+         " QLabel#problemLabel { color: #c62828; } QLabel#markupHint { color: #555; }"
+         " QListWidget#chapterList { font-size: 11pt; } QListWidget#chapterList::item { padding: 3px; }")
+_WIDGETS = {"chapter_list": (QListWidget, "chapterList"), "title_edit": (QLineEdit, "titleEdit"),
+            "body_edit": (QPlainTextEdit, "bodyEdit"), "preview": (QTextBrowser, "previewView"),
+            "problem_label": (QLabel, "problemLabel"), "save_status": (QLabel, "saveStatus"),
+            "page_title": (QLabel, "pageTitle"), "insert_combo": (QComboBox, "placeholderCombo"),
+            "edition_combo": (QComboBox, "editionCombo"),
+            "large_print_check": (QCheckBox, "largePrintCheck"),
+            "booklet_check": (QCheckBox, "bookletCheck"),
+            "staff_only_check": (QCheckBox, "staffOnlyCheck")}
+_BUTTONS = ("up", "down", "add", "hide", "delete", "save", "reset", "copy", "print")
+
+
+class HandbookPage(HandbookEditing, QWidget):
+    """The 手引き area; ``context`` gives the store, the council, the 年度 and the signals.
+    ``pdf_finished(path or None)`` is emitted when a PDF was written (or failed)."""
+
+    pdf_finished = Signal(object)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.form = load_form("handbook_page", self)
+        QVBoxLayout(self).addWidget(self.form)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        for attribute, (kind, name) in _WIDGETS.items():
+            setattr(self, attribute, self.form.findChild(kind, name))
+        self.buttons = {key: self.form.findChild(QPushButton, f"{key}Button") for key in _BUTTONS}
+        self.chapters: list[handbook.Chapter] = []
+        self.current: handbook.Chapter | None = None
+        self.values: dict[str, str] | None = None
+        self.job: PdfJob | None = None
+        self._stale = True
+        self._quiet = False
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._decorate()
+        self._connect()
+
+    def _decorate(self) -> None:
+        self.setStyleSheet(STYLE)
+        self.form.layout().setStretch(2, 1)  # the splitter takes the height, not the labels
+        self.form.findChild(QWidget, "splitter").setSizes([250, 560, 520])
+        self.chapter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chapter_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.edition_combo.addItem(_("For distribution (no personal contacts)"), "public")
+        self.edition_combo.addItem(_("For the office (with contacts)"), "staff")
+        self.insert_combo.addItem(_("Insert a placeholder…"), None)
+        for key, meaning in PLACEHOLDERS.items():
+            self.insert_combo.addItem(f"{{{key}}}　{meaning}", "{" + key + "}")
+        self.body_edit.setTabChangesFocus(True)
+
+    def _connect(self) -> None:
+        b = self.buttons
+        b["up"].clicked.connect(lambda: self.move(-1))
+        b["down"].clicked.connect(lambda: self.move(1))
+        b["add"].clicked.connect(lambda: self.add_chapter())
+        b["hide"].clicked.connect(self.toggle_hidden)
+        b["delete"].clicked.connect(self.delete_chapter)
+        b["save"].clicked.connect(self.save)
+        b["reset"].clicked.connect(self.reset_chapter)
+        b["copy"].clicked.connect(self.copy_last_year)
+        b["print"].clicked.connect(lambda: self.print_pdf())
+        self.staff_only_check.clicked.connect(self.set_staff_only)
+        self.chapter_list.currentRowChanged.connect(self._row_changed)
+        self.insert_combo.activated.connect(self._insert_placeholder)
+        self.body_edit.textChanged.connect(self._timer.start)
+        self.title_edit.textEdited.connect(lambda _text: self._timer.start())
+        self._timer.timeout.connect(self.update_preview)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.context.add_leave_guard(self.may_leave)
+        self.context.changed.connect(self._on_changed)
+        self.context.council_changed.connect(lambda _id: self._mark_stale())
+        self.context.fiscal_year_changed.connect(lambda _fy: self._mark_stale())
+
+    # loading ------------------------------------------------------------------------------------
+
+    def _mark_stale(self) -> None:
+        self._stale, self.current = True, None
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self._quiet or not changes.concerns(self.context.council_id):
+            return
+        self.values = None
+        keep = self.is_dirty()
+        self._stale = True
+        if self.isVisible():
+            self.reload(keep_editor=keep)
+
+    def reload(self, *, keep_editor: bool = False) -> None:
+        """Show the current council's chapters of the current 年度 (creating them if needed)."""
+        self._stale = False
+        council, year = self.context.council_id, self.context.fiscal_year
+        self.form.setEnabled(council is not None)
+        if council is None:
+            return
+        self.page_title.setText(_("Handbook for neighborhood association leaders ({year})")
+                                .format(year=wareki.format_fiscal_year(year)))
+        self.chapters, changes = handbook.ensure_chapters(self.context.store, council, year)
+        self._notify(changes)
+        slug = self.current.slug if self.current else None
+        self._fill_list(slug, keep_editor=keep_editor)
+
+    def _fill_list(self, slug: str | None, *, keep_editor: bool = False) -> None:
+        self.chapter_list.blockSignals(True)
+        self.chapter_list.clear()
+        for number, chapter in enumerate(self.chapters, start=1):
+            marks = [_("data") if chapter.kind == "data" else "",
+                     _("hidden") if chapter.hidden else "",
+                     _("office only") if chapter.staff_only else ""]
+            label = f"{number}. {chapter.title}" + "".join(f"（{m}）" for m in marks if m)
+            item = QListWidgetItem(label)
+            if chapter.hidden:
+                item.setForeground(QBrush(QColor("#888888")))
+            self.chapter_list.addItem(item)
+        slugs = [c.slug for c in self.chapters]
+        row = slugs.index(slug) if slug in slugs else 0
+        self.chapter_list.setCurrentRow(row)
+        self.chapter_list.blockSignals(False)
+        self._show_chapter(self.chapters[row] if self.chapters else None, keep_editor)
+
+    def _show_chapter(self, chapter: handbook.Chapter | None, keep_editor: bool = False) -> None:
+        self.current = chapter
+        if chapter is None:
+            return
+        if not keep_editor:
+            self.title_edit.setText(chapter.title)
+            self.body_edit.blockSignals(True)
+            self.body_edit.setPlainText(chapter.body if chapter.kind == "text" else _(
+                "This chapter is made from the data of the year (member groups, officers, "
+                "projects, grants or the community center). Edit those records to change it."))
+            self.body_edit.blockSignals(False)
+        is_text = chapter.kind == "text"
+        self.body_edit.setReadOnly(not is_text)
+        self.insert_combo.setEnabled(is_text)
+        self.buttons["reset"].setEnabled(chapter.is_default)
+        self.buttons["delete"].setEnabled(not chapter.is_default)
+        self.buttons["hide"].setText(_("Show") if chapter.hidden else _("Hide"))
+        self.staff_only_check.setChecked(chapter.staff_only)
+        self.update_preview()
+
+    def _row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.chapters):
+            return
+        target = self.chapters[row]
+        if self.is_dirty():
+            self.save(select=target.slug)
+        else:
+            self._show_chapter(target)
+
+    # preview and checks -------------------------------------------------------------------------
+
+    def placeholder_values(self) -> dict[str, str]:
+        """The year's placeholder values (cached until the data changes)."""
+        if self.values is None:
+            self.values = placeholder_values(self.context.store, self.context.council_id,
+                                             self.context.fiscal_year)
+        return self.values
+
+    def update_preview(self) -> None:
+        """Render the chapter being edited (unsaved text included) and list its problems."""
+        chapter = self.current
+        if chapter is None or self.context.council_id is None:
+            self.preview.clear()
+            return
+        values = self.placeholder_values()
+        title = self.title_edit.text()
+        if chapter.kind == "data":
+            blocks = data_blocks(self.context.store, chapter.council_id, chapter.fiscal_year,
+                                 chapter.body.strip(), edition=self._edition())
+        else:
+            blocks = parse(self.body_edit.toPlainText())
+        unknown = unknown_placeholders(
+            [title, *([] if chapter.kind == "data" else [self.body_edit.toPlainText()])], values)
+        self.problem_label.setText(_("Unknown placeholders (they cannot be printed): {names}")
+                                   .format(names="、".join("{" + k + "}" for k in unknown))
+                                   if unknown else "")
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(chapter_html(title, blocks, values))
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def _insert_placeholder(self, index: int) -> None:
+        token = self.insert_combo.itemData(index)
+        self.insert_combo.setCurrentIndex(0)
+        if token and not self.body_edit.isReadOnly():
+            self.body_edit.insertPlainText(token)
+            self.body_edit.setFocus()
+
+    def _edition(self) -> str:
+        return self.edition_combo.currentData() or "public"
+
+    # printing -------------------------------------------------------------------------------------
+
+    def print_pdf(self, path: Path | str | None = None) -> PdfJob | None:
+        """Check, then make the PDF (asks for the file when ``path`` is None); returns the job."""
+        if self.context.council_id is None or not self.save():
+            return None
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        found = problems(store, council, year)
+        if found:
+            show_error(UserError(_("The handbook cannot be printed yet:") + "\n" + "\n".join(found)),
+                       self)
+            return None
+        try:
+            book = assemble(store, council, year, edition=self._edition())
+        except UserError as error:
+            show_error(error, self)
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Save the handbook"), f"{book.title}_{book.year_label}.pdf",
+                _("PDF files (*.pdf)"))
+            if not path:
+                return None
+        self.job = PdfJob(book, Path(path), large_print=self.large_print_check.isChecked(),
+                          booklet=self.booklet_check.isChecked(), parent=self)
+        self.job.finished.connect(self._pdf_done)
+        self.job.start()
+        return self.job
+
+    def _pdf_done(self, path, error) -> None:
+        if error is not None:
+            show_error(error, self)
+        else:
+            self.save_status.setText(_("Saved the PDF: {path}").format(path=path))
+        self.pdf_finished.emit(path)

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/plan: one area's modules."""

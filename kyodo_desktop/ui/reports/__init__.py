@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/reports: one area's modules."""

@@ -1,0 +1,227 @@
+"""The 帳票印刷 page: choose a form (every printable kind of the registry, the 年度末一式 first)
+and the 年度, then preview it in the app, print it through the print dialog or save it as PDF.
+The widgets come from ``forms/reports_page.ui``.
+
+The PDF is made off the GUI thread with a busy dialog (a long set takes a moment); a missing
+prerequisite shows its message (what to enter) under the choices, with the draft box to print
+anyway marked 「未確定」. The folder of the last save is remembered (QSettings
+``reports/last_folder``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.errors import UserError, write_error
+from kyodo_desktop.i18n import _
+from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+from kyodo_desktop.ui.accounts.worker import run_in_background
+from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.reports.preview import PreviewPane
+from kyodo_desktop.ui.reports.printing import print_with_dialog
+from kyodo_desktop.ui.shell.errors import show_error
+
+LAST_FOLDER = "reports/last_folder"
+YEARS_BACK = 5
+STYLE = """
+QLabel#pageTitle { font-size: 16pt; font-weight: bold; }
+QLabel#messageLabel { color: #b3261e; }
+QLabel#statusLabel { color: #1f3a5f; }
+QPushButton { min-height: 30px; }
+QListWidget#kindList::item { padding: 5px 4px; }
+"""
+
+
+class ReportsPage(QWidget):
+    """The 帳票印刷 area. ``settings`` keeps the last folder (default: the app's QSettings)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings if settings is not None else QSettings()
+        self.form = load_form("reports_page", self)
+        QVBoxLayout(self).addWidget(self.form)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        find = self.form.findChild
+        self.kind_list = find(QListWidget, "kindList")
+        self.year_combo = find(QComboBox, "yearCombo")
+        self.draft_check = find(QCheckBox, "draftCheck")
+        self.message = find(QLabel, "messageLabel")
+        self.status = find(QLabel, "statusLabel")
+        self.buttons = {name: find(QPushButton, f"{name}Button")
+                        for name in ("preview", "print", "save")}
+        self.preview = PreviewPane(self.form)
+        find(QWidget, "previewArea").layout().addWidget(self.preview)
+        self.kind_list.setWordWrap(True)
+        self.setStyleSheet(STYLE)
+        self._pdf: tuple[tuple, bytes] | None = None  # (what, bytes) of the last PDF made
+        self._fill_kinds()
+        self._fill_years()
+        self._connect()
+
+    # wiring -------------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.buttons["preview"].clicked.connect(self.show_preview)
+        self.buttons["print"].clicked.connect(self.print_form)
+        self.buttons["save"].clicked.connect(self.save_dialog)
+        self.kind_list.itemActivated.connect(lambda _item: self.show_preview())
+        self.kind_list.currentItemChanged.connect(lambda *_args: self._choice_changed())
+        self.year_combo.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.draft_check.toggled.connect(lambda _on: self._choice_changed())
+        self.context.council_changed.connect(lambda _id: self._reset())
+        self.context.fiscal_year_changed.connect(lambda _fy: self._fill_years())
+        self.context.changed.connect(lambda _changes: self._reset())
+
+    def _fill_kinds(self) -> None:
+        self.kind_list.clear()
+        for kind in report_kinds().values():
+            item = QListWidgetItem(_(kind.title))
+            item.setData(Qt.ItemDataRole.UserRole, kind.name)
+            self.kind_list.addItem(item)
+        self.kind_list.setCurrentRow(0)
+
+    def _fill_years(self) -> None:
+        current = self.context.fiscal_year
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in range(current + 1, current - YEARS_BACK, -1):
+            self.year_combo.addItem(wareki.format_fiscal_year(year, "with_western"), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
+        self.year_combo.blockSignals(False)
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        self.message.clear()
+        self.status.clear()
+        kind = self.current_kind()
+        self.year_combo.setEnabled(kind is None or kind.needs_fiscal_year)
+
+    def _reset(self) -> None:
+        self._pdf = None
+        self.preview.clear()
+        self._choice_changed()
+
+    # choices ------------------------------------------------------------------------------------
+
+    def choose(self, kind_name: str, fiscal_year: int | None = None) -> None:
+        """Select a kind (its CLI name, e.g. 'application-set') and optionally the 年度."""
+        for row in range(self.kind_list.count()):
+            if self.kind_list.item(row).data(Qt.ItemDataRole.UserRole) == kind_name:
+                self.kind_list.setCurrentRow(row)
+        if fiscal_year is not None:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(fiscal_year))
+
+    def current_kind(self):
+        """The chosen ReportKind (None when the list is empty)."""
+        item = self.kind_list.currentItem()
+        return None if item is None else report_kinds().get(item.data(Qt.ItemDataRole.UserRole))
+
+    def request(self) -> ReportRequest | None:
+        """What to print now, or None when no council is open."""
+        kind = self.current_kind()
+        if kind is None or self.context.council_id is None:
+            return None
+        year = self.year_combo.currentData() if kind.needs_fiscal_year else None
+        return ReportRequest(self.context.council_id, year, draft=self.draft_check.isChecked(),
+                             options={"edition": "public", "large_print": False,
+                                      "booklet": False})
+
+    def title(self) -> str:
+        """The chosen form's Japanese title with the 年度."""
+        kind, request = self.current_kind(), self.request()
+        year = request.fiscal_year if request else None
+        prefix = f"{wareki.format_fiscal_year(year)} " if year else ""
+        return prefix + (_(kind.title) if kind else "")
+
+    # actions ------------------------------------------------------------------------------------
+
+    def make_pdf(self) -> bytes | None:
+        """The chosen form's PDF (made in the background, reused while nothing changed);
+        None when a prerequisite is missing (its message is shown) or no council is open."""
+        kind, request = self.current_kind(), self.request()
+        if request is None:
+            self.message.setText(_("Open or register a council first."))
+            return None
+        what = (kind.name, request.council_id, request.fiscal_year, request.draft)
+        if self._pdf is not None and self._pdf[0] == what:
+            return self._pdf[1]
+        store = self.context.store
+        try:
+            pdf = run_in_background(self, _("Making {title}…").format(title=self.title()),
+                                    lambda: kind.build(store, request))
+        except UserError as error:
+            self.message.setText(error.message + "\n" + _(
+                "To print it anyway, tick “Print as a draft (marked 未確定)”."))
+            return None
+        self.message.clear()
+        self._pdf = (what, pdf)
+        return pdf
+
+    def show_preview(self) -> bool:
+        """Make the PDF and show it; True when shown."""
+        pdf = self.make_pdf()
+        if pdf is None:
+            return False
+        self.preview.show_pdf(pdf, self.title())
+        return True
+
+    def print_form(self) -> bool:
+        """Make the PDF and print it through the print dialog; True when printed."""
+        pdf = self.make_pdf()
+        if pdf is None:
+            return False
+        try:
+            done = print_with_dialog(pdf, self.title(), self)
+        except UserError as error:
+            show_error(error, self)
+            return False
+        self.status.setText(_("Sent to the printer.") if done else "")
+        return done
+
+    def default_path(self) -> Path:
+        """Where the save dialog starts: the last folder used, with the form's name."""
+        folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
+        name = self.title().replace(" ", "_").replace("/", "_") or "form"
+        return folder / f"{name}.pdf"
+
+    def save_dialog(self) -> Path | None:
+        """Ask where to save (starting in the last folder) and save; the path or None."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), str(self.default_path()), _("PDF files (*.pdf)"))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        return path if self.save_to(path) else None
+
+    def save_to(self, path: Path) -> bool:
+        """Write the chosen form's PDF to ``path`` and remember its folder; True when saved."""
+        pdf = self.make_pdf()
+        if pdf is None:
+            return False
+        try:
+            path.write_bytes(pdf)
+        except OSError as error:
+            show_error(write_error(path, error), self)
+            return False
+        self.settings.setValue(LAST_FOLDER, str(path.parent))
+        self.status.setText(_("Saved to {path}.").format(path=path))
+        return True

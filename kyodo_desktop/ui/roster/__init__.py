@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/roster: one area's modules."""

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/settings: one area's modules."""

@@ -1,0 +1,1 @@
+"""kyodo_desktop/ui/shell: one area's modules."""

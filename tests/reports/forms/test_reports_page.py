@@ -1,0 +1,85 @@
+"""The 帳票印刷 page (pytest-qt): previews the demo's application set in the app, saves it as
+PDF remembering the folder, shows a missing prerequisite's message, prints through QPrinter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from kyodo_desktop.reports.readback import page_texts
+
+#: the offscreen platform warns on showing a top-level widget; nothing to fix in the page
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def page(qapp, qtbot, demo, council_id, tmp_path):
+    from kyodo_desktop.ui.app import create_application
+    from kyodo_desktop.ui.context import AppContext
+    from kyodo_desktop.ui.reports.page import ReportsPage
+
+    create_application()
+    context = AppContext(demo, council_id, 2026)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    widget = ReportsPage(context, settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    return widget
+
+
+def test_lists_the_year_end_set_first_in_japanese(page):
+    first = page.kind_list.item(0)
+    assert first.text().startswith("年度末一式")
+    assert page.year_combo.currentData() == 2026
+
+
+def test_previews_and_saves_the_application_set(page, tmp_path, monkeypatch):
+    page.choose("application-set", 2026)
+    assert page.show_preview()
+    assert page.preview.page_count() >= 3
+    assert "ページ" in page.preview.info.text() or str(page.preview.page_count()) in \
+        page.preview.info.text()
+    target = tmp_path / "out" / "申請書類.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target.with_suffix("")), ""))
+    saved = page.save_dialog()
+    assert saved == target and target.is_file()
+    texts = page_texts(target.read_bytes())
+    assert "交付申請書" in texts[0] and any("収支予算書" in t for t in texts)
+    assert page.settings.value("reports/last_folder") == str(target.parent)
+    assert page.default_path().parent == target.parent
+
+
+def test_missing_prerequisite_shows_what_to_enter_then_draft_prints(page):
+    page.choose("settlement", 2026)
+    assert not page.show_preview()
+    assert "年度締め" in page.message.text()
+    page.draft_check.setChecked(True)
+    assert page.show_preview()
+    assert page.message.text() == ""
+
+
+def test_printing_renders_every_page_on_a4(page, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kyodo_desktop.ui.reports.printing import a4_printer, render
+
+    page.choose("audit-report", 2025)
+    pdf = page.make_pdf()
+    printer = a4_printer("test")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert render(pdf, printer) == len(page_texts(pdf))
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+
+
+def test_screenshots(page, qtbot, screenshot_dir):
+    page.choose("year-end", 2025)
+    assert page.show_preview()
+    folder = screenshot_dir
+    for width, height in ((1366, 768), (1920, 1080)):
+        page.resize(width, height)
+        qtbot.wait(800)
+        assert page.grab().save(str(folder / f"reports_{width}.png"))
