@@ -75,3 +75,36 @@ def test_ui_io_and_reports_write_no_sql():
         if sql.search(line)
     ]
     assert offenders == []
+
+
+#: Modules that stay directly in services/ and ui/: the shared base every area builds on.
+SHARED_BASE = {
+    "services": {"__init__.py", "changes.py", "settings.py"},
+    "ui": {"__init__.py", "app.py", "areas.py", "commands.py", "context.py", "forms.py",
+           "main_window.py", "translator.py"},
+}
+
+
+def test_services_and_ui_hold_only_area_packages_and_the_shared_base():
+    """New code lands in an area package (services/<area>/, ui/<area>/), never as a flat module
+    grouped by a name prefix (docs/ARCHITECTURE.md, "Where new code goes")."""
+    strays = []
+    for layer, allowed in SHARED_BASE.items():
+        for path in sorted((PACKAGE / layer).glob("*.py")):
+            if path.name not in allowed:
+                strays.append(f"{layer}/{path.name}")
+        for folder in sorted(p for p in (PACKAGE / layer).iterdir() if p.is_dir()):
+            if folder.name != "__pycache__" and not (folder / "__init__.py").exists():
+                strays.append(f"{layer}/{folder.name}/ (no __init__.py)")
+    assert strays == []
+
+
+def test_production_layers_never_import_the_demo_builder():
+    """The sample council is built by kyodo_desktop/demo/; services, store and domain never
+    depend on it, so demo code cannot leak into a real council's books."""
+    offenders = []
+    for layer in ("domain", "store", "services", "reports", "io"):
+        for path in _files(layer):
+            if any(name.startswith("kyodo_desktop.demo") for name in _imports(path)):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
