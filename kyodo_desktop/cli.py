@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyodo_desktop import APP_NAME, __version__, cli_options
+from kyodo_desktop.console import prepare_streams
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 
@@ -143,6 +144,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kyodo-desktop`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         args = _parse(argv)
