@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop import APP_NAME, __version__, paths
@@ -33,6 +33,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(_("kyodo-desktop"))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "kyodo-desktop.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app)
     setup_fonts(app)
     return app

@@ -52,6 +52,21 @@ def test_spec_derives_every_data_file_and_module():
     assert reports <= modules and "kyodo_desktop.ui.settings.page" in modules
 
 
+def test_spec_keeps_only_the_babel_locales_the_app_formats_in():
+    helpers = spec_helpers()
+    pairs = [(f"/x/babel/locale-data/{name}.dat", "babel/locale-data")
+             for name in ("root", "ja", "ja_JP", "en", "en_US", "de", "fr_CA", "zh_Hant")]
+    pairs.append(("/x/babel/global.dat", "babel"))
+    kept = {Path(source).name for source, _target in helpers["needed_babel_data"](pairs)}
+    assert kept == {"root.dat", "ja.dat", "ja_JP.dat", "en.dat", "en_US.dat", "global.dat"}
+    numbers, text = helpers["version_numbers"]()
+    assert len(numbers) == 4 and text.startswith(f"{numbers[0]}.{numbers[1]}")
+    assert helpers["ICON"].is_file()
+    translations = "/x/PySide6/Qt/translations/{}.qm"
+    assert not helpers["unneeded_qt_translation"](translations.format("qtbase_ja"))
+    assert helpers["unneeded_qt_translation"](translations.format("qtbase_de"))
+
+
 @pytest.mark.slow
 def test_frozen_app_starts_opens_the_demo_and_prints(checker, tmp_path):
     app_dir = checker.build(tmp_path / "dist", tmp_path / "work")
@@ -62,3 +77,13 @@ def test_frozen_app_starts_opens_the_demo_and_prints(checker, tmp_path):
     printed = (tmp_path / "smoke" / "smoke.pdf").read_bytes()
     assert printed.startswith(b"%PDF")
     assert "printed: council-sheet" not in result.stdout  # a real report kind was found
+    assert "through QtPdf and QPrinter: 1 page" in result.stdout
+    assert (tmp_path / "smoke" / "smoke-printed.pdf").read_bytes().startswith(b"%PDF")
+    files, size = checker.bundle_stats(app_dir)
+    assert files < 1617 / 2 and size < 260 * 2**20  # the first release: 1,617 files, 260 MB
+    assert checker.babel_locales(app_dir) == {"root", "ja", "ja_JP", "en", "en_US"}
+    version = checker.console(app_dir, "--version")
+    assert version.returncode == 0 and "kyodo-desktop" in version.stdout
+    checked = checker.console(app_dir, "check", "--db", str(tmp_path / "smoke" / "demo.sqlite3"))
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.strip()  # the console program prints its result

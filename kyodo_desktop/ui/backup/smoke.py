@@ -2,7 +2,9 @@
 
 Builds the demo council in ``DIR/demo.sqlite3``, starts the real window offscreen, shows every
 page of the sidebar, prints a PDF (the first registered report kind that succeeds, or a one-page
-council sheet when none is registered) and closes the window. Raises on any failure, so the
+council sheet when none is registered), renders its first page through QtPdf and sends it through
+QPrinter (to ``DIR/smoke-printed.pdf``, the path a real printer takes) and closes the window. A
+bundle without QtPdf or QtPrintSupport fails here instead of at the council's first print. Raises on any failure, so the
 command's exit code tells CI whether the build works.
 """
 
@@ -44,14 +46,33 @@ def run_smoke_test(folder: Path) -> list[str]:
     council_id = window.context.council_id
     pdf_path = folder / "smoke.pdf"
     kind = _print_pdf(store, council_id, pdf_path)
-    window.close()
-    app.processEvents()
     pdf = pdf_path.read_bytes()
     if not pdf.startswith(b"%PDF") or b"/Page" not in pdf:
         raise RuntimeError(f"the PDF {pdf_path} is not a PDF with pages")
+    printed = _print_through_qt(pdf, folder / "smoke-printed.pdf")
+    window.close()
+    app.processEvents()
     return [f"platform: {app.platformName()}", f"councils: {summary['councils']}",
             f"pages shown: {pages}", f"printed: {kind} -> {pdf_path} ({len(pdf)} bytes)",
-            "smoke test passed"]
+            f"through QtPdf and QPrinter: {printed}", "smoke test passed"]
+
+
+def _print_through_qt(pdf: bytes, target: Path) -> str:
+    """Render page 1 of ``pdf`` with QtPdf onto a QPrinter writing ``target``; describe it.
+    Imports QtPdf and QtPrintSupport without a guard: a bundle lacking them must fail."""
+    from PySide6.QtPdf import QPdfDocument  # noqa: F401  (the import is the check)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kyodo_desktop.ui.reports.printing import a4_printer, render
+
+    printer = a4_printer("smoke test")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    pages = render(pdf, printer, range(1))
+    data = target.read_bytes() if target.is_file() else b""
+    if pages != 1 or not data.startswith(b"%PDF"):
+        raise RuntimeError(f"QPrinter wrote no PDF page to {target}")
+    return f"{pages} page -> {target} ({len(data)} bytes)"
 
 
 def _print_pdf(store, council_id: int, target: Path) -> str:
