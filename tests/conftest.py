@@ -7,12 +7,29 @@ from __future__ import annotations
 import csv
 import io
 import os
+import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _offscreen_screen(width: int = 1366, height: int = 768) -> None:
+    """Give Qt's offscreen platform the users' smallest screen (1366×768) instead of its
+    default 800×800, so window-size rules are tested at the size they are made for."""
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
+        return
+    config = Path(tempfile.mkdtemp(prefix="kyodo-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "test", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_offscreen_screen()
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.help import show_about, show_usage
 from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
+from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 
 #: Areas that work without a registered council.
 WITHOUT_COUNCIL = frozenset({"council", "settings"})
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fitted_once = False
         self.set_store(store)
 
     # construction -------------------------------------------------------------------------------
@@ -123,11 +125,20 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)
 
     def event(self, event: QEvent) -> bool:
-        """Keep the sidebar's larger text in step with the large-text mode (設定)."""
+        """Keep the sidebar's larger text in step with the large-text mode (設定), and the
+        window inside the screen after a text-size change."""
         if event.type() == QEvent.Type.ApplicationFontChange and hasattr(self, "sidebar"):
             # after the style sheets have been re-polished, which reset the sidebar's font
             QTimer.singleShot(0, self._apply_sidebar_font)
+            QTimer.singleShot(0, lambda: fit_window_to_screen(self))
         return super().event(event)
+
+    def showEvent(self, event) -> None:  # Qt override
+        """At first show, keep the whole window (status bar included) above the taskbar."""
+        super().showEvent(event)
+        if not self._fitted_once:
+            self._fitted_once = True
+            fit_window_to_screen(self)
 
     def _build_body(self) -> None:
         body = QWidget(self)
