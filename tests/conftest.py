@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path

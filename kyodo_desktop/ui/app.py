@@ -98,6 +98,10 @@ def resolve_store(db_path: Path | None, *, demo: bool):
 
     settings = load_settings()
     path = paths.demo_db_path() if demo else Path(db_path or settings.default_db_path())
+    if not demo and db_path is None and not path.exists():
+        from kyodo_desktop.ui.shell.first_run import first_run_store
+
+        return first_run_store(path)
     # A damaged file: offer the newest good backup first (issue 8), then the usual dialog.
     store = open_offering_backup(path, settings) or open_or_ask(path, at_start=True)
     if store is not None and demo and not list_councils(store):
