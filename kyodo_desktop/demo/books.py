@@ -2,7 +2,7 @@
 
 Per 年度: grants and 概算払, budget_lines (income and expense per fund × 費目), the 出納簿 with
 voucher numbers ``R7-0001`` … in date order, and for the closed year the 精算 (返還金 entry on
-3/31), a March 補正 (revised_budget) for it, one 予算の流用, 年度締め and 会計監査. Before writing,
+3/31, on its own 返還金 line), a March 補正 (補正第1号, dated) for it, one 予算の流用, 年度締め and 会計監査. Before writing,
 :func:`verify` asserts the rules the app's checks enforce (no fund below zero on any day,
 no overspent 費目, no ineligible words in grant spending, entries within their 年度).
 """
@@ -20,6 +20,7 @@ from kyodo_desktop.demo.common import (
     DemoContext,
     nendo,
     reiwa,
+    weekday_before,
 )
 from kyodo_desktop.demo.ledger import (
     ACTIVITY,
@@ -32,6 +33,7 @@ from kyodo_desktop.demo.ledger import (
     realise,
 )
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.accounting import REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_rules import ProgramRules
 
 FUNDS = (OPERATING, ACTIVITY, OWN)
@@ -94,7 +96,14 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
            {fund: rules for fund, (_id, rules) in programs.items()}, _parents(ctx))
     ctx.insert("grants", [{k: v for k, v in g.items() if k != "_name"} for g in grants.values()])
     ctx.insert("grant_payments", [dict(r, id=ctx.new_id("grant_payments")) for r in payment_rows])
-    ctx.insert("budget_lines", _budget_rows(ctx, year, budgets))
+    lines = _budget_rows(ctx, year, budgets)
+    ctx.insert("budget_lines", lines)
+    revised = [line for line in lines if line["revised_budget"] is not None]
+    if revised:
+        revision = revision_row(ctx, year)
+        ctx.insert("budget_revisions", [revision])
+        ctx.insert("budget_line_revisions", [{"budget_line_id": line["id"],
+                                              "revision_id": revision["id"]} for line in revised])
     ctx.insert("budget_transfers", transfers)
     ctx.counts["cash_book_entries"][year] = _write_entries(ctx, year, entries)
     return balances(entries, opening)
@@ -110,26 +119,35 @@ def _spent(entries: list[dict], fund: str) -> dict[str, int]:
 
 def _revise_for_refund(budgets: Budget, fund: str, entries: list[dict], refund: int,
                        year: int) -> None:
-    """March 補正: raise 負担金補助及び交付金 so it holds the 返還金, and lower the lines with money
-    left by the same total, so the revised 支出 still equals the 収入 (the 収支予算書 balances)."""
+    """March 補正 (補正第1号, :func:`revision_row`): a 返還金 line holding the refund, and the
+    lines with money left lowered by the same total, so the revised 支出 still equals the 収入
+    (the 収支予算書 balances). The 当初予算 stays as decided at the start of the year."""
     spent = _spent(entries, fund)
-    note = f"{nendo(year)}3月補正（返還金）"
-    line = budgets.setdefault((fund, "expense", "contributions"),
+    line = budgets.setdefault((fund, "expense", REFUND_CATEGORY),
                               {"budget": 0, "revised": None, "notes": ""})
-    needed = max(0, spent.get("contributions", 0) - line["budget"])
+    needed = max(0, spent.get(REFUND_CATEGORY, 0) - line["budget"])
     if needed == 0:
         return
-    line.update(revised=line["budget"] + needed, notes=note)
+    line.update(revised=line["budget"] + needed)
     spare = sorted(((v["budget"] - spent.get(k[2], 0), k) for k, v in budgets.items()
-                    if k[0] == fund and k[1] == "expense" and k[2] != "contributions"),
+                    if k[0] == fund and k[1] == "expense" and k[2] != REFUND_CATEGORY),
                    reverse=True)
     for headroom, key in spare:
         cut = min(headroom, needed)
         if cut > 0:
-            budgets[key].update(revised=budgets[key]["budget"] - cut, notes=note)
+            budgets[key].update(revised=budgets[key]["budget"] - cut)
             needed -= cut
     if needed:
         raise RuntimeError("demo budget cannot hold the refund")
+
+
+def revision_row(ctx: DemoContext, year: int) -> dict:
+    """補正第1号 of a closed year: decided by the 役員会 on the weekday before 3/28, after the
+    実績報告 (3/27) fixed the 返還金 and before the 精算 (3/30)."""
+    return {"id": ctx.new_id("budget_revisions"), "council_id": ctx.council_id,
+            "fiscal_year": year, "number": 1,
+            "decided_on": weekday_before(date(year + 1, 3, 28)).isoformat(),
+            "reason": "交付金の精算による返還金の計上"}
 
 
 def _transfer(ctx: DemoContext, year: int, budgets: Budget, entries: list[dict]) -> list[dict]:
@@ -187,7 +205,7 @@ def verify(year: int, entries: list[dict], budgets: Budget, transfers: list[dict
         if wareki.fiscal_year_of(e["date"]) != year:
             problems.append(f"entry outside {year}: {e['date']}")
         program = rules.get(e["fund"])
-        if program and e["direction"] == "expense" and (
+        if program and e["direction"] == "expense" and e.get("grant_id") is None and (
                 not program.allows(e["category"], parents)
                 or program.ineligible_match(e["description"], e["payee"], e.get("memo", ""))):
             problems.append(f"ineligible: {e['category']} {e['description']}")

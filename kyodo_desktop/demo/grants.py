@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from kyodo_desktop.demo.common import DemoContext, fy_date, load, weekday_before
 from kyodo_desktop.demo.projects import item
+from kyodo_desktop.domain.accounting import REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_rules import ProgramRules
 from kyodo_desktop.services.council.presets import DEFAULT_PRESET, install_programs, load_preset
 
@@ -93,7 +94,7 @@ def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
 def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | None:
     """精算 of a closed year: 実績報告 3/27, 精算 3/30; 返還金 = max(0, paid − 対象経費).
 
-    Returns the 返還金 entry (負担金補助及び交付金, 3/31, linked to the grant) or None.
+    Returns the 返還金 entry (its own line 返還金, 3/31, linked to the grant) or None.
     """
     year = grant["fiscal_year"]
     eligible = sum(e["amount"] for e in expenses)
@@ -105,6 +106,6 @@ def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | No
         return None
     grant["refunded_on"] = f"{year + 1}-03-31"
     short = grant["_name"].removeprefix("地域づくり")
-    return dict(item(fund, "expense", "contributions", date(year + 1, 3, 31),
+    return dict(item(fund, "expense", REFUND_CATEGORY, date(year + 1, 3, 31),
                      f"{short} 返還金", PAYER, refund, exact=True),
                 grant_id=grant["id"], memo=REFUND_MEMO)

@@ -32,6 +32,7 @@ ERROR = "error"
 FUNDS = ("operating_support", "activity_support", "own_funds")
 GRANT_INCOME_CATEGORY = "grant"  # 交付金 (income_categories)
 CARRIED_IN_CATEGORY = "carried_in"  # 前年度繰越金: kept in opening_balances, not in the 出納簿
+REFUND_CATEGORY = "refund"  # 返還金: its own line in 支出の部, never inside a 費目 (migration 4)
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,10 @@ def _int(data: Mapping, key: str, default: int | None = None) -> int:
 def eligibility_findings(entry, rules: ProgramRules, parents: Mapping[str, str | None],
                          entry_id: int | None = None) -> list[Finding]:
     """Findings for an expense against its fund's programme: 費目 not allowed (error), a
-    対象外経費 keyword in 摘要/支払先/メモ (warning)."""
+    対象外経費 keyword in 摘要/支払先/メモ (warning). A 返還金 (an expense carrying ``grant_id``)
+    is not spending and gets none."""
     found = []
-    if entry.direction != EXPENSE:
+    if entry.direction != EXPENSE or getattr(entry, "grant_id", None) is not None:
         return found
     if not rules.allows(entry.category_code, parents):
         found.append(Finding(

@@ -1,6 +1,8 @@
 """収支予算書 and 収支決算書: per fund (会計区分) 収入の部 and 支出の部 by 科目 / 費目 with totals,
-then the 総括 over every fund. The 予算書 prints the 当初予算額; the 決算書 prints 予算額
-(予算現額: 補正 and 流用 included), 決算額, 差引 and 備考, and the 次年度繰越金 of each fund.
+then the 総括 over every fund. The 予算書 (dated with the application) prints the 当初予算額
+only: no later 補正 or 流用 leaks into it, and a line that only a 補正 created is left out. The
+決算書 prints 当初予算額, 補正・流用, 予算現額, 決算額, 差引 and a 備考 naming each 補正
+(補正第N号 and its date) and 流用 (date, the other 費目, amount), and the 次年度繰越金.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
+from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.reports.grant_layout import (
     Indented,
     escape,
@@ -19,6 +23,7 @@ from kyodo_desktop.reports.grant_layout import (
     styles,
     width,
 )
+from kyodo_desktop.services.accounting.budget_history import HistoryItem
 from kyodo_desktop.services.forms.application import StatementData
 from kyodo_desktop.services.forms.grants import FundStatement
 
@@ -31,34 +36,66 @@ def _kind(row: BudgetActualRow) -> str:
     return "group" if row.kind == "group" else "line"
 
 
+def history_text(item: HistoryItem, words) -> str:
+    """One 補正 or 流用 as the 備考 names it (preset words ``revision_note``,
+    ``revision_note_undated``, ``transfer_in_note``, ``transfer_out_note``)."""
+    amount = item.amount if item.kind == "revision" else abs(item.amount)
+    values = {"amount": format_yen(amount), "other": item.other, "number": item.number,
+              "date": "" if item.day is None else wareki.format_wareki(item.day)}
+    if item.kind == "revision":
+        known = item.number is not None and item.day is not None
+        return words.get("revision_note" if known else "revision_note_undated").format(**values)
+    return words.get(f"{item.kind}_note").format(**values)
+
+
+def remarks(fund: FundStatement, direction: str, row: BudgetActualRow, words, *,
+            history: bool = True) -> str:
+    """The 備考 of a row: the note entered with the budget line, then (with ``history``) each
+    補正 and 流用 of the line, one per line. Group and total rows have none."""
+    if row.kind != "line":
+        return ""
+    key = (direction, row.category_code)
+    parts = [fund.notes.get(key, "")]
+    if history:
+        parts += [history_text(item, words) for item in fund.history.get(key, ())]
+    return "\n".join(p for p in parts if p)
+
+
 def _budget_rows(fund: FundStatement, words) -> list:
+    def line(r: BudgetActualRow, direction: str):
+        return (_kind(r), (_name(r), r.budget, remarks(fund, direction, r, words, history=False)))
+
     rows: list = [("section", (words.get("income"),))]
-    rows += [(_kind(r), (_name(r), r.budget, fund.notes.get((INCOME, r.category_code), "")))
-             for r in fund.income]
+    rows += [line(r, INCOME) for r in fund.income if r.budget]
     rows.append(("total", (words.get("income_total"), fund.income_total.budget, "")))
     rows.append(("section", (words.get("expense"),)))
-    rows += [(_kind(r), (_name(r), r.budget, fund.notes.get((EXPENSE, r.category_code), "")))
-             for r in fund.expense]
+    rows += [line(r, EXPENSE) for r in fund.expense if r.budget]
     rows.append(("total", (words.get("expense_total"), fund.expense_total.budget, "")))
     return rows
 
 
+def budget_figures(r: BudgetActualRow) -> tuple[int, int, int, int, int]:
+    """当初予算額, 補正・流用 (予算現額 − 当初, △ when lowered), 予算現額, 決算額, 差引 (円)."""
+    return r.budget, r.current - r.budget, r.current, r.actual, r.difference
+
+
 def _settlement_rows(fund: FundStatement, words) -> list:
     def line(r: BudgetActualRow, direction: str):
-        return (_kind(r), (_name(r), r.current, r.actual, r.difference,
-                           fund.notes.get((direction, r.category_code), "")))
+        return (_kind(r), (_name(r), *budget_figures(r), remarks(fund, direction, r, words)))
 
     rows: list = [("section", (words.get("income"),))]
     rows += [line(r, INCOME) for r in fund.income]
-    t = fund.income_total
-    rows.append(("total", (words.get("income_total"), t.current, t.actual, t.difference, "")))
+    rows.append(("total", (words.get("income_total"), *budget_figures(fund.income_total), "")))
     rows.append(("section", (words.get("expense"),)))
     rows += [line(r, EXPENSE) for r in fund.expense]
-    t = fund.expense_total
-    rows.append(("total", (words.get("expense_total"), t.current, t.actual, t.difference, "")))
-    rows.append(("total", (words.get("carried_out"), None, fund.carried_out, None,
+    rows.append(("total", (words.get("expense_total"), *budget_figures(fund.expense_total), "")))
+    rows.append(("total", (words.get("carried_out"), None, None, None, fund.carried_out, None,
                            words.get("carried_out_note"))))
     return rows
+
+
+#: Column widths of the 収支決算書 and 予算執行状況表 tables (科目, five amounts, 備考).
+SETTLEMENT_WIDTHS = (0.17, 0.12, 0.115, 0.12, 0.12, 0.115, 0.24)
 
 
 def statement_story(data: StatementData, *, settlement: bool) -> list:
@@ -71,8 +108,8 @@ def statement_story(data: StatementData, *, settlement: bool) -> list:
         title = Paragraph(escape(fund.fund_name + words.get("fund_suffix")), keep_with_next)
         if settlement:
             table = form_table(words.get("columns"), _settlement_rows(fund, words),
-                               width(0.3, 0.16, 0.16, 0.16, 0.22),
-                               aligns=["left", "right", "right", "right", "left"])
+                               width(*SETTLEMENT_WIDTHS),
+                               aligns=["left"] + ["right"] * 5 + ["left"])
         else:
             table = form_table(words.get("columns"),
                                _budget_rows(fund, words), width(0.42, 0.22, 0.36),

@@ -23,6 +23,8 @@ GRID_COMMANDS = (
     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME
+from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME, REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_budget import (
     BudgetActualRow,
     BudgetLine,
@@ -22,6 +22,11 @@ from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.budget_history import (
+    in_force,
+    line_revision_days,
+    link_line,
+)
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.store import Store, audit
 
@@ -85,9 +90,11 @@ def set_budget_line(store: Store, council_id: int, fiscal_year: int, fund_code: 
 
 def revise_budget_line(store: Store, council_id: int, fiscal_year: int, fund_code: str,
                        direction: str, category_code: str, revised_budget: int | None, *,
-                       actor: str = "") -> Changes:
+                       revision_id: int | None = None, actor: str = "") -> Changes:
     """Set the 補正後予算額 (円 ≥ 0) of a line beside its 当初予算額 (None removes the 補正).
     A line that does not exist yet is created with 当初 0 (a line added by the 補正予算).
+    ``revision_id`` ties the 補正 to its 補正第N号 (see
+    :func:`~kyodo_desktop.services.accounting.budget_history.add_revision`), which gives it a date.
 
     Raises ValidationError, YearClosed, UserError.
     """
@@ -101,11 +108,13 @@ def revise_budget_line(store: Store, council_id: int, fiscal_year: int, fund_cod
         if existing:
             audit.update_row(db, "budget_lines", existing, {"revised_budget": revised_budget},
                              actor)
+            line_id = existing["id"]
         else:
-            audit.insert_row(db, "budget_lines", {
+            line_id = audit.insert_row(db, "budget_lines", {
                 "council_id": council_id, "fiscal_year": fiscal_year, "fund_code": fund_code,
                 "direction": direction, _line_key(direction): category_code, "budget": 0,
-                "revised_budget": revised_budget}, actor)
+                "revised_budget": revised_budget}, actor)["id"]
+        link_line(store, line_id, None if revised_budget is None else revision_id, actor=actor)
     return common.accounts_changed(council_id)
 
 
@@ -116,6 +125,7 @@ def delete_budget_line(store: Store, line_id: int, *, actor: str = "") -> Change
         raise UserError(_("This budget line no longer exists."))
     common.ensure_open(store, row[0]["council_id"], row[0]["fiscal_year"])
     with store.transaction() as db:
+        link_line(store, line_id, None, actor=actor)
         audit.delete_row(db, "budget_lines", {"id": line_id}, actor)
     return common.accounts_changed(row[0]["council_id"])
 
@@ -192,18 +202,31 @@ class BudgetVsActual:
     carried_out: dict[str, int]
 
 
-def budget_vs_actual(store: Store, council_id: int, fiscal_year: int) -> BudgetVsActual:
-    """予算額, 補正後, 流用, 決算額, 差引, 執行率 per fund × category with totals (円)."""
-    lines = [BudgetLine(r["fund_code"], r["direction"], r["code"], r["budget"],
-                        r["revised_budget"]) for r in store.query(
-        "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
-        "AS code, budget, revised_budget FROM budget_lines WHERE council_id = ? "
-        "AND fiscal_year = ?", (council_id, fiscal_year))]
+def budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
+                     as_of: date | None = None) -> BudgetVsActual:
+    """予算額, 補正後, 流用, 決算額, 差引, 執行率 per fund × category with totals (円).
+
+    ``as_of`` (the date of the form that prints it; None = the whole year) leaves out the 補正
+    decided and the 流用 made after that day (see
+    :mod:`~kyodo_desktop.services.accounting.budget_history`). A 返還金 (an expense carrying
+    ``grant_id``) counts on the 返還金 line, whatever 費目 it was booked under.
+    """
+    days = line_revision_days(store, council_id, fiscal_year)
+    lines = []
+    for r in store.query(
+            "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
+            "AS code, budget, revised_budget FROM budget_lines WHERE council_id = ? "
+            "AND fiscal_year = ?", (council_id, fiscal_year)):
+        key = (r["fund_code"], r["direction"], r["code"])
+        revised = r["revised_budget"] if in_force(days.get(key, (None, None))[1], as_of) else None
+        lines.append(BudgetLine(*key, r["budget"], revised))
     transfers = [Transfer(r["fund_code"], r["from_category_code"], r["to_category_code"],
-                          r["amount"]) for r in list_transfers(store, council_id, fiscal_year)]
+                          r["amount"]) for r in list_transfers(store, council_id, fiscal_year)
+                 if in_force(r["transferred_on"], as_of)]
     actuals = {(r["fund_code"], r["direction"], r["code"]): r["total"] for r in store.query(
-        "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
-        "AS code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
+        "SELECT fund_code, direction, CASE WHEN direction = 'expense' AND grant_id IS NOT NULL "
+        f"THEN '{REFUND_CATEGORY}' ELSE coalesce(income_category_code, expense_category_code) "
+        "END AS code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
         "AND fiscal_year = ? GROUP BY 1, 2, 3", (council_id, fiscal_year))}
     rows = budget_vs_actual_rows(
         common.funds(store), common.income_categories(store), common.expense_categories(store),

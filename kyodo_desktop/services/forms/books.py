@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.domain.accounting_budget import BudgetActualRow
+from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
-from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import list_entries
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.grants import FundStatement, fund_statements
@@ -56,13 +55,17 @@ class CashBook:
 
 
 def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook]:
-    """The 出納簿 of every fund (in fund order) of a council-year."""
+    """The 出納簿 of every fund (in fund order) of a council-year; a 返還金 (an expense carrying
+    ``grant_id``) shows 返還金 as its 費目."""
     council = fd.council_row(store, council_id)["name"]
     opening = common.opening_balances(store, council_id, fiscal_year)
+    refund = {c.code: c.name for c in common.expense_categories(store)}[REFUND_CATEGORY]
     books = []
     for fund_code, fund_name in common.fund_names(store).items():
         rows = tuple(
-            CashRow(r["entry_date"], r["description"], r["category_name"] or "", r["income"],
+            CashRow(r["entry_date"], r["description"],
+                    refund if r["grant_id"] is not None and r["direction"] == EXPENSE
+                    else r["category_name"] or "", r["income"],
                     r["expense"], r["fund_balance"], r["voucher_no"])
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code))
         books.append(CashBook(fiscal_year, fund_code, fund_name, council,
@@ -119,15 +122,15 @@ def audit_data(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -
 
 @dataclass(frozen=True)
 class BudgetStatus:
-    """予算執行状況表: per fund the 予算対比 rows (予算現額, 執行済額, 残額, 執行率), dated the
-    last 出納簿 entry (``as_of`` None when there is none)."""
+    """予算執行状況表: per fund the 予算対比 (当初, 補正・流用, 予算現額, 執行済額, 残額, 執行率,
+    with the 補正 and 流用 in force), dated the last 出納簿 entry, 補正 or 流用 (``as_of`` None
+    when there is none)."""
 
     title: str
     fiscal_year: str
     council: str
     as_of: date | None
-    rows: tuple[BudgetActualRow, ...]
-    fund_names: dict
+    funds: tuple[FundStatement, ...]
     words: fd.Wording
 
 
@@ -140,9 +143,13 @@ def budget_status_data(store: Store, council_id: int, fiscal_year: int,
         (council_id, fiscal_year))), _(
         "No budget is entered for {fiscal_year}. Enter the budget in Budget and cash book.")
         .format(fiscal_year=fd.fiscal_year_text(fiscal_year)))
-    last = store.scalar("SELECT max(entry_date) FROM cash_book_entries WHERE council_id = ? "
-                        "AND fiscal_year = ?", (council_id, fiscal_year))
-    report = budget_vs_actual(store, council_id, fiscal_year)
+    last = store.scalar(
+        "SELECT max(day) FROM (SELECT max(entry_date) AS day FROM cash_book_entries "
+        "WHERE council_id = ?1 AND fiscal_year = ?2 UNION ALL SELECT max(transferred_on) "
+        "FROM budget_transfers WHERE council_id = ?1 AND fiscal_year = ?2 UNION ALL "
+        "SELECT max(decided_on) FROM budget_revisions WHERE council_id = ?1 AND fiscal_year = ?2)",
+        (council_id, fiscal_year))
+    as_of = fd.iso(last)
     return BudgetStatus(words.title, fd.fiscal_year_text(fiscal_year),
-                        fd.council_row(store, council_id)["name"], fd.iso(last),
-                        report.rows, common.fund_names(store), words)
+                        fd.council_row(store, council_id)["name"], as_of,
+                        tuple(fund_statements(store, council_id, fiscal_year, as_of)), words)

@@ -8,13 +8,14 @@ prints the same figures: the 申請額 of the 交付申請書 is checked against
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
+from kyodo_desktop.services.accounting.budget_history import line_history
 from kyodo_desktop.services.accounting.grants import amount_in_force
 from kyodo_desktop.services.forms.common import iso
 from kyodo_desktop.store import Store
@@ -89,14 +90,18 @@ class FundStatement:
     notes: dict
     carried_in: int
     carried_out: int
+    history: dict = field(default_factory=dict)
 
 
-def fund_statements(store: Store, council_id: int, fiscal_year: int) -> list[FundStatement]:
-    """Per fund (in display order) the 予算対比 rows split into 収入の部 and 支出の部.
+def fund_statements(store: Store, council_id: int, fiscal_year: int,
+                    as_of: date | None = None) -> list[FundStatement]:
+    """Per fund (in display order) the 予算対比 rows split into 収入の部 and 支出の部, with the
+    補正 and 流用 in force on ``as_of`` (the form's date; None = the whole year).
 
     ``carried_out`` = 収入決算額 (with 前年度繰越金) − 支出決算額 = the 出納簿's closing balance.
     """
-    report = budget_vs_actual(store, council_id, fiscal_year)
+    report = budget_vs_actual(store, council_id, fiscal_year, as_of)
+    history = line_history(store, council_id, fiscal_year, as_of)
     opening = common.opening_balances(store, council_id, fiscal_year)
     notes: dict[tuple[str, str, str], str] = {
         (r["fund_code"], r["direction"], r["code"]): r["notes"] for r in store.query(
@@ -112,7 +117,8 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int) -> list[Fun
             tuple(r for r in rows if r.direction == EXPENSE),
             report.totals[(fund_code, INCOME)], report.totals[(fund_code, EXPENSE)],
             {(d, c): text for (f, d, c), text in notes.items() if f == fund_code},
-            opening.get(fund_code, 0), report.carried_out[fund_code]))
+            opening.get(fund_code, 0), report.carried_out[fund_code],
+            {(d, c): tuple(items) for (f, d, c), items in history.items() if f == fund_code}))
     return result
 
 
