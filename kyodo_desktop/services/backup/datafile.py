@@ -10,14 +10,18 @@ from pathlib import Path
 
 from kyodo_desktop.store import Store, open_store
 from kyodo_desktop.store.errors import StoreError
+from kyodo_desktop.store.folder_privacy import protect_data_folder
 
 
 def open_data_file(path: Path | str) -> Store:
     """Open (creating if missing, migrating if older) the data file at ``path``.
 
-    Raises StoreError subclasses with a Japanese message (see
-    :func:`kyodo_desktop.store.open_store`).
+    On Windows a folder outside the user profile is first made private to this account
+    (:func:`kyodo_desktop.store.folder_privacy.protect_data_folder`). Raises StoreError
+    subclasses with a Japanese message (see :func:`kyodo_desktop.store.open_store`), UserError
+    when the folder cannot be made private.
     """
+    protect_data_folder(Path(path).expanduser().absolute().parent)
     return open_store(path)
 
 
