@@ -53,10 +53,11 @@ def prepare(db: Path) -> None:
         build_demo(store)
 
 
-def _wait_ready(log: Path, process: subprocess.Popen, timeout: float = 30.0) -> None:
+def _wait_ready(log: Path, process: subprocess.Popen, timeout: float = 30.0,
+                marker: bytes = b"READY") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if log.exists() and b"READY" in log.read_bytes():
+        if log.exists() and marker in log.read_bytes():
             return
         if process.poll() is not None:
             raise RuntimeError(f"the writer stopped by itself (exit {process.returncode})")
@@ -64,13 +65,16 @@ def _wait_ready(log: Path, process: subprocess.Popen, timeout: float = 30.0) -> 
     raise RuntimeError("the writer did not start")
 
 
-def kill_once(db: Path, log: Path, seed: int, delay: float) -> None:
-    """Run one writer on ``db`` and SIGKILL it ``delay`` seconds after it is ready."""
+def kill_once(db: Path, log: Path, seed: int, delay: float, *,
+              after_commit: bool = False) -> None:
+    """Run one writer on ``db`` and SIGKILL it ``delay`` seconds after it is ready (or, with
+    ``after_commit``, after its first reported commit: on a loaded machine a short delay could
+    otherwise kill every writer before it wrote anything)."""
     log.unlink(missing_ok=True)
     process = subprocess.Popen([sys.executable, str(WRITER), str(db), str(log), str(seed)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        _wait_ready(log, process)
+        _wait_ready(log, process, timeout=60.0, marker=b"\nC " if after_commit else b"READY")
         time.sleep(delay)
     finally:
         process.send_signal(signal.SIGKILL)
@@ -161,7 +165,7 @@ def verify(db: Path, reports: list[list[str]], figures: Figures) -> None:
 
 
 def run(kills: int, *, seed: int = 1, max_delay: float = 0.4, folder: Path | None = None,
-        progress=None) -> Figures:
+        progress=None, after_commit: bool = False) -> Figures:
     """Do ``kills`` rounds in ``folder`` (a new temporary folder by default); return figures."""
     rng = random.Random(seed)
     figures = Figures()
@@ -173,7 +177,8 @@ def run(kills: int, *, seed: int = 1, max_delay: float = 0.4, folder: Path | Non
         prepare(db)
         all_reports: list[list[str]] = []
         for round_no in range(1, kills + 1):
-            kill_once(db, log, seed * 100_000 + round_no, rng.uniform(0, max_delay))
+            kill_once(db, log, seed * 100_000 + round_no, rng.uniform(0, max_delay),
+                      after_commit=after_commit)
             figures.kills += 1
             round_reports = reported(log)
             all_reports.extend(round_reports)

@@ -23,7 +23,7 @@ def harness():
 
 @pytest.mark.slow
 def test_twenty_kills_lose_nothing(harness, tmp_path):
-    figures = harness.run(20, seed=7, max_delay=0.25, folder=tmp_path)
+    figures = harness.run(20, seed=7, max_delay=0.25, folder=tmp_path, after_commit=True)
     assert figures.kills == 20
     assert figures.failures == []
     assert figures.integrity_errors == 0 and figures.lost_commits == 0
