@@ -69,13 +69,15 @@ def format_yen_signed(amount: int, *, unit: bool = False) -> str:
 
 
 def format_percent(ratio: float | None, decimals: int = 1) -> str:
-    """A ratio as a percentage: 0.874 → 「87.4%」; ``None`` (or NaN) → 「—」."""
+    """A ratio as a percentage: 0.874 → 「87.4%」, −1.27 → 「△127%」 (the △ of every negative
+    figure on a form); ``None`` (or NaN) → 「—」."""
     if ratio is None or (isinstance(ratio, float) and not math.isfinite(ratio)):
         return MISSING
     from decimal import Decimal
 
     value = Decimal(repr(ratio)) if isinstance(ratio, float) else Decimal(ratio)
-    return format_number(value * 100, decimals) + "%"
+    text = format_number(abs(value) * 100, decimals) + "%"
+    return _NEGATIVE_MARK + text if value < 0 and text.strip("0.%") else text
 
 
 def format_date(d: date | None, style: str = "long") -> str:

@@ -1,7 +1,8 @@
 """The embedded Japanese fonts of every printed form: IPAex Mincho (body of official forms) and
 IPAex Gothic (headings and tables), vendored under resources/fonts with the IPA Font License.
 
-reportlab embeds TrueType fonts as subsets, so a PDF carries only the glyphs it uses.
+reportlab embeds TrueType fonts as subsets, so a PDF carries only the glyphs it uses. Registering
+them also installs the Japanese line-breaking rules (:mod:`kyodo_desktop.reports.kinsoku`).
 """
 
 from __future__ import annotations
@@ -32,4 +33,7 @@ def register_fonts() -> tuple[str, str]:
     from reportlab import rl_config
 
     rl_config.canvas_basefontname = MINCHO  # no stray unembedded Helvetica on any page
+    from kyodo_desktop.reports import kinsoku
+
+    kinsoku.install()  # no line ends with 「【（ nor starts with 」】）。
     return MINCHO, GOTHIC

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_
@@ -66,16 +66,31 @@ def evaluation_table(sheet: EvaluationSheet, s: Styles):
     return table
 
 
+def target_text(targets: dict[int, float], year: int) -> str:
+    """The 目標値 a year works toward: the year's own target, else the next year's target with
+    that year (「400（R8）」), else the last earlier one; "" when the 数値目標 has no target."""
+    if year in targets:
+        return format_figure(targets[year])
+    later = [y for y in targets if y > year]
+    earlier = [y for y in targets if y < year]
+    if not later and not earlier:
+        return ""
+    other = min(later) if later else max(earlier)
+    return f"{format_figure(targets[other])}（{wareki.format_fiscal_year(other, 'short')}）"
+
+
 def indicator_year_table(sheet: EvaluationSheet, s: Styles):
-    """数値目標 of the year: 現状値, this year's 目標値 and 実績値, 最終目標値."""
+    """数値目標 of the year: 現状値, this year's 目標値 (or the target it works toward, with that
+    target's 年度) and 実績値, 最終目標値."""
     year = sheet.fiscal_year
     head = ["指標", "単位", "現状値", f"{wareki.format_fiscal_year(year, 'short')} 目標値",
             f"{wareki.format_fiscal_year(year, 'short')} 実績値", "最終目標値"]
     rows = []
     for ind in sheet.indicators:
-        target, actual = ind.values.get(year, (None, None))
-        rows.append([ind.name, ind.unit, format_figure(ind.baseline), format_figure(target),
-                     format_figure(actual), format_figure(ind.final_target)])
+        _target, actual = ind.values.get(year, (None, None))
+        rows.append([ind.name, ind.unit, format_figure(ind.baseline),
+                     target_text(ind.targets, year), format_figure(actual),
+                     format_figure(ind.final_target)])
     widths = [95, 16, 30, 38, 38, 44]
     return ruled_table(head, rows, s, col_widths=[w * mm for w in widths],
                        aligns=["left", "center", "right", "right", "right", "right"])
@@ -109,12 +124,11 @@ def build_evaluation_sheet(sheet: EvaluationSheet, *, draft: bool = False) -> by
              _p("評価：" + "　".join(f"{c} {lbl}" for c, lbl in sheet.scale.items())
                 + "　／　自己評価・相互評価・第三者評価", s.small), Spacer(1, 2 * mm),
              evaluation_table(sheet, s), Spacer(1, 6 * mm),
-             _p("数値目標の実績", s.heading), indicator_year_table(sheet, s),
-             Spacer(1, 6 * mm), _p("次年度の計画への反映（見直し）", s.heading)]
-    if sheet.review:
-        story.append(review_table(sheet, s))
-    else:
-        story.append(_p("見直しが必要な推進項目（評価 C・D）はありません。", s.body))
+             KeepTogether([_p("数値目標の実績", s.heading), indicator_year_table(sheet, s)]),
+             Spacer(1, 6 * mm)]
+    review = (review_table(sheet, s) if sheet.review
+              else _p("見直しが必要な推進項目（評価 C・D）はありません。", s.body))
+    story.append(KeepTogether([_p("次年度の計画への反映（見直し）", s.heading), review]))
     furniture = PageFurniture(title=title, header_right=sheet.council_name,
                               footer_left=title, draft=draft)
     return build_pdf(story, furniture, pagesize=landscape(A4))

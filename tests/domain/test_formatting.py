@@ -83,6 +83,8 @@ def test_yen_groups_digits_by_three_and_keeps_the_value(amount):
     (12.3456, 1, "1,234.6%"),
     (None, 1, "—"),
     (float("nan"), 1, "—"),
+    (-1.27, 0, "△127%"),
+    (-0.0004, 1, "0.0%"),
 ])
 def test_format_percent(ratio, decimals, expected):
     assert format_percent(ratio, decimals) == expected

@@ -38,7 +38,8 @@ class CashRow:
 @dataclass(frozen=True)
 class CashBook:
     """The 出納簿 of one fund for a 年度: ``opening`` 前年度繰越金, ``rows`` in 出納簿 order,
-    ``closing`` = opening + Σ収入 − Σ支出 (円)."""
+    ``closing`` = opening + Σ収入 − Σ支出 (円); ``closed`` False while the 年度 is open (its
+    closing figure is the 現在残高, not yet the 次年度繰越金)."""
 
     fiscal_year: int
     fund_code: str
@@ -46,6 +47,7 @@ class CashBook:
     council: str
     opening: int
     rows: tuple[CashRow, ...]
+    closed: bool = True
 
     @property
     def closing(self) -> int:
@@ -60,6 +62,7 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
     council = fd.council_row(store, council_id)["name"]
     opening = common.opening_balances(store, council_id, fiscal_year)
     refund = {c.code: c.name for c in common.expense_categories(store)}[REFUND_CATEGORY]
+    closed = common.is_closed(store, council_id, fiscal_year)
     books = []
     for fund_code, fund_name in common.fund_names(store).items():
         rows = tuple(
@@ -69,7 +72,7 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
                     r["expense"], r["fund_balance"], r["voucher_no"])
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code))
         books.append(CashBook(fiscal_year, fund_code, fund_name, council,
-                              opening.get(fund_code, 0), rows))
+                              opening.get(fund_code, 0), rows, closed))
     return books
 
 

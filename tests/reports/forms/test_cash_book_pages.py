@@ -74,21 +74,21 @@ def test_balances_carry_across_every_page(big):
         if "次頁へ繰越" in this:
             assert _after(this, "次頁へ繰越") == _after(following, "前頁より繰越")
             carried += 1
-        else:  # the last page of a fund: the next fund starts afresh
-            assert "次年度繰越金" in this and "前頁より繰越" not in following
+        else:  # the last page of a fund (an open year): the next fund starts afresh
+            assert "現在残高" in this and "前頁より繰越" not in following
     assert carried == len(texts) - 3
 
 
 def test_closing_balance_equals_the_database(big):
     store, council_id, pdf = big
     texts = page_texts(pdf)
-    last_pages = [t for t in texts if "次年度繰越金" in t]
+    last_pages = [t for t in texts if "現在残高" in t]
     sums = {r["fund_code"]: r["net"] for r in store.query(
         "SELECT fund_code, sum(CASE direction WHEN 'income' THEN amount ELSE -amount END) AS net "
         "FROM cash_book_entries WHERE council_id = ? GROUP BY fund_code", (council_id,))}
     expected = [sums["operating_support"], sums["activity_support"],
                 sums["own_funds"] + 123_456]
-    printed = [t.split("\n")[t.split("\n").index("次年度繰越金") + 1] for t in last_pages]
+    printed = [t.split("\n")[t.split("\n").index("現在残高") + 1] for t in last_pages]
     assert printed == [format_yen(v) for v in expected]
 
 
