@@ -91,6 +91,25 @@ def demo_store(demo_path):
     opened.close()
 
 
+def table_digest(store) -> dict[str, str]:
+    """SHA-256 of every table's rows (ids and links included), by table; the change log is left
+    out (an undo appends to it). Two equal digests mean the same data."""
+    import hashlib
+
+    digests = {}
+    for (table,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' AND name != 'audit_log'"):
+        rows = sorted(repr(row) for row in store.conn.execute(f'SELECT * FROM "{table}"'))
+        digests[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return digests
+
+
+@pytest.fixture
+def digest():
+    """:func:`table_digest`: ``digest(store)`` → ``{table: sha256 of its rows}``."""
+    return table_digest
+
+
 @pytest.fixture
 def write_xlsx(tmp_path):
     """``write_xlsx(rows, name=...)``: a workbook whose first sheet holds ``rows`` from A1

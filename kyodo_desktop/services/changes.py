@@ -3,10 +3,15 @@
 Every service operation that writes returns a :class:`Changes`; the UI emits it once on its
 ``changed`` signal and each page decides whether to reload (``changes.touches("council")``).
 Views never poke each other (docs/ARCHITECTURE.md, convention 3).
+
+Undo: :func:`undoable` runs an operation and returns it with the snapshot of every row it wrote
+(:mod:`kyodo_desktop.store.snapshot`); :func:`undo` and :func:`redo` put either side back with
+the same ids. The UI's one undo step (``ui/commands.py``) is built on these.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: The areas an operation may touch. Pages test membership with :meth:`Changes.touches`.
@@ -63,3 +68,55 @@ class Changes:
             return other
         council = self.council_id if self.council_id == other.council_id else None
         return Changes(self.areas | other.areas, council)
+
+
+def changes_of(result) -> Changes:
+    """The Changes a service returned: ``result`` itself, the Changes inside a returned tuple
+    (``(new_id, changes)``), or its ``changes`` attribute (an import or handover result)."""
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple):
+        return next((part for part in result if isinstance(part, Changes)), Changes())
+    found = getattr(result, "changes", None)
+    return found if isinstance(found, Changes) else Changes()
+
+
+@dataclass(frozen=True)
+class Undoable:
+    """A finished operation that can be undone and redone: ``result`` what the service
+    returned, ``changes`` its :class:`Changes`, ``snapshot`` every row it wrote, before and
+    after (:class:`kyodo_desktop.store.snapshot.Snapshot`; empty when nothing was written)."""
+
+    result: object
+    changes: Changes
+    snapshot: object
+
+
+def undoable(store, operation: Callable[[], object]) -> Undoable:
+    """Run ``operation`` (service calls writing to ``store``) in one transaction and return it
+    with the snapshot of every row it wrote — an edit, an add, a delete with everything the
+    schema deleted or unlinked with it, an import, a handover. Errors propagate; then nothing
+    was written."""
+    from kyodo_desktop.store.snapshot import recording
+
+    with recording(store) as recorder:
+        result = operation()
+    return Undoable(result, changes_of(result), recorder.snapshot)
+
+
+def undo(store, done: Undoable) -> Changes:
+    """Put back the rows as they were before ``done`` (same ids; audited tables through the
+    change log). Raises SnapshotConflict (a StoreError) when they were changed since."""
+    from kyodo_desktop.store.snapshot import restore
+
+    restore(store, done.snapshot, "before")
+    return done.changes
+
+
+def redo(store, done: Undoable) -> Changes:
+    """Write the rows of ``done`` again as it left them (after :func:`undo`). Raises
+    SnapshotConflict when they were changed since."""
+    from kyodo_desktop.store.snapshot import restore
+
+    restore(store, done.snapshot, "after")
+    return done.changes

@@ -52,6 +52,8 @@ class Store:
         self.conn = conn
         self._db: sqlite_utils.Database | None = None
         self._lock = lock
+        #: What store modules keep for this open file (the undo recorder's table list).
+        self.cache: dict[str, object] = {}
 
     @property
     def db(self) -> sqlite_utils.Database:

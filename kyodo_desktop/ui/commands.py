@@ -1,7 +1,10 @@
-"""Undoable operations (QUndoCommand): 編集 › 元に戻す / やり直し restore what was stored.
+"""The one undo path of the app (編集 › 元に戻す / やり直し).
 
-:class:`AppliedCommand` is the base of every undo step of the app (its subclasses are here and in
-the ``*_commands`` modules); :class:`ProfileEditCommand` undoes a council profile edit.
+Every page writes through :func:`save_with_undo`: it runs the page's service calls as one
+operation recorded by :func:`kyodo_desktop.services.changes.undoable` (every row written, before
+and after, ids kept), pushes one :class:`UndoStep` and announces the Changes. Undo puts the rows
+back as they were before, redo as the operation left them — for an edit, an add, a delete with
+everything the schema deleted or unlinked with it, an import, a handover or a whole plan alike.
 """
 
 from __future__ import annotations
@@ -10,70 +13,51 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from kyodo_desktop.i18n import _
-from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.council import profile as council_profile
+from kyodo_desktop.services.changes import Changes, Undoable, redo, undo, undoable
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
 
-class AppliedCommand(QUndoCommand):
-    """An undoable edit: ``apply`` (redo) and ``revert`` (undo) write through services and return
-    the Changes the context then announces (``notify``).
+class UndoStep(QUndoCommand):
+    """A finished operation ``done`` (pushed after it ran: the stack's first redo is skipped).
 
-    Pushed after the edit already ran (``applied=True``), the stack's first redo is skipped.
-    A step that fails (the data changed meanwhile) shows the error and makes the command obsolete.
+    A step that cannot be taken (its rows were changed since, a closed 年度) shows the error and
+    becomes obsolete; nothing is written then.
     """
 
-    def __init__(self, context: AppContext, text: str, *, applied: bool = True) -> None:
+    def __init__(self, context: AppContext, text: str, done: Undoable) -> None:
         super().__init__(text)
         self._context = context
-        self._skip_redo = applied
+        self._done = done
+        self._skip_redo = True
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._step(self.apply)
+        self._step(redo)
 
     def undo(self) -> None:
-        self._step(self.revert)
+        self._step(undo)
 
-    def _step(self, step: Callable[[], Changes]) -> None:
+    def _step(self, step: Callable[[object, Undoable], Changes]) -> None:
         try:
-            changes = step()
+            changes = step(self._context.store, self._done)
         except Exception as error:  # the stack cannot fail a step: tell the user, keep going
             self.setObsolete(True)
             show_error(error)
             return
         self._context.notify(changes)
 
-    def apply(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
 
-    def revert(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class ProfileEditCommand(AppliedCommand):
-    """A saved change of a council's profile. ``before``/``after`` map profile fields to values.
-
-    Push it after the save succeeded (``applied=True``): the stack's first redo is then skipped.
-    Undo writes ``before`` back, redo writes ``after``; each emits the context's ``changed``.
-    """
-
-    def __init__(self, context: AppContext, council_id: int, before: dict, after: dict,
-                 *, applied: bool = True) -> None:
-        super().__init__(context, _("Edit of the council profile"), applied=applied)
-        self._council_id = council_id
-        self._before = dict(before)
-        self._after = dict(after)
-
-    def apply(self) -> Changes:
-        return self._write(self._after)
-
-    def revert(self) -> Changes:
-        return self._write(self._before)
-
-    def _write(self, values: dict) -> Changes:
-        return council_profile.update_profile(self._context.store, self._council_id, values)
+def save_with_undo(context: AppContext, text: str, operation: Callable[[], object], *,
+                   announce: Callable[[Changes], None] | None = None):
+    """Run ``operation`` (service calls that write; all or nothing), push it as one undo step
+    named ``text`` and announce its Changes (``context.notify`` unless ``announce`` is given).
+    Returns what ``operation`` returned. Nothing is pushed when nothing was written; errors
+    (ValidationError next to a field, UserError) propagate with nothing written."""
+    done = undoable(context.store, operation)
+    if done.snapshot:
+        context.undo_stack.push(UndoStep(context, text, done))
+    (announce or context.notify)(done.changes)
+    return done.result

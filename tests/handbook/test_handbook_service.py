@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.services.changes import undo, undoable
 from kyodo_desktop.services.council.profile import create_council
 from kyodo_desktop.services.handbook import chapters as handbook
 from kyodo_desktop.services.handbook.defaults import default_chapters
@@ -97,11 +98,22 @@ def test_bad_edits_are_refused(store, council):
         handbook.reset_to_default(store, custom)
 
 
-def test_snapshot_and_restore_undo_a_change(store, council):
+def test_an_edit_and_a_copy_of_last_year_are_undone_with_the_same_ids(store, council, digest):
     chapters, _ = handbook.ensure_chapters(store, council, 2026)
-    before = handbook.snapshot(store, council, 2026)
-    handbook.move_chapter(store, chapters[0].id, 1)
-    handbook.save_chapter(store, chapters[1].id, body="変更")
-    assert handbook.snapshot(store, council, 2026) != before
-    handbook.restore(store, council, 2026, before)
-    assert handbook.snapshot(store, council, 2026) == before
+    handbook.ensure_chapters(store, council, 2027)
+    before = digest(store)
+
+    def edit():
+        handbook.move_chapter(store, chapters[0].id, 1)
+        return handbook.save_chapter(store, chapters[1].id, body="変更")
+
+    done = undoable(store, edit)
+    assert handbook.year_rows(store, council, 2026)[0]["slug"] == chapters[1].slug
+    undo(store, done)
+    assert digest(store) == before
+    handbook.save_chapter(store, chapters[1].id, body="変更")  # so that 2027 gets a new copy
+    before = digest(store)
+    copied = undoable(store, lambda: handbook.copy_previous_year(store, council, 2027))
+    assert copied.snapshot.count("handbook_chapters", "after") > 0
+    undo(store, copied)
+    assert digest(store) == before

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.services.changes import undo, undoable
 from kyodo_desktop.services.plan import schedule as plan_schedule
-from kyodo_desktop.services.plan import snapshot as plan_snapshot
 from kyodo_desktop.services.plan import structure as ps
 
 
@@ -119,7 +119,7 @@ def test_responsible_must_be_of_the_council(demo_store, demo_ids, store, small):
         ps.update_action(store, small["a111"], {"responsible_subcommittee_id": mine + 100})
 
 
-def test_snapshot_restore_puts_back_the_same_ids_and_links(demo_store, demo_ids):
+def test_undo_of_a_delete_puts_back_the_same_ids_and_links(demo_store, demo_ids):
     council_id, plan_id = demo_ids
     tree = ps.plan_tree(demo_store, plan_id)
     measure = tree[3].children[2]  # Ⅳ-(3): 広報誌 is linked to projects
@@ -127,10 +127,9 @@ def test_snapshot_restore_puts_back_the_same_ids_and_links(demo_store, demo_ids)
     linked = demo_store.scalar("SELECT count(*) FROM projects WHERE action_id IN "
                                f"({','.join(str(a.id) for a in measure.children)})")
     assert linked > 0
-    snap = plan_snapshot.snapshot(demo_store, "measure", measure.id)
-    ps.delete_item(demo_store, "measure", measure.id)
+    done = undoable(demo_store, lambda: ps.delete_item(demo_store, "measure", measure.id))
     assert "Ⅳ-(3)-①" not in codes(demo_store, plan_id).values()
-    plan_snapshot.restore(demo_store, snap)
+    undo(demo_store, done)
     assert codes(demo_store, plan_id) == before
     assert demo_store.scalar("SELECT count(*) FROM projects WHERE action_id IN "
                              f"({','.join(str(a.id) for a in measure.children)})") == linked

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.errors import ValidationError
+from kyodo_desktop.services.changes import undo, undoable
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.officers import COUNCIL, ORGANIZATION, SUBCOMMITTEE, Body
 
 
@@ -128,9 +128,9 @@ def test_update_and_delete_term(store, council, people):
     stored = officers.get_term(store, term)
     assert (stored["starts_on"], stored["ends_on"], stored["notes"]) == (
         date(2025, 5, 1), date(2026, 3, 31), "補充")
-    snapshot, _c = officers.delete_term(store, term)
+    done = undoable(store, lambda: officers.delete_term(store, term))
     assert store.scalar("SELECT count(*) FROM officer_terms") == 0
-    roster_snapshot.restore(store, snapshot)
+    undo(store, done)
     assert officers.get_term(store, term)["notes"] == "補充"
 
 
@@ -138,9 +138,9 @@ def test_person_delete_takes_terms_and_comes_back(store, council, people, associ
     person = people["青木 一郎"]
     officers.appoint(store, person, "president", Body(ORGANIZATION, association), date(2025, 4, 1))
     assert roster_people.person_usage(store, person) == ["1件の任期（過去の分を含む）"]
-    snapshot, _c = roster_people.delete_person(store, person)
+    done = undoable(store, lambda: roster_people.delete_person(store, person))
     assert store.scalar("SELECT count(*) FROM people WHERE id = ?", (person,)) == 0
-    roster_snapshot.restore(store, snapshot)
+    undo(store, done)
     assert roster.list_organizations(store, council, 2025)[0]["representative"] == "青木 一郎"
     roster_people.update_person(store, person, {"phone": "０８３－９２２－１２３４"})
     stored = roster_people.get_person(store, person)

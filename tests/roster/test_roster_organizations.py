@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.domain.text import kana_sort_key
+from kyodo_desktop.services.changes import undo, undoable
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.validate import RosterValidationError
 
 
@@ -122,9 +122,9 @@ def test_delete_is_undone_by_the_snapshot(demo, yuda):
                             "subcommittee_organizations")}
     usage = roster.organization_usage(demo, org)
     assert any("任期" in line for line in usage) and any("世帯数" in line for line in usage)
-    snapshot, _changes = roster.delete_organization(demo, org)
+    done = undoable(demo, lambda: roster.delete_organization(demo, org))
     assert demo.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?", (org,)) == 0
-    roster_snapshot.restore(demo, snapshot)
+    undo(demo, done)
     after = {table: demo.query(f"SELECT * FROM {table} ORDER BY 1, 2") for table in before}
     assert after == before
 

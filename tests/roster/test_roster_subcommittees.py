@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from kyodo_desktop.services.changes import undo, undoable
 from kyodo_desktop.services.roster import officers, subcommittees
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.validate import RosterValidationError
 
 
@@ -68,8 +68,8 @@ def test_delete_and_restore_relinks_actions_and_projects(demo, yuda):
     members_before = subcommittees.members(demo, sub, on=date(2026, 11, 20))
     usage = subcommittees.subcommittee_usage(demo, sub)
     assert any("推進項目" in line for line in usage) and any("事業" in line for line in usage)
-    snapshot, _c = subcommittees.delete_subcommittee(demo, sub)
+    done = undoable(demo, lambda: subcommittees.delete_subcommittee(demo, sub))
     assert demo.scalar("SELECT count(*) FROM projects WHERE subcommittee_id = ?", (sub,)) == 0
-    roster_snapshot.restore(demo, snapshot)
+    undo(demo, done)
     assert subcommittees.assigned_work(demo, sub) == before
     assert subcommittees.members(demo, sub, on=date(2026, 11, 20)) == members_before

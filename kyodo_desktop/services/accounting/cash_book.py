@@ -9,7 +9,7 @@ with :mod:`kyodo_desktop.services.accounting.checks`. Listing and filtering are 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime
 
 from kyodo_desktop.domain import text
@@ -27,6 +27,7 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.store import Store, audit
 
 TABLE = "cash_book_entries"
+_INPUT_FIELDS = tuple(f.name for f in fields(CashBookEntryInput))
 
 
 class EntryValidationError(ValidationError):
@@ -113,6 +114,11 @@ def record_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBoo
     """Store one entry; return ``(entry_id, Changes)``. Errors as :func:`record_entries`."""
     ids = record_entries_with_ids(store, council_id, fiscal_year, [entry], actor=actor)
     return ids[0], common.accounts_changed(council_id)
+
+
+def entry_input(row: dict) -> CashBookEntryInput:
+    """The :class:`CashBookEntryInput` of a stored entry (a :func:`get_entry` row)."""
+    return CashBookEntryInput(**{name: row[name] for name in _INPUT_FIELDS})
 
 
 def get_entry(store: Store, entry_id: int) -> dict:

@@ -80,15 +80,15 @@ def _default_rows() -> list[dict]:
             for n, c in enumerate(default_chapters(), start=1)]
 
 
-def snapshot(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
-    """The year's chapters as plain rows (without ids), for undo and copying."""
+def year_rows(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+    """The year's chapters as plain rows (without ids), to copy into another year."""
     return [{key: row[key] for key in _COLUMNS} for row in store.query(
         "SELECT * FROM handbook_chapters WHERE council_id = ? AND fiscal_year = ? "
         "ORDER BY position, id", (council_id, fiscal_year))]
 
 
-def restore(store: Store, council_id: int, fiscal_year: int, rows: list[dict]) -> Changes:
-    """Replace the year's chapters by ``rows`` (as :func:`snapshot` returns them)."""
+def _replace_year(store: Store, council_id: int, fiscal_year: int, rows: list[dict]) -> Changes:
+    """Replace the year's chapters by ``rows`` (as :func:`year_rows` returns them)."""
     with store.transaction() as db:
         db.execute("DELETE FROM handbook_chapters WHERE council_id = ? AND fiscal_year = ?",
                    (council_id, fiscal_year))
@@ -108,8 +108,8 @@ def ensure_chapters(store: Store, council_id: int, fiscal_year: int
     if chapters:
         return chapters, Changes()
     earlier = previous_year_with_handbook(store, council_id, fiscal_year)
-    rows = snapshot(store, council_id, earlier) if earlier is not None else _default_rows()
-    changes = restore(store, council_id, fiscal_year, rows)
+    rows = year_rows(store, council_id, earlier) if earlier is not None else _default_rows()
+    changes = _replace_year(store, council_id, fiscal_year, rows)
     return list_chapters(store, council_id, fiscal_year), changes
 
 
@@ -120,7 +120,7 @@ def chapters_for_print(store: Store, council_id: int, fiscal_year: int) -> list[
     if chapters:
         return chapters
     earlier = previous_year_with_handbook(store, council_id, fiscal_year)
-    rows = snapshot(store, council_id, earlier) if earlier is not None else _default_rows()
+    rows = year_rows(store, council_id, earlier) if earlier is not None else _default_rows()
     return [_chapter({**row, "id": 0, "council_id": council_id, "fiscal_year": fiscal_year})
             for row in rows]
 
@@ -133,7 +133,7 @@ def copy_previous_year(store: Store, council_id: int, fiscal_year: int) -> Chang
     earlier = previous_year_with_handbook(store, council_id, fiscal_year)
     if earlier is None:
         raise UserError(_("There is no handbook of an earlier year to copy."))
-    return restore(store, council_id, fiscal_year, snapshot(store, council_id, earlier))
+    return _replace_year(store, council_id, fiscal_year, year_rows(store, council_id, earlier))
 
 
 def clean_title(value: str) -> str:

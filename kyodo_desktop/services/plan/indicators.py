@@ -194,22 +194,3 @@ def _clean(store: Store, plan: dict, values: dict) -> dict:
             if clean[key] is not None and plan_of(store, "action", clean[key])["id"] != plan["id"]:
                 raise ValidationError(_("Choose an action of this plan."), field=key)
     return clean
-
-
-def indicator_snapshot(store: Store, indicator_id: int) -> dict:
-    """The rows of a 数値目標 and its values (for undo of a delete): ``{"row", "values"}``."""
-    rows = store.query("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
-    if not rows:
-        raise UserError(_("The numeric target was not found. It may have been deleted."))
-    values = store.query("SELECT * FROM indicator_values WHERE indicator_id = ?", (indicator_id,))
-    return {"row": rows[0], "values": values}
-
-
-def restore_indicator(store: Store, snap: dict) -> Changes:
-    """Put back a :func:`indicator_snapshot` with the same id."""
-    plan = require_plan(store, snap["row"]["plan_id"])
-    with store.transaction() as db:
-        db["indicators"].insert(snap["row"])
-        if snap["values"]:
-            db["indicator_values"].insert_all(snap["values"])
-    return plan_changed(plan["council_id"])

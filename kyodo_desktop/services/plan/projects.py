@@ -21,7 +21,7 @@ from kyodo_desktop.services.plan.common import (
     plan_changed,
     plan_of,
 )
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, audit
 
 PROJECT_FIELDS = ("name", "action_id", "subcommittee_id", "fund_code", "starts_on", "ends_on",
                   "place", "expected_participants", "actual_participants", "budget",
@@ -122,22 +122,15 @@ def update_project(store: Store, project_id: int, values: dict) -> Changes:
 
 
 def delete_project(store: Store, project_id: int) -> Changes:
-    """Delete a project; its 出納簿 entries stay and lose the link."""
+    """Delete a project; its 出納簿 entries stay and lose the link — through the change log
+    (store/audit.py), so ``check`` does not report them as changed outside the app. Raises
+    YearClosed when one of them is in a closed 年度."""
     row = _row(store, project_id)
     with store.transaction() as db:
+        for (entry_id,) in db.execute("SELECT id FROM cash_book_entries WHERE project_id = ?",
+                                      (project_id,)).fetchall():
+            audit.update_row(db, "cash_book_entries", {"id": entry_id}, {"project_id": None})
         db.execute("DELETE FROM projects WHERE id = ?", (project_id,))
-    return plan_changed(row["council_id"])
-
-
-def project_row(store: Store, project_id: int) -> dict:
-    """The raw ``projects`` row (for undo)."""
-    return _row(store, project_id)
-
-
-def restore_project(store: Store, row: dict) -> Changes:
-    """Insert a raw row taken by :func:`project_row` again (same id; undo of a delete)."""
-    with store.transaction() as db:
-        db["projects"].insert(row)
     return plan_changed(row["council_id"])
 
 

@@ -20,7 +20,6 @@ from kyodo_desktop.domain.labels import ROLE_LABELS
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.validate import clean_notes, iso, to_date
 from kyodo_desktop.store import Store
 
@@ -237,14 +236,13 @@ def update_term(store: Store, term_id: int, *, starts_on: date, ends_on: date | 
         store, council_id, person_id=old["person_id"])
 
 
-def delete_term(store: Store, term_id: int) -> tuple[roster_snapshot.Snapshot, Changes]:
-    """Delete a term entered by mistake (an ended term is history: end it instead). Returns the
-    snapshot for :func:`roster_snapshot.restore`. Raises UserError when gone."""
+def delete_term(store: Store, term_id: int) -> Changes:
+    """Delete a term entered by mistake (an ended term is history: end it instead). Undoable
+    through :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when gone."""
     council_id = council_of(store, get_term(store, term_id)["body"])
-    snapshot = roster_snapshot.capture(store, [("officer_terms", "id = ?", (term_id,))])
     with store.transaction() as db:
         db.execute("DELETE FROM officer_terms WHERE id = ?", (term_id,))
-    return snapshot, Changes.of(ROSTER, council_id=council_id)
+    return Changes.of(ROSTER, council_id=council_id)
 
 
 def auditor_warnings(store: Store, council_id: int, *, person_id: int | None = None) -> list[str]:

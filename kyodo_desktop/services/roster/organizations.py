@@ -18,7 +18,6 @@ from kyodo_desktop.domain.labels import ORGANIZATION_KIND_LABELS
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.officers import reference_date
 from kyodo_desktop.services.roster.totals import (
     NEIGHBORHOOD,
@@ -27,6 +26,7 @@ from kyodo_desktop.services.roster.totals import (
     membership_history,
     roster_totals,
 )
+from kyodo_desktop.services.roster.usage import usage_lines
 from kyodo_desktop.services.roster.validate import (
     CONTACT_CLEANERS,
     RosterValidationError,
@@ -249,22 +249,14 @@ def organization_usage(store: Store, organization_id: int) -> list[str]:
         (_("household figures of {count} fiscal years"),
          "SELECT count(*) FROM organization_households WHERE organization_id = ?"),
     ]
-    return roster_snapshot.usage_lines(store, counts, organization_id)
+    return usage_lines(store, counts, organization_id)
 
 
-def delete_organization(store: Store, organization_id: int
-                        ) -> tuple[roster_snapshot.Snapshot, Changes]:
-    """Delete an organisation with its 世帯数, 任期 and 部会 memberships; 推進項目 it carried out
-    keep their other 実施主体. Returns the snapshot for :func:`roster_snapshot.restore` (元に戻す).
-    Raises UserError when it is gone."""
+def delete_organization(store: Store, organization_id: int) -> Changes:
+    """Delete an organisation with its 世帯数, 任期 and 部会 memberships (the schema cascades);
+    推進項目 it carried out keep their other 実施主体. Undoable through
+    :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when it is gone."""
     council_id = get_organization(store, organization_id)["council_id"]
-    key = (organization_id,)
-    snapshot = roster_snapshot.capture(store, [
-        ("member_organizations", "id = ?", key),
-        ("organization_households", "organization_id = ?", key),
-        ("officer_terms", "organization_id = ?", key),
-        ("subcommittee_organizations", "organization_id = ?", key),
-    ], [("plan_actions", "responsible_organization_id", organization_id)])
     with store.transaction() as db:
-        db.execute("DELETE FROM member_organizations WHERE id = ?", key)
-    return snapshot, Changes.of(ROSTER, council_id=council_id)
+        db.execute("DELETE FROM member_organizations WHERE id = ?", (organization_id,))
+    return Changes.of(ROSTER, council_id=council_id)

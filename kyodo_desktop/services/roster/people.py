@@ -14,7 +14,6 @@ from kyodo_desktop.domain import text
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
 from kyodo_desktop.services.roster.officers import body_name_sql, role_title
 from kyodo_desktop.services.roster.validate import (
     CONTACT_CLEANERS,
@@ -151,15 +150,12 @@ def person_usage(store: Store, person_id: int) -> list[str]:
     return [_("{count} officer terms (history included)").format(count=count)] if count else []
 
 
-def delete_person(store: Store, person_id: int) -> tuple[roster_snapshot.Snapshot, Changes]:
+def delete_person(store: Store, person_id: int) -> Changes:
     """Delete a person with their 任期 (the caller confirmed it with :func:`person_usage`).
-    Returns the snapshot for :func:`roster_snapshot.restore`. Raises UserError when gone."""
+    Undoable through :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when
+    gone."""
     council_id = get_person(store, person_id)["council_id"]
-    snapshot = roster_snapshot.capture(store, [
-        ("people", "id = ?", (person_id,)),
-        ("officer_terms", "person_id = ?", (person_id,)),
-    ])
     with store.transaction() as db:
         db.execute("DELETE FROM officer_terms WHERE person_id = ?", (person_id,))
         db.execute("DELETE FROM people WHERE id = ?", (person_id,))
-    return snapshot, Changes.of(ROSTER, council_id=council_id)
+    return Changes.of(ROSTER, council_id=council_id)

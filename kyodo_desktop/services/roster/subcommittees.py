@@ -16,7 +16,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster import officers
-from kyodo_desktop.services.roster import snapshot as roster_snapshot
+from kyodo_desktop.services.roster.usage import usage_lines
 from kyodo_desktop.services.roster.validate import (
     RosterValidationError,
     clean_fields,
@@ -177,21 +177,13 @@ def subcommittee_usage(store: Store, subcommittee_id: int) -> list[str]:
          "SELECT count(*) FROM plan_actions WHERE responsible_subcommittee_id = ?"),
         (_("{count} projects"), "SELECT count(*) FROM projects WHERE subcommittee_id = ?"),
     ]
-    return roster_snapshot.usage_lines(store, counts, subcommittee_id)
+    return usage_lines(store, counts, subcommittee_id)
 
 
-def delete_subcommittee(store: Store, subcommittee_id: int
-                        ) -> tuple[roster_snapshot.Snapshot, Changes]:
-    """Delete a 部会 with its 任期 and member groups; its 推進項目 and 事業 lose the 部会.
-    Returns the snapshot for :func:`roster_snapshot.restore`. Raises UserError when gone."""
+def delete_subcommittee(store: Store, subcommittee_id: int) -> Changes:
+    """Delete a 部会 with its 任期 and member groups; its 推進項目 and 事業 lose the 部会. Undoable
+    through :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when gone."""
     council_id = get_subcommittee(store, subcommittee_id)["council_id"]
-    key = (subcommittee_id,)
-    snapshot = roster_snapshot.capture(store, [
-        ("subcommittees", "id = ?", key),
-        ("officer_terms", "subcommittee_id = ?", key),
-        ("subcommittee_organizations", "subcommittee_id = ?", key),
-    ], [("plan_actions", "responsible_subcommittee_id", subcommittee_id),
-        ("projects", "subcommittee_id", subcommittee_id)])
     with store.transaction() as db:
-        db.execute("DELETE FROM subcommittees WHERE id = ?", key)
-    return snapshot, Changes.of(ROSTER, council_id=council_id)
+        db.execute("DELETE FROM subcommittees WHERE id = ?", (subcommittee_id,))
+    return Changes.of(ROSTER, council_id=council_id)

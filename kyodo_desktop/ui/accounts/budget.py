@@ -26,6 +26,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import budget
 from kyodo_desktop.services.accounting import common as reference
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
@@ -142,36 +143,31 @@ class BudgetTab(QWidget):
         direction, code = self.table.item(item.row(), 1).data(Qt.ItemDataRole.UserRole)
         text = item.text().strip()
         context, fund = self.context, self.fund_combo.currentData()
+        write = budget.set_budget_line if item.column() == 2 else budget.revise_budget_line
         try:
-            if item.column() == 2:
-                changes = budget.set_budget_line(context.store, context.council_id,
-                                                 context.fiscal_year, fund, direction, code,
-                                                 parse_yen(text) if text else 0)
-            else:
-                changes = budget.revise_budget_line(context.store, context.council_id,
-                                                    context.fiscal_year, fund, direction, code,
-                                                    parse_yen(text) if text else None)
+            amount = parse_yen(text) if text else (0 if item.column() == 2 else None)
+            save_with_undo(context, _("Budget"), lambda: write(
+                context.store, context.council_id, context.fiscal_year, fund, direction, code,
+                amount))
         except UserError as error:
             show_error(error, self)
             self.reload()
-            return
-        context.notify(changes)
 
     def record_transfer(self) -> bool:
         """Record the 予算の流用 of the form. Returns True when it was stored."""
         context = self.context
         try:
-            changes = budget.transfer_budget(
-                context.store, context.council_id, context.fiscal_year,
-                self.fund_combo.currentData(), self.from_combo.currentData(),
-                self.to_combo.currentData(), parse_yen(self.transfer_amount.text()),
-                self.transfer_date.date().toPython(), self.transfer_reason.text())
+            values = (self.fund_combo.currentData(), self.from_combo.currentData(),
+                      self.to_combo.currentData(), parse_yen(self.transfer_amount.text()),
+                      self.transfer_date.date().toPython(), self.transfer_reason.text())
+            save_with_undo(context, _("Budget transfer between expense categories"),
+                           lambda: budget.transfer_budget(context.store, context.council_id,
+                                                          context.fiscal_year, *values))
         except UserError as error:
             show_error(error, self)
             return False
         self.transfer_amount.clear()
         self.transfer_reason.clear()
-        context.notify(changes)
         return True
 
 

@@ -29,9 +29,9 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import cash_book
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
-from kyodo_desktop.ui.accounts.commands import DeleteEntryCommand, EntryIds, entry_input
 from kyodo_desktop.ui.accounts.entry import EntryPanel
 from kyodo_desktop.ui.accounts.models import CashBookModel
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
@@ -51,7 +51,6 @@ class CashBookTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.ids = EntryIds()
         self.model = CashBookModel(context.store, context.council_id, context.fiscal_year, self)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filters)
@@ -61,7 +60,7 @@ class CashBookTab(QWidget):
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals_label)
-        self.panel = EntryPanel(context, self.ids, self)
+        self.panel = EntryPanel(context, self)
         layout.addWidget(self.panel)
         self.panel.saved.connect(self._after_save)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
@@ -193,11 +192,10 @@ class CashBookTab(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            changes = cash_book.delete_entry(self.context.store, entry_id)
+            save_with_undo(self.context, _("Deletion of {description}").format(
+                description=row["description"]),
+                lambda: cash_book.delete_entry(self.context.store, entry_id))
         except UserError as error:
             show_error(error, self)
             return False
-        self.context.undo_stack.push(DeleteEntryCommand(
-            self.context, self.ids, entry_id, row["fiscal_year"], entry_input(row)))
-        self.context.notify(changes)
         return True

@@ -28,8 +28,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import cash_book, checks
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
-from kyodo_desktop.ui.accounts.commands import EntryIds, RecordEntryCommand, UpdateEntryCommand
-from kyodo_desktop.ui.accounts.commands import entry_input as stored_input
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 
 CHECK_DELAY_MS = 250
@@ -45,12 +44,10 @@ class EntryPanel(QWidget):
 
     saved = Signal(int)
 
-    def __init__(self, context: AppContext, ids: EntryIds, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.ids = ids
         self.editing: int | None = None
-        self._before: CashBookEntryInput | None = None
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.show_findings)
         self._build()
@@ -216,23 +213,22 @@ class EntryPanel(QWidget):
 
     def save(self) -> bool:
         """Record the line (or save the edited entry). Returns True when it was stored."""
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
         try:
             entry = self.entry()
             if self.editing is None:
-                year = self.context.fiscal_year
-                entry_id, changes = cash_book.record_entry(
-                    self.context.store, self.context.council_id, year, entry)
-                self.context.undo_stack.push(RecordEntryCommand(
-                    self.context, self.ids, entry_id, year, entry))
+                entry_id, _changes = save_with_undo(
+                    self.context, _("Entry of {description}").format(
+                        description=entry.description),
+                    lambda: cash_book.record_entry(store, council, year, entry))
             else:
-                entry_id = self.ids.current(self.editing)
-                changes = cash_book.update_entry(self.context.store, entry_id, entry)
-                self.context.undo_stack.push(UpdateEntryCommand(
-                    self.context, self.ids, entry_id, self._before, entry))
+                entry_id = self.editing
+                save_with_undo(self.context, _("Change of {description}").format(
+                    description=entry.description),
+                    lambda: cash_book.update_entry(store, entry_id, entry))
         except UserError as error:  # ValidationError, YearClosed (a closed year) …
             self._show_message(error.message, error=True)
             return False
-        self.context.notify(changes)
         self.start_new(keep_date=True)
         self._show_message(_("Saved: {date} {description} {amount} yen").format(
             date=format_date(entry.entry_date, "short"), description=entry.description,
@@ -242,7 +238,7 @@ class EntryPanel(QWidget):
 
     def start_new(self, *_args, keep_date: bool = False) -> None:
         """Empty the line for a new entry (keeping date, fund and 収支 when ``keep_date``)."""
-        self.editing, self._before = None, None
+        self.editing = None
         self.save_button.setText(_("Record (Enter)"))
         if not keep_date:
             self.date_edit.clear()
@@ -259,7 +255,7 @@ class EntryPanel(QWidget):
     def edit_entry(self, entry_id: int) -> None:
         """Load a stored entry into the line for changing it."""
         row = cash_book.get_entry(self.context.store, entry_id)
-        self.editing, self._before = entry_id, stored_input(row)
+        self.editing = entry_id
         self.date_edit.setText(format_date(row["entry_date"], "short"))
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(row["fund_code"]))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(row["direction"]))

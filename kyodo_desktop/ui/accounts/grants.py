@@ -27,6 +27,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import grants
 from kyodo_desktop.services.council import presets
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
@@ -138,14 +139,14 @@ class GrantsTab(QWidget):
         try:
             on = parse_date(self.date_edit.text(), fiscal_year=self.context.fiscal_year)
             amount = parse_yen(self.amount_edit.text()) if ACTIONS[code][1] else None
-            changes = self._apply(store, program, code, on, amount)
+            save_with_undo(self.context, _(ACTIONS[code][0]),
+                           lambda: self._apply(store, program, code, on, amount))
         except (UserError, ValidationError) as error:
             show_error(error, self)
             return False
         self.date_edit.clear()
         self.amount_edit.clear()
         self.number_edit.clear()
-        self.context.notify(changes)
         return True
 
     def _apply(self, store, program: str, code: str, on, amount):

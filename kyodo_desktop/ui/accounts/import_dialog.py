@@ -37,6 +37,7 @@ from kyodo_desktop.io.cash_book_kinds import import_with_opening, preview_for_fu
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.accounting.opening_balance import take_import_opening
 from kyodo_desktop.ui.accounts.worker import run_in_background
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
@@ -210,14 +211,14 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return False
         context = self.context
+        preview, skip_bad = self.preview, self.skip_bad.isChecked()
         try:
-            changes, outcome = import_with_opening(
-                context.store, context.council_id, context.fiscal_year, self.preview,
-                skip_bad_rows=self.skip_bad.isChecked())
+            _changes, outcome = save_with_undo(context, _("Import of the cash book"), lambda: (
+                import_with_opening(context.store, context.council_id, context.fiscal_year,
+                                    preview, skip_bad_rows=skip_bad)))
         except UserError as error:
             show_error(error, self)
             return False
         self.outcome_message = "" if outcome is None else outcome.message
-        context.notify(changes)
         self.accept()
         return True

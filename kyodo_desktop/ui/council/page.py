@@ -28,7 +28,7 @@ from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import profile as council_profile
-from kyodo_desktop.ui.commands import ProfileEditCommand
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
@@ -196,18 +196,14 @@ class CouncilPage(QWidget):
         if not edited:
             self._status(_("No changes to save."))
             return True
-        council_id = self.context.council_id
-        stored = council_profile.get_profile(self.context.store, council_id)
-        before = {key: stored[key] for key in edited}
+        store, council_id = self.context.store, self.context.council_id
         try:
-            changes = council_profile.update_profile(self.context.store, council_id, edited)
+            save_with_undo(self.context, _("Edit of the council profile"),
+                           lambda: council_profile.update_profile(store, council_id, edited))
         except council_profile.ProfileValidationError as error:
             self._show_errors(error.errors)
             self._status(_("Not saved: correct the fields marked in red."))
             return False
-        self.context.undo_stack.push(
-            ProfileEditCommand(self.context, council_id, before, edited, applied=True))
-        self.context.notify(changes)
         self._status(_("Saved."))
         return True
 

@@ -14,7 +14,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.handbook import chapters as handbook
-from kyodo_desktop.ui.handbook.commands import HandbookEditCommand
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.shell.errors import show_error
 
 
@@ -44,20 +44,13 @@ class HandbookEditing:
         """Run a handbook operation as one undoable step; refresh the list on success."""
         council, year = self.context.council_id, self.context.fiscal_year
         store = self.context.store
-        before = handbook.snapshot(store, council, year)
         try:
-            result = operation()
+            result = save_with_undo(self.context, text, operation, announce=self._notify)
         except UserError as error:
             self.save_status.setText(error.message)
             show_error(error, self)
             return False
-        changes = result[1] if isinstance(result, tuple) else result
-        after = handbook.snapshot(store, council, year)
-        if after != before:
-            self.context.undo_stack.push(
-                HandbookEditCommand(self.context, council, year, text, before, after))
         self.values = None
-        self._notify(changes)
         self.chapters = handbook.list_chapters(store, council, year)
         if isinstance(result, tuple):  # (new id, changes): select the new chapter
             select = next(c.slug for c in self.chapters if c.id == result[0])

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.plan import evaluation as plan_evaluation
 from kyodo_desktop.services.plan import indicators as plan_indicators
 from kyodo_desktop.services.plan import plans, structure
 from kyodo_desktop.services.plan import schedule as plan_schedule
-from kyodo_desktop.services.plan import snapshot as plan_snapshot
-from kyodo_desktop.ui.plan.commands import run
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.plan.tree import ID_ROLE, KIND_ROLE
 from kyodo_desktop.ui.shell.errors import show_error
 
@@ -36,29 +36,20 @@ class PlanEdits:
             self.editor.show_message(_("No changes to save."))
             return True
         kind, item_id, store = self.editor.kind, self.editor.item_id, self.context.store
-        before = self.editor.loaded(edited)
         make_current = edited.pop("is_current", None)
-        before.pop("is_current", None)
-        if kind == "plan":
-            def apply(values=edited):
-                return plans.update_plan(store, item_id, values)
 
-            def revert(values=before):
-                return plans.update_plan(store, item_id, values)
-        else:
-            def apply(values=edited):
-                return structure.update_item(store, kind, item_id, values)
-
-            def revert(values=before):
-                return structure.update_item(store, kind, item_id, values)
-        try:
-            if edited:
-                run(self.context, _("Edit of the plan"), apply, revert)
+        def save() -> Changes:
+            changes = Changes()
+            if edited and kind == "plan":
+                changes |= plans.update_plan(store, item_id, edited)
+            elif edited:
+                changes |= structure.update_item(store, kind, item_id, edited)
             if make_current:
-                old = plans.current_plan_id(store, self.context.council_id)
-                run(self.context, _("Current plan"),
-                    lambda: plans.set_current_plan(store, item_id),
-                    lambda: plans.set_current_plan(store, old))
+                changes |= plans.set_current_plan(store, item_id)
+            return changes
+
+        try:
+            save_with_undo(self.context, _("Edit of the plan"), save)
         except ValidationError as error:
             self.editor.show_message(error.message, error=True)
             self.editor.focus_field(error.field)
@@ -113,24 +104,14 @@ class PlanEdits:
             self.editor.show_message(_("Choose a goal first (for a measure) or a measure (for an "
                                        "action)."), error=True)
             return None
-        store, state = self.context.store, {}
-
-        def apply():
-            if "snap" in state:
-                return plan_snapshot.restore(store, state["snap"])
-            state["id"], changes = structure.add_item(store, kind, parent_id, _(NEW_TITLES[kind]),
-                                                      position=position)
-            return changes
-
-        def revert():
-            state["snap"] = plan_snapshot.snapshot(store, kind, state["id"])
-            return structure.delete_item(store, kind, state["id"])
-
-        run(self.context, _("Add to the plan"), apply, revert)
-        self._select(kind, state["id"])
+        store = self.context.store
+        item_id, _changes = save_with_undo(
+            self.context, _("Add to the plan"), lambda: structure.add_item(
+                store, kind, parent_id, _(NEW_TITLES[kind]), position=position))
+        self._select(kind, item_id)
         self.editor.focus_field("title")
         self.editor.fields[kind]["title"].selectAll()
-        return state["id"]
+        return item_id
 
     def delete_item(self) -> None:
         """Delete the selected item (and all below it) after asking."""
@@ -146,19 +127,15 @@ class PlanEdits:
         if answer != QMessageBox.StandardButton.Yes:
             return
         store = self.context.store
-        snap = plan_snapshot.snapshot(store, kind, item_id)
-        run(self.context, _("Delete from the plan"),
-            lambda: structure.delete_item(store, kind, item_id),
-            lambda: plan_snapshot.restore(store, snap))
+        save_with_undo(self.context, _("Delete from the plan"),
+                       lambda: structure.delete_item(store, kind, item_id))
 
     def move_item(self, kind: str, item_id: int, parent_id: int, position: int) -> None:
         """Move an item (after a drop or Alt+arrow); codes are renumbered by the service."""
         store = self.context.store
-        old_parent, old_position = structure.locate(store, kind, item_id)
         try:
-            run(self.context, _("Move in the plan"),
-                lambda: structure.move_item(store, kind, item_id, parent_id, position),
-                lambda: structure.move_item(store, kind, item_id, old_parent, old_position))
+            save_with_undo(self.context, _("Move in the plan"),
+                           lambda: structure.move_item(store, kind, item_id, parent_id, position))
         except UserError as error:
             show_error(error, self)
             return
@@ -171,85 +148,54 @@ class PlanEdits:
 
     # the tabs ------------------------------------------------------------------------------------
 
-    def _guarded(self, label: str, apply, revert) -> bool:
+    def _guarded(self, label: str, operation) -> bool:
         try:
-            return run(self.context, label, apply, revert)
+            save_with_undo(self.context, label, operation)
         except UserError as error:
             show_error(error, self)
             self.reload_tabs()
             return False
+        return True
 
     def edit_schedule(self, cells: list) -> bool:
         """Write 年次計画 cells ``[(action_id, 年度, status or None)]`` as one undo step."""
         store = self.context.store
-        before = [(a, y, plan_schedule.action_schedule(store, a).get(y)) for a, y, _s in cells]
         return self._guarded(_("Edit of the yearly schedule"),
-                             lambda: plan_schedule.set_cells(store, cells),
-                             lambda: plan_schedule.set_cells(store, before))
+                             lambda: plan_schedule.set_cells(store, cells))
 
     def edit_indicator_field(self, indicator_id: int, key: str, text: str) -> bool:
         store = self.context.store
-        old = next(i for i in plan_indicators.list_indicators(store, self.plan_id)
-                   if i.id == indicator_id)
         return self._guarded(_("Edit of a numeric target"),
                              lambda: plan_indicators.update_indicator(store, indicator_id,
-                                                                      {key: text}),
-                             lambda: plan_indicators.update_indicator(
-                                 store, indicator_id, {key: getattr(old, key)}))
+                                                                      {key: text}))
 
     def edit_indicator_value(self, indicator_id: int, year: int, which: str, text: str) -> bool:
         store = self.context.store
-        old = plan_indicators.get_value(store, indicator_id, year)[0 if which == "target" else 1]
         return self._guarded(_("Edit of a numeric target"),
                              lambda: plan_indicators.set_value(store, indicator_id, year,
-                                                               **{which: text}),
-                             lambda: plan_indicators.set_value(store, indicator_id, year,
-                                                               **{which: old}))
+                                                               **{which: text}))
 
     def add_indicator(self) -> None:
-        store, state = self.context.store, {}
-
-        def apply():
-            if "snap" in state:
-                return plan_indicators.restore_indicator(store, state["snap"])
-            state["id"], changes = plan_indicators.add_indicator(
-                store, self.plan_id, {"name": _("New indicator")})
-            return changes
-
-        def revert():
-            state["snap"] = plan_indicators.indicator_snapshot(store, state["id"])
-            return plan_indicators.delete_indicator(store, state["id"])
-
-        self._guarded(_("Add a numeric target"), apply, revert)
+        store, plan_id = self.context.store, self.plan_id
+        self._guarded(_("Add a numeric target"), lambda: plan_indicators.add_indicator(
+            store, plan_id, {"name": _("New indicator")}))
 
     def delete_indicator(self, indicator_id: int) -> None:
         store = self.context.store
-        snap = plan_indicators.indicator_snapshot(store, indicator_id)
         self._guarded(_("Delete a numeric target"),
-                      lambda: plan_indicators.delete_indicator(store, indicator_id),
-                      lambda: plan_indicators.restore_indicator(store, snap))
+                      lambda: plan_indicators.delete_indicator(store, indicator_id))
 
     def edit_evaluation(self, action_id: int, key: str, value: str) -> bool:
         store, year, kind = self.context.store, self.evaluation.year(), self.evaluation.kind()
-        old = plan_evaluation.get_evaluation(store, action_id, year, kind)
-
-        def revert():
-            if old is None:
-                return plan_evaluation.delete_evaluation(store, action_id, year, kind)
-            return plan_evaluation.set_evaluation(store, action_id, year, kind, old)
-
         return self._guarded(_("Edit of an evaluation"),
                              lambda: plan_evaluation.set_evaluation(store, action_id, year, kind,
-                                                                    {key: value}), revert)
+                                                                    {key: value}))
 
     def apply_review(self) -> bool:
-        store, year = self.context.store, self.evaluation.year()
-        review = plan_evaluation.review_for_next_year(store, self.plan_id, year)
-        before = [(r["action_id"], year + 1, r["next_status"]) for r in review
-                  if r["next_in_plan"]]
-        if not before:
+        store, year, plan_id = self.context.store, self.evaluation.year(), self.plan_id
+        review = plan_evaluation.review_for_next_year(store, plan_id, year)
+        if not any(r["next_in_plan"] for r in review):
             self.evaluation.summary.setText(_("No action was rated C or D in this year."))
             return False
         return self._guarded(_("Review into next year's schedule"),
-                             lambda: plan_evaluation.apply_review(store, self.plan_id, year),
-                             lambda: plan_schedule.set_cells(store, before))
+                             lambda: plan_evaluation.apply_review(store, plan_id, year))

@@ -4,6 +4,7 @@ undo) and printing the plan booklet and the 評価シート. Mixed into :class:`
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.plan import plans, projects, structure
-from kyodo_desktop.ui.plan.commands import run
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.plan.printing import save_pdf
 from kyodo_desktop.ui.plan.projects_view import ProjectDialog
 
@@ -68,40 +69,41 @@ class PlanEditsMore:
 
     def new_plan(self, values: dict | None = None) -> int | None:
         """Create a plan (asking title and period unless ``values`` is given) and show it."""
-        store, council_id = self.context.store, self.context.council_id
-        make_current = True
-        while values is None:
-            dialog = NewPlanDialog(self.context.fiscal_year + 1, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
+        if values is not None:
+            return self._create_plan(values, True)
+        dialog = NewPlanDialog(self.context.fiscal_year + 1, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                plan_id, changes = plans.create_plan(store, council_id, dialog.values(),
-                                                     make_current=dialog.current.isChecked())
-                break
+                return self._create_plan(dialog.values(), dialog.current.isChecked())
             except ValidationError as error:
                 QMessageBox.warning(self, _("New plan"), error.message)
-        else:
-            plan_id, changes = plans.create_plan(store, council_id, values,
-                                                 make_current=make_current)
-        self.plan_id = plan_id
-        self.context.notify(changes)
-        return plan_id
+        return None
+
+    def _create_plan(self, values: dict, make_current: bool) -> int:
+        store, council_id = self.context.store, self.context.council_id
+
+        def create():
+            self.plan_id, changes = plans.create_plan(store, council_id, values,
+                                                      make_current=make_current)
+            return self.plan_id, changes  # shown when the page reloads on the Changes
+
+        return save_with_undo(self.context, _("New plan"), create)[0]
 
     def delete_plan(self) -> bool:
-        """Delete the shown plan after a clear warning (not undoable)."""
-        plan = plans.get_plan(self.context.store, self.plan_id)
+        """Delete the shown plan after a clear warning (undoable: 編集 › 元に戻す)."""
+        store, plan_id = self.context.store, self.plan_id
+        plan = plans.get_plan(store, plan_id)
         answer = QMessageBox.question(
             self, _("Delete this plan…"),
-            _("Delete 「{title}」 with all its goals, schedule, targets and evaluations? This "
-              "cannot be undone. Projects stay but lose their link.").format(title=plan["title"]),
+            _("Delete 「{title}」 with all its goals, schedule, targets and evaluations? "
+              "Projects stay but lose their link. 「Undo」 in the Edit menu brings it all "
+              "back.").format(title=plan["title"]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        changes = plans.delete_plan(self.context.store, self.plan_id)
-        self.plan_id = None
-        self.context.undo_stack.clear()
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Delete this plan…"),
+                       lambda: plans.delete_plan(store, plan_id))
         return True
 
     # projects ------------------------------------------------------------------------------------
@@ -125,47 +127,30 @@ class PlanEditsMore:
         """Add a project to the current 年度 (from the dialog unless ``values`` is given)."""
         store, council_id, year = (self.context.store, self.context.council_id,
                                    self.context.fiscal_year)
-        state: dict = {}
-
-        def apply():
-            if "row" in state:
-                return projects.restore_project(store, state["row"])
-            state["id"], changes = projects.create_project(store, council_id, year, state["values"])
-            return changes
-
-        def revert():
-            state["row"] = projects.project_row(store, state["id"])
-            return projects.delete_project(store, state["id"])
-
-        return self._project_edit(values, None, apply, revert, state)
+        return self._project_edit(values, None, lambda chosen: projects.create_project(
+            store, council_id, year, chosen))
 
     def edit_project(self, project_id: int, values: dict | None = None) -> int | None:
         """Edit a project (dialog unless ``values`` is given)."""
         store = self.context.store
-        before = projects.project_row(store, project_id)
-        state: dict = {"id": project_id}
 
-        def apply():
-            return projects.update_project(store, project_id, state["values"])
+        def update(chosen: dict):
+            return project_id, projects.update_project(store, project_id, chosen)
 
-        def revert():
-            keys = [k for k in projects.PROJECT_FIELDS if k in state["values"]]
-            return projects.update_project(store, project_id, {k: before[k] for k in keys})
+        return self._project_edit(values, projects.get_project(store, project_id), update)
 
-        return self._project_edit(values, projects.get_project(store, project_id), apply, revert,
-                                  state)
-
-    def _project_edit(self, values, project, apply, revert, state) -> int | None:
+    def _project_edit(self, values, project, write) -> int | None:
+        """Write ``values`` (or what the dialog asks) with ``write(values) -> (id, Changes)`` as
+        one undo step; the dialog stays open on a ValidationError."""
         dialog = None if values is not None else self._project_dialog(project)
         while True:
             if dialog is not None:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return None
                 values = dialog.values()
-            state["values"] = values
             try:
-                run(self.context, _("Edit of a project"), apply, revert)
-                return state["id"]
+                return save_with_undo(self.context, _("Edit of a project"),
+                                      functools.partial(write, values))[0]
             except ValidationError as error:
                 if dialog is None:
                     raise
@@ -173,15 +158,14 @@ class PlanEditsMore:
 
     def delete_project(self, project_id: int) -> None:
         store = self.context.store
-        row = projects.project_row(store, project_id)
+        row = projects.get_project(store, project_id)
         answer = QMessageBox.question(
             self, _("Delete"), _("Delete the project 「{name}」? Its cash book entries stay.")
             .format(name=row["name"]), QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            run(self.context, _("Delete a project"),
-                lambda: projects.delete_project(store, project_id),
-                lambda: projects.restore_project(store, row))
+            save_with_undo(self.context, _("Delete a project"),
+                           lambda: projects.delete_project(store, project_id))
 
     # printing ------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from kyodo_desktop.io import roster_export
 from kyodo_desktop.services.roster import handover
 from kyodo_desktop.services.roster import people as roster_people
 from kyodo_desktop.services.roster.handover import KEEP, REPLACE, VACATE, Decision
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
@@ -248,15 +249,17 @@ class HandoverWizard:
 
     def _carry_out(self) -> None:
         try:
-            self.result = handover.apply_handover(
-                self.context.store, self.context.council_id, self.fiscal_year,
-                self.decisions(), self.household_values())
+            store, council, year = self.context.store, self.context.council_id, self.fiscal_year
+            decisions, households = self.decisions(), self.household_values()
+            self.result = save_with_undo(
+                self.context, _("Handover for {year}").format(
+                    year=wareki.format_fiscal_year(year)),
+                lambda: handover.apply_handover(store, council, year, decisions, households))
         except ValidationError as error:
             label = self.wizard.findChild(QLabel, "householdsError")
             label.setText(error.message)
             self.wizard.back()
             return
-        self.context.notify(self.result.changes)
         result = self.result
         lines = [_("Kept: {kept}, handed over: {replaced} ({new} new people), left empty: "
                    "{vacated}. Household figures saved for {households} neighborhood "

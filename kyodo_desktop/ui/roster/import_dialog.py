@@ -31,6 +31,7 @@ from kyodo_desktop.io.roster_import_apply import (
     describe_result,
 )
 from kyodo_desktop.ui.accounts.worker import run_in_background
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.shell.errors import show_error
@@ -145,13 +146,13 @@ class RosterImportDialog:
         """Write the checked rows; True when done (the dialog closes)."""
         if self.preview is None:
             return False
+        store, council, preview = self.context.store, self.context.council_id, self.preview
         try:
-            result = apply_roster_import(self.context.store, self.context.council_id,
-                                         self.preview, skip_bad_rows=skip_bad_rows)
+            result = save_with_undo(self.context, _("Import of the roster"), lambda: (
+                apply_roster_import(store, council, preview, skip_bad_rows=skip_bad_rows)))
         except UserError as error:
             show_error(error, self.dialog)
             return False
         self.summary = describe_result(result)
-        self.context.notify(result.changes)
         self.dialog.accept()
         return True

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster.validate import RosterValidationError
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster.commands import AddCommand, EditCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster.editors import FieldForm, confirm_delete
 from kyodo_desktop.ui.roster.models import Column, kana_key, select_id, selected_id, setup_table
 
@@ -190,46 +191,29 @@ class OrganizationTab:
         return True
 
     def _create(self, values: dict, figures: dict | None) -> None:
-        store, year = self.context.store, self.context.fiscal_year
-        org_id, changes = roster.create_organization(store, self.context.council_id, values)
-        if figures:
-            roster.set_households(store, org_id, year, *figures.values())
-        self.current_id = org_id
-        self.context.undo_stack.push(AddCommand(
-            self.context, _("Add group {name}").format(name=values["name"]),
-            lambda: roster.delete_organization(store, org_id)))
-        self.context.notify(changes)
-        select_id(self.table, org_id)
+        store, year, council = self.context.store, self.context.fiscal_year, self.context.council_id
+
+        def create():  # the new group is selected when the page reloads on the Changes
+            org_id, changes = roster.create_organization(store, council, values)
+            if figures:
+                changes |= roster.set_households(store, org_id, year, *figures.values())
+            self.current_id = org_id
+            return changes
+
+        save_with_undo(self.context, _("Add group {name}").format(name=values["name"]), create)
+        select_id(self.table, self.current_id)
 
     def _update(self, edited: dict, figures: dict | None) -> None:
         store, year, org_id = self.context.store, self.context.fiscal_year, self.current_id
         stored = roster.get_organization(store, org_id)
-        before = {key: stored[key] for key in edited}
-        changes = roster.update_organization(store, org_id, edited) if edited else None
-        self.context.undo_stack.beginMacro(_("Edit group {name}").format(name=stored["name"]))
-        try:
-            if edited:
-                self.context.undo_stack.push(EditCommand(
-                    self.context, "", lambda v: roster.update_organization(store, org_id, v),
-                    before, edited))
-            if figures:
-                self._save_figures(org_id, year, figures)
-        finally:
-            self.context.undo_stack.endMacro()
-        if changes:
-            self.context.notify(changes)
 
-    def _save_figures(self, org_id: int, year: int, figures: dict) -> None:
-        store = self.context.store
-        old = next((r for r in roster.household_history(store, org_id)
-                    if r["fiscal_year"] == year), {})
-        old_values = (old.get("households"), old.get("member_households"))
-        new_values = tuple(figures.values())
-        changes = roster.set_households(store, org_id, year, *new_values)
-        self.context.undo_stack.push(StepsCommand(
-            self.context, "", lambda: roster.set_households(store, org_id, year, *new_values),
-            lambda: roster.set_households(store, org_id, year, *old_values)))
-        self.context.notify(changes)
+        def update():
+            changes = roster.update_organization(store, org_id, edited) if edited else Changes()
+            if figures:
+                changes |= roster.set_households(store, org_id, year, *figures.values())
+            return changes
+
+        save_with_undo(self.context, _("Edit group {name}").format(name=stored["name"]), update)
 
     def delete(self) -> None:
         """Delete the selected group after a confirmation when others use it (undoable)."""
@@ -240,6 +224,5 @@ class OrganizationTab:
         name = roster.get_organization(store, org_id)["name"]
         if not confirm_delete(self.page, name, roster.organization_usage(store, org_id)):
             return
-        changes = push_delete(self.context, _("Delete group {name}").format(name=name),
-                              lambda: roster.delete_organization(store, org_id))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Delete group {name}").format(name=name),
+                       lambda: roster.delete_organization(store, org_id))

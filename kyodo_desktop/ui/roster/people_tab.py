@@ -11,9 +11,9 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.roster import people as roster_people
 from kyodo_desktop.services.roster.officers import reference_date
 from kyodo_desktop.services.roster.validate import RosterValidationError
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster.commands import AddCommand, EditCommand, push_delete
 from kyodo_desktop.ui.roster.editors import FieldForm, confirm_delete
 from kyodo_desktop.ui.roster.models import Column, kana_key, select_id, selected_id, setup_table
 
@@ -98,26 +98,23 @@ class PeopleTab:
             return True
         try:
             if self.current_id is None:
-                values = self.fields.values()
-                person_id, changes = roster_people.create_person(store, self.context.council_id,
-                                                                 values)
-                self.current_id = person_id
-                self.context.undo_stack.push(AddCommand(
-                    self.context, _("Add person {name}").format(name=values["name"]),
-                    lambda: roster_people.delete_person(store, person_id)))
+                values, council = self.fields.values(), self.context.council_id
+
+                def create():  # the new person is selected when the page reloads
+                    self.current_id, changes = roster_people.create_person(store, council, values)
+                    return changes
+
+                save_with_undo(self.context, _("Add person {name}").format(name=values["name"]),
+                               create)
             else:
                 person_id = self.current_id
                 stored = roster_people.get_person(store, person_id)
-                changes = roster_people.update_person(store, person_id, edited)
-                self.context.undo_stack.push(EditCommand(
-                    self.context, _("Edit person {name}").format(name=stored["name"]),
-                    lambda v: roster_people.update_person(store, person_id, v),
-                    {k: stored[k] for k in edited}, edited))
+                save_with_undo(self.context, _("Edit person {name}").format(name=stored["name"]),
+                               lambda: roster_people.update_person(store, person_id, edited))
         except RosterValidationError as error:
             self.fields.show_errors(error)
             self.status.setText(_("Not saved: correct the fields marked in red."))
             return False
-        self.context.notify(changes)
         select_id(self.table, self.current_id)
         self.status.setText(_("Saved."))
         return True
@@ -131,6 +128,5 @@ class PeopleTab:
         name = roster_people.get_person(store, person_id)["name"]
         if not confirm_delete(self.page, name, roster_people.person_usage(store, person_id)):
             return
-        changes = push_delete(self.context, _("Delete person {name}").format(name=name),
-                              lambda: roster_people.delete_person(store, person_id))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Delete person {name}").format(name=name),
+                       lambda: roster_people.delete_person(store, person_id))

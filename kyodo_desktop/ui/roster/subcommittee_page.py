@@ -25,9 +25,9 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.roster import officers, subcommittees
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster.validate import RosterValidationError
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.roster.commands import AddCommand, EditCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE, FieldForm, confirm_delete
 from kyodo_desktop.ui.roster.models import Column, select_id, selected_id, setup_table
 from kyodo_desktop.ui.roster.term_dialog import TermDialog
@@ -172,24 +172,24 @@ class SubcommitteePage(QWidget):
         try:
             if self.current_id is None:
                 values = self.fields.values()
-                sub_id, changes = subcommittees.create_subcommittee(store, council, values)
-                self.current_id = sub_id
-                self.context.undo_stack.push(AddCommand(
-                    self.context, _("Add subcommittee {name}").format(name=values["name"]),
-                    lambda: subcommittees.delete_subcommittee(store, sub_id)))
+
+                def create():  # the new 部会 is selected when the page reloads on the Changes
+                    self.current_id, changes = subcommittees.create_subcommittee(
+                        store, council, values)
+                    return changes
+
+                save_with_undo(self.context, _("Add subcommittee {name}").format(
+                    name=values["name"]), create)
             else:
                 sub_id = self.current_id
                 stored = subcommittees.get_subcommittee(store, sub_id)
-                changes = subcommittees.update_subcommittee(store, sub_id, edited)
-                self.context.undo_stack.push(EditCommand(
+                save_with_undo(
                     self.context, _("Edit subcommittee {name}").format(name=stored["name"]),
-                    lambda v: subcommittees.update_subcommittee(store, sub_id, v),
-                    {k: stored[k] for k in edited}, edited))
+                    lambda: subcommittees.update_subcommittee(store, sub_id, edited))
         except RosterValidationError as error:
             self.fields.show_errors(error)
             self.status.setText(_("Not saved: correct the fields marked in red."))
             return False
-        self.context.notify(changes)
         self.status.setText(_("Saved."))
         return True
 
@@ -202,10 +202,9 @@ class SubcommitteePage(QWidget):
         name = subcommittees.get_subcommittee(store, sub_id)["name"]
         if not confirm_delete(self, name, subcommittees.subcommittee_usage(store, sub_id)):
             return
-        changes = push_delete(self.context, _("Delete subcommittee {name}").format(name=name),
-                              lambda: subcommittees.delete_subcommittee(store, sub_id))
         self.current_id = None
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Delete subcommittee {name}").format(name=name),
+                       lambda: subcommittees.delete_subcommittee(store, sub_id))
 
     def move(self, step: int) -> None:
         """Move the selected 部会 up (−1) or down (+1); undoable."""
@@ -213,12 +212,8 @@ class SubcommitteePage(QWidget):
         if sub_id is None:
             return
         store = self.context.store
-        changes = subcommittees.move_subcommittee(store, sub_id, step)
-        self.context.undo_stack.push(StepsCommand(
-            self.context, _("Reorder subcommittees"),
-            lambda: subcommittees.move_subcommittee(store, sub_id, step),
-            lambda: subcommittees.move_subcommittee(store, sub_id, -step)))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Reorder subcommittees"),
+                       lambda: subcommittees.move_subcommittee(store, sub_id, step))
 
     def add_member(self) -> None:
         """Appoint a 部会長 / 副部会長 / 部員 of this 部会."""
@@ -227,12 +222,9 @@ class SubcommitteePage(QWidget):
         store = self.context.store
 
         def submit(values: dict) -> None:
-            term_id, changes, _warnings = officers.appoint(
+            save_with_undo(self.context, _("Appoint"), lambda: officers.appoint(
                 store, values["person_id"], values["role"], values["body"],
-                values["starts_on"], values["ends_on"], values["notes"])
-            self.context.undo_stack.push(AddCommand(
-                self.context, _("Appoint"), lambda: officers.delete_term(store, term_id)))
-            self.context.notify(changes)
+                values["starts_on"], values["ends_on"], values["notes"]))
 
         body = officers.Body(officers.SUBCOMMITTEE, self.current_id)
         TermDialog(self.context, "appoint", submit, body=body, parent=self).exec()
@@ -243,18 +235,9 @@ class SubcommitteePage(QWidget):
         if self.current_id is None or not 0 <= row < len(self._terms):
             return
         term, store = self._terms[row], self.context.store
-        before = (term["starts_on"], term["ends_on"], term["notes"])
         ends = max(term["starts_on"], date.today() - timedelta(days=1))
-
-        def write(values: tuple) -> Changes:
-            return officers.update_term(store, term["id"], starts_on=values[0],
-                                        ends_on=values[1], notes=values[2])[0]
-
-        after = (term["starts_on"], ends, term["notes"])
-        changes = write(after)
-        self.context.undo_stack.push(StepsCommand(
-            self.context, _("End membership"), lambda: write(after), lambda: write(before)))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("End membership"), lambda: officers.update_term(
+            store, term["id"], starts_on=term["starts_on"], ends_on=ends, notes=term["notes"]))
 
     def add_group(self) -> None:
         """Add the group chosen in the combo box as a member (undoable)."""
@@ -262,12 +245,8 @@ class SubcommitteePage(QWidget):
         if self.current_id is None or org_id is None:
             return
         store, sub_id = self.context.store, self.current_id
-        changes = subcommittees.add_organization(store, sub_id, org_id)
-        self.context.undo_stack.push(StepsCommand(
-            self.context, _("Add member group"),
-            lambda: subcommittees.add_organization(store, sub_id, org_id),
-            lambda: subcommittees.remove_organization(store, sub_id, org_id)))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Add member group"),
+                       lambda: subcommittees.add_organization(store, sub_id, org_id))
 
     def remove_group(self) -> None:
         """Take the selected member group out (undoable)."""
@@ -275,9 +254,5 @@ class SubcommitteePage(QWidget):
         if self.current_id is None or item is None:
             return
         store, sub_id, org_id = self.context.store, self.current_id, item.data(256)
-        changes = subcommittees.remove_organization(store, sub_id, org_id)
-        self.context.undo_stack.push(StepsCommand(
-            self.context, _("Remove member group"),
-            lambda: subcommittees.remove_organization(store, sub_id, org_id),
-            lambda: subcommittees.add_organization(store, sub_id, org_id)))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Remove member group"),
+                       lambda: subcommittees.remove_organization(store, sub_id, org_id))

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QWidget
 
 from kyodo_desktop.domain import formatting
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster import officers
+from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.roster.commands import AddCommand, StepsCommand, push_delete
 from kyodo_desktop.ui.roster.editors import confirm_delete
 from kyodo_desktop.ui.roster.models import Column, kana_key, selected_id, setup_table
 from kyodo_desktop.ui.roster.term_dialog import TermDialog
@@ -82,8 +81,7 @@ class TermsTab:
         term_id = selected_id(self.table)
         return next((r for r in self.model.rows if r["id"] == term_id), None)
 
-    def _notify(self, warnings: list[str]) -> None:
-        self.context.notify(Changes.of(ROSTER, council_id=self.context.council_id))
+    def _warn(self, warnings: list[str]) -> None:
         if warnings:
             self.warning.setText("\n".join(warnings))
             self.warning.show()
@@ -93,12 +91,11 @@ class TermsTab:
         store = self.context.store
 
         def submit(values: dict) -> None:
-            term_id, _changes, warnings = officers.appoint(
-                store, values["person_id"], values["role"], values["body"], values["starts_on"],
-                values["ends_on"], values["notes"])
-            self.context.undo_stack.push(AddCommand(
-                self.context, _("Appoint"), lambda: officers.delete_term(store, term_id)))
-            self._notify(warnings)
+            _term_id, _changes, warnings = save_with_undo(
+                self.context, _("Appoint"), lambda: officers.appoint(
+                    store, values["person_id"], values["role"], values["body"],
+                    values["starts_on"], values["ends_on"], values["notes"]))
+            self._warn(warnings)
 
         TermDialog(self.context, "appoint", submit, parent=self.page).exec()
 
@@ -110,24 +107,12 @@ class TermsTab:
         store = self.context.store
 
         def submit(values: dict) -> None:
-            before = officers.get_term(store, term["id"])
-            new_id, _changes, warnings = officers.change_holder(
-                store, term["id"], values["person_id"], values["starts_on"],
-                ends_on=values["ends_on"], notes=values["notes"])
-
-            def undo() -> None:
-                officers.delete_term(store, new_id)
-                officers.update_term(store, term["id"], starts_on=before["starts_on"],
-                                     ends_on=before["ends_on"], notes=before["notes"])
-
-            def redo() -> None:
-                officers.change_holder(store, term["id"], values["person_id"],
-                                       values["starts_on"], ends_on=values["ends_on"],
-                                       notes=values["notes"])
-
-            self.context.undo_stack.push(StepsCommand(
-                self.context, _("Change of {role}").format(role=term["role_name"]), redo, undo))
-            self._notify(warnings)
+            _new_id, _changes, warnings = save_with_undo(
+                self.context, _("Change of {role}").format(role=term["role_name"]),
+                lambda: officers.change_holder(
+                    store, term["id"], values["person_id"], values["starts_on"],
+                    ends_on=values["ends_on"], notes=values["notes"]))
+            self._warn(warnings)
 
         TermDialog(self.context, "change", submit, term=term, parent=self.page).exec()
 
@@ -138,16 +123,12 @@ class TermsTab:
             return
         store = self.context.store
 
-        def save(values: dict) -> None:
-            _changes, warnings = officers.update_term(store, term["id"], **values)
-            self._notify(warnings)
-
         def submit(values: dict) -> None:
             after = {k: values[k] for k in ("starts_on", "ends_on", "notes")}
-            before = {k: term[k] for k in after}
-            save(after)
-            self.context.undo_stack.push(StepsCommand(
-                self.context, _("Edit term"), lambda: save(after), lambda: save(before)))
+            _changes, warnings = save_with_undo(
+                self.context, _("Edit term"),
+                lambda: officers.update_term(store, term["id"], **after))
+            self._warn(warnings)
 
         TermDialog(self.context, "edit", submit, term=term, parent=self.page).exec()
 
@@ -160,7 +141,6 @@ class TermsTab:
         label = f"{term['body_name']} {term['role_name']} {term['person_name']}"
         if not confirm_delete(self.page, label, [_("the history of this role")]):
             return
-        changes = push_delete(self.context, _("Delete term"),
-                              lambda: officers.delete_term(store, term["id"]))
-        self.context.notify(changes)
+        save_with_undo(self.context, _("Delete term"),
+                       lambda: officers.delete_term(store, term["id"]))
 

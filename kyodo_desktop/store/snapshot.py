@@ -1,0 +1,385 @@
+"""Row snapshots for 元に戻す / やり直し: record every row an operation writes, then put either
+side back with the same ids.
+
+:func:`recording` runs an operation in one transaction while temporary triggers on every table
+(except ``audit_log``) keep the state of each row before its first change — including rows the
+schema deletes or empties by itself (``ON DELETE CASCADE`` / ``SET NULL``). When the block ends,
+the rows' states after it are read, and the recorder's :class:`Snapshot` holds both sides.
+
+:func:`restore` writes one side back in one transaction: deletes children first, inserts and
+updates parents first (unique positions are parked while siblings swap), keys and ids as they
+were. Rows of audited tables go through :mod:`kyodo_desktop.store.audit` (``insert_row``,
+``update_row``, ``delete_row``), so the change log records the undo and ``check`` stays clean.
+It refuses (:class:`SnapshotConflict`, nothing written) when the rows are no longer as the other
+side left them, or when putting them back would touch any row outside the snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kyodo_desktop.i18n import _
+from kyodo_desktop.store import audit
+from kyodo_desktop.store.database import Store
+from kyodo_desktop.store.errors import StoreError
+
+#: Tables never recorded: the change log is appended to by every write, undo included.
+UNRECORDED = frozenset({"audit_log"})
+_TOUCHED = "kyodo_undo_touched"
+_STATE = "kyodo_undo_state"
+_PARKED = 1_000_000_000  # unique integer columns are parked above this while rows swap
+
+
+class SnapshotConflict(StoreError):
+    """The rows are not as the snapshot expects (changed since by another step)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("This step cannot be undone or redone: the records it changed were "
+                           "changed again since. Check the data on screen and correct it by hand."))
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """One table's recorded rows: ``key`` the key column names, ``rows`` ``(before, after)``
+    pairs of row dicts (None where the row did not exist)."""
+
+    table: str
+    key: tuple[str, ...]
+    rows: tuple[tuple[dict | None, dict | None], ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every row an operation changed, before and after it (:class:`TableRows` per table)."""
+
+    tables: tuple[TableRows, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(t.rows for t in self.tables)
+
+    def count(self, table: str, side: str = "before") -> int:
+        """How many rows of ``table`` exist on ``side`` ("before" or "after")."""
+        index = _side(side)
+        return sum(1 for t in self.tables if t.table == table for pair in t.rows
+                   if pair[index] is not None)
+
+    def table_names(self) -> set[str]:
+        """The tables with recorded rows."""
+        return {t.table for t in self.tables if t.rows}
+
+
+@dataclass
+class Recorder:
+    """Handed out by :func:`recording`; ``snapshot`` is set when the block ends without error."""
+
+    conn: sqlite3.Connection
+    schema: list
+    snapshot: Snapshot = field(default_factory=Snapshot)
+
+    def collect(self) -> Snapshot:
+        """What the block has written so far (before and after)."""
+        return _collect(self.conn, self.schema)
+
+
+@dataclass(frozen=True)
+class _Table:
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    real: frozenset[str]
+    parents: frozenset[str]
+    unique: tuple[tuple[str, ...], ...]
+
+
+def _side(side: str) -> int:
+    if side not in ("before", "after"):
+        raise ValueError(f"side must be 'before' or 'after', not {side!r}")
+    return 0 if side == "before" else 1
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _schema(conn: sqlite3.Connection) -> list[_Table]:
+    """The recorded tables, parents before children (foreign keys)."""
+    names = [n for (n,) in conn.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name") if n not in UNRECORDED]
+    tables = {}
+    for name in names:
+        info = conn.execute(f"PRAGMA main.table_info({_quote(name)})").fetchall()
+        columns = tuple(row[1] for row in info)
+        key = tuple(row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+        parents = frozenset(row[2] for row in conn.execute(
+            f"PRAGMA main.foreign_key_list({_quote(name)})")) - {name}
+        unique = tuple(
+            tuple(c[2] for c in conn.execute(f"PRAGMA main.index_info({_quote(index[1])})"))
+            for index in conn.execute(f"PRAGMA main.index_list({_quote(name)})")
+            if index[2] and index[3] != "pk")
+        real = frozenset(row[1] for row in info if row[2].upper() in ("REAL", "FLOAT", "DOUBLE"))
+        tables[name] = _Table(name, columns, key or ("rowid",), real, parents, unique)
+    ordered: list[_Table] = []
+    placed: set[str] = set()
+    while len(ordered) < len(tables):
+        ready = [t for n, t in tables.items() if n not in placed
+                 and t.parents & tables.keys() <= placed]
+        for table in ready or [next(t for n, t in tables.items() if n not in placed)]:
+            ordered.append(table)
+            placed.add(table.name)
+    return ordered
+
+
+def _image(table: _Table, prefix: str) -> str:
+    """JSON of the row; REAL values as 17-digit text, so they come back exactly."""
+    def value(column: str) -> str:
+        ref = f"{prefix}.{_quote(column)}"
+        if column in table.real:
+            return f"CASE WHEN {ref} IS NULL THEN NULL ELSE printf('%!.17g', {ref}) END"
+        return ref
+    return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in table.columns) + ")"
+
+
+def _loaded(table: _Table, image: str | None) -> dict | None:
+    if image is None:
+        return None
+    row = json.loads(image)
+    for column in table.real:
+        if row[column] is not None:
+            row[column] = float(row[column])
+    return row
+
+
+def _key(table: _Table, prefix: str) -> str:
+    return "json_array(" + ", ".join(f"{prefix}.{_quote(c)}" for c in table.key) + ")"
+
+
+def _install(conn: sqlite3.Connection, schema: list[_Table]) -> None:
+    """Create the temporary recording tables and triggers of this connection (once per schema;
+    they stay until the connection closes and only write while a recording is on)."""
+    for n in range(_installed_count(conn)):
+        for kind in "iud":
+            conn.execute(f"DROP TRIGGER IF EXISTS temp.kyodo_undo_{n}_{kind}")
+    conn.execute(f"DROP TABLE IF EXISTS temp.{_TOUCHED}")
+    conn.execute(f"DROP TABLE IF EXISTS temp.{_STATE}")
+    conn.execute(f"CREATE TEMP TABLE {_STATE} (recording INTEGER NOT NULL, tables INTEGER)")
+    conn.execute(f"INSERT INTO temp.{_STATE} VALUES (0, ?)", (len(schema),))
+    conn.execute(f"CREATE TEMP TABLE {_TOUCHED} (tbl TEXT NOT NULL, key TEXT NOT NULL, "
+                 "before TEXT, PRIMARY KEY (tbl, key))")
+
+    def first(name: str, key: str, image: str) -> str:
+        # not INSERT OR IGNORE: a foreign key action's conflict policy would override it
+        return (f"INSERT INTO {_TOUCHED} (tbl, key, before) SELECT {name}, {key}, {image} "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {_TOUCHED} WHERE tbl = {name} "
+                f"AND key = {key});")
+
+    when = f"WHEN (SELECT recording FROM {_STATE})"
+    for n, table in enumerate(schema):
+        name, on = f"'{table.name}'", f"main.{_quote(table.name)}"
+        old, new = _key(table, "OLD"), _key(table, "NEW")
+        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_i AFTER INSERT ON {on} {when} BEGIN "
+                     f"{first(name, new, 'NULL')} END")
+        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_u BEFORE UPDATE ON {on} {when} BEGIN "
+                     f"{first(name, old, _image(table, 'OLD'))} {first(name, new, 'NULL')} END")
+        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_d BEFORE DELETE ON {on} {when} BEGIN "
+                     f"{first(name, old, _image(table, 'OLD'))} END")
+
+
+def _installed_count(conn: sqlite3.Connection) -> int:
+    if not conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", (_STATE,)).fetchone():
+        return 0
+    return conn.execute(f"SELECT tables FROM temp.{_STATE}").fetchone()[0]
+
+
+def _prepared(store: Store) -> list[_Table]:
+    """The schema of the file with its recording triggers in place (made again after a schema
+    change), cached in ``store.cache``."""
+    conn = store.conn
+    version = conn.execute("PRAGMA main.schema_version").fetchone()[0]
+    cached = store.cache.get(__name__)
+    if cached is not None and cached[0] == version and _installed_count(conn):
+        return cached[1]
+    schema = _schema(conn)
+    with store.transaction():  # one transaction: many small ones would each wait for the disk
+        _install(conn, schema)
+    store.cache[__name__] = (version, schema)
+    return schema
+
+
+def _rows_by_key(conn: sqlite3.Connection, table: _Table, keys: list[tuple]) -> dict[tuple, dict]:
+    """The current rows of ``table`` with the given keys, by key tuple."""
+    found: dict[tuple, dict] = {}
+    key_sql = ", ".join(_quote(c) for c in table.key)
+    select = ", ".join(_quote(c) for c in table.columns)
+    marks = "(" + ", ".join("?" for _c in table.key) + ")"
+    for start in range(0, len(keys), 200):
+        chunk = keys[start:start + 200]
+        cursor = conn.execute(
+            f"SELECT {select} FROM main.{_quote(table.name)} WHERE ({key_sql}) IN "
+            f"(VALUES {', '.join(marks for _k in chunk)})", [v for k in chunk for v in k])
+        for values in cursor:
+            row = dict(zip(table.columns, values, strict=True))
+            found[tuple(row[c] for c in table.key)] = row
+    return found
+
+
+def _collect(conn: sqlite3.Connection, schema: list[_Table]) -> Snapshot:
+    tables = []
+    for table in schema:
+        touched = [(tuple(json.loads(key)), _loaded(table, before))
+                   for key, before in conn.execute(
+                       f"SELECT key, before FROM temp.{_TOUCHED} WHERE tbl = ? ORDER BY rowid",
+                       (table.name,))]
+        if not touched:
+            continue
+        after = _rows_by_key(conn, table, [key for key, _before in touched])
+        pairs = tuple((before, after.get(key)) for key, before in touched
+                      if before != after.get(key))
+        if pairs:
+            tables.append(TableRows(table.name, table.key, pairs))
+    return Snapshot(tuple(tables))
+
+
+@contextlib.contextmanager
+def recording(store: Store) -> Iterator[Recorder]:
+    """Run the block in one transaction and record every row it writes; afterwards
+    ``recorder.snapshot`` holds them before and after. On an error nothing is written and the
+    error propagates. Raises RuntimeError when a recording is already running on ``store``."""
+    conn = store.conn
+    schema = _prepared(store)
+    if conn.execute(f"SELECT recording FROM temp.{_STATE}").fetchone()[0]:
+        raise RuntimeError("a recording is already running on this store")
+    recorder = Recorder(conn, schema)
+    with store.transaction():
+        conn.execute(f"UPDATE temp.{_STATE} SET recording = 1")
+        try:
+            yield recorder
+            recorder.snapshot = recorder.collect()
+        finally:
+            conn.execute(f"UPDATE temp.{_STATE} SET recording = 0")
+            conn.execute(f"DELETE FROM temp.{_TOUCHED}")
+
+
+def restore(store: Store, snapshot: Snapshot, side: str) -> None:
+    """Put the rows of ``side`` ("before" to undo, "after" to redo) back, ids and keys kept, in
+    one transaction; audited tables through the change log.
+
+    Raises SnapshotConflict (nothing written) when the rows are not as the other side left them
+    or when the restore would touch other rows (a cascade); StoreError subclasses such as
+    YearClosed or DatabaseBusy from the writes.
+    """
+    target = _side(side)
+    by_name = {t.name: t for t in _prepared(store)}
+    with recording(store) as recorder:
+        db = store.db
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        plans = []
+        for rows in snapshot.tables:
+            table = by_name.get(rows.table)
+            if table is None:
+                raise SnapshotConflict()
+            current = _rows_by_key(store.conn, table, [_key_of(rows, pair) for pair in rows.rows])
+            for pair in rows.rows:
+                if current.get(_key_of(rows, pair)) != pair[1 - target]:
+                    raise SnapshotConflict()
+            plans.append((table, [(_copy(pair[1 - target]), pair[target]) for pair in rows.rows]))
+        order = {t.name: n for n, t in enumerate(by_name.values())}
+        plans.sort(key=lambda plan: order[plan[0].name])
+        for table, pairs in reversed(plans):
+            for now, wanted in pairs:
+                if wanted is None:
+                    _delete(db, table, now)
+        for table, pairs in plans:
+            _park(db, table, pairs)
+            _write(db, table, sorted(((now, wanted) for now, wanted in pairs
+                                      if wanted is not None), key=lambda p: p[0] is not None))
+        if _touched_keys(recorder.collect()) - _touched_keys(snapshot):
+            raise SnapshotConflict()  # a cascade reached rows outside the snapshot: roll back
+
+
+def _copy(row: dict | None) -> dict | None:
+    return None if row is None else dict(row)
+
+
+def _key_of(rows: TableRows, pair: tuple[dict | None, dict | None]) -> tuple:
+    row = pair[0] if pair[0] is not None else pair[1]
+    return tuple(row[c] for c in rows.key)
+
+
+def _touched_keys(snapshot: Snapshot) -> set[tuple]:
+    return {(t.table, _key_of(t, pair)) for t in snapshot.tables for pair in t.rows}
+
+
+def _where(table: _Table) -> str:
+    return " AND ".join(f"{_quote(c)} = ?" for c in table.key)
+
+
+def _delete(db, table: _Table, row: dict) -> None:
+    if table.name in audit.AUDITED_TABLES:
+        audit.delete_row(db, table.name, row)
+    else:
+        db.execute(f"DELETE FROM {_quote(table.name)} WHERE {_where(table)}",
+                   [row[c] for c in table.key])
+
+
+def _insert(db, table: _Table, row: dict) -> None:
+    if table.name in audit.AUDITED_TABLES:
+        audit.insert_row(db, table.name, row)
+        return
+    columns = list(row)
+    db.execute(f"INSERT INTO {_quote(table.name)} ({', '.join(map(_quote, columns))}) "
+               f"VALUES ({', '.join('?' for _c in columns)})", [row[c] for c in columns])
+
+
+def _update(db, table: _Table, row: dict, columns: list[str] | None = None) -> None:
+    changed = {c: row[c] for c in (columns or [c for c in row if c not in table.key])}
+    if table.name in audit.AUDITED_TABLES:
+        audit.update_row(db, table.name, row, changed)
+        return
+    assignments = ", ".join(f"{_quote(c)} = ?" for c in changed)
+    db.execute(f"UPDATE {_quote(table.name)} SET {assignments} WHERE {_where(table)}",
+               [*changed.values(), *(row[c] for c in table.key)])
+
+
+def _write(db, table: _Table, pairs: list[tuple[dict | None, dict]]) -> None:
+    """Insert or update the rows; one that another still holds a unique value of (a position,
+    the current plan) is tried again after the others have moved."""
+    pending = pairs
+    while pending:
+        postponed, last_error = [], None
+        for now, wanted in pending:
+            try:
+                with db.atomic():  # a savepoint: a refused write leaves nothing behind
+                    (_insert if now is None else _update)(db, table, wanted)
+            except sqlite3.IntegrityError as error:
+                if "UNIQUE" not in str(error):
+                    raise
+                postponed.append((now, wanted))
+                last_error = error
+        if len(postponed) == len(pending):
+            raise last_error
+        pending = postponed
+
+
+def _park(db, table: _Table, pairs: list[tuple[dict | None, dict | None]]) -> None:
+    """Move rows out of the way whose unique integer values another row of the restore wants
+    (a swap of positions), so that no UNIQUE constraint fails halfway."""
+    for columns in table.unique:
+        wanted = {tuple(w[c] for c in columns) for n, w in pairs if w is not None}
+        for now, target in pairs:
+            if now is None or target is None:
+                continue
+            held = tuple(now[c] for c in columns)
+            if held == tuple(target[c] for c in columns) or held not in wanted:
+                continue
+            ints = [c for c in columns if isinstance(now[c], int) and now[c] != target[c]]
+            if ints:
+                parked = dict(now)
+                for c in ints:
+                    parked[c] = _PARKED + now[c]
+                _update(db, table, parked, ints)
+                now.update({c: parked[c] for c in ints})
