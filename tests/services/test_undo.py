@@ -37,6 +37,7 @@ def _round_trip(store, digest, operation, area):
     after = digest(store)
     assert after != before and done.snapshot
     assert done.changes.touches(area)
+    assert run_checks(store) == []
     assert undo(store, done) == done.changes
     assert digest(store) == before
     assert run_checks(store) == []
@@ -174,3 +175,15 @@ def test_a_failed_operation_writes_nothing_and_records_nothing(demo_store, yuda,
     assert demo_store.scalar("SELECT count(*) FROM temp.kyodo_undo_touched") == 0
     done = undoable(demo_store, lambda: roster.update_organization(demo_store, org, {"notes": "x"}))
     assert done.snapshot.count("member_organizations") == 1  # recording works again
+
+
+def test_a_project_deletion_unlinks_its_entries_through_the_change_log(demo_store, yuda, digest):
+    from kyodo_desktop.services.plan import projects
+
+    project = demo_store.scalar("SELECT p.id FROM projects p JOIN cash_book_entries e ON "
+                                "e.project_id = p.id WHERE p.council_id = ? AND e.fiscal_year = "
+                                "2026 GROUP BY p.id ORDER BY p.id", (yuda,))
+    assert project is not None
+    done = _round_trip(demo_store, digest, lambda: projects.delete_project(demo_store, project),
+                       PLAN)
+    assert done.snapshot.count("cash_book_entries") > 0  # relinked on undo, logged
