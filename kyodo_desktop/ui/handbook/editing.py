@@ -1,6 +1,6 @@
 """The editing operations of the 手引き page (a mixin of
 :class:`~kyodo_desktop.ui.handbook.page.HandbookPage`): save, reorder, add, hide, delete,
-reset and copy last year's handbook, each one undoable step (:class:`HandbookEditCommand`).
+reset and copy last year's handbook, each one undo step (:func:`~kyodo_desktop.ui.commands.save_with_undo`).
 
 The mixin expects the page's attributes: ``context``, ``chapters``, ``current``, ``values``,
 ``title_edit``, ``body_edit``, ``save_status`` and ``_fill_list``/``_show_chapter``.

@@ -1,9 +1,6 @@
-"""The edits of the 地域づくり計画 page, each a service call pushed as an undo step
-(:func:`kyodo_desktop.ui.plan.commands.run`). Mixed into :class:`PlanPage`, which provides
+"""The edits of the 地域づくり計画 page, each one undo step through
+:func:`kyodo_desktop.ui.commands.save_with_undo`. Mixed into :class:`PlanPage`, which provides
 ``context``, ``plan_id``, ``tree``, ``editor``, the tab views and ``reload``.
-
-Adds and deletes keep ids stable across undo/redo: a delete is undone by putting the same rows
-back (:mod:`kyodo_desktop.services.plan.snapshot`), and an add is redone the same way.
 """
 
 from __future__ import annotations
