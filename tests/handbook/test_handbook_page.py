@@ -30,8 +30,8 @@ def page(qtbot, demo_copy):
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
-    if widget.job is not None:
-        widget.job.wait()
+    if widget.printing.job is not None:
+        widget.printing.job.wait()
     store.close()
 
 
@@ -83,13 +83,13 @@ def test_move_hide_and_add(page, monkeypatch):
     council = page.context.council_id
     store = page.context.store
     _select(page, "自治会とは")
-    page.move(-1)
+    page.chapter_edits.move(-1)
     assert handbook.list_chapters(store, council, YEAR)[0].title == "自治会とは"
     assert page.chapter_list.currentRow() == 0
-    page.toggle_hidden()
+    page.chapter_edits.toggle_hidden()
     assert handbook.list_chapters(store, council, YEAR)[0].hidden
     assert "非表示" in page.chapter_list.item(0).text()
-    page.add_chapter("ごみの出し方")
+    page.chapter_edits.add_chapter("ごみの出し方")
     titles = [c.title for c in handbook.list_chapters(store, council, YEAR)]
     assert titles[1] == "ごみの出し方" and page.current.title == "ごみの出し方"
     assert page.buttons["delete"].isEnabled()
@@ -99,7 +99,7 @@ def test_copy_last_year(page):
     store, council = page.context.store, page.context.council_id
     old, _changes = handbook.ensure_chapters(store, council, YEAR - 1)
     handbook.save_chapter(store, old[0].id, body="昨年度の文章")
-    page.copy_last_year()
+    page.chapter_edits.copy_last_year()
     assert handbook.list_chapters(store, council, YEAR)[0].body == "昨年度の文章"
     assert page.body_edit.toPlainText() == "昨年度の文章"
 
@@ -108,8 +108,8 @@ def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path):
     page.edition_combo.setCurrentIndex(page.edition_combo.findData("staff"))
     page.large_print_check.setChecked(True)
     target = tmp_path / "tebiki.pdf"
-    with qtbot.waitSignal(page.pdf_finished, timeout=30000) as signal:
-        assert page.print_pdf(target) is not None
+    with qtbot.waitSignal(page.printing.pdf_finished, timeout=30000) as signal:
+        assert page.printing.print_pdf(target) is not None
     assert signal.args == [target]
     texts = page_texts(target.read_bytes())
     assert "事務局用" in texts[0] and "令和8年度" in texts[0]
@@ -117,9 +117,9 @@ def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path):
 
 def test_print_refuses_unknown_placeholders(page, monkeypatch, tmp_path):
     shown = []
-    monkeypatch.setattr("kyodo_desktop.ui.handbook.page.show_error",
+    monkeypatch.setattr("kyodo_desktop.ui.handbook.printing.show_error",
                         lambda error, parent=None: shown.append(error.message))
     page.body_edit.setPlainText("{存在しない項目}")
-    assert page.print_pdf(tmp_path / "x.pdf") is None
+    assert page.printing.print_pdf(tmp_path / "x.pdf") is None
     assert shown and "{存在しない項目}" in shown[0]
     assert not (tmp_path / "x.pdf").exists()

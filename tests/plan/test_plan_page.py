@@ -39,7 +39,7 @@ def test_add_action_undo_redo_keeps_codes(plan_page):
     store = plan_page.context.store
     first_action = plan_page.tree.topLevelItem(0).child(0).child(0)
     plan_page.tree.setCurrentItem(first_action)
-    new_id = plan_page.add_item("action")
+    new_id = plan_page.structure_edits.add_item("action")
     assert structure.get_action(store, new_id)["code"] == "Ⅰ-(1)-②"
     assert plan_page.tree.current() == ("action", new_id)
     assert plan_page.editor.fields["action"]["title"].text() == "新しい推進項目"
@@ -90,14 +90,14 @@ def test_editor_saves_refuses_and_undoes(plan_page):
     before = structure.get_action(store, action_id)
     plan_page.editor.fields["action"]["purpose"].setPlainText("新しい目的")
     plan_page.editor.target_boxes["other"].setChecked(True)
-    assert plan_page.save_item() is True
+    assert plan_page.structure_edits.save_item() is True
     saved = structure.get_action(store, action_id)
     assert saved["purpose"] == "新しい目的" and "other" in saved["targets"]
     plan_page.editor.fields["action"]["title"].setText("   ")
-    assert plan_page.save_item() is False
+    assert plan_page.structure_edits.save_item() is False
     assert "名称" in plan_page.editor.message.text()
     assert structure.get_action(store, action_id)["title"] == before["title"]
-    plan_page.revert_item()
+    plan_page.structure_edits.revert_item()
     plan_page.context.undo_stack.undo()
     restored = structure.get_action(store, action_id)
     assert restored["purpose"] == before["purpose"] and restored["targets"] == before["targets"]
@@ -147,7 +147,7 @@ def test_schedule_delegate_writes_the_chosen_status(plan_page):
 
 def test_indicator_value_edit_and_refusal(plan_page, monkeypatch):
     shown = []
-    monkeypatch.setattr("kyodo_desktop.ui.plan.edits.show_error", lambda e, p=None: shown.append(e))
+    monkeypatch.setattr("kyodo_desktop.ui.plan.yearly_records.show_error", lambda e, p=None: shown.append(e))
     view, store = plan_page.indicators, plan_page.context.store
     ind_id = view.current_id()
     view.years_table.item(3, 1).setText("399")  # 実績値 of the 4th year
@@ -171,7 +171,7 @@ def test_evaluation_rating_and_review(plan_page):
     delegate.setModelData(combo, view.table.model(), index)
     assert plan_evaluation.get_evaluation(store, action_id, 2026, "self")["rating"] == "D"
     assert view.table.item(row, 3).text() == "D 未着手"
-    assert plan_page.apply_review() is True
+    assert plan_page.record_edits.apply_review() is True
     assert plan_schedule.action_schedule(store, action_id)[2027] == "revise"
     plan_page.context.undo_stack.undo()
     assert plan_schedule.action_schedule(store, action_id)[2027] != "revise"
@@ -181,14 +181,14 @@ def test_projects_add_edit_delete(plan_page):
     store, council = plan_page.context.store, plan_page.context.council_id
     action = plan_page.tree.topLevelItem(0).child(0).child(1)
     action_id = action.data(0, Qt.ItemDataRole.UserRole + 1)
-    project_id = plan_page.add_project({"name": "防災講演会", "action_id": action_id,
+    project_id = plan_page.project_edits.add_project({"name": "防災講演会", "action_id": action_id,
                                         "starts_on": "R8.12.5", "budget": "30,000"})
     row = projects.get_project(store, project_id)
     assert row["action_code"] == "Ⅰ-(1)-②" and row["budget"] == 30000
     assert any(r["id"] == project_id for r in plan_page.projects.rows)
-    plan_page.edit_project(project_id, {"place": "湯田地域交流センター"})
+    plan_page.project_edits.edit_project(project_id, {"place": "湯田地域交流センター"})
     assert projects.get_project(store, project_id)["place"] == "湯田地域交流センター"
-    plan_page.delete_project(project_id)
+    plan_page.project_edits.delete_project(project_id)
     assert all(r["id"] != project_id for r in projects.list_projects(store, council, 2026))
     plan_page.context.undo_stack.undo()
     assert projects.get_project(store, project_id)["name"] == "防災講演会"
@@ -197,7 +197,7 @@ def test_projects_add_edit_delete(plan_page):
 def test_print_plan_writes_a_pdf(plan_page, tmp_path):
     from kyodo_desktop.reports.readback import page_texts
 
-    written = plan_page.print_plan(tmp_path / "plan.pdf")
+    written = plan_page.printing.print_plan(tmp_path / "plan.pdf")
     assert written == tmp_path / "plan.pdf"
     assert "推進項目一覧表" in "".join(page_texts(written.read_bytes()))
     assert plan_page.infos and str(written) in plan_page.infos[0]
@@ -208,8 +208,8 @@ def test_council_without_plan_shows_the_empty_panel(plan_page):
                                            (plan_page.context.council_id,))
     plan_page.context.set_council(other)
     assert plan_page.body.currentWidget() is plan_page.empty
-    plan_id = plan_page.new_plan({"title": "第1次計画", "first_year": 2027, "last_year": 2031})
+    plan_id = plan_page.whole_plans.new_plan({"title": "第1次計画", "first_year": 2027, "last_year": 2031})
     assert plan_page.plan_id == plan_id
     assert plan_page.body.currentWidget() is plan_page.split
-    goal = plan_page.add_item("goal")
+    goal = plan_page.structure_edits.add_item("goal")
     assert plan_page.tree.current() == ("goal", goal)

@@ -123,11 +123,11 @@ def test_a_whole_plan_deleted_and_created(context, qtbot, digest, monkeypatch):
     plan_id = page.plan_id
     assert plan_id is not None
     before = digest(context.store)
-    assert page.delete_plan() is True
+    assert page.whole_plans.delete_plan() is True
     assert page.plan_id != plan_id
     _undo_redo(context, digest, before)
     assert page.plan_id == plan_id  # the page shows the plan again
-    created = page.new_plan({"title": "第3次湯田地域づくり計画", "first_year": 2031,
+    created = page.whole_plans.new_plan({"title": "第3次湯田地域づくり計画", "first_year": 2031,
                              "last_year": 2035})
     assert page.plan_id == created and plans.current_plan_id(context.store,
                                                              context.council_id) == created

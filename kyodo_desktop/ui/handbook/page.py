@@ -5,18 +5,18 @@ edition, large print, A5 booklet). Widgets come from ``forms/handbook_page.ui``.
 A year's handbook is created on first view (carried forward from the latest earlier year, else
 the standard chapters). Edits are saved when switching chapter, with 保存 or Ctrl+S; each saved
 edit is undoable (編集 › 元に戻す). Printing refuses a handbook with unknown placeholders.
+
+The page shows the chapters and the preview; its parts do the rest with explicit collaborators:
+:class:`ChapterEdits` (the edits) and :class:`HandbookPrinting` (the PDF).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,17 +31,14 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.handbook_markup import parse
 from kyodo_desktop.domain.handbook_placeholders import unknown_placeholders
-from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.handbook import chapters as handbook
-from kyodo_desktop.services.handbook.build import assemble, problems
 from kyodo_desktop.services.handbook.data import PLACEHOLDERS, data_blocks, placeholder_values
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.handbook.editing import HandbookEditing
+from kyodo_desktop.ui.handbook.chapter_edits import ChapterEdits
 from kyodo_desktop.ui.handbook.preview import chapter_html
-from kyodo_desktop.ui.handbook.printing import PdfJob
-from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.handbook.printing import HandbookPrinting
 
 PREVIEW_DELAY_MS = 250
 STYLE = ("QLabel#pageTitle { font-size: 16pt; font-weight: bold; }"
@@ -58,11 +55,9 @@ _WIDGETS = {"chapter_list": (QListWidget, "chapterList"), "title_edit": (QLineEd
 _BUTTONS = ("up", "down", "add", "hide", "delete", "save", "reset", "copy", "print")
 
 
-class HandbookPage(HandbookEditing, QWidget):
+class HandbookPage(QWidget):
     """The 手引き area; ``context`` gives the store, the council, the 年度 and the signals.
-    ``pdf_finished(path or None)`` is emitted when a PDF was written (or failed)."""
-
-    pdf_finished = Signal(object)
+    ``chapter_edits`` edits the chapters, ``printing`` makes the PDF."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,10 +71,16 @@ class HandbookPage(HandbookEditing, QWidget):
         self.chapters: list[handbook.Chapter] = []
         self.current: handbook.Chapter | None = None
         self.values: dict[str, str] | None = None
-        self.job: PdfJob | None = None
         self._stale = True
         self._quiet = False
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.chapter_edits = ChapterEdits(
+            context, title_edit=self.title_edit, body_edit=self.body_edit,
+            status=self.save_status, current=self.shown_chapter, show_list=self.show_chapters,
+            announce=self.announce_quietly, parent=self)
+        self.printing = HandbookPrinting(context, save=self.chapter_edits.save,
+                                         options=self.print_options, status=self.save_status,
+                                         parent=self)
         self._decorate()
         self._connect()
 
@@ -97,25 +98,25 @@ class HandbookPage(HandbookEditing, QWidget):
         self.body_edit.setTabChangesFocus(True)
 
     def _connect(self) -> None:
-        b = self.buttons
-        b["up"].clicked.connect(lambda: self.move(-1))
-        b["down"].clicked.connect(lambda: self.move(1))
-        b["add"].clicked.connect(lambda: self.add_chapter())
-        b["hide"].clicked.connect(self.toggle_hidden)
-        b["delete"].clicked.connect(self.delete_chapter)
-        b["save"].clicked.connect(self.save)
-        b["reset"].clicked.connect(self.reset_chapter)
-        b["copy"].clicked.connect(self.copy_last_year)
-        b["print"].clicked.connect(lambda: self.print_pdf())
-        self.staff_only_check.clicked.connect(self.set_staff_only)
+        b, edits = self.buttons, self.chapter_edits
+        b["up"].clicked.connect(lambda: edits.move(-1))
+        b["down"].clicked.connect(lambda: edits.move(1))
+        b["add"].clicked.connect(lambda: edits.add_chapter())
+        b["hide"].clicked.connect(edits.toggle_hidden)
+        b["delete"].clicked.connect(edits.delete_chapter)
+        b["save"].clicked.connect(lambda: edits.save())
+        b["reset"].clicked.connect(edits.reset_chapter)
+        b["copy"].clicked.connect(edits.copy_last_year)
+        b["print"].clicked.connect(lambda: self.printing.print_pdf())
+        self.staff_only_check.clicked.connect(edits.set_staff_only)
         self.chapter_list.currentRowChanged.connect(self._row_changed)
         self.insert_combo.activated.connect(self._insert_placeholder)
         self.body_edit.textChanged.connect(self._timer.start)
         self.title_edit.textEdited.connect(lambda _text: self._timer.start())
         self._timer.timeout.connect(self.update_preview)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, lambda: edits.save(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.context.add_leave_guard(self.may_leave)
+        self.context.add_leave_guard(edits.may_leave)
         self.context.changed.connect(self._on_changed)
         self.context.council_changed.connect(lambda _id: self._mark_stale())
         self.context.fiscal_year_changed.connect(lambda _fy: self._mark_stale())
@@ -136,7 +137,7 @@ class HandbookPage(HandbookEditing, QWidget):
         if self._quiet or not changes.concerns(self.context.council_id):
             return
         self.values = None
-        keep = self.is_dirty()
+        keep = self.chapter_edits.is_dirty()
         self._stale = True
         if self.isVisible():
             self.reload(keep_editor=keep)
@@ -151,9 +152,31 @@ class HandbookPage(HandbookEditing, QWidget):
         self.page_title.setText(_("Handbook for neighborhood association leaders ({year})")
                                 .format(year=wareki.format_fiscal_year(year)))
         self.chapters, changes = handbook.ensure_chapters(self.context.store, council, year)
-        self._notify(changes)
+        self.announce_quietly(changes)
         slug = self.current.slug if self.current else None
         self._fill_list(slug, keep_editor=keep_editor)
+
+    def announce_quietly(self, changes: Changes) -> None:
+        """Tell the other pages what this page wrote, without reloading this one."""
+        self._quiet = True
+        try:
+            self.context.notify(changes)
+        finally:
+            self._quiet = False
+
+    def shown_chapter(self) -> handbook.Chapter | None:
+        """The chapter in the editor (None before the list is filled)."""
+        return self.current
+
+    def show_chapters(self, select: str | None, new_id: int | None = None) -> None:
+        """List the stored chapters again and show the one with slug ``select`` (or the
+        chapter ``new_id`` just added)."""
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        self.values = None
+        self.chapters = handbook.list_chapters(store, council, year)
+        if new_id is not None:
+            select = next(c.slug for c in self.chapters if c.id == new_id)
+        self._fill_list(select)
 
     def _fill_list(self, slug: str | None, *, keep_editor: bool = False) -> None:
         self.chapter_list.blockSignals(True)
@@ -197,8 +220,8 @@ class HandbookPage(HandbookEditing, QWidget):
         if not 0 <= row < len(self.chapters):
             return
         target = self.chapters[row]
-        if self.is_dirty():
-            self.save(select=target.slug)
+        if self.chapter_edits.is_dirty():
+            self.chapter_edits.save(select=target.slug)
         else:
             self._show_chapter(target)
 
@@ -243,38 +266,7 @@ class HandbookPage(HandbookEditing, QWidget):
     def _edition(self) -> str:
         return self.edition_combo.currentData() or "public"
 
-    # printing -------------------------------------------------------------------------------------
-
-    def print_pdf(self, path: Path | str | None = None) -> PdfJob | None:
-        """Check, then make the PDF (asks for the file when ``path`` is None); returns the job."""
-        if self.context.council_id is None or not self.save():
-            return None
-        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
-        found = problems(store, council, year)
-        if found:
-            show_error(UserError(_("The handbook cannot be printed yet:") + "\n" + "\n".join(found)),
-                       self)
-            return None
-        try:
-            book = assemble(store, council, year, edition=self._edition())
-        except UserError as error:
-            show_error(error, self)
-            return None
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, _("Save the handbook"), f"{book.title}_{book.year_label}.pdf",
-                _("PDF files (*.pdf)"))
-            if not path:
-                return None
-        self.job = PdfJob(book, Path(path), large_print=self.large_print_check.isChecked(),
-                          booklet=self.booklet_check.isChecked(), parent=self)
-        self.job.finished.connect(self._pdf_done)
-        self.job.start()
-        return self.job
-
-    def _pdf_done(self, path, error) -> None:
-        if error is not None:
-            show_error(error, self)
-        else:
-            self.save_status.setText(_("Saved the PDF: {path}").format(path=path))
-        self.pdf_finished.emit(path)
+    def print_options(self) -> tuple[str, bool, bool]:
+        """``(edition, large_print, booklet)`` as chosen on the page."""
+        return (self._edition(), self.large_print_check.isChecked(),
+                self.booklet_check.isChecked())

@@ -1,18 +1,21 @@
-"""Making the handbook PDF from the 手引き page: the content is gathered on the GUI thread (it
-needs the store), the layout runs on a worker thread behind a progress dialog, and the file is
-written when it is done. Errors go to the one error dialog."""
+"""Making the handbook PDF from the 手引き page (:class:`HandbookPrinting`): the checks and the
+content run on the GUI thread (they need the store), the layout runs on a worker thread behind a
+progress dialog (:class:`PdfJob`), and the file is written when it is done. Errors go to the one
+error dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
-from kyodo_desktop.errors import write_error
+from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.handbook_render import render_handbook
-from kyodo_desktop.services.handbook.build import Handbook
+from kyodo_desktop.services.handbook.build import Handbook, assemble, problems
+from kyodo_desktop.ui.shell.errors import show_error
 
 
 class _RenderThread(QThread):
@@ -71,3 +74,59 @@ class PdfJob(QObject):
         self._progress.reset()
         self._thread.wait()
         self.finished.emit(path, error)
+
+
+class HandbookPrinting(QObject):
+    """The handbook PDF of the context's council and 年度. Collaborators: the ``context``;
+    ``save()`` to store pending edits first (False: stop); ``options()`` → ``(edition,
+    large_print, booklet)`` as chosen on the page; the ``status`` line; ``parent`` for dialogs.
+    ``pdf_finished(path or None)`` is emitted when a PDF was written (or failed); ``job`` is the
+    running :class:`PdfJob`."""
+
+    pdf_finished = Signal(object)
+
+    def __init__(self, context, *, save: Callable[[], bool],
+                 options: Callable[[], tuple[str, bool, bool]], status: QLabel,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.job: PdfJob | None = None
+        self._save = save
+        self._options = options
+        self._status = status
+        self._parent = parent
+
+    def print_pdf(self, path: Path | str | None = None) -> PdfJob | None:
+        """Check, then make the PDF (asks for the file when ``path`` is None); returns the job."""
+        if self.context.council_id is None or not self._save():
+            return None
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        found = problems(store, council, year)
+        if found:
+            show_error(UserError(_("The handbook cannot be printed yet:") + "\n" + "\n".join(found)),
+                       self._parent)
+            return None
+        edition, large_print, booklet = self._options()
+        try:
+            book = assemble(store, council, year, edition=edition)
+        except UserError as error:
+            show_error(error, self._parent)
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self._parent, _("Save the handbook"), f"{book.title}_{book.year_label}.pdf",
+                _("PDF files (*.pdf)"))
+            if not path:
+                return None
+        self.job = PdfJob(book, Path(path), large_print=large_print, booklet=booklet,
+                          parent=self._parent)
+        self.job.finished.connect(self._done)
+        self.job.start()
+        return self.job
+
+    def _done(self, path, error) -> None:
+        if error is not None:
+            show_error(error, self._parent)
+        else:
+            self._status.setText(_("Saved the PDF: {path}").format(path=path))
+        self.pdf_finished.emit(path)

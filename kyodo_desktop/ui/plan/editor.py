@@ -193,9 +193,9 @@ class ItemEditor(QWidget):
             values["is_current"] = self.current_box.isChecked()
         return {k: v for k, v in values.items() if v != self._loaded.get(k)}
 
-    def loaded(self, keys) -> dict:
-        """The loaded values of ``keys`` (the undo side of a save)."""
-        return {key: self._loaded.get(key) for key in keys}
+    def keep_edits_unsaved(self) -> None:
+        """Treat the values on screen as loaded (the user chose 破棄: leave without saving)."""
+        self._loaded = dict(self._loaded, **self.edited())
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "")

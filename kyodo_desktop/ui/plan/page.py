@@ -2,8 +2,10 @@
 and actions (drag to reorder, codes follow) on the left; on the right the selected item's editor
 and tabs for 年次計画, 数値目標, 評価 and 事業. Every edit is undoable (編集 › 元に戻す).
 
-The edits themselves (services + undo steps) live in :mod:`kyodo_desktop.ui.plan.edits` and
-:mod:`kyodo_desktop.ui.plan.plan_actions`.
+The page builds the widgets and shows the data; what the user does is done by its parts, each
+given its collaborators explicitly: :class:`StructureEdits` (the item editor and the tree),
+:class:`YearlyRecordEdits` (年次計画, 数値目標, 評価), :class:`ProjectEdits` (事業),
+:class:`WholePlans` (a new plan, deleting one) and :class:`PlanPrinting` (the PDFs).
 """
 
 from __future__ import annotations
@@ -30,29 +32,55 @@ from kyodo_desktop.services.plan import plans, projects, structure
 from kyodo_desktop.services.plan import schedule as plan_schedule
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.plan.editor import ItemEditor
-from kyodo_desktop.ui.plan.edits import PlanEdits
 from kyodo_desktop.ui.plan.evaluation_view import EvaluationView
 from kyodo_desktop.ui.plan.indicators_view import IndicatorsView
-from kyodo_desktop.ui.plan.plan_actions import PlanEditsMore
+from kyodo_desktop.ui.plan.printing import PlanPrinting
+from kyodo_desktop.ui.plan.project_edits import ProjectEdits
 from kyodo_desktop.ui.plan.projects_view import ProjectsView
 from kyodo_desktop.ui.plan.schedule_grid import ScheduleView
+from kyodo_desktop.ui.plan.structure_edits import StructureEdits
 from kyodo_desktop.ui.plan.tree import PlanTree
+from kyodo_desktop.ui.plan.whole_plans import WholePlans
+from kyodo_desktop.ui.plan.yearly_records import YearlyRecordEdits
 
 STYLE = "QLabel#planEditorHeading { font-size: 14pt; font-weight: bold; color: #1f3a5f; }"
 
 
-class PlanPage(PlanEdits, PlanEditsMore, QWidget):
-    """The plan area. ``context`` supplies the store, the council, the 年度 and the signals."""
+class PlanPage(QWidget):
+    """The plan area. ``context`` supplies the store, the council, the 年度 and the signals;
+    ``plan_id`` is the plan shown. The parts (``structure_edits``, ``record_edits``,
+    ``project_edits``, ``whole_plans``, ``printing``) do the edits and the printing."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        QWidget.__init__(self, parent)
+        super().__init__(parent)
         self.context = context
         self.plan_id: int | None = None
         self.eval_year = context.fiscal_year
         self._build()
         self.setStyleSheet(STYLE)
+        self._compose()
         self._connect()
         self.reload()
+
+    def _compose(self) -> None:
+        shown = self.current_plan
+        self.structure_edits = StructureEdits(self.context, self.tree, self.editor,
+                                              plan_id=shown, show_item=self.show_item,
+                                              parent=self)
+        self.record_edits = YearlyRecordEdits(self.context, self.evaluation, plan_id=shown,
+                                              refill=self.reload_tabs, parent=self)
+        self.project_edits = ProjectEdits(self.context, self.tree, plan_id=shown, parent=self)
+        self.whole_plans = WholePlans(self.context, plan_id=shown, choose_plan=self.choose_plan,
+                                      parent=self)
+        self.printing = PlanPrinting(self.context, self.evaluation, plan_id=shown, parent=self)
+
+    def current_plan(self) -> int | None:
+        """The id of the plan shown (None when the council has none)."""
+        return self.plan_id
+
+    def choose_plan(self, plan_id: int) -> None:
+        """Show ``plan_id`` from the next reload on (a plan just created)."""
+        self.plan_id = plan_id
 
     # layout ---------------------------------------------------------------------------------------
 
@@ -119,33 +147,35 @@ class PlanPage(PlanEdits, PlanEditsMore, QWidget):
         layout.addWidget(self.body, 1)
 
     def _connect(self) -> None:
+        structure, records = self.structure_edits, self.record_edits
+        project_edits, whole_plans = self.project_edits, self.whole_plans
         self.plan_box.activated.connect(self._plan_chosen)
-        self.new_button.clicked.connect(self.new_plan)
-        self.delete_plan_button.clicked.connect(self.delete_plan)
-        self.print_button.clicked.connect(lambda: self.print_plan())
-        self.print_eval_button.clicked.connect(lambda: self.print_evaluation())
+        self.new_button.clicked.connect(lambda: whole_plans.new_plan())
+        self.delete_plan_button.clicked.connect(whole_plans.delete_plan)
+        self.print_button.clicked.connect(lambda: self.printing.print_plan())
+        self.print_eval_button.clicked.connect(lambda: self.printing.print_evaluation())
         self.tree.selected.connect(self.show_item)
-        self.tree.move_requested.connect(self.move_item)
-        self.add_goal_button.clicked.connect(lambda: self.add_item("goal"))
-        self.add_measure_button.clicked.connect(lambda: self.add_item("measure"))
-        self.add_action_button.clicked.connect(lambda: self.add_item("action"))
-        self.delete_button.clicked.connect(self.delete_item)
-        self.editor.save_requested.connect(self.save_item)
-        self.editor.revert_requested.connect(self.revert_item)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self.editor, self.save_item,
+        self.tree.move_requested.connect(structure.move_item)
+        self.add_goal_button.clicked.connect(lambda: structure.add_item("goal"))
+        self.add_measure_button.clicked.connect(lambda: structure.add_item("measure"))
+        self.add_action_button.clicked.connect(lambda: structure.add_item("action"))
+        self.delete_button.clicked.connect(structure.delete_item)
+        self.editor.save_requested.connect(structure.save_item)
+        self.editor.revert_requested.connect(structure.revert_item)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self.editor, structure.save_item,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.schedule.cells_edited.connect(self.edit_schedule)
-        self.indicators.field_edited.connect(self.edit_indicator_field)
-        self.indicators.value_edited.connect(self.edit_indicator_value)
-        self.indicators.add_requested.connect(self.add_indicator)
-        self.indicators.delete_requested.connect(self.delete_indicator)
+        self.schedule.cells_edited.connect(records.edit_schedule)
+        self.indicators.field_edited.connect(records.edit_indicator_field)
+        self.indicators.value_edited.connect(records.edit_indicator_value)
+        self.indicators.add_requested.connect(records.add_indicator)
+        self.indicators.delete_requested.connect(records.delete_indicator)
         self.evaluation.year_changed.connect(self._eval_year_chosen)
         self.evaluation.kind_changed.connect(lambda _k: self.reload_evaluation())
-        self.evaluation.edited.connect(self.edit_evaluation)
-        self.evaluation.apply_review_requested.connect(self.apply_review)
-        self.projects.add_requested.connect(self.add_project)
-        self.projects.edit_requested.connect(self.edit_project)
-        self.projects.delete_requested.connect(self.delete_project)
+        self.evaluation.edited.connect(records.edit_evaluation)
+        self.evaluation.apply_review_requested.connect(records.apply_review)
+        self.projects.add_requested.connect(lambda: project_edits.add_project())
+        self.projects.edit_requested.connect(lambda pid: project_edits.edit_project(pid))
+        self.projects.delete_requested.connect(project_edits.delete_project)
         self.projects.filter_changed.connect(self.reload_projects)
         self.context.add_leave_guard(self.may_leave)
         self.context.changed.connect(self._on_changed)
@@ -214,6 +244,10 @@ class PlanPage(PlanEdits, PlanEditsMore, QWidget):
     def _eval_year_chosen(self, year: int) -> None:
         self.eval_year = year
         self.reload_evaluation()
+
+    def may_leave(self) -> bool:
+        """Before switching away: unsaved edits of the item editor are saved or dropped."""
+        return self.structure_edits.may_leave()
 
     def _plan_chosen(self, index: int) -> None:
         chosen = self.plan_box.itemData(index)

@@ -1,28 +1,41 @@
-"""The edits of the 地域づくり計画 page, each one undo step through
-:func:`kyodo_desktop.ui.commands.save_with_undo`. Mixed into :class:`PlanPage`, which provides
-``context``, ``plan_id``, ``tree``, ``editor``, the tab views and ``reload``.
+"""Structure edits of the 地域づくり計画 page: the selected item's editor (save, discard, the
+question before leaving) and the tree (add, delete, move a goal, measure or action; the codes
+follow). Each edit is one undo step (:func:`kyodo_desktop.ui.commands.save_with_undo`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.plan import evaluation as plan_evaluation
-from kyodo_desktop.services.plan import indicators as plan_indicators
 from kyodo_desktop.services.plan import plans, structure
-from kyodo_desktop.services.plan import schedule as plan_schedule
 from kyodo_desktop.ui.commands import save_with_undo
-from kyodo_desktop.ui.plan.tree import ID_ROLE, KIND_ROLE
+from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.plan.editor import ItemEditor
+from kyodo_desktop.ui.plan.tree import ID_ROLE, KIND_ROLE, PlanTree
 from kyodo_desktop.ui.shell.errors import show_error
 
 NEW_TITLES = {"goal": N_("New goal"), "measure": N_("New measure"), "action": N_("New action")}
 
 
-class PlanEdits:
-    """Edit handlers of the plan page (see the module docstring)."""
+class StructureEdits:
+    """Edits of the plan's structure. Collaborators: the ``context``, the ``tree`` and the item
+    ``editor`` it edits, ``plan_id()`` the plan shown (None: none), ``show_item(kind, id)`` to
+    load an item into the editor again, and ``parent`` for the questions it asks."""
+
+    def __init__(self, context: AppContext, tree: PlanTree, editor: ItemEditor, *,
+                 plan_id: Callable[[], int | None], show_item: Callable[[str, int], None],
+                 parent: QWidget) -> None:
+        self.context = context
+        self.tree = tree
+        self.editor = editor
+        self._plan_id = plan_id
+        self._show_item = show_item
+        self._parent = parent
 
     # the selected item ---------------------------------------------------------------------------
 
@@ -56,21 +69,21 @@ class PlanEdits:
 
     def revert_item(self) -> None:
         """Discard unsaved edits of the editor."""
-        self.show_item(self.editor.kind, self.editor.item_id)
+        self._show_item(self.editor.kind, self.editor.item_id)
 
     def may_leave(self) -> bool:
         """With unsaved edits ask 保存 / 破棄 / キャンセル; False = stay."""
-        if self.plan_id is None or not self.editor.edited():
+        if self._plan_id() is None or not self.editor.edited():
             return True
         answer = QMessageBox.question(
-            self, _("Unsaved changes"),
+            self._parent, _("Unsaved changes"),
             _("The plan has changes that are not saved yet. Save them?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_item()
         if answer == QMessageBox.StandardButton.Discard:
-            self.editor._loaded = dict(self.editor._loaded, **self.editor.edited())
+            self.editor.keep_edits_unsaved()
             return True
         return False
 
@@ -83,7 +96,7 @@ class PlanEdits:
             position = None
             if current and current[0] == "goal":
                 position = structure.locate(self.context.store, "goal", current[1])[1] + 1
-            return self.plan_id, position
+            return self._plan_id(), position
         item = self.tree.currentItem()
         levels = ["goal", "measure", "action"]
         want = levels[levels.index(kind) - 1]
@@ -117,7 +130,7 @@ class PlanEdits:
             return
         kind, item_id = current
         answer = QMessageBox.question(
-            self, _("Delete"), _("Delete 「{title}」 and everything under it?").format(
+            self._parent, _("Delete"), _("Delete 「{title}」 and everything under it?").format(
                 title=self.tree.currentItem().toolTip(0)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -134,7 +147,7 @@ class PlanEdits:
             save_with_undo(self.context, _("Move in the plan"),
                            lambda: structure.move_item(store, kind, item_id, parent_id, position))
         except UserError as error:
-            show_error(error, self)
+            show_error(error, self._parent)
             return
         self._select(kind, item_id)
 
@@ -142,57 +155,3 @@ class PlanEdits:
         item = self.tree.find(kind, item_id)
         if item is not None:
             self.tree.setCurrentItem(item)
-
-    # the tabs ------------------------------------------------------------------------------------
-
-    def _guarded(self, label: str, operation) -> bool:
-        try:
-            save_with_undo(self.context, label, operation)
-        except UserError as error:
-            show_error(error, self)
-            self.reload_tabs()
-            return False
-        return True
-
-    def edit_schedule(self, cells: list) -> bool:
-        """Write 年次計画 cells ``[(action_id, 年度, status or None)]`` as one undo step."""
-        store = self.context.store
-        return self._guarded(_("Edit of the yearly schedule"),
-                             lambda: plan_schedule.set_cells(store, cells))
-
-    def edit_indicator_field(self, indicator_id: int, key: str, text: str) -> bool:
-        store = self.context.store
-        return self._guarded(_("Edit of a numeric target"),
-                             lambda: plan_indicators.update_indicator(store, indicator_id,
-                                                                      {key: text}))
-
-    def edit_indicator_value(self, indicator_id: int, year: int, which: str, text: str) -> bool:
-        store = self.context.store
-        return self._guarded(_("Edit of a numeric target"),
-                             lambda: plan_indicators.set_value(store, indicator_id, year,
-                                                               **{which: text}))
-
-    def add_indicator(self) -> None:
-        store, plan_id = self.context.store, self.plan_id
-        self._guarded(_("Add a numeric target"), lambda: plan_indicators.add_indicator(
-            store, plan_id, {"name": _("New indicator")}))
-
-    def delete_indicator(self, indicator_id: int) -> None:
-        store = self.context.store
-        self._guarded(_("Delete a numeric target"),
-                      lambda: plan_indicators.delete_indicator(store, indicator_id))
-
-    def edit_evaluation(self, action_id: int, key: str, value: str) -> bool:
-        store, year, kind = self.context.store, self.evaluation.year(), self.evaluation.kind()
-        return self._guarded(_("Edit of an evaluation"),
-                             lambda: plan_evaluation.set_evaluation(store, action_id, year, kind,
-                                                                    {key: value}))
-
-    def apply_review(self) -> bool:
-        store, year, plan_id = self.context.store, self.evaluation.year(), self.plan_id
-        review = plan_evaluation.review_for_next_year(store, plan_id, year)
-        if not any(r["next_in_plan"] for r in review):
-            self.evaluation.summary.setText(_("No action was rated C or D in this year."))
-            return False
-        return self._guarded(_("Review into next year's schedule"),
-                             lambda: plan_evaluation.apply_review(store, plan_id, year))

@@ -1,82 +1,84 @@
-"""The editing operations of the 手引き page (a mixin of
-:class:`~kyodo_desktop.ui.handbook.page.HandbookPage`): save, reorder, add, hide, delete,
-reset and copy last year's handbook, each one undo step (:func:`~kyodo_desktop.ui.commands.save_with_undo`).
-
-The mixin expects the page's attributes: ``context``, ``chapters``, ``current``, ``values``,
-``title_edit``, ``body_edit``, ``save_status`` and ``_fill_list``/``_show_chapter``.
+"""Chapter edits of the 手引き page: save the chapter being edited, reorder, add, hide, mark for
+the office edition, delete, reset to the standard text and copy last year's handbook — each one
+undo step (:func:`kyodo_desktop.ui.commands.save_with_undo`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.handbook import chapters as handbook
 from kyodo_desktop.ui.commands import save_with_undo
+from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
 
-class HandbookEditing:
-    """Undoable handbook edits for the page."""
+class ChapterEdits:
+    """Edits of the year's chapters. Collaborators: the ``context``; the ``title_edit`` and
+    ``body_edit`` being typed in and the ``status`` line; ``current()`` the chapter shown;
+    ``show_list(select, new_id)`` to list the stored chapters again and show the one with slug
+    ``select`` (or the new chapter ``new_id``); ``announce(changes)`` to tell the other pages;
+    ``parent`` for questions and errors."""
 
-    _quiet = False
-
-    # editing --------------------------------------------------------------------------------------
+    def __init__(self, context: AppContext, *, title_edit: QLineEdit, body_edit: QPlainTextEdit,
+                 status: QLabel, current: Callable[[], handbook.Chapter | None],
+                 show_list: Callable[[str | None, int | None], None],
+                 announce: Callable[[Changes], None], parent: QWidget) -> None:
+        self.context = context
+        self.title_edit = title_edit
+        self.body_edit = body_edit
+        self.status = status
+        self._current = current
+        self._show_list = show_list
+        self._announce = announce
+        self._parent = parent
 
     def is_dirty(self) -> bool:
         """True when the title or text differ from the stored chapter."""
-        chapter = self.current
+        chapter = self._current()
         if chapter is None:
             return False
         body_changed = chapter.kind == "text" and self.body_edit.toPlainText() != chapter.body
         return self.title_edit.text() != chapter.title or body_changed
 
-    def _notify(self, changes: Changes) -> None:
-        self._quiet = True
-        try:
-            self.context.notify(changes)
-        finally:
-            self._quiet = False
-
     def _apply(self, text: str, operation, select: str | None = None) -> bool:
-        """Run a handbook operation as one undoable step; refresh the list on success."""
-        council, year = self.context.council_id, self.context.fiscal_year
-        store = self.context.store
+        """Run a handbook operation as one undo step; list the chapters again on success."""
         try:
-            result = save_with_undo(self.context, text, operation, announce=self._notify)
+            result = save_with_undo(self.context, text, operation, announce=self._announce)
         except UserError as error:
-            self.save_status.setText(error.message)
-            show_error(error, self)
+            self.status.setText(error.message)
+            show_error(error, self._parent)
             return False
-        self.values = None
-        self.chapters = handbook.list_chapters(store, council, year)
-        if isinstance(result, tuple):  # (new id, changes): select the new chapter
-            select = next(c.slug for c in self.chapters if c.id == result[0])
-        self._fill_list(select or (self.current.slug if self.current else None))
+        current = self._current()
+        new_id = result[0] if isinstance(result, tuple) else None  # (new id, changes)
+        self._show_list(select or (current.slug if current else None), new_id)
         return True
 
     def save(self, *, select: str | None = None) -> bool:
         """Save the chapter being edited; True when saved or nothing changed."""
-        chapter = self.current
+        chapter = self._current()
         if chapter is None or not self.is_dirty():
             if select:
-                self._fill_list(select)
+                self._show_list(select, None)
             return True
         body = self.body_edit.toPlainText() if chapter.kind == "text" else None
+        title, store = self.title_edit.text(), self.context.store
         done = self._apply(_("Edit of the handbook chapter “{title}”").format(
             title=chapter.title), lambda: handbook.save_chapter(
-                self.context.store, chapter.id, title=self.title_edit.text(), body=body),
-            select=select)
+                store, chapter.id, title=title, body=body), select=select)
         if done:
-            self.save_status.setText(_("Saved."))
+            self.status.setText(_("Saved."))
         return done
 
     def move(self, offset: int) -> None:
         """Move the current chapter up (-1) or down (+1)."""
-        if self.current and self.save():
-            chapter = self.current
+        chapter = self._current()
+        if chapter and self.save():
             self._apply(_("Move of a handbook chapter"),
                         lambda: handbook.move_chapter(self.context.store, chapter.id, offset))
 
@@ -85,45 +87,45 @@ class HandbookEditing:
         if not self.save():
             return
         if title is None:
-            title, accepted = QInputDialog.getText(self, _("Add chapter"),
+            title, accepted = QInputDialog.getText(self._parent, _("Add chapter"),
                                                    _("Title of the new chapter:"))
             if not accepted:
                 return
-        after = self.current.id if self.current else None
+        current = self._current()
+        after = current.id if current else None
         self._apply(_("New handbook chapter"), lambda: handbook.add_chapter(
             self.context.store, self.context.council_id, self.context.fiscal_year, title,
             after_id=after))
 
     def toggle_hidden(self) -> None:
         """Hide the current chapter from print, or show it again."""
-        if self.current and self.save():
-            chapter = self.current
+        chapter = self._current()
+        if chapter and self.save():
             self._apply(_("Hiding or showing a handbook chapter"), lambda: handbook.set_flags(
                 self.context.store, chapter.id, hidden=not chapter.hidden))
 
     def set_staff_only(self, checked: bool) -> None:
         """Print the current chapter in the staff edition only (or in both)."""
-        if self.current and self.save():
-            chapter = self.current
+        chapter = self._current()
+        if chapter and self.save():
             self._apply(_("Edition of a handbook chapter"), lambda: handbook.set_flags(
                 self.context.store, chapter.id, staff_only=checked))
 
     def delete_chapter(self) -> None:
         """Delete the current chapter (only one the office added)."""
-        if self.current:
-            chapter = self.current
+        chapter = self._current()
+        if chapter:
             self._apply(_("Deletion of a handbook chapter"),
                         lambda: handbook.delete_chapter(self.context.store, chapter.id))
 
     def reset_chapter(self) -> None:
-        """Put back the standard text of the current chapter."""
-        if self.current:
-            chapter = self.current
-            self.title_edit.setText(chapter.title)  # drop unsaved edits: they are replaced
+        """Put back the standard text of the current chapter (unsaved edits are dropped)."""
+        chapter = self._current()
+        if chapter:
+            self.title_edit.setText(chapter.title)
             self.body_edit.setPlainText(chapter.body)
             self._apply(_("Reset of a handbook chapter"),
                         lambda: handbook.reset_to_default(self.context.store, chapter.id))
-            self._show_chapter(self.current)
 
     def copy_last_year(self) -> None:
         """Replace this year's chapters with last year's (undoable)."""
