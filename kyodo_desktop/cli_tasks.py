@@ -59,6 +59,9 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("Large-print edition for elderly readers."))
     parser.add_argument("--booklet", action="store_true",
                         help=_("Lay out A5 pages two to an A4 sheet for folding."))
+    parser.add_argument("--payment", default="latest", metavar=_("N|all"),
+                        help=_("Payment request: which advance payment to print (1, 2 …) or "
+                               "all of them; the latest by default."))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -66,7 +69,8 @@ def _run_report(args: argparse.Namespace) -> int:
 
     kind = _kind(report_kinds(), args.kind)
     year = _year_for(kind, args)
-    options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet}
+    options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
+               "payment": args.payment}
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
         request = ReportRequest(council["id"], year, draft=args.draft, options=options)

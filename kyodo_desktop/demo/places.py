@@ -52,7 +52,8 @@ def build_places(ctx: DemoContext) -> None:
                          "name_kana": f"{kana}ちいきづくりきょうぎかい", "district_id": district_id,
                          "community_center_id": center_id, "postal_code": "", "address": "",
                          "phone": "", "fax": "", "email": "", "established_on": None,
-                         "city_preset": "yamaguchi", "notes": ""})
+                         "city_preset": "yamaguchi", "notes": "", "contact_name": "",
+                         "contact_kana": "", "contact_phone": "", "contact_email": ""})
         if name == data["yuda"]["district"]:
             ctx.council_id, ctx.refs["center"] = council_id, center_id
             _fill_profile(ctx, councils[-1], centers[-1] if centers else None, data["yuda"])
@@ -60,6 +61,8 @@ def build_places(ctx: DemoContext) -> None:
     ctx.insert("districts", districts)
     ctx.insert("community_centers", centers)
     ctx.counts["councils"] = ctx.insert("councils", councils)
+    ctx.insert("council_accounts", [dict(ACCOUNT, id=ctx.new_id("council_accounts"),
+                                         council_id=ctx.council_id)])
     _year_stats(ctx, data["yuda"])
     ctx.insert("settings", [
         {"scope": "", "key": "current_council_id", "value": str(ctx.council_id)},
@@ -69,12 +72,22 @@ def build_places(ctx: DemoContext) -> None:
     ])
 
 
+#: The council's account the 交付金 is paid into (振込先; a fictional bank).
+ACCOUNT = {"kind": "bank", "label": "交付金受入口座", "bank_name": "やまぐち中央信用金庫",
+           "branch_name": "湯田温泉支店", "account_type": "ordinary", "account_number": "0123456",
+           "holder": "湯田地域づくり協議会 会長", "holder_kana": "ゆだちいきづくりきょうぎかい かいちょう",
+           "fund_code": None, "is_payee": 1, "sort_order": 1, "notes": ""}
+
+
 def _fill_profile(ctx: DemoContext, council: dict, center: dict | None, profile: dict) -> None:
     phone = center["phone"] if center else _phone(ctx, "92")
     council.update({
         "postal_code": profile["postal_code"], "address": profile["address"], "phone": phone,
         "fax": center["fax"] if center else "", "email": profile["email"],
-        "established_on": profile["established_on"], "notes": profile["notes"]})
+        "established_on": profile["established_on"], "notes": profile["notes"],
+        # the 担当者 the city calls: the office's phone and address, not a person's own
+        "contact_name": "西村 早苗", "contact_kana": "にしむら さなえ",
+        "contact_phone": phone, "contact_email": profile["email"]})
     if center:
         center.update({"postal_code": profile["postal_code"],
                        "address": profile["address"].split(" ")[0],

@@ -88,7 +88,8 @@ def _project(ctx: DemoContext, spec: dict, year: int, items: list[dict], fmt: di
             "action_id": ctx.refs["action:{}-{}-{}".format(*spec["action"])],
             "subcommittee_id": ctx.refs[f"sub:{spec['subcommittee']}"], "fund_code": ACTIVITY,
             "starts_on": start.isoformat(), "ends_on": end.isoformat(), "place": spec["place"],
-            "expected_participants": expected, "actual_participants": actual,
+            "audience": spec.get("audience", ""), "expected_participants": expected,
+            "actual_participants": actual,
             "budget": -(-budget // 1000) * 1000, "collaboration_form": spec["form"],
             "partners": spec["partners"], "description": spec["description"],
             "outcome": outcome, "sort_order": 0}

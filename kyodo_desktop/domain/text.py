@@ -55,6 +55,12 @@ def to_hiragana(text: str) -> str:
     return "".join(out)
 
 
+def to_katakana(text: str) -> str:
+    """Hiragana → katakana (ゆだ → ユダ), as the forms print a フリガナ; everything else kept."""
+    return "".join(chr(ord(c) + 0x60) if _KATAKANA_FIRST - 0x60 <= ord(c) <= _KATAKANA_LAST - 0x60
+                   else c for c in text)
+
+
 def kana_sort_key(kana: str) -> str:
     """A string key that sorts readings in 五十音順; compare keys with ``<`` or store them.
 

@@ -31,14 +31,16 @@ def _figures(data: AuditData):
 
 
 def _signatures(data: AuditData) -> Table:
+    """One signature line per 監事; the 印 box only when the preset asks for seals."""
     st = styles()
     words = data.words
+    seal = words.get("seal_mark") if words.get("seal") else ""
     rows = [[Paragraph(escape(words.get("auditor_role")), st.body),
              Paragraph(escape(name), st.body), "",
-             Paragraph(escape(words.get("seal")), st.body_center)] for name in data.auditors]
+             Paragraph(escape(seal), st.body_center)] for name in data.auditors]
     if not rows:  # a draft without 監事: two lines to sign by hand
         rows = [[Paragraph(escape(words.get("auditor_role")), st.body), "", "",
-                 Paragraph(escape(words.get("seal")), st.body_center)] for _ in range(2)]
+                 Paragraph(escape(seal), st.body_center)] for _ in range(2)]
     table = Table(rows, colWidths=[16 * mm, 40 * mm, 30 * mm, 10 * mm],
                   rowHeights=[14 * mm] * len(rows), hAlign="RIGHT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("LINEBELOW", (1, 0), (2, -1), 0.6, colors.black),

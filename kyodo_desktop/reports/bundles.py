@@ -17,6 +17,7 @@ from kyodo_desktop.reports.audit_report import audit_section
 from kyodo_desktop.reports.budget_status import budget_status_section
 from kyodo_desktop.reports.cash_book_report import cash_book_sections
 from kyodo_desktop.reports.grant_layout import Section, build_sections
+from kyodo_desktop.reports.receipts_summary import receipts_summary_section
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.forms import common as fd
@@ -42,6 +43,7 @@ MAKERS: dict[str, Maker] = {
     "audit_report": _one(audit_section),
     "budget_status": _one(budget_status_section),
     "cash_book": cash_book_sections,
+    "receipts_summary": _one(receipts_summary_section),
 }
 
 

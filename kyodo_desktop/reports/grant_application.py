@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from kyodo_desktop.i18n import N_
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.reports import grant_letter as gl
 from kyodo_desktop.reports.grant_layout import Section, build_sections
 from kyodo_desktop.reports.grant_projects import plan_story
@@ -47,7 +48,8 @@ def business_plan_section(store: Store, council_id: int, fiscal_year: int,
                           _gate: fd.Gate) -> Section:
     """The 事業計画書 pages."""
     data = fa.business_plan_data(store, council_id, fiscal_year)
-    return Section(furniture(data.words.form_no, data.title, data.council), plan_story(data))
+    return Section(furniture(data.words.form_no, data.title, data.council), plan_story(data),
+                   landscape=True)
 
 
 def budget_statement_section(store: Store, council_id: int, fiscal_year: int,
@@ -59,18 +61,36 @@ def budget_statement_section(store: Store, council_id: int, fiscal_year: int,
 
 
 def payment_request_section(store: Store, council_id: int, fiscal_year: int,
-                            gate: fd.Gate) -> Section:
-    """The 交付請求書 (概算払) page."""
-    data = fa.payment_request_data(store, council_id, fiscal_year, gate)
+                            gate: fd.Gate, number: int | None = None) -> Section:
+    """The 交付請求書 (概算払) page of the ``number``-th request (None: the latest)."""
+    data = fa.payment_request_data(store, council_id, fiscal_year, gate, number)
     words = data.words
+    amount_label = words.get("amount_label") + (f"（{data.ordinal}）" if data.ordinal else "")
     story = gl.letter_head(data, fd.fiscal_year_text(fiscal_year))
-    story += [gl.numbered(1, words.get("amount_label"), gl.amount_text(data.amount, words)),
+    story += [gl.numbered(1, amount_label, gl.amount_text(data.amount, words)),
               gl.gap(), gl.numbered(2, words.get("table_label")),
               gl.indented(gl.amount_table(words.get("columns"), data.rows, words)),
               gl.gap(), gl.numbered(3, words.get("bank_label")),
-              gl.indented(gl.blank_box(words.get("bank_fields")))]
+              gl.indented(gl.blank_box([label for label, _value in data.bank],
+                                       values=[value for _label, value in data.bank]))]
     return Section(furniture(data.letterhead.form_no, data.title,
                              data.letterhead.applicant.name), story)
+
+
+def payment_request_sections(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate,
+                             which: str = "latest") -> list[Section]:
+    """The 交付請求書 of one 概算払 (``which`` '1', '2' …, or 'latest') or one per 概算払
+    (``which`` 'all'). Raises UserError for a ``which`` that is neither."""
+    if which == "all":
+        count = len(fa.request_days(store, council_id, fiscal_year))
+        return [payment_request_section(store, council_id, fiscal_year, gate, n)
+                for n in range(1, count + 1)] or [
+            payment_request_section(store, council_id, fiscal_year, gate)]
+    if which in ("latest", "", None):
+        return [payment_request_section(store, council_id, fiscal_year, gate)]
+    if not str(which).isdigit():
+        raise UserError(_("Choose the payment request by its number (1, 2 …) or all."))
+    return [payment_request_section(store, council_id, fiscal_year, gate, int(which))]
 
 
 def change_request_section(store: Store, council_id: int, fiscal_year: int,
@@ -101,8 +121,12 @@ def build_application(store: Store, request: ReportRequest) -> bytes:
 
 
 def build_payment_request(store: Store, request: ReportRequest) -> bytes:
-    """``report payment-request``: the 交付請求書 (概算払)."""
-    return build_one(payment_request_section, store, request)
+    """``report payment-request [--payment N|all]``: the 交付請求書 of one 概算払 (the latest
+    by default) or one per 概算払."""
+    gate = fd.Gate(draft=request.draft)
+    sections = payment_request_sections(store, request.council_id, request.fiscal_year, gate,
+                                        str(request.options.get("payment") or "latest"))
+    return build_sections(sections, title=sections[0].furniture.title, draft=request.draft)
 
 
 def build_change_request(store: Store, request: ReportRequest) -> bytes:

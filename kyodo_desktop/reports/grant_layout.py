@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
@@ -22,6 +22,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -44,10 +45,12 @@ GROUP_FILL = colors.Color(0.975, 0.975, 0.975)
 
 @dataclass(frozen=True)
 class Section:
-    """One form of a document: its furniture and its story (flowables)."""
+    """One form of a document: its furniture and its story (flowables); ``landscape`` puts its
+    pages on A4 landscape (wide tables such as the 事業計画書)."""
 
     furniture: PageFurniture
     story: list
+    landscape: bool = False
 
 
 class _SectionMark(Flowable):
@@ -100,18 +103,31 @@ def build_sections(sections: Sequence[Section], *, title: str = "", draft: bool 
     story: list = []
     for index, section in enumerate(sections):
         if index:
-            story.append(PageBreak())
+            story += [NextPageTemplate(_template(section)), PageBreak()]
         story.append(_SectionMark(index))
         story.extend(section.story)
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=A4, title=title, author="kyodo-desktop",
                                creator="kyodo-desktop", leftMargin=MARGIN, rightMargin=MARGIN,
                                topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN)
-    frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
-    document.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    templates = [_page_template("form", A4), _page_template("wide", landscape(A4))]
+    if sections and sections[0].landscape:
+        templates.reverse()  # the first template is the first page's
+    document.addPageTemplates(templates)
     document.build(story, canvasmaker=_section_canvas(furnitures))
     return buffer.getvalue()
+
+
+def _template(section: Section) -> str:
+    return "wide" if section.landscape else "form"
+
+
+def _page_template(name: str, pagesize) -> PageTemplate:
+    """A page of ``pagesize`` with one frame inside the margins (room for the header)."""
+    frame = Frame(MARGIN, MARGIN, pagesize[0] - 2 * MARGIN, pagesize[1] - (MARGIN + 4 * mm) - MARGIN,
+                  id=f"{name}-body", leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
+    return PageTemplate(id=name, frames=[frame], pagesize=pagesize)
 
 
 def escape(text: str) -> str:
@@ -186,6 +202,11 @@ def heading(text: str, *, fiscal_year: str = "", council: str = "") -> list:
     return story
 
 
-def width(*fractions: float) -> list[float]:
-    """Column widths as fractions of the frame width (they should sum to 1)."""
-    return [FRAME_WIDTH * f for f in fractions]
+#: The frame width of a landscape section (A4 landscape between the margins).
+WIDE_FRAME_WIDTH = A4[1] - 2 * MARGIN
+
+
+def width(*fractions: float, wide: bool = False) -> list[float]:
+    """Column widths as fractions of the frame width (they should sum to 1); ``wide`` for a
+    landscape section."""
+    return [(WIDE_FRAME_WIDTH if wide else FRAME_WIDTH) * f for f in fractions]

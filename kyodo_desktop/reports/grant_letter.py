@@ -24,13 +24,29 @@ FULL_SPACE = "\u00a0" * 3
 ITEM_WIDTHS = (8 * mm, 34 * mm)
 
 
+def _applicant_rows(head: Letterhead, words: Wording) -> list[tuple[str, str]]:
+    """所在地, (フリガナ,) 団体名, 代表者 (with the 印 when the preset asks for seals), and the
+    担当者 with phone and e-mail when entered on the 協議会 page."""
+    a = head.applicant
+    rows = [(words.get("address"), a.address)]
+    if a.kana:
+        rows.append((words.get("kana"), a.kana))
+    representative = f"{a.role}{FULL_SPACE}{a.representative}"
+    if head.seal:
+        representative += f"{FULL_SPACE * 3}{words.get('seal_mark')}"
+    rows += [(words.get("organization"), a.name), (words.get("representative"), representative)]
+    c = head.contact
+    if c is not None:
+        name = f"{c.name}（{c.kana}）" if c.kana else c.name
+        rows += [(words.get("contact_label"), name),
+                 (words.get("contact_phone"), c.phone), (words.get("contact_email"), c.email)]
+    return [(label, value) for label, value in rows if value or label != words.get("kana")]
+
+
 def _applicant_block(head: Letterhead, words: Wording) -> Table:
     st = styles()
-    a = head.applicant
-    rows = [(words.get("address"), a.address), (words.get("organization"), a.name),
-            (words.get("representative"), f"{a.role}{FULL_SPACE}{a.representative}")]
     data = [[Paragraph(escape(label), st.body), Paragraph(escape(value), st.body)]
-            for label, value in rows]
+            for label, value in _applicant_rows(head, words)]
     table = Table(data, colWidths=[20 * mm, 82 * mm], hAlign="RIGHT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -129,15 +145,24 @@ def attachments(number: int, data: LetterData) -> list:
     return story
 
 
-def blank_box(label_rows: Sequence[str], height: float = 9 * mm) -> Table:
-    """Ruled boxes to fill by hand: one row per label (振込先, 変更の理由 …)."""
+def blank_box(label_rows: Sequence[str], height: float = 9 * mm,
+              values: Sequence[str] = ()) -> Table:
+    """Ruled boxes: one row per label (振込先 …) with its ``values`` (blank ones are filled by
+    hand), or one free box when the labels are empty (変更の理由)."""
     st = styles()
     if any(label_rows):
-        data = [[Paragraph(escape(label), st.cell), ""] for label in label_rows]
+        filled = list(values) + [""] * (len(label_rows) - len(values))
+        data = [[Paragraph(escape(label), st.cell), Paragraph(escape(value), st.body)]
+                for label, value in zip(label_rows, filled, strict=True)]
         widths = inner_width(0.25, 0.75)
     else:  # one free box (変更の理由)
         data, widths = [[""] for _label in label_rows], inner_width(1.0)
-    table = Table(data, colWidths=widths, rowHeights=[height] * len(data))
+    filled_in = any(values)
+    table = Table(data, colWidths=widths,
+                  rowHeights=None if filled_in else [height] * len(data))
+    if filled_in:  # rows as high as their text, at least a hand-written line's
+        table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 5),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))

@@ -16,6 +16,7 @@ from kyodo_desktop.reports.grant_application import build_one, furniture
 from kyodo_desktop.reports.grant_layout import Section, build_sections, escape, styles
 from kyodo_desktop.reports.grant_projects import results_story
 from kyodo_desktop.reports.grant_statements import statement_story
+from kyodo_desktop.reports.receipts_summary import receipts_summary_section
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.forms import application as fa
@@ -68,11 +69,11 @@ def settlement_section(store: Store, council_id: int, fiscal_year: int,
 
 
 def build_performance_report(store: Store, request: ReportRequest) -> bytes:
-    """``report performance-report``: 実績報告書, 事業実績書 and 収支決算書."""
+    """``report performance-report``: 実績報告書, 事業実績書, 収支決算書 and 領収書総括表."""
     gate = fd.Gate(draft=request.draft)
     args = (store, request.council_id, request.fiscal_year, gate)
     sections = [performance_report_section(*args), business_results_section(*args),
-                settlement_statement_section(*args)]
+                settlement_statement_section(*args), receipts_summary_section(*args)]
     return build_sections(sections, title=sections[0].furniture.title, draft=request.draft)
 
 

@@ -3,7 +3,8 @@
 Profile rules (checked by :func:`update_profile` and :func:`create_council`, each failure a
 :class:`ProfileValidationError` naming the field, in Japanese): 協議会名 required and unique;
 郵便番号 ``〒753-0001`` / ``7530001`` / 全角 → ``753-0001``; 電話・FAX digits and hyphens (全角
-accepted), 10–11 digits starting with 0; メール ``name@host.tld``; 設立日 any form that
+accepted), 10–11 digits starting with 0; メール ``name@host.tld``; the 担当者 (contact person on
+the city's forms: name, ふりがな, phone, e-mail) by the same rules; 設立日 any form that
 :func:`kyodo_desktop.domain.wareki.parse_date` reads (R8.4.1, 令和8年4月1日, 2026-04-01).
 The overview (figures of a 年度) is computed in :mod:`kyodo_desktop.services.council.overview`
 and re-exported here: :func:`council_overview`, :class:`Overview`, :func:`fiscal_years`.
@@ -30,7 +31,8 @@ from kyodo_desktop.store import Store
 
 #: Columns of ``councils`` a user edits on the profile form.
 PROFILE_FIELDS = ("name", "name_kana", "district_id", "postal_code", "address", "phone", "fax",
-                  "email", "established_on", "notes")
+                  "email", "established_on", "notes", "contact_name", "contact_kana",
+                  "contact_phone", "contact_email")
 _HYPHENS = "-‐‑‒–—―−ーｰ－"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -222,6 +224,14 @@ def clean_email(value) -> str:
     return email
 
 
+def _as_field(cleaner, value, field: str):
+    """``cleaner(value)`` with its ValidationError reported on ``field``."""
+    try:
+        return cleaner(value)
+    except ValidationError as error:
+        raise ValidationError(error.message, field=field) from error
+
+
 def clean_established_on(value) -> str | None:
     """設立日 → ISO text or None; a date or any form parse_date reads (field "established_on")."""
     if isinstance(value, date):
@@ -256,6 +266,10 @@ _CLEANERS = {
     "email": clean_email,
     "established_on": clean_established_on,
     "notes": lambda value: ("" if value is None else str(value)).strip(),
+    "contact_name": _plain,
+    "contact_kana": lambda value: _as_field(clean_kana, value, "contact_kana"),
+    "contact_phone": lambda value: _clean_phone(value, "contact_phone"),
+    "contact_email": lambda value: _as_field(clean_email, value, "contact_email"),
 }
 
 __all__ = [

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.domain import labels
+from kyodo_desktop.domain import labels, text
 from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.council.accounts import payee_account
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.grants import (
     FundStatement,
@@ -37,7 +39,8 @@ class AmountRow:
 @dataclass(frozen=True)
 class LetterData:
     """A letter to the city: letterhead, title, the request sentence, the amount in figures
-    (円, None = blank), the table rows under 「記」, attachments and the words to print."""
+    (円, None = blank), the table rows under 「記」, attachments, the words to print, the 振込先
+    rows (label, value) and the request's ordinal (第2回) where the form has them."""
 
     letterhead: fd.Letterhead
     title: str
@@ -46,6 +49,8 @@ class LetterData:
     rows: tuple[AmountRow, ...]
     attachments: tuple[str, ...]
     words: fd.Wording
+    bank: tuple[tuple[str, str], ...] = ()
+    ordinal: str = ""
 
 
 def _grants(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -> list[GrantFigures]:
@@ -90,7 +95,8 @@ def application_data(store: Store, council_id: int, fiscal_year: int,
 @dataclass(frozen=True)
 class PlanRow:
     """A row of the 事業計画書 / 事業実績書: 整理番号 and 推進項目 ("" outside the plan), the
-    事業, 実施主体, 実施時期, participants, outcome and 円 amounts."""
+    事業, 実施主体, 実施時期, participants, outcome and 円 amounts, and the 事業's 実施場所,
+    対象者, 参加見込 (people, None = not set) and 連携団体."""
 
     code: str
     action: str
@@ -101,10 +107,15 @@ class PlanRow:
     participants: int | None = None
     outcome: str = ""
     actual: int = 0
+    place: str = ""
+    audience: str = ""
+    expected: int | None = None
+    partners: str = ""
 
 
 _PROJECTS_SQL = """
 SELECT p.id, p.name, p.starts_on, p.ends_on, p.budget, p.actual_participants, p.outcome,
+    p.place, p.audience, p.expected_participants, p.partners,
     a.title AS action_title, a.position AS a_pos, m.position AS m_pos, g.position AS g_pos,
     coalesce(s.name, a.responsible_text, '') AS responsible,
     (SELECT coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount ELSE 0 END), 0)
@@ -134,7 +145,8 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
             r["action_title"] if planned else words.get("unplanned"), r["name"],
             r["responsible"] or "",
             fd.period_text(fd.iso(r["starts_on"]), fd.iso(r["ends_on"]), fiscal_year, words),
-            r["budget"], r["actual_participants"], r["outcome"], r["actual"]))
+            r["budget"], r["actual_participants"], r["outcome"], r["actual"], r["place"],
+            r["audience"], r["expected_participants"], r["partners"]))
     return rows
 
 
@@ -188,11 +200,33 @@ def decision_words(grants: list[GrantFigures], words: fd.Wording) -> dict:
             or words.get("blank")}
 
 
+def request_days(store: Store, council_id: int, fiscal_year: int) -> list[date]:
+    """The days of the council-year's 交付請求 (概算払), in order: 第1回, 第2回 …"""
+    grants = grant_figures(store, council_id, fiscal_year)
+    return sorted({p[0] for g in grants for p in g.payments if p[0] is not None})
+
+
+def bank_rows(store: Store, council_id: int, words: fd.Wording) -> tuple[tuple[str, str], ...]:
+    """The 振込先 of the forms: (label, value) for 金融機関名, 支店名, 預金種目, 口座番号 and
+    口座名義 (with its フリガナ); values blank when no account is entered."""
+    account = payee_account(store, council_id)
+    labels_ = words.get("bank_fields")
+    if account is None:
+        return tuple((label, "") for label in labels_)
+    holder = account.holder + (f"（{text.to_katakana(account.holder_kana)}）"
+                               if account.holder_kana else "")
+    values = (account.bank_name, account.branch_name, account.type_label,
+              account.account_number, holder)
+    return tuple(zip(labels_, values, strict=True))
+
+
 def payment_request_data(store: Store, council_id: int, fiscal_year: int,
-                         gate: fd.Gate) -> LetterData:
-    """The 交付請求書 (概算払) of the latest request date: per programme 交付決定額, 既受領額,
-    今回請求額 and 残額 (円). Without recorded payments the whole amount in force is requested
-    and the date is left blank. Requires the 交付決定 (MissingPrerequisite otherwise)."""
+                         gate: fd.Gate, number: int | None = None) -> LetterData:
+    """The 交付請求書 (概算払) of the ``number``-th request (1 = 第1回, by request date; None =
+    the latest): per programme 交付決定額, 既受領額, 今回請求額 and 残額 (円), and the 振込先.
+    Without recorded payments the whole amount in force is requested and the date is left
+    blank. Requires the 交付決定 (MissingPrerequisite otherwise); UserError for a request
+    number that does not exist."""
     words = fd.wording(store, council_id, "payment_request")
     grants = _grants(store, council_id, fiscal_year, gate)
     for g in grants:
@@ -200,8 +234,12 @@ def payment_request_data(store: Store, council_id: int, fiscal_year: int,
             "No grant decision (交付決定) is recorded for {program} ({fiscal_year}). Enter the "
             "decided amount, date and number in Budget and cash book > Grants.").format(
                 program=g.program_name, fiscal_year=fd.fiscal_year_text(fiscal_year)))
-    days = [p[0] for g in grants for p in g.payments if p[0] is not None]
-    day: date | None = max(days) if days else None
+    days = request_days(store, council_id, fiscal_year)
+    if number is not None and not 1 <= number <= max(len(days), 1):
+        raise UserError(_("There is no payment request number {number} in {fiscal_year} "
+                          "(requests recorded: {count}).").format(
+            number=number, fiscal_year=fd.fiscal_year_text(fiscal_year), count=len(days)))
+    day: date | None = (days[number - 1] if number else days[-1]) if days else None
     rows = []
     for g in grants:
         decided = g.in_force or 0
@@ -211,11 +249,13 @@ def payment_request_data(store: Store, council_id: int, fiscal_year: int,
             before = sum(a for req, _paid, a in g.payments if req is not None and req < day)
             now = sum(a for req, _paid, a in g.payments if req == day)
         rows.append(AmountRow(g.program_name, (g.in_force, before, now, decided - before - now)))
+    ordinal = words.get("installment").format(number=days.index(day) + 1) if day else ""
     return LetterData(
         fd.letterhead(store, council_id, words, day, gate, fiscal_year), words.title,
         fd.format_sentence(words, store, council_id, fiscal_year=fd.fiscal_year_text(fiscal_year),
                            **decision_words(grants, words)),
-        sum(r.amounts[2] for r in rows), tuple(rows), (), words)
+        sum(r.amounts[2] for r in rows), tuple(rows), (), words,
+        bank_rows(store, council_id, words), ordinal)
 
 
 def change_request_data(store: Store, council_id: int, fiscal_year: int,

@@ -156,3 +156,47 @@ def budget_status_data(store: Store, council_id: int, fiscal_year: int,
     return BudgetStatus(words.title, fd.fiscal_year_text(fiscal_year),
                         fd.council_row(store, council_id)["name"], as_of,
                         tuple(fund_statements(store, council_id, fiscal_year, as_of)), words)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One line of the 領収書総括表: 領収書番号, 日付, 支払先, 摘要, 費目 and 金額 (円)."""
+
+    voucher_no: str
+    entry_date: date
+    payee: str
+    description: str
+    category: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class ReceiptsSummary:
+    """領収書総括表: per 交付金 fund (運営支援, 活動支援) the expenses paid from it with their
+    receipts, in 出納簿 order (返還金 left out: not spending); totals are Σ of the lines."""
+
+    title: str
+    fiscal_year: str
+    council: str
+    funds: tuple[tuple[str, tuple[Receipt, ...]], ...]
+    words: fd.Wording
+
+
+def receipts_summary_data(store: Store, council_id: int, fiscal_year: int,
+                          _gate: fd.Gate) -> ReceiptsSummary:
+    """The 領収書総括表 of a council-year (attached to the 実績報告書): the 出納簿 expenses of
+    each 交付金 fund with 領収書番号 and 支払先."""
+    words = fd.wording(store, council_id, "receipts_summary")
+    grant_funds = {r["code"] for r in store.query("SELECT code FROM funds WHERE is_grant = 1")}
+    funds = []
+    for fund_code, fund_name in common.fund_names(store).items():
+        if fund_code not in grant_funds:
+            continue
+        receipts = tuple(
+            Receipt(r["voucher_no"], r["entry_date"], r["payee"], r["description"],
+                    r["category_name"] or "", r["amount"])
+            for r in list_entries(store, council_id, fiscal_year, fund=fund_code)
+            if r["direction"] == EXPENSE and r["grant_id"] is None)
+        funds.append((fund_name, receipts))
+    return ReceiptsSummary(words.title, fd.fiscal_year_text(fiscal_year),
+                           fd.council_row(store, council_id)["name"], tuple(funds), words)

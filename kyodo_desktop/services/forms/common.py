@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain import text, wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.council import presets
@@ -85,12 +85,32 @@ def wording(store: Store, council_id: int, key: str) -> Wording:
 @dataclass(frozen=True)
 class Applicant:
     """The applicant block: ``address`` 所在地, ``name`` 団体名, ``role`` 代表者の職 (会長),
-    ``representative`` 代表者氏名 ("" when no 会長 is on record)."""
+    ``representative`` 代表者氏名 ("" when no 会長 is on record), ``kana`` the 団体名's
+    フリガナ (katakana, "" when not entered)."""
 
     address: str
     name: str
     role: str
     representative: str
+    kana: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The 担当者 printed on the forms to the city: name, フリガナ (katakana), phone, e-mail."""
+
+    name: str
+    kana: str
+    phone: str
+    email: str
+
+
+def contact(store: Store, council_id: int) -> Contact | None:
+    """The council's 担当者 from the 協議会 page, or None when nothing is entered."""
+    row = council_row(store, council_id)
+    values = Contact(row["contact_name"], text.to_katakana(row["contact_kana"]),
+                     row["contact_phone"], row["contact_email"])
+    return values if any((values.name, values.phone, values.email)) else None
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,8 @@ class Letterhead:
     addressee: str
     city: str
     applicant: Applicant
+    contact: Contact | None = None
+    seal: bool = False
 
 
 def council_row(store: Store, council_id: int) -> dict:
@@ -135,7 +157,7 @@ def applicant(store: Store, council_id: int, on: date, gate: Gate, words: Wordin
         f"〒{council['postal_code']}" if council["postal_code"] else "", council["address"])
         if part)
     return Applicant(address, council["name"], words.get("representative_role"),
-                     names[0] if names else "")
+                     names[0] if names else "", text.to_katakana(council["name_kana"]))
 
 
 def date_text(day: date | None, words: Wording) -> str:
@@ -150,7 +172,8 @@ def letterhead(store: Store, council_id: int, words: Wording, day: date | None,
     preset = presets.preset_for_council(store, council_id)
     on = day or wareki.fiscal_year_start(fiscal_year)
     return Letterhead(words.form_no, date_text(day, words), preset.addressee, preset.city,
-                      applicant(store, council_id, on, gate, words))
+                      applicant(store, council_id, on, gate, words),
+                      contact(store, council_id), bool(words.get("seal")))
 
 
 def iso(value: str | None) -> date | None:

@@ -1,6 +1,7 @@
 """事業: the concrete activities of a 年度, each tied to a plan action (推進項目) and a 専門部会.
 
-A project has a name, dates inside its 年度, a place, expected and actual participants, a budget
+A project has a name, dates inside its 年度, a place, an audience (対象者), expected and actual
+participants, a budget
 (int 円) and an outcome; its actual cost (決算額, int 円) is the sum of the 出納簿 expenses linked
 to it (``cash_book_entries.project_id``, corrections included). These rows are what 事業計画書
 and 事業実績書 print; the 活動支援 grant pays for activities that trace back to the plan.
@@ -24,7 +25,8 @@ from kyodo_desktop.services.plan.common import (
 from kyodo_desktop.store import Store, audit
 
 PROJECT_FIELDS = ("name", "action_id", "subcommittee_id", "fund_code", "starts_on", "ends_on",
-                  "place", "expected_participants", "actual_participants", "budget",
+                  "place", "audience", "expected_participants", "actual_participants",
+                  "budget",
                   "collaboration_form", "partners", "description", "outcome")
 _MULTILINE = {"partners", "description", "outcome"}
 
