@@ -129,3 +129,41 @@ def test_unsaved_edits_are_not_lost_when_switching(page_on_demo, answers):
     _switch(window, first)  # the default answer: 破棄
     assert window.context.council_id == first
     assert store.scalar("SELECT notes FROM councils WHERE id = ?", (other,)) != "捨てるメモ"
+
+
+def test_contact_and_bank_account_are_entered_once_on_the_page(page_on_demo, monkeypatch,
+                                                               screenshot_dir, qtbot):
+    from kyodo_desktop.services.council import accounts
+    from kyodo_desktop.ui.council import accounts_view
+
+    window, page = page_on_demo
+    store, council = window.context.store, window.context.council_id
+    page.edits["contact_name"].setText("試験 花子")
+    page.edits["contact_phone"].setText("０８３－９９９－０１２３")
+    assert page.save() is True
+    assert store.scalar("SELECT contact_phone FROM councils WHERE id = ?",
+                        (council,)) == "083-999-0123"
+    page.edits["contact_email"].setText("not-an-address")
+    assert page.save() is False and page.errors["contact_email"].isVisible()
+    page.revert()
+    before = len(accounts.list_accounts(store, council))
+    assert page.accounts.table.rowCount() == before
+
+    def fill(dialog):
+        for key, value in {"bank_name": "試験銀行", "branch_name": "本店",
+                           "account_number": "1234567", "holder": "湯田協議会"}.items():
+            dialog.edits[key].setText(value)
+        return QDialogAccepted
+
+    from PySide6.QtWidgets import QDialog
+    QDialogAccepted = QDialog.DialogCode.Accepted
+    monkeypatch.setattr(accounts_view.AccountDialog, "exec", fill)
+    page.accounts.add()
+    listed = accounts.list_accounts(store, council)
+    assert len(listed) == before + 1 and listed[0].bank_name == "試験銀行" and listed[0].is_payee
+    assert page.accounts.table.rowCount() == before + 1
+    window.undo_action.trigger()
+    assert len(accounts.list_accounts(store, council)) == before
+    page.resize(1366, 768)
+    qtbot.wait(200)
+    assert page.grab().save(str(screenshot_dir / "council_page_accounts.png"))

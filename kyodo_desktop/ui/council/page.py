@@ -1,5 +1,5 @@
-"""The 協議会 page: the profile form (left), the 年度 overview (right), and the first-run panel
-shown while the data file holds no council. The widgets come from ``forms/council_page.ui``.
+"""The 協議会 page: the profile form with the 担当者 and the bank accounts (left), the 年度
+overview (right), and the first-run panel shown while the data file holds no council. The widgets come from ``forms/council_page.ui``.
 
 Saving (保存 or Ctrl+S) sends only the fields that changed to
 :func:`~kyodo_desktop.services.council.profile.update_profile`; a bad value shows a red message
@@ -30,13 +30,16 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import profile as council_profile
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.council.accounts_view import AccountsBox
 from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
 
 #: profile field → object name prefix in the form (``<prefix>Edit`` and ``<prefix>Error``).
 FIELDS = {"name": "name", "name_kana": "nameKana", "district_id": "districtId",
           "postal_code": "postalCode", "address": "address", "phone": "phone", "fax": "fax",
-          "email": "email", "established_on": "establishedOn", "notes": "notes"}
+          "email": "email", "established_on": "establishedOn", "notes": "notes",
+          "contact_name": "contactName", "contact_kana": "contactKana",
+          "contact_phone": "contactPhone", "contact_email": "contactEmail"}
 CARD_MIN_WIDTH = 130
 STYLE = """
 QLabel[role="error"] { color: #c62828; }
@@ -72,6 +75,9 @@ class CouncilPage(QWidget):
         self.first_district = self.form.findChild(QComboBox, "firstDistrictEdit")
         self.first_error = self.form.findChild(QLabel, "firstNameError")
         self.overview = OverviewView(self.form)
+        self.accounts = AccountsBox(context, self.form)
+        scroll = self.form.findChild(QWidget, "profileScrollContents").layout()
+        scroll.insertWidget(scroll.count() - 1, self.accounts)  # above the bottom spacer
         self._loaded: dict[str, object] = {}
         self._decorate()
         self.setStyleSheet(STYLE)  # after _decorate: the rules match its dynamic properties
@@ -129,6 +135,7 @@ class CouncilPage(QWidget):
         self.stack.setCurrentWidget(self.form.findChild(QWidget, "profilePanel"))
         self.reload_profile()
         self.reload_overview()
+        self.accounts.reload()
 
     def reload_profile(self) -> None:
         """Fill the form from the stored profile, dropping unsaved edits and messages."""

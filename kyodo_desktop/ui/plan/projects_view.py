@@ -32,6 +32,7 @@ COLUMNS = (N_("Project"), N_("Code No."), N_("Subcommittee"), N_("Date"), N_("Pl
            N_("Outcome"))
 TEXT_FIELDS = (("name", N_("Project name")), ("starts_on", N_("Start date")),
                ("ends_on", N_("End date")), ("place", N_("Place")),
+               ("audience", N_("Audience")),
                ("expected_participants", N_("Expected participants")),
                ("actual_participants", N_("Actual participants")),
                ("budget", N_("Budget (yen)")), ("partners", N_("Partners")))

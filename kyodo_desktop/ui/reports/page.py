@@ -29,6 +29,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+from kyodo_desktop.services.forms.application import request_days
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
@@ -38,6 +39,7 @@ from kyodo_desktop.ui.shell.errors import show_error
 
 LAST_FOLDER = "reports/last_folder"
 YEARS_BACK = 5
+PAYMENT_REQUEST = "payment-request"  # the kind with one letter per 概算払
 STYLE = """
 QLabel#pageTitle { font-size: 16pt; font-weight: bold; }
 QLabel#messageLabel { color: #b3261e; }
@@ -61,6 +63,8 @@ class ReportsPage(QWidget):
         find = self.form.findChild
         self.kind_list = find(QListWidget, "kindList")
         self.year_combo = find(QComboBox, "yearCombo")
+        self.payment_combo = find(QComboBox, "paymentCombo")
+        self.payment_caption = find(QLabel, "paymentCaption")
         self.draft_check = find(QCheckBox, "draftCheck")
         self.message = find(QLabel, "messageLabel")
         self.status = find(QLabel, "statusLabel")
@@ -84,6 +88,7 @@ class ReportsPage(QWidget):
         self.kind_list.itemActivated.connect(lambda _item: self.show_preview())
         self.kind_list.currentItemChanged.connect(lambda *_args: self._choice_changed())
         self.year_combo.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.payment_combo.currentIndexChanged.connect(lambda _i: self._payment_changed())
         self.draft_check.toggled.connect(lambda _on: self._choice_changed())
         self.context.council_changed.connect(lambda _id: self._reset())
         self.context.fiscal_year_changed.connect(lambda _fy: self._fill_years())
@@ -112,6 +117,30 @@ class ReportsPage(QWidget):
         self.status.clear()
         kind = self.current_kind()
         self.year_combo.setEnabled(kind is None or kind.needs_fiscal_year)
+        self._fill_payments(kind is not None and kind.name == PAYMENT_REQUEST)
+
+    def _payment_changed(self) -> None:
+        self.message.clear()
+        self.status.clear()
+
+    def _fill_payments(self, shown: bool) -> None:
+        """The 交付請求書 choice (最新の回, すべての回, 第1回 …) for the chosen 年度."""
+        self.payment_caption.setVisible(shown)
+        self.payment_combo.setVisible(shown)
+        if not shown or self.context.council_id is None:
+            return
+        chosen = self.payment_combo.currentData()
+        self.payment_combo.blockSignals(True)
+        self.payment_combo.clear()
+        self.payment_combo.addItem(_("The latest request"), "latest")
+        self.payment_combo.addItem(_("Every request (one letter each)"), "all")
+        days = request_days(self.context.store, self.context.council_id,
+                            self.year_combo.currentData())
+        for number, day in enumerate(days, start=1):
+            self.payment_combo.addItem(_("Request {number} ({date})").format(
+                number=number, date=wareki.format_wareki(day, "short")), str(number))
+        self.payment_combo.setCurrentIndex(max(0, self.payment_combo.findData(chosen)))
+        self.payment_combo.blockSignals(False)
 
     def _reset(self) -> None:
         self._pdf = None
@@ -141,7 +170,8 @@ class ReportsPage(QWidget):
         year = self.year_combo.currentData() if kind.needs_fiscal_year else None
         return ReportRequest(self.context.council_id, year, draft=self.draft_check.isChecked(),
                              options={"edition": "public", "large_print": False,
-                                      "booklet": False})
+                                      "booklet": False,
+                                      "payment": self.payment_combo.currentData() or "latest"})
 
     def title(self) -> str:
         """The chosen form's Japanese title with the 年度."""
@@ -159,7 +189,8 @@ class ReportsPage(QWidget):
         if request is None:
             self.message.setText(_("Open or register a council first."))
             return None
-        what = (kind.name, request.council_id, request.fiscal_year, request.draft)
+        what = (kind.name, request.council_id, request.fiscal_year, request.draft,
+                request.options.get("payment"))
         if self._pdf is not None and self._pdf[0] == what:
             return self._pdf[1]
         store = self.context.store

@@ -83,3 +83,19 @@ def test_screenshots(page, qtbot, screenshot_dir):
         page.resize(width, height)
         qtbot.wait(800)
         assert page.grab().save(str(folder / f"reports_{width}.png"))
+
+
+def test_payment_request_letter_is_chosen_per_advance_payment(page, tmp_path):
+    from kyodo_desktop.services.forms.application import request_days
+
+    page.choose("payment-request", 2025)
+    assert page.payment_combo.isVisibleTo(page)
+    days = request_days(page.context.store, page.context.council_id, 2025)
+    assert page.payment_combo.count() == 2 + len(days)  # latest, all, 第1回 …
+    page.payment_combo.setCurrentIndex(page.payment_combo.findData("all"))
+    assert len(page_texts(page.make_pdf())) == len(days)
+    page.payment_combo.setCurrentIndex(page.payment_combo.findData("2"))
+    pages = page_texts(page.make_pdf())
+    assert len(pages) == 1 and "第2回" in pages[0].replace(" ", "")
+    page.choose("application-set", 2026)
+    assert not page.payment_combo.isVisibleTo(page)
