@@ -71,15 +71,18 @@ def _run_report(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
                "payment": args.payment}
+    from kyodo_desktop.services.year_path.steps import record_print
+
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
         request = ReportRequest(council["id"], year, draft=args.draft, options=options)
         pdf = kind.build(store, request)
-    output = Path(args.output).expanduser()
-    try:
-        output.write_bytes(pdf)
-    except OSError as error:
-        raise write_error(output, error) from error
+        output = Path(args.output).expanduser()
+        try:
+            output.write_bytes(pdf)
+        except OSError as error:
+            raise write_error(output, error) from error
+        record_print(store, kind.name, council["id"], year, draft=args.draft)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
 

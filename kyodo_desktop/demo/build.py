@@ -35,6 +35,18 @@ SUMMARY_KEYS = ("districts", "councils", "organizations", "neighborhood_associat
                 "grants")
 
 
+#: The days the demo council printed its 自治会活動の手引き (after each spring's 総会).
+HANDBOOK_PRINTED = {2025: "2025-05-16", 2026: "2026-05-15"}
+
+
+def mark_handbook_prints(ctx: DemoContext) -> None:
+    """Record the handbook prints of :data:`HANDBOOK_PRINTED` (今年度の流れ: 手引きの印刷)."""
+    ctx.db.conn.executemany(
+        "INSERT INTO year_step_marks (council_id, fiscal_year, step, done_on) "
+        "VALUES (?, ?, 'handbook', ?)",
+        [(ctx.council_id, year, day) for year, day in HANDBOOK_PRINTED.items()])
+
+
 def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = None) -> dict:
     """Fill an empty, migrated ``store`` with the demo data in one transaction.
 
@@ -66,6 +78,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         planned = build_projects(ctx)
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)
+        mark_handbook_prints(ctx)
         baseline(store, "demo", "2026-11-20T09:00:00")  # the change log starts from the demo
     report(100, _("The demo data is ready."))
     return {key: ctx.counts[key] for key in SUMMARY_KEYS}

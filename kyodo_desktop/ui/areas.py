@@ -26,6 +26,7 @@ class Area:
 
 
 AREAS = (
+    Area("year_path", N_("This year's steps"), _Icon.SP_ArrowForward),
     Area("council", N_("Council"), _Icon.SP_DirHomeIcon),
     Area("roster", N_("Member groups and officers"), _Icon.SP_FileDialogDetailedView,
          N_("Here you will keep the member groups, their households and the officers' terms.")),
@@ -48,6 +49,7 @@ AREAS = (
 
 #: The page class of each area as ``(module under kyodo_desktop.ui, class name)``.
 PAGES = {
+    "year_path": ("year_path.page", "YearPathPage"),
     "council": ("council.page", "CouncilPage"),
     "roster": ("roster.page", "RosterPage"),
     "subcommittees": ("roster.subcommittee_page", "SubcommitteePage"),
@@ -57,6 +59,14 @@ PAGES = {
     "handbook": ("handbook.page", "HandbookPage"),
     "settings": ("settings.page", "SettingsPage"),
 }
+
+
+def area_row(key: str) -> int:
+    """The sidebar row of the area ``key``. Raises KeyError for an unknown key."""
+    for row, area in enumerate(AREAS):
+        if area.key == key:
+            return row
+    raise KeyError(key)
 
 
 def create_page(area: Area, context: AppContext, parent: QWidget | None = None) -> QWidget:

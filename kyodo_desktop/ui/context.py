@@ -19,13 +19,16 @@ class AppContext(QObject):
     """The session of one open data file.
 
     Signals: ``changed(Changes)`` after any write; ``council_changed(object)`` with the new council
-    id (int or None); ``fiscal_year_changed(int)``. ``last_saved`` is the time of the last write
+    id (int or None); ``fiscal_year_changed(int)``; ``open_area(str, str)`` asks the window to
+    show an area by its key (ui/areas.py) and, when the second text is not empty, the tab of
+    that title (今年度の流れ's 開く buttons). ``last_saved`` is the time of the last write
     (the file's modification time until the first write of this session).
     """
 
     changed = Signal(object)
     council_changed = Signal(object)
     fiscal_year_changed = Signal(int)
+    open_area = Signal(str, str)
 
     def __init__(self, store: Store, council_id: int | None, fiscal_year: int,
                  parent: QObject | None = None) -> None:

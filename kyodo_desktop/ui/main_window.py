@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -32,7 +33,7 @@ from kyodo_desktop.services.backup.datafile import Store, create_data_file
 from kyodo_desktop.services.changes import COUNCIL, Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.council import profile as council_profile
-from kyodo_desktop.ui.areas import AREAS, create_page
+from kyodo_desktop.ui.areas import AREAS, area_row, create_page
 from kyodo_desktop.ui.backup.actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
@@ -179,7 +180,10 @@ class MainWindow(QMainWindow):
         self.context.changed.connect(self._on_changed)
         self.context.council_changed.connect(lambda _id: self._on_council_changed())
         self.context.fiscal_year_changed.connect(lambda _fy: self._on_year_changed())
-        current = max(0, self.sidebar.currentRow())
+        self.context.open_area.connect(self.open_area)
+        current = self.sidebar.currentRow()
+        if current < 0:  # first page: 今年度の流れ, or the 協議会 page until a council exists
+            current = 0 if council_id is not None else area_row("council")
         while self.pages.count():
             page = self.pages.widget(0)
             self.pages.removeWidget(page)
@@ -216,6 +220,17 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         self.pages.setCurrentIndex(row)
         return self.pages.widget(row)
+
+    def open_area(self, key: str, tab_title: str = "") -> QWidget:
+        """Show the area ``key`` and, when ``tab_title`` is given, its tab of that title."""
+        page = self.show_area(area_row(key))
+        if tab_title:
+            for tabs in page.findChildren(QTabWidget):
+                for index in range(tabs.count()):
+                    if tabs.tabText(index).replace("&", "") == tab_title:
+                        tabs.setCurrentIndex(index)
+                        return page
+        return page
 
     def _show_needs_council(self, row: int) -> QWidget:
         from kyodo_desktop.ui.shell.placeholder import PlaceholderPage

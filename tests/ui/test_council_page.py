@@ -16,7 +16,7 @@ def _postal(store, council_id):
 @pytest.fixture
 def page_on_demo(open_window, demo_path):
     window = open_window(demo_path)
-    return window, window.pages.widget(0)
+    return window, window.open_area("council")
 
 
 def test_bad_postal_code_shows_a_message_and_saves_nothing(page_on_demo):
@@ -83,7 +83,7 @@ def test_revert_discards_unsaved_edits(page_on_demo):
 
 def test_first_run_panel_registers_a_council(open_window, tmp_path):
     window = open_window(tmp_path / "empty.sqlite3")
-    page = window.pages.widget(0)
+    page = window.open_area("council")
     assert page.stack.currentWidget().objectName() == "firstRunPanel"
     title = page.form.findChild(type(page.first_error), "firstRunTitle")
     assert title.text() == "まず協議会を登録しましょう"

@@ -31,7 +31,7 @@ def _richest(store):
 
 
 def _value(window, name):
-    return window.pages.widget(0).findChild(QLabel, f"{name}Value").text()
+    return window.open_area("council").findChild(QLabel, f"{name}Value").text()
 
 
 def _select(combo, data):
@@ -47,10 +47,10 @@ def test_window_shows_the_council_and_its_areas(open_window, demo_path):
     name = store.scalar("SELECT name FROM councils WHERE id = ?", (window.context.council_id,))
     assert window.windowTitle() == f"協働デスク — {name}"
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["協議会", "構成団体・役員", "専門部会", "地域づくり計画", "予算・出納",
-                      "帳票印刷", "手引き", "設定"]
+    assert titles == ["今年度の流れ", "協議会", "構成団体・役員", "専門部会", "地域づくり計画",
+                      "予算・出納", "帳票印刷", "手引き", "設定"]
     assert all(not window.sidebar.item(i).icon().isNull() for i in range(len(titles)))
-    window.sidebar.setCurrentRow(4)
+    window.sidebar.setCurrentRow(5)
     texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
     assert any(text.startswith("予算・出納") for text in texts)
     assert "この画面は準備中です" not in texts
@@ -90,7 +90,7 @@ def test_funds_table_matches_the_cash_book(open_window, demo_path):
     council = _richest(store)
     _select(window.council_combo, council)
     _select(window.year_combo, 2026)
-    table = window.pages.widget(0).findChild(QTableWidget, "fundsTable")
+    table = window.open_area("council").findChild(QTableWidget, "fundsTable")
     spent = {row["name"]: row["spent"] for row in store.query(
         "SELECT f.name, coalesce(sum(e.amount), 0) AS spent FROM funds f "
         "LEFT JOIN cash_book_entries e ON e.fund_code = f.code AND e.council_id = ? "
@@ -155,7 +155,7 @@ def test_without_a_council_the_record_pages_point_to_the_council_page(open_windo
             assert "まず協議会を登録しましょう" in texts, key
     from kyodo_desktop.services.council.profile import create_council
 
-    window.sidebar.setCurrentRow(1)  # 構成団体・役員
+    window.sidebar.setCurrentRow(2)  # 構成団体・役員
     council_id, changes = create_council(window.context.store, "テスト地域づくり協議会",
                                          district_name="テスト")
     window.context.notify(changes)

@@ -3,7 +3,6 @@ show and after a text-size change: 1366×768 at 100 %, and 1920×1080 at 150 % (
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
@@ -33,7 +32,6 @@ def test_a_window_that_fits_is_only_moved_back_on_screen():
     assert QRect(0, 0, 1366, 728).contains(_frame_of(result))
 
 
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_the_main_window_is_kept_inside_a_1366_by_768_screen(open_window, demo_path):
     window = open_window(demo_path)
     window.resize(1700, 1000)  # e.g. geometry restored from a larger monitor
@@ -44,7 +42,6 @@ def test_the_main_window_is_kept_inside_a_1366_by_768_screen(open_window, demo_p
     assert not fit_window_to_screen(window)  # already inside: nothing to do
 
 
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_a_text_size_change_keeps_the_window_inside_the_screen(open_window, demo_path, qtbot):
     from kyodo_desktop.ui.backup.startup import apply_text_scale
 

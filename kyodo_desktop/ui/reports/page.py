@@ -29,7 +29,9 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+from kyodo_desktop.services.changes import HANDBOOK, Changes
 from kyodo_desktop.services.forms.application import request_days
+from kyodo_desktop.services.year_path.steps import record_print
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
@@ -224,7 +226,17 @@ class ReportsPage(QWidget):
             show_error(error, self)
             return False
         self.status.setText(_("Sent to the printer.") if done else "")
+        if done:
+            self._record_print()
         return done
+
+    def _record_print(self) -> None:
+        """A final print or save completes its step of 今年度の流れ (e.g. 手引きの印刷)."""
+        kind, request = self.current_kind(), self.request()
+        if kind is not None and request is not None and record_print(
+                self.context.store, kind.name, request.council_id, request.fiscal_year,
+                draft=request.draft):
+            self.context.notify(Changes(frozenset({HANDBOOK}), request.council_id))
 
     def default_path(self) -> Path:
         """Where the save dialog starts: the last folder used, with the form's name."""
@@ -255,4 +267,5 @@ class ReportsPage(QWidget):
             return False
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.status.setText(_("Saved to {path}.").format(path=path))
+        self._record_print()
         return True

@@ -1,0 +1,128 @@
+"""今年度の流れ (the year's path): the home page. The yearly steps in order with their state
+(済 / 今やること / まだ / 対象外), the date the records show, what is missing, and a 開く button
+that opens the place where the step is done (services/year_path/steps.py decides the states;
+``kyodo-desktop status`` prints the same)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.domain.wareki import format_fiscal_year
+from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.council.councils import council_name
+from kyodo_desktop.services.year_path.steps import (
+    AREA_TITLES,
+    DONE,
+    NOT_NEEDED,
+    NOW,
+    STATE_LABELS,
+    YearStep,
+    next_steps,
+    year_steps,
+)
+from kyodo_desktop.ui.context import AppContext
+
+COLUMN_TITLES = (N_("Step"), N_("State"), N_("Date"), N_("What to do"), "")
+#: State colours chosen for contrast on white (WCAG AA for normal text).
+STATE_COLOURS = {DONE: "#1b5e20", NOW: "#8a3b00", NOT_NEEDED: "#555555"}
+
+
+class YearPathPage(QWidget):
+    """The 今年度の流れ area; ``context`` supplies the store, council and 年度, and carries the
+    request to open another area (``context.open_area``)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.steps: list[YearStep] = []
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        layout.addWidget(self.heading)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, len(COLUMN_TITLES), self)
+        self.table.setHorizontalHeaderLabels([_(t) if t else "" for t in COLUMN_TITLES])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # rows fit their wrapped text once the columns have their final widths
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        self.table.cellActivated.connect(lambda row, _column: self.open_step(row))
+        layout.addWidget(self.table, 1)
+        context.changed.connect(lambda _changes: self.reload())
+        context.council_changed.connect(lambda _council: self.reload())
+        context.fiscal_year_changed.connect(lambda _year: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the steps of the current council and 年度 again and show them."""
+        council = self.context.council_id
+        if council is None:
+            self.steps = []
+            self.table.setRowCount(0)
+            return
+        year = self.context.fiscal_year
+        self.steps = year_steps(self.context.store, council, year)
+        self.heading.setText(_("{council}: the steps of {fiscal_year}").format(
+            council=council_name(self.context.store, council),
+            fiscal_year=format_fiscal_year(year)))
+        now = next_steps(self.steps)
+        self.summary.setText(
+            _("Next: {steps}. Press “Open” to go where it is done.").format(
+                steps="、".join(_(step.title) for step in now))
+            if now else _("Every step of this year is done."))
+        self.table.setRowCount(len(self.steps))
+        for row, step in enumerate(self.steps):
+            self._fill_row(row, step)
+        self.table.resizeRowsToContents()
+
+    def _fill_row(self, row: int, step: YearStep) -> None:
+        values = (f"{step.number}. {_(step.title)}", _(STATE_LABELS[step.state]),
+                  format_date(step.done_on, "short") if step.done_on else "",
+                  _(step.missing) if step.missing else "")
+        for column, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            colour = STATE_COLOURS.get(step.state)
+            if colour and column == 1:
+                item.setForeground(QBrush(QColor(colour)))
+            if step.state == NOW:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.table.setItem(row, column, item)
+        button = QPushButton(_("Open"), self.table)
+        button.setObjectName(f"open_{step.key}")
+        place = _(AREA_TITLES[step.area]) + (f" › {_(step.tab)}" if step.tab else "")
+        button.setToolTip(place)
+        button.clicked.connect(lambda _checked=False, r=row: self.open_step(r))
+        self.table.setCellWidget(row, 4, button)
+
+    def open_step(self, row: int) -> None:
+        """Open the area (and tab) where step ``row`` is done."""
+        if 0 <= row < len(self.steps):
+            step = self.steps[row]
+            self.context.open_area.emit(step.area, _(step.tab) if step.tab else "")
+
+
+__all__ = ["YearPathPage"]
