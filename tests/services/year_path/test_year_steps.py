@@ -7,8 +7,15 @@ from datetime import date
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.services.council.profile import create_council
-from kyodo_desktop.services.year_path.steps import (DONE, LATER, NOT_NEEDED, NOW,
-                                                    next_steps, record_print, year_steps)
+from kyodo_desktop.services.year_path.steps import (
+    DONE,
+    LATER,
+    NOT_NEEDED,
+    NOW,
+    next_steps,
+    record_print,
+    year_steps,
+)
 
 YUDA = "SELECT id FROM councils WHERE name = '湯田地域づくり協議会'"
 
