@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 5: the steps of the year the records cannot show by themselves
+-- kyodo-desktop schema, step 6: the steps of the year the records cannot show by themselves
 -- (今年度の流れ, services/year_path): e.g. the day the 手引き was printed. One mark per
 -- council, 年度 and step; the latest date wins.
 
