@@ -129,7 +129,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from kyodo_desktop.services.accounting import cash_book_query
+    from kyodo_desktop.services.accounting import figures
     from kyodo_desktop.services.accounting.budget import budget_vs_actual
     from kyodo_desktop.store import open_store
     from kyodo_desktop.ui.accounts.models import CashBookModel
@@ -149,7 +149,7 @@ def main() -> int:
                     model.data(model.index(row, column))
 
         def open_model() -> None:
-            cash_book_query._BALANCES.clear()  # cold: the running balances are recomputed
+            figures.forget_running_balances()  # cold: the running balances are recomputed
             holder[:] = [CashBookModel(store, council, FY)]
             screen(holder[0])
 

@@ -3,7 +3,7 @@
 ``python bench/crash_harness.py --kills 500`` (the long run; tests/safety runs a short one).
 Each round starts ``bench/crash_writer.py`` on the same data file (the demo council, made once),
 waits until it is writing, sleeps a random 0–``--max-delay`` seconds and sends SIGKILL. Then the
-file must open, ``check`` (:func:`kyodo_desktop.store.check.run_checks`, including the change
+file must open, ``check`` (:func:`kyodo_desktop.services.backup.file_check.run_checks`, including the change
 history) must find nothing, every operation the writer reported as committed must be there, and
 every backup it reported must pass ``integrity_check``. Prints the figures; the exit code is 1
 when any round failed. POSIX only (SIGKILL).
@@ -137,8 +137,8 @@ class Snapshot:
 def verify(db: Path, reports: list[list[str]], figures: Figures) -> None:
     """Open the file after a kill and check it and every reported commit."""
     from kyodo_desktop.errors import UserError
+    from kyodo_desktop.services.backup.file_check import run_checks
     from kyodo_desktop.store import open_store
-    from kyodo_desktop.store.check import run_checks
 
     try:
         store = open_store(db)

@@ -104,6 +104,7 @@ class Writer:
         operations = [(self.op_entry, 40), (self.op_batch, 20), (self.op_budget, 15),
                       (self.op_delete, 10), (self.op_person, 10), (self.op_backup, 2)]
         functions, weights = zip(*operations, strict=True)
+        _warm = self.store.db  # load sqlite-utils now: READY means the next step writes
         os.write(self.log, b"READY\n")
         while True:
             self.seq += 1

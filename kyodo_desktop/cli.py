@@ -280,7 +280,7 @@ def _run_councils(args: argparse.Namespace) -> int:
 # --- check --------------------------------------------------------------------------------------
 
 def _run_check(args: argparse.Namespace) -> int:
-    from kyodo_desktop.store.check import run_checks
+    from kyodo_desktop.services.backup.file_check import run_checks
 
     # Read only: no lock (the window may have the file open), no migration.
     with cli_options.open_db(args, lock=False, migrate=False) as store:

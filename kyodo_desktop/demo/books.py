@@ -2,7 +2,9 @@
 
 Per 年度: grants and 概算払, budget_lines (income and expense per fund × 費目), the 出納簿 with
 voucher numbers ``R7-0001`` … in date order, and for the closed year the 精算 (返還金 entry on
-3/31, on its own 返還金 line), a March 補正 (補正第1号, dated) for it, one 予算の流用, 年度締め and 会計監査. Before writing,
+3/31, on its own 返還金 line), a March 補正 (補正第1号, dated) for it, one 予算の流用, 年度締め and
+会計監査 (its 次年度繰越金 are :func:`kyodo_desktop.services.accounting.figures.fund_balances`).
+Before writing,
 :func:`verify` asserts the rules the app's checks enforce (no fund below zero on any day,
 no overspent 費目, no ineligible words in grant spending, entries within their 年度).
 """
@@ -33,8 +35,9 @@ from kyodo_desktop.demo.ledger import (
     realise,
 )
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.domain.accounting import REFUND_CATEGORY
+from kyodo_desktop.domain.accounting import REFUND_CATEGORY, running_balances
 from kyodo_desktop.domain.accounting_rules import ProgramRules
+from kyodo_desktop.services.accounting import figures
 
 FUNDS = (OPERATING, ACTIVITY, OWN)
 OPENING_OWN_FUNDS = 412_380
@@ -106,7 +109,7 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
                                               "revision_id": revision["id"]} for line in revised])
     ctx.insert("budget_transfers", transfers)
     ctx.counts["cash_book_entries"][year] = _write_entries(ctx, year, entries)
-    return balances(entries, opening)
+    return figures.fund_balances(ctx.store, ctx.council_id, year)
 
 
 def _spent(entries: list[dict], fund: str) -> dict[str, int]:
@@ -166,14 +169,6 @@ def _transfer(ctx: DemoContext, year: int, budgets: Budget, entries: list[dict])
              "reason": "新年互礼会の参加者増に備えるため"}]
 
 
-def balances(entries: list[dict], opening: dict[str, int]) -> dict[str, int]:
-    """Year-end balance per fund in 円: opening + income − expense."""
-    result = {fund: opening.get(fund, 0) for fund in FUNDS}
-    for e in entries:
-        result[e["fund"]] += e["amount"] if e["direction"] == "income" else -e["amount"]
-    return result
-
-
 def _parents(ctx: DemoContext) -> dict[str, str | None]:
     return dict(ctx.db.execute("SELECT code, parent_code FROM expense_categories").fetchall())
 
@@ -187,13 +182,14 @@ def verify(year: int, entries: list[dict], budgets: Budget, transfers: list[dict
     対象外経費 keyword in 摘要, 支払先 or メモ.
     """
     problems = []
-    running = {fund: opening.get(fund, 0) for fund in FUNDS}
     ordered = sorted(entries, key=lambda e: e["date"])
-    for index, e in enumerate(ordered):
-        running[e["fund"]] += e["amount"] if e["direction"] == "income" else -e["amount"]
-        if index + 1 == len(ordered) or ordered[index + 1]["date"] != e["date"]:
-            problems += [f"{fund} below zero on {e['date']}"
-                         for fund, value in running.items() if value < 0]
+    moves = ((e["date"], e["fund"], e["amount"] if e["direction"] == "income" else -e["amount"])
+             for e in ordered)
+    low: dict[tuple[date, str], int] = {}
+    for day_fund, balance, _total in running_balances(opening, (
+            ((day, fund), fund, signed) for day, fund, signed in moves)):
+        low[day_fund] = balance  # the fund's balance at the end of the day
+    problems += [f"{fund} below zero on {day}" for (day, fund), value in low.items() if value < 0]
     moved_out = {(t["fund_code"], t["from_category_code"]): t["amount"] for t in transfers}
     for fund in FUNDS:
         for category, amount in _spent(entries, fund).items():

@@ -16,6 +16,7 @@ from kyodo_desktop.demo.common import DemoContext, fy_date, load, weekday_before
 from kyodo_desktop.demo.projects import item
 from kyodo_desktop.domain.accounting import REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_rules import ProgramRules
+from kyodo_desktop.domain.accounting_rules import settle as settlement
 from kyodo_desktop.services.council.presets import DEFAULT_PRESET, install_programs, load_preset
 
 PAYER = "山口市"
@@ -97,8 +98,8 @@ def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | No
     Returns the 返還金 entry (its own line 返還金, 3/31, linked to the grant) or None.
     """
     year = grant["fiscal_year"]
-    eligible = sum(e["amount"] for e in expenses)
-    refund = max(0, paid - eligible)
+    eligible = sum(e["amount"] for e in expenses)  # verify() proves every one is eligible
+    refund = settlement(paid, eligible, allows_carry_forward=False).refund
     grant.update(reported_on=f"{year + 1}-03-27", eligible_spending=eligible,
                  settled_on=f"{year + 1}-03-30", refund_amount=refund, carried_forward_amount=0,
                  notes="精算済み")

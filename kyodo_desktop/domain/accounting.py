@@ -15,9 +15,10 @@ Programme rules (allowed 費目, 対象外経費, caps, formula, settlement) liv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.formatting import format_date
@@ -33,6 +34,7 @@ FUNDS = ("operating_support", "activity_support", "own_funds")
 GRANT_INCOME_CATEGORY = "grant"  # 交付金 (income_categories)
 CARRIED_IN_CATEGORY = "carried_in"  # 前年度繰越金: kept in opening_balances, not in the 出納簿
 REFUND_CATEGORY = "refund"  # 返還金: its own line in 支出の部, never inside a 費目 (migration 4)
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -158,44 +160,49 @@ def sort_key(entry: LedgerEntry) -> tuple[date, int]:
     return entry.entry_date, entry.id
 
 
-def running_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry]
-                     ) -> list[tuple[LedgerEntry, int, int]]:
-    """``[(entry, fund_balance, total_balance)]`` in 出納簿 order (円).
+def signed_moves(entries: Iterable[LedgerEntry]) -> list[tuple[LedgerEntry, str, int]]:
+    """``[(entry, fund_code, signed amount)]`` in 出納簿 order: what :func:`running_balances`
+    takes."""
+    return [(e, e.fund_code, e.signed) for e in sorted(entries, key=sort_key)]
 
-    ``fund_balance`` is the entry's fund's 残高 after it (opening[fund] + Σ signed so far);
-    ``total_balance`` the same over all funds (Σ opening + Σ signed so far).
+
+def running_balances(opening: Mapping[str, int], moves: Iterable[tuple[K, str, int]]
+                     ) -> Iterator[tuple[K, int, int]]:
+    """The one running-balance rule: ``(key, fund_balance, total_balance)`` per move (円).
+
+    ``moves`` are ``(key, fund_code, signed amount)`` already in 出納簿 order (``(entry_date,
+    id)``; see :func:`signed_moves`); ``fund_balance`` is the fund's 残高 after the move
+    (opening[fund] + Σ signed so far), ``total_balance`` the same over all funds.
     """
     fund_balance = dict(opening)
     total = sum(opening.values())
-    result = []
-    for entry in sorted(entries, key=sort_key):
-        fund_balance[entry.fund_code] = fund_balance.get(entry.fund_code, 0) + entry.signed
-        total += entry.signed
-        result.append((entry, fund_balance[entry.fund_code], total))
-    return result
+    for key, fund, signed in moves:
+        balance = fund_balance.get(fund, 0) + signed
+        fund_balance[fund] = balance
+        total += signed
+        yield key, balance, total
 
 
-def closing_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry],
+def closing_balances(opening: Mapping[str, int], net: Mapping[str, int],
                      funds: Iterable[str] = FUNDS) -> dict[str, int]:
-    """次年度繰越金 per fund: ``{fund_code: 前年度繰越金 + 収入 − 支出}`` (円), every fund listed."""
+    """次年度繰越金 per fund: ``{fund_code: 前年度繰越金 + (収入 − 支出)}`` (円), every fund of
+    ``funds``, ``opening`` and ``net`` listed. ``net`` is Σ signed amounts per fund."""
     result = {fund: opening.get(fund, 0) for fund in funds}
     for fund, value in opening.items():
         result.setdefault(fund, value)
-    for entry in entries:
-        result[entry.fund_code] = result.get(entry.fund_code, 0) + entry.signed
+    for fund, value in net.items():
+        result[fund] = result.get(fund, 0) + value
     return result
 
 
 def daily_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry]
                    ) -> dict[str, list[tuple[date, int]]]:
     """Per fund, the 残高 at the end of each day with entries: ``{fund: [(day, yen)]}``."""
-    balance = dict(opening)
     days: dict[str, list[tuple[date, int]]] = {}
-    for entry in sorted(entries, key=sort_key):
-        balance[entry.fund_code] = balance.get(entry.fund_code, 0) + entry.signed
+    for entry, balance, _total in running_balances(opening, signed_moves(entries)):
         series = days.setdefault(entry.fund_code, [])
         if series and series[-1][0] == entry.entry_date:
-            series[-1] = (entry.entry_date, balance[entry.fund_code])
+            series[-1] = (entry.entry_date, balance)
         else:
-            series.append((entry.entry_date, balance[entry.fund_code]))
+            series.append((entry.entry_date, balance))
     return days

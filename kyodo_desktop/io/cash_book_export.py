@@ -18,7 +18,7 @@ from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.backup.datafile import Store
@@ -85,7 +85,7 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
     """
     council = find_council(store, council_id)
     fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
-    opening = common.opening_balances(store, council_id, fiscal_year)
+    opening = figures.opening_balances(store, council_id, fiscal_year)
     workbook = _workbook()
     title = _("{fiscal_year} cash book ({fund})").format(
         fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label)

@@ -27,6 +27,7 @@ from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, take_import_opening
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 
 
 def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
@@ -68,7 +69,7 @@ def import_with_opening(store: Store, council_id: int, fiscal_year: int,
 def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, dry_run: bool,
                skip_bad_rows: bool, options: dict) -> str:
     """The ``import cash-book`` kind: see the module docstring. Returns the Japanese summary."""
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
     preview = preview_for_fund(path, fiscal_year, options.get("fund"))
     summary = describe_preview(preview)

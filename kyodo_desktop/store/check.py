@@ -4,7 +4,8 @@
 The CHECK constraints of ``migrations/m0001_initial.sql`` already guard single rows (amounts ≥ 0,
 加入世帯数 ≤ 世帯数 …); these checks cover what spans rows or tables. To add one, write a small
 function ``(store) -> Iterable[Problem]`` and append it to the ``CHECKS`` list of its module: this
-one (file and records) or :mod:`kyodo_desktop.store.check_rules` (accounting: grants, 年度締め).
+one (file and records) or :mod:`kyodo_desktop.services.accounting.file_checks` (accounting:
+grants, 年度締め — they need the figures of the services).
 
 Used by ``kyodo-desktop check`` and, later, before a backup or a 年度締め.
 """
@@ -197,7 +198,7 @@ def check_current_plans(store: Store) -> Iterator[Problem]:
         ).format(council=row["council_id"], count=row["n"]), f"community_plans id {row['ids']}")
 
 
-#: The checks of this module, in order; the accounting checks are in ``check_rules.CHECKS``.
+#: The checks of this module, in order (the change log's runs last, see :func:`all_checks`).
 CHECKS: list[Check] = [
     check_integrity,
     check_foreign_keys,
@@ -211,12 +212,22 @@ CHECKS: list[Check] = [
 ]
 
 
-def all_checks() -> list[Check]:
-    """The checks :func:`run_checks` runs by default: :data:`CHECKS`, then ``check_rules.CHECKS``.
-    """
-    from kyodo_desktop.store import check_rules
+def check_audit_log(store: Store) -> Iterator[Problem]:
+    """The change log is an unbroken hash chain and matches the accounting rows as they are now,
+    so a changed amount or an edited log row is reported (store/audit.py)."""
+    from kyodo_desktop.store import audit
 
-    return [*CHECKS, *check_rules.CHECKS]
+    for message in audit.verify_chain(store):
+        yield Problem("audit_chain", "audit_log", message, "")
+    for message in audit.verify_covered_rows(store):
+        yield Problem("audit_rows", "audit_log", message, "")
+
+
+def all_checks() -> list[Check]:
+    """The checks :func:`run_checks` runs by default: :data:`CHECKS` and the change log's. The
+    accounting checks, which need the figures of the services, are added by
+    :func:`kyodo_desktop.services.backup.file_check.run_checks` (``kyodo-desktop check``)."""
+    return [*CHECKS, check_audit_log]
 
 
 def run_checks(store: Store, checks: Iterable[Check] | None = None) -> list[Problem]:

@@ -54,8 +54,21 @@ class YearClosed(StoreError):
     (migration 2) raise ``kyodo:closed_year``. Corrections go into the open year as 訂正."""
 
 
+class RefundWithProject(StoreError):
+    """A 返還金 (an expense carrying ``grant_id``) was linked to a 事業; the store's triggers
+    (migration 7) raise ``kyodo:refund_with_project``."""
+
+
 #: The message the closed-year triggers raise (migrations/m0002_accounting_guards.sql).
 CLOSED_YEAR_MARK = "kyodo:closed_year"
+#: The message the refund triggers raise (migrations/m0007_refund_without_project.sql).
+REFUND_WITH_PROJECT_MARK = "kyodo:refund_with_project"
+
+
+def refund_with_project_message() -> str:
+    """The Japanese message of :class:`RefundWithProject` (also the services' refusal)."""
+    return _("A refund of a grant (an expense linked to the grant) cannot be linked to a "
+             "project: it is not the cost of a project. Leave the project empty.")
 
 
 def year_closed_message() -> str:
@@ -69,6 +82,8 @@ def translate_sqlite_error(error: sqlite3.Error, path: Path | str) -> StoreError
     text = str(error).lower()
     if CLOSED_YEAR_MARK in text:
         return YearClosed(year_closed_message(), path, detail=str(error))
+    if REFUND_WITH_PROJECT_MARK in text:
+        return RefundWithProject(refund_with_project_message(), path, detail=str(error))
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(_("The disk is full. Free some space and try again; nothing was saved."),
                         path, detail=str(error))

@@ -344,7 +344,7 @@ def test_grant_spending_is_eligible_under_the_city_preset(demo):
 
 def test_year_close_carries_into_2026_and_checks_pass(demo):
     store, _summary = demo
-    from kyodo_desktop.store.check import run_checks
+    from kyodo_desktop.services.backup.file_check import run_checks
 
     close = store.query("SELECT * FROM year_closes WHERE fiscal_year = 2025")[0]
     carried = json.loads(close["carried_out"])

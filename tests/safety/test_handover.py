@@ -10,8 +10,8 @@ import pytest
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.services.backup import handover_package as handover
+from kyodo_desktop.services.backup.file_check import run_checks
 from kyodo_desktop.store import open_store
-from kyodo_desktop.store.check import run_checks
 from kyodo_desktop.store.handover_copy import council_rows, read_schema
 
 from .conftest import yuda_id

@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 
+from kyodo_desktop.services.accounting.figures import fund_balances as computed_balances
+from kyodo_desktop.services.backup.file_check import all_checks
+from kyodo_desktop.services.backup.file_check import run_checks as run_all_checks
 from kyodo_desktop.store import open_store
-from kyodo_desktop.store.check import Problem, all_checks, fiscal_year_sql
-from kyodo_desktop.store.check import run_checks as run_all_checks
-from kyodo_desktop.store.check_rules import check_audit_log, computed_balances
+from kyodo_desktop.store.check import Problem, check_audit_log, fiscal_year_sql
 
 CLOSED_2025 = {"activity_support": 150_000, "own_funds": 8_000}
 
@@ -65,8 +66,8 @@ def _populate(store) -> dict:
             "council_id": c1, "fiscal_year": 2025, "program_id": program,
             "eligible_spending": 900_000, "refund_amount": 100_000}).last_pk
         db["grant_payments"].insert_all([
-            {"grant_id": grant, "amount": 600_000, "kind": "advance"},
-            {"grant_id": grant, "amount": 400_000, "kind": "final"}])
+            {"grant_id": grant, "amount": 600_000, "kind": "advance", "paid_on": "2025-04-10"},
+            {"grant_id": grant, "amount": 400_000, "kind": "final", "paid_on": "2025-10-10"}])
         carrying = db["grant_programs"].insert({
             "code": "carrying", "name": "繰越できる交付金", "fund_code": "activity_support",
             "city_preset": "test", "allows_carry_forward": 1}).last_pk
@@ -74,7 +75,8 @@ def _populate(store) -> dict:
             "council_id": c1, "fiscal_year": 2026, "program_id": carrying,
             "eligible_spending": 400_000, "refund_amount": 0,
             "carried_forward_amount": 100_000}).last_pk
-        db["grant_payments"].insert({"grant_id": carried, "amount": 500_000})
+        db["grant_payments"].insert({"grant_id": carried, "amount": 500_000,
+                                     "paid_on": "2026-04-10"})
         db["opening_balances"].insert(
             {"council_id": c1, "fiscal_year": 2025, "fund_code": "activity_support",
              "carried_in": 50_000})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME, REFUND_CATEGORY
+from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import (
     BudgetActualRow,
     BudgetLine,
@@ -21,13 +21,14 @@ from kyodo_desktop.domain.accounting_budget import (
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.budget_history import (
     in_force,
     line_revision_days,
     link_line,
 )
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
 
 
@@ -71,7 +72,7 @@ def set_budget_line(store: Store, council_id: int, fiscal_year: int, fund_code: 
 
     Raises ValidationError (unknown fund/category, bad amount), YearClosed, UserError.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     _validate_line(store, fund_code, direction, category_code)
     common.require_amount(budget, "budget", allow_zero=True)
     common.ensure_open(store, council_id, fiscal_year)
@@ -98,7 +99,7 @@ def revise_budget_line(store: Store, council_id: int, fiscal_year: int, fund_cod
 
     Raises ValidationError, YearClosed, UserError.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     _validate_line(store, fund_code, direction, category_code)
     if revised_budget is not None:
         common.require_amount(revised_budget, "revised_budget", allow_zero=True)
@@ -139,7 +140,7 @@ def transfer_budget(store: Store, council_id: int, fiscal_year: int, fund_code: 
     exceeds what the source line has left (予算現額 − 決算額), the date is outside the 年度 or
     the reason is empty; YearClosed; UserError.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     for code, field in ((from_category, "from_category"), (to_category, "to_category")):
         if not store.scalar("SELECT 1 FROM expense_categories WHERE code = ?", (code,)):
             raise ValidationError(_("Choose a category."), field=field)
@@ -195,7 +196,8 @@ def list_transfers(store: Store, council_id: int, fiscal_year: int) -> list[dict
 class BudgetVsActual:
     """The 予算対比 of a council-year: ``rows`` (see
     :mod:`kyodo_desktop.domain.accounting_budget`), ``totals`` {(fund, direction): total row}
-    and ``carried_out`` {fund: 収入決算額 − 支出決算額 = 次年度繰越金} (円)."""
+    and ``carried_out`` {fund: 次年度繰越金} (円; :func:`figures.fund_balances`, which equals
+    収入決算額 (with 前年度繰越金) − 支出決算額)."""
 
     rows: tuple[BudgetActualRow, ...]
     totals: dict[tuple[str, str], BudgetActualRow]
@@ -209,7 +211,9 @@ def budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
     ``as_of`` (the date of the form that prints it; None = the whole year) leaves out the 補正
     decided and the 流用 made after that day (see
     :mod:`~kyodo_desktop.services.accounting.budget_history`). A 返還金 (an expense carrying
-    ``grant_id``) counts on the 返還金 line, whatever 費目 it was booked under.
+    ``grant_id``) counts on the 返還金 line, whatever 費目 it was booked under. The 決算額 are
+    :func:`~kyodo_desktop.services.accounting.figures.category_actuals`, the 次年度繰越金
+    :func:`~kyodo_desktop.services.accounting.figures.fund_balances`.
     """
     days = line_revision_days(store, council_id, fiscal_year)
     lines = []
@@ -223,15 +227,9 @@ def budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
     transfers = [Transfer(r["fund_code"], r["from_category_code"], r["to_category_code"],
                           r["amount"]) for r in list_transfers(store, council_id, fiscal_year)
                  if in_force(r["transferred_on"], as_of)]
-    actuals = {(r["fund_code"], r["direction"], r["code"]): r["total"] for r in store.query(
-        "SELECT fund_code, direction, CASE WHEN direction = 'expense' AND grant_id IS NOT NULL "
-        f"THEN '{REFUND_CATEGORY}' ELSE coalesce(income_category_code, expense_category_code) "
-        "END AS code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
-        "AND fiscal_year = ? GROUP BY 1, 2, 3", (council_id, fiscal_year))}
     rows = budget_vs_actual_rows(
         common.funds(store), common.income_categories(store), common.expense_categories(store),
-        lines, transfers, actuals, common.opening_balances(store, council_id, fiscal_year))
-    sums = totals(rows)
-    carried_out = {fund: sums[(fund, INCOME)].actual - sums[(fund, EXPENSE)].actual
-                   for fund in common.fund_names(store)}
-    return BudgetVsActual(tuple(rows), sums, carried_out)
+        lines, transfers, figures.category_actuals(store, council_id, fiscal_year),
+        figures.opening_balances(store, council_id, fiscal_year))
+    return BudgetVsActual(tuple(rows), totals(rows),
+                          figures.fund_balances(store, council_id, fiscal_year))

@@ -4,7 +4,8 @@ Every write runs in one ``store.transaction()`` and is logged in the 変更履�
 (:mod:`kyodo_desktop.store.audit`); a closed 年度 refuses it with
 :class:`~kyodo_desktop.store.errors.YearClosed`. Checks (warnings) never block saving: run them
 with :mod:`kyodo_desktop.services.accounting.checks`. Listing and filtering are in
-:mod:`kyodo_desktop.services.accounting.cash_book_query` and re-exported here.
+:mod:`kyodo_desktop.services.accounting.cash_book_query`, their totals in
+:mod:`kyodo_desktop.services.accounting.figures`; both re-exported here.
 """
 
 from __future__ import annotations
@@ -13,18 +14,20 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from kyodo_desktop.domain import text
-from kyodo_desktop.domain.accounting import DIRECTIONS, INCOME, CashBookEntryInput
+from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME, CashBookEntryInput
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.cash_book_query import (  # noqa: F401  (re-exported)
-    entry_totals,
     history_values,
     list_entries,
 )
+from kyodo_desktop.services.accounting.figures import entry_totals  # noqa: F401  (re-exported)
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
+from kyodo_desktop.store.errors import refund_with_project_message
 
 TABLE = "cash_book_entries"
 _INPUT_FIELDS = tuple(f.name for f in fields(CashBookEntryInput))
@@ -43,7 +46,8 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
                 allow_negative: bool = False) -> None:
     """Raise ValidationError (``field`` set) when the entry cannot be stored at all: not a date,
     unknown fund, direction or category, amount not an int ≥ 1 (≠ 0 for a 訂正), a 事業 or 交付金
-    of another council. Soft problems are findings, not errors (see checks)."""
+    of another council, a 返還金 (expense carrying ``grant_id``) linked to a 事業 (it is never a
+    事業's cost; the store refuses it too, migration 7). Soft problems are findings, not errors (see checks)."""
     if not isinstance(entry.entry_date, date) or isinstance(entry.entry_date, datetime):
         raise ValidationError(_("Enter the date."), field="entry_date")
     if entry.fund_code not in common.fund_names(store):
@@ -65,6 +69,8 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
     if entry.grant_id is not None and not store.scalar(
             "SELECT 1 FROM grants WHERE id = ? AND council_id = ?", (entry.grant_id, council_id)):
         raise ValidationError(_("Choose a grant of this council."), field="grant_id")
+    if entry.direction == EXPENSE and entry.grant_id is not None and entry.project_id is not None:
+        raise ValidationError(refund_with_project_message(), field="project_id")
 
 
 def _values(entry: CashBookEntryInput) -> dict:
@@ -94,7 +100,7 @@ def record_entries(store: Store, council_id: int, fiscal_year: int,
 def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
                             entries: list[CashBookEntryInput], *, actor: str = "") -> list[int]:
     """Like :func:`record_entries` but return the new entries' ids, in the given order."""
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
     for index, entry in enumerate(entries):
         try:

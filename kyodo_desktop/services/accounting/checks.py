@@ -12,21 +12,20 @@ from kyodo_desktop.domain.accounting import EXPENSE, CashBookEntryInput, Finding
 from kyodo_desktop.domain.accounting_checks import GrantFacts, Ledger, run_checks
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
-from kyodo_desktop.services.accounting.grants import amount_in_force
-from kyodo_desktop.services.council import presets
+from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store
 
 
 def _grant_facts(store: Store, council_id: int, fiscal_year: int) -> tuple[GrantFacts, ...]:
     rows = store.query(
-        "SELECT g.*, p.name AS program_name, p.fund_code, (SELECT coalesce(sum(amount), 0) "
-        "FROM grant_payments gp WHERE gp.grant_id = g.id AND gp.paid_on IS NOT NULL) AS paid "
-        "FROM grants g JOIN grant_programs p ON p.id = g.program_id "
+        "SELECT g.*, p.name AS program_name, p.fund_code FROM grants g "
+        "JOIN grant_programs p ON p.id = g.program_id "
         "WHERE g.council_id = ? AND g.fiscal_year = ? ORDER BY g.id", (council_id, fiscal_year))
-    return tuple(GrantFacts(r["id"], r["program_name"], r["fund_code"], amount_in_force(r),
-                            r["paid"]) for r in rows)
+    received = figures.received_by_grant(store, council_id, fiscal_year)
+    return tuple(GrantFacts(r["id"], r["program_name"], r["fund_code"],
+                            figures.amount_in_force(r), received[r["id"]]) for r in rows)
 
 
 def load_ledger(store: Store, council_id: int, fiscal_year: int) -> Ledger:
@@ -34,12 +33,12 @@ def load_ledger(store: Store, council_id: int, fiscal_year: int) -> Ledger:
 
     Raises UserError when the council does not exist or its preset is unavailable.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     rules = {fund: pair[1] for fund, pair in presets.program_rules(store, council_id).items()}
     return Ledger(
         fiscal_year=fiscal_year,
         entries=tuple(common.load_entries(store, council_id, fiscal_year)),
-        opening=common.opening_balances(store, council_id, fiscal_year),
+        opening=figures.opening_balances(store, council_id, fiscal_year),
         budget_rows=budget_vs_actual(store, council_id, fiscal_year).rows,
         rules=rules, category_parents=common.category_parents(store),
         category_names=common.category_names(store), fund_names=common.fund_names(store),

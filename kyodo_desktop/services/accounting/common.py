@@ -10,7 +10,7 @@ from datetime import date
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import LedgerEntry
 from kyodo_desktop.domain.accounting_budget import Category
-from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ACCOUNTS, Changes
 from kyodo_desktop.store import Store
@@ -42,12 +42,6 @@ def ensure_open(store: Store, council_id: int, fiscal_year: int) -> None:
             _("{fiscal_year} is closed and can no longer be changed. Record a correction entry "
               "in the open fiscal year, or reopen {fiscal_year} explicitly.").format(
                 fiscal_year=wareki.format_fiscal_year(fiscal_year)), store.path)
-
-
-def ensure_council(store: Store, council_id: int) -> None:
-    """Raise UserError when the council does not exist."""
-    if not store.scalar("SELECT 1 FROM councils WHERE id = ?", (council_id,)):
-        raise UserError(_("The council was not found in the data file."))
 
 
 def require_date_in_year(value: date, fiscal_year: int, field: str) -> None:
@@ -115,11 +109,3 @@ def load_entries(store: Store, council_id: int, fiscal_year: int) -> list[Ledger
         f"SELECT {ENTRY_COLUMNS} FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? "
         "ORDER BY entry_date, id", (council_id, fiscal_year))
     return [LedgerEntry(row[0], date.fromisoformat(row[1]), *row[2:]) for row in cursor]
-
-
-def opening_balances(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
-    """前年度繰越金 per fund (円); funds without a row are 0."""
-    found = {r["fund_code"]: r["carried_in"] for r in store.query(
-        "SELECT fund_code, carried_in FROM opening_balances WHERE council_id = ? "
-        "AND fiscal_year = ?", (council_id, fiscal_year))}
-    return {code: found.get(code, 0) for code in fund_names(store)} | found

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.domain.accounting_rules import Settlement, eligible_spending, settle
+from kyodo_desktop.domain.accounting_rules import Settlement, settle
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.services.council import presets
+from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store, audit
 
 #: The steps in order, with their Japanese labels (translated at display time).
@@ -74,8 +74,8 @@ def proposed_amount(store: Store, council_id: int, fiscal_year: int, program_cod
         raise ValidationError(_("Choose a grant programme."), field="program")
     stats = store.query("SELECT households, population FROM council_year_stats "
                         "WHERE council_id = ? AND fiscal_year = ?", (council_id, fiscal_year))
-    figures = stats[0] if stats else {"households": None, "population": None}
-    return rules.formula.proposed_amount(figures["households"], figures["population"])
+    counts = stats[0] if stats else {"households": None, "population": None}
+    return rules.formula.proposed_amount(counts["households"], counts["population"])
 
 
 def apply_grant(store: Store, council_id: int, fiscal_year: int, program_code: str,
@@ -83,7 +83,7 @@ def apply_grant(store: Store, council_id: int, fiscal_year: int, program_code: s
     """申請: create (or update) the grant of the council-year and programme with the 申請額 and
     date; the formula's proposed amount is stored when the figures exist. Returns
     ``(grant_id, Changes)``. Raises ValidationError, UserError."""
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     common.require_amount(applied_amount, "applied_amount", allow_zero=True)
     values = {"applied_amount": applied_amount,
               "applied_on": _require_date(applied_on, "applied_on")}
@@ -162,34 +162,6 @@ def approve_change(store: Store, grant_id: int, approved_on: date, *, actor: str
                    actor)
 
 
-def amount_in_force(grant: dict) -> int | None:
-    """The 交付決定額 in force (円): the 変更 amount once approved, else the decided amount."""
-    if grant.get("change_approved_on") and grant.get("change_amount") is not None:
-        return grant["change_amount"]
-    return grant.get("decided_amount")
-
-
-def received(store: Store, grant_id: int, *, paid_only: bool = True) -> int:
-    """Σ of the grant's payments (円); only those with a payment date unless ``paid_only``
-    is False."""
-    condition = " AND paid_on IS NOT NULL" if paid_only else ""
-    return store.scalar("SELECT coalesce(sum(amount), 0) FROM grant_payments WHERE grant_id = ?"
-                        + condition, (grant_id,))
-
-
-def computed_eligible_spending(store: Store, grant_id: int) -> int:
-    """対象経費 (円) of the grant from the 出納簿 of its fund and year (allowed 費目, no
-    対象外経費 keyword, caps applied to the amount in force)."""
-    grant = _grant(store, grant_id)
-    _program_id_, rules = presets.program_rules(store, grant["council_id"]).get(
-        grant["fund_code"], (None, None))
-    if rules is None:
-        raise UserError(_("The rules of this grant programme are not available."))
-    entries = common.load_entries(store, grant["council_id"], grant["fiscal_year"])
-    return eligible_spending(entries, rules, common.category_parents(store),
-                             amount_in_force(grant))
-
-
 def report_grant(store: Store, grant_id: int, reported_on: date,
                  eligible: int | None = None, *, actor: str = "") -> Changes:
     """実績報告: the date and 対象経費 (円; computed from the 出納簿 when None)."""
@@ -198,7 +170,7 @@ def report_grant(store: Store, grant_id: int, reported_on: date,
         raise ValidationError(_("Record the grant decision before the performance report."),
                               field="decided_amount")
     if eligible is None:
-        eligible = computed_eligible_spending(store, grant_id)
+        eligible = figures.eligible_cost(store, grant_id)
     common.require_amount(eligible, "eligible_spending", allow_zero=True)
     return _update(store, grant, {"reported_on": _require_date(reported_on, "reported_on"),
                                   "eligible_spending": eligible}, actor)
@@ -212,10 +184,10 @@ def settle_grant(store: Store, grant_id: int, settled_on: date, *,
     if grant["reported_on"] is None or grant["eligible_spending"] is None:
         raise ValidationError(_("Record the performance report before the settlement."),
                               field="reported_on")
-    if received(store, grant_id) != received(store, grant_id, paid_only=False):
+    if figures.received(store, grant_id) != figures.received(store, grant_id, paid_only=False):
         raise ValidationError(_("Some payments have no payment date yet. Enter the date the "
                                 "money arrived before the settlement."), field="paid_on")
-    result = settle(received(store, grant_id), grant["eligible_spending"],
+    result = settle(figures.received(store, grant_id), grant["eligible_spending"],
                     bool(grant["allows_carry_forward"]))
     changes = _update(store, grant, {
         "settled_on": _require_date(settled_on, "settled_on"), "refund_amount": result.refund,
@@ -269,12 +241,12 @@ def _on(value: str | None) -> date | None:
 def grant_state(store: Store, grant_id: int) -> GrantState:
     """The lifecycle of a grant at a glance. Raises UserError when it does not exist."""
     g = _grant(store, grant_id)
-    payments = store.query("SELECT amount, paid_on FROM grant_payments WHERE grant_id = ? AND "
-                           "paid_on IS NOT NULL ORDER BY paid_on", (grant_id,))
+    received = figures.received(store, grant_id)
+    last_paid = store.scalar("SELECT max(paid_on) FROM grant_payments WHERE grant_id = ?",
+                             (grant_id,))
     facts = {"applied": (g["applied_on"], g["applied_amount"]),
              "decided": (g["decided_on"], g["decided_amount"]),
-             "paid": (payments[-1]["paid_on"] if payments else None,
-                      sum(p["amount"] for p in payments) if payments else None),
+             "paid": (last_paid, received if last_paid else None),
              "change_requested": (g["change_requested_on"], g["change_amount"]),
              "change_approved": (g["change_approved_on"], g["change_amount"]
                                  if g["change_approved_on"] else None),
@@ -284,7 +256,7 @@ def grant_state(store: Store, grant_id: int) -> GrantState:
                             facts[code][1]) for code, label in STEPS)
     current = next((s.code for s in reversed(steps) if s.done), "")
     return GrantState(g["id"], g["program_name"], g["fund_code"], g["program_code"], current, steps,
-                      amount_in_force(g), received(store, grant_id), g["refund_amount"],
+                      figures.amount_in_force(g), received, g["refund_amount"],
                       g["carried_forward_amount"])
 
 

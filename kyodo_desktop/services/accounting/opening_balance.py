@@ -17,6 +17,7 @@ from kyodo_desktop.domain.labels import FUND_LABELS
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
 
 TABLE = "opening_balances"
@@ -57,7 +58,7 @@ def take_import_opening(store: Store, council_id: int, fiscal_year: int, fund_co
     Raises YearClosed when the year itself is closed (and something would be written),
     UserError when the council does not exist.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     fund = FUND_LABELS.get(fund_code, fund_code)
     previous = wareki.format_fiscal_year(fiscal_year - 1)
     stored = stored_opening(store, council_id, fiscal_year, fund_code)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.domain.accounting import Finding, closing_balances
+from kyodo_desktop.domain.accounting import Finding
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.checks import year_findings
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
 
 
@@ -60,7 +61,7 @@ def close_year(store: Store, council_id: int, fiscal_year: int, *, closed_by: st
     Raises YearCloseBlocked when a check reports an error (nothing written), UserError when the
     year is already closed or the next year is closed, YearClosed never for this year.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     label = wareki.format_fiscal_year(fiscal_year)
     if common.is_closed(store, council_id, fiscal_year):
         raise UserError(_("{fiscal_year} is already closed.").format(fiscal_year=label))
@@ -73,9 +74,7 @@ def close_year(store: Store, council_id: int, fiscal_year: int, *, closed_by: st
         raise YearCloseBlocked(_("{fiscal_year} cannot be closed: the check found {count} "
                                  "problems to fix first.").format(fiscal_year=label,
                                                                  count=len(errors)), findings)
-    carried_out = closing_balances(common.opening_balances(store, council_id, fiscal_year),
-                                   common.load_entries(store, council_id, fiscal_year),
-                                   common.fund_names(store))
+    carried_out = figures.fund_balances(store, council_id, fiscal_year)
     replaced = _write_close(store, council_id, fiscal_year, carried_out, closed_by, actor)
     return CloseResult(carried_out, findings, replaced, common.accounts_changed(council_id))
 

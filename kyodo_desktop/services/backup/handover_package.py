@@ -21,6 +21,7 @@ from kyodo_desktop import __version__
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit, open_store
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.errors import StoreError
@@ -67,9 +68,7 @@ def export_council(store: Store, council_id: int, target: Path, *,
 
     Raises UserError when the council does not exist or the file cannot be written.
     """
-    name = store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,))
-    if name is None:
-        raise UserError(_("The council was not found in the data file."))
+    name = councils.council_row(store, council_id)["name"]
     target = Path(target).expanduser().resolve()
     if target == store.path:
         raise UserError(_("Choose a different file for the handover package than the open "
@@ -158,9 +157,8 @@ def import_package(store: Store, path: Path, *, replace_council_id: int | None =
     info = read_package(path)
     name = (new_name or "").strip() or info.council_name
     existing = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
-    if replace_council_id is not None and not store.scalar(
-            "SELECT 1 FROM councils WHERE id = ?", (replace_council_id,)):
-        raise UserError(_("The council was not found in the data file."))
+    if replace_council_id is not None:
+        councils.ensure_council(store, replace_council_id)
     if existing is not None and existing != replace_council_id:
         raise CouncilExists(_("A council named {name} is already in this data file. Replace it "
                               "with the package, or import it under another name.").format(

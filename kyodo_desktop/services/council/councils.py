@@ -32,6 +32,20 @@ def _normalise(text: str) -> str:
     return normalize(text).replace(" ", "")
 
 
+def ensure_council(store: Store, council_id: int) -> None:
+    """Raise UserError when council ``council_id`` is not in the data file: the one test of
+    "does this council exist" every service makes before writing or reading a council's data."""
+    council_row(store, council_id)
+
+
+def council_row(store: Store, council_id: int) -> dict:
+    """The ``councils`` row of ``council_id``. Raises UserError when it does not exist."""
+    rows = store.query("SELECT * FROM councils WHERE id = ?", (council_id,))
+    if not rows:
+        raise UserError(_("The council was not found in the data file."))
+    return rows[0]
+
+
 def council_name(store: Store, council_id: int) -> str:
     """The name of council ``council_id`` ("" when it does not exist)."""
     return store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,)) or ""

@@ -1,12 +1,12 @@
 """A council's figures for one 年度: the right half of the 協議会 page.
 
 Counting rules: 自治会 and other 構成団体 count when they belong to the council during the 年度
-(joined_on ≤ 3月31日, left_on empty or ≥ 4月1日); 世帯数 / 加入世帯数 are the year's rows of
-``organization_households`` (as of 4月1日, glossary); 役員 are the distinct people holding a
+(joined_on ≤ 3月31日, left_on empty or ≥ 4月1日); 自治会, 世帯数 / 加入世帯数 and 加入率 are
+:func:`kyodo_desktop.services.roster.totals.roster_totals` (as of 4月1日, glossary); 役員 are the distinct people holding a
 council-level officer role (会長, 副会長, 事務局長, 会計, 監事, 理事 — not 事務局員 or 顧問) on the
 reference date: today within the year, 3月31日 for a past year, 4月1日 for a future one.
-Funds: 予算額 is the expense side (補正後 where set), 支出済額 the sum of expense entries,
-残高 = 前年度繰越金 + income − expense. Amounts are int 円.
+Funds: 予算額 (予算現額 of the expense side), 支出済額 and 残高 come from the 予算対比 and
+:mod:`kyodo_desktop.services.accounting.figures`; 交付済額 too. Amounts are int 円.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.accounting import EXPENSE
+from kyodo_desktop.services.accounting import figures
+from kyodo_desktop.services.accounting.budget import budget_vs_actual
+from kyodo_desktop.services.accounting.common import fund_names
+from kyodo_desktop.services.roster.totals import membership_rate, roster_totals
 from kyodo_desktop.store import Store
 
 OFFICER_ROLES = ("president", "vice_president", "secretary_general", "treasurer", "auditor",
@@ -66,9 +71,7 @@ class Overview:
     @property
     def membership_rate(self) -> float | None:
         """加入率 = 加入世帯数 / 世帯数, None when there is no data."""
-        if not self.households or self.member_households is None:
-            return None
-        return self.member_households / self.households
+        return membership_rate(self.households, self.member_households)
 
     @property
     def grant_total(self) -> int:
@@ -87,18 +90,13 @@ def council_overview(store: Store, council_id: int, fiscal_year: int, *,
         "WHERE council_id = :council AND (joined_on IS NULL OR joined_on <= :end) "
         "AND (left_on IS NULL OR left_on >= :start) GROUP BY is_na", span)
     counts = {row["is_na"]: row["n"] for row in orgs}
-    households = store.query(
-        "SELECT count(*) AS n, sum(h.households) AS households, "
-        "sum(h.member_households) AS members FROM organization_households h "
-        "JOIN member_organizations o ON o.id = h.organization_id "
-        "WHERE o.council_id = :council AND h.fiscal_year = :fy", span)[0]
-    has_households = households["n"] > 0
+    roster = roster_totals(store, council_id, fiscal_year)
     return Overview(
         council_id=council_id,
         fiscal_year=fiscal_year,
-        neighborhood_associations=counts.get(1, 0),
-        households=households["households"] if has_households else None,
-        member_households=households["members"] if has_households else None,
+        neighborhood_associations=roster.associations,
+        households=roster.households,
+        member_households=roster.member_households,
         other_organizations=counts.get(0, 0),
         officers=_officers(store, council_id, _reference_date(fiscal_year, today)),
         subcommittees=store.scalar(
@@ -124,35 +122,21 @@ def _officers(store: Store, council_id: int, on: date) -> int:
 
 def _grants(store: Store, council_id: int, fiscal_year: int) -> tuple[GrantLine, ...]:
     rows = store.query(
-        "SELECT p.name, g.applied_amount, g.decided_amount, "
-        "(SELECT coalesce(sum(amount), 0) FROM grant_payments gp "
-        " WHERE gp.grant_id = g.id AND gp.paid_on IS NOT NULL) AS received "
+        "SELECT g.id, p.name, g.applied_amount, g.decided_amount "
         "FROM grants g JOIN grant_programs p ON p.id = g.program_id "
         "JOIN funds f ON f.code = p.fund_code "
         "WHERE g.council_id = ? AND g.fiscal_year = ? ORDER BY f.sort_order, p.id",
         (council_id, fiscal_year))
-    return tuple(GrantLine(r["name"], r["applied_amount"], r["decided_amount"], r["received"])
-                 for r in rows)
+    received = figures.received_by_grant(store, council_id, fiscal_year)
+    return tuple(GrantLine(r["name"], r["applied_amount"], r["decided_amount"],
+                           received[r["id"]]) for r in rows)
 
 
 def _funds(store: Store, council_id: int, fiscal_year: int) -> tuple[FundLine, ...]:
-    rows = store.query(
-        "SELECT f.code, f.name, "
-        "(SELECT coalesce(sum(coalesce(revised_budget, budget)), 0) FROM budget_lines b "
-        " WHERE b.council_id = :c AND b.fiscal_year = :fy AND b.fund_code = f.code "
-        " AND b.direction = 'expense') AS budget, "
-        "(SELECT coalesce(sum(CASE direction WHEN 'income' THEN amount ELSE 0 END), 0) "
-        " FROM cash_book_entries e WHERE e.council_id = :c AND e.fiscal_year = :fy "
-        " AND e.fund_code = f.code) AS income, "
-        "(SELECT coalesce(sum(CASE direction WHEN 'expense' THEN amount ELSE 0 END), 0) "
-        " FROM cash_book_entries e WHERE e.council_id = :c AND e.fiscal_year = :fy "
-        " AND e.fund_code = f.code) AS spent, "
-        "(SELECT coalesce(sum(carried_in), 0) FROM opening_balances o WHERE o.council_id = :c "
-        " AND o.fiscal_year = :fy AND o.fund_code = f.code) AS opening "
-        "FROM funds f ORDER BY f.sort_order",
-        {"c": council_id, "fy": fiscal_year})
-    return tuple(FundLine(r["code"], r["name"], r["budget"], r["spent"],
-                          r["opening"] + r["income"] - r["spent"]) for r in rows)
+    report = budget_vs_actual(store, council_id, fiscal_year)
+    return tuple(FundLine(code, name, report.totals[(code, EXPENSE)].current,
+                          report.totals[(code, EXPENSE)].actual, report.carried_out[code])
+                 for code, name in fund_names(store).items())
 
 
 def fiscal_years(store: Store, council_id: int | None, *, today: date | None = None) -> list[int]:

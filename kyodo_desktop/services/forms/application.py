@@ -16,6 +16,8 @@ from kyodo_desktop.domain import labels, text
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import figures
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.council.accounts import payee_account
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.grants import (
@@ -117,10 +119,7 @@ _PROJECTS_SQL = """
 SELECT p.id, p.name, p.starts_on, p.ends_on, p.budget, p.actual_participants, p.outcome,
     p.place, p.audience, p.expected_participants, p.partners,
     a.title AS action_title, a.position AS a_pos, m.position AS m_pos, g.position AS g_pos,
-    coalesce(s.name, a.responsible_text, '') AS responsible,
-    (SELECT coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount ELSE 0 END), 0)
-     FROM cash_book_entries e WHERE e.project_id = p.id AND e.fiscal_year = p.fiscal_year
-     AND e.grant_id IS NULL) AS actual
+    coalesce(s.name, a.responsible_text, '') AS responsible
 FROM projects p
 LEFT JOIN plan_actions a ON a.id = p.action_id
 LEFT JOIN plan_measures m ON m.id = a.measure_id
@@ -135,8 +134,9 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
                  words: fd.Wording) -> list[PlanRow]:
     """The 事業 of a council-year by 推進項目 (整理番号 order; 事業 outside the plan last).
 
-    ``actual`` is the 事業費: Σ of the 出納簿 expenses linked to the 事業 (円).
+    ``actual`` is the 事業費 (円) of :func:`~kyodo_desktop.services.accounting.figures.project_costs`.
     """
+    costs = figures.project_costs(store, council_id, fiscal_year)
     rows = []
     for r in store.query(_PROJECTS_SQL, (council_id, fiscal_year)):
         planned = r["g_pos"] is not None
@@ -145,7 +145,7 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
             r["action_title"] if planned else words.get("unplanned"), r["name"],
             r["responsible"] or "",
             fd.period_text(fd.iso(r["starts_on"]), fd.iso(r["ends_on"]), fiscal_year, words),
-            r["budget"], r["actual_participants"], r["outcome"], r["actual"], r["place"],
+            r["budget"], r["actual_participants"], r["outcome"], costs.get(r["id"], 0), r["place"],
             r["audience"], r["expected_participants"], r["partners"]))
     return rows
 
@@ -166,7 +166,7 @@ def business_plan_data(store: Store, council_id: int, fiscal_year: int,
     """The 事業計画書 (``key`` 'business_results' gives the 事業実績書's words)."""
     words = fd.wording(store, council_id, key)
     return PlanData(words.title, fd.fiscal_year_text(fiscal_year),
-                    fd.council_row(store, council_id)["name"],
+                    councils.council_row(store, council_id)["name"],
                     tuple(project_rows(store, council_id, fiscal_year, words)), words)
 
 
@@ -186,7 +186,7 @@ def statement_data(store: Store, council_id: int, fiscal_year: int,
     """The 収支予算書 (``key`` 'settlement_statement' gives the 収支決算書's words)."""
     words = fd.wording(store, council_id, key)
     return StatementData(words.title, fd.fiscal_year_text(fiscal_year),
-                         fd.council_row(store, council_id)["name"],
+                         councils.council_row(store, council_id)["name"],
                          tuple(fund_statements(store, council_id, fiscal_year)), words)
 
 

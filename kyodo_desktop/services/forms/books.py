@@ -13,8 +13,9 @@ from datetime import date
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.cash_book import list_entries
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.grants import FundStatement, fund_statements
 from kyodo_desktop.services.forms.results import require_closed
@@ -38,8 +39,9 @@ class CashRow:
 @dataclass(frozen=True)
 class CashBook:
     """The 出納簿 of one fund for a 年度: ``opening`` 前年度繰越金, ``rows`` in 出納簿 order,
-    ``closing`` = opening + Σ収入 − Σ支出 (円); ``closed`` False while the 年度 is open (its
-    closing figure is the 現在残高, not yet the 次年度繰越金)."""
+    ``closing`` = opening + Σ収入 − Σ支出 (円; both from
+    :mod:`~kyodo_desktop.services.accounting.figures`); ``closed`` False while the 年度 is open
+    (its closing figure is the 現在残高, not yet the 次年度繰越金)."""
 
     fiscal_year: int
     fund_code: str
@@ -47,20 +49,16 @@ class CashBook:
     council: str
     opening: int
     rows: tuple[CashRow, ...]
+    closing: int
     closed: bool = True
-
-    @property
-    def closing(self) -> int:
-        """次年度繰越金 of the fund (円)."""
-        return self.opening + sum(r.income or 0 for r in self.rows) - sum(
-            r.expense or 0 for r in self.rows)
 
 
 def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook]:
     """The 出納簿 of every fund (in fund order) of a council-year; a 返還金 (an expense carrying
     ``grant_id``) shows 返還金 as its 費目."""
-    council = fd.council_row(store, council_id)["name"]
-    opening = common.opening_balances(store, council_id, fiscal_year)
+    council = councils.council_row(store, council_id)["name"]
+    opening = figures.opening_balances(store, council_id, fiscal_year)
+    closing = figures.fund_balances(store, council_id, fiscal_year)
     refund = {c.code: c.name for c in common.expense_categories(store)}[REFUND_CATEGORY]
     closed = common.is_closed(store, council_id, fiscal_year)
     books = []
@@ -72,7 +70,7 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
                     r["expense"], r["fund_balance"], r["voucher_no"])
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code))
         books.append(CashBook(fiscal_year, fund_code, fund_name, council,
-                              opening.get(fund_code, 0), rows, closed))
+                              opening.get(fund_code, 0), rows, closing[fund_code], closed))
     return books
 
 
@@ -98,7 +96,7 @@ def audit_data(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate) -
     on the audit day (or the last day of the 年度); the period defaults to the whole 年度."""
     words = fd.wording(store, council_id, "audit_report")
     require_closed(store, council_id, fiscal_year, gate)
-    council = fd.council_row(store, council_id)["name"]
+    council = councils.council_row(store, council_id)["name"]
     rows = store.query("SELECT * FROM audits WHERE council_id = ? AND fiscal_year = ?",
                        (council_id, fiscal_year))
     audit = rows[0] if rows else {}
@@ -154,7 +152,7 @@ def budget_status_data(store: Store, council_id: int, fiscal_year: int,
         (council_id, fiscal_year))
     as_of = fd.iso(last)
     return BudgetStatus(words.title, fd.fiscal_year_text(fiscal_year),
-                        fd.council_row(store, council_id)["name"], as_of,
+                        councils.council_row(store, council_id)["name"], as_of,
                         tuple(fund_statements(store, council_id, fiscal_year, as_of)), words)
 
 

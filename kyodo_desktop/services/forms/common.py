@@ -19,7 +19,7 @@ from datetime import date
 from kyodo_desktop.domain import text, wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.council import presets
+from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store
 
 
@@ -127,14 +127,6 @@ class Letterhead:
     seal: bool = False
 
 
-def council_row(store: Store, council_id: int) -> dict:
-    """The councils row. Raises UserError when the council does not exist."""
-    rows = store.query("SELECT * FROM councils WHERE id = ?", (council_id,))
-    if not rows:
-        raise UserError(_("The council was not found in the data file."))
-    return rows[0]
-
-
 def officers(store: Store, council_id: int, role: str, on: date) -> list[str]:
     """Names of the council's officers in ``role`` (role code, e.g. 'president', 'auditor')
     whose term covers day ``on``, in ふりがな order."""
@@ -148,7 +140,7 @@ def officers(store: Store, council_id: int, role: str, on: date) -> list[str]:
 
 def applicant(store: Store, council_id: int, on: date, gate: Gate, words: Wording) -> Applicant:
     """The applicant block as of day ``on``; the 会長 is a prerequisite (checked by ``gate``)."""
-    council = council_row(store, council_id)
+    council = councils.council_row(store, council_id)
     names = officers(store, council_id, "president", on)
     gate.require(bool(names), _(
         "No president (会長) of the council is on record on {date}. Enter the president in "

@@ -13,10 +13,9 @@ from datetime import date
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.budget_history import line_history
-from kyodo_desktop.services.accounting.grants import amount_in_force
 from kyodo_desktop.services.forms.common import iso
 from kyodo_desktop.store import Store
 
@@ -25,8 +24,9 @@ from kyodo_desktop.store import Store
 class GrantFigures:
     """One 交付金 of the council-year (円; None where the step is not recorded yet).
 
-    ``payments`` are ``(requested_on, paid_on, amount)`` in request order; ``received`` sums the
-    paid ones; ``in_force`` is the 交付決定額 in force (the approved 変更 amount, if any).
+    ``payments`` are ``(requested_on, paid_on, amount)`` in request order; ``received`` is the
+    交付済額 and ``in_force`` the 交付決定額 in force, both from
+    :mod:`~kyodo_desktop.services.accounting.figures`.
     """
 
     grant_id: int
@@ -46,11 +46,7 @@ class GrantFigures:
     refund_amount: int | None
     carried_forward_amount: int | None
     payments: tuple[tuple[date | None, date | None, int], ...]
-
-    @property
-    def received(self) -> int:
-        """Σ of the payments that arrived (円)."""
-        return sum(amount for _requested, paid, amount in self.payments if paid is not None)
+    received: int
 
 
 def grant_figures(store: Store, council_id: int, fiscal_year: int) -> list[GrantFigures]:
@@ -60,6 +56,7 @@ def grant_figures(store: Store, council_id: int, fiscal_year: int) -> list[Grant
         "JOIN grant_programs p ON p.id = g.program_id JOIN funds f ON f.code = p.fund_code "
         "WHERE g.council_id = ? AND g.fiscal_year = ? ORDER BY f.sort_order, g.id",
         (council_id, fiscal_year))
+    received = figures.received_by_grant(store, council_id, fiscal_year)
     result = []
     for r in rows:
         payments = tuple(
@@ -68,10 +65,10 @@ def grant_figures(store: Store, council_id: int, fiscal_year: int) -> list[Grant
                 "ORDER BY coalesce(requested_on, paid_on), id", (r["id"],)))
         result.append(GrantFigures(
             r["id"], r["fund_code"], r["program_name"], r["applied_amount"], iso(r["applied_on"]),
-            r["decided_amount"], iso(r["decided_on"]), r["decision_no"], amount_in_force(r),
+            r["decided_amount"], iso(r["decided_on"]), r["decision_no"], figures.amount_in_force(r),
             r["change_amount"], iso(r["change_requested_on"]), iso(r["reported_on"]),
             r["eligible_spending"], iso(r["settled_on"]), r["refund_amount"],
-            r["carried_forward_amount"], payments))
+            r["carried_forward_amount"], payments, received[r["id"]]))
     return result
 
 
@@ -102,7 +99,7 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int,
     """
     report = budget_vs_actual(store, council_id, fiscal_year, as_of)
     history = line_history(store, council_id, fiscal_year, as_of)
-    opening = common.opening_balances(store, council_id, fiscal_year)
+    opening = figures.opening_balances(store, council_id, fiscal_year)
     notes: dict[tuple[str, str, str], str] = {
         (r["fund_code"], r["direction"], r["code"]): r["notes"] for r in store.query(
             "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
@@ -120,14 +117,6 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int,
             opening.get(fund_code, 0), report.carried_out[fund_code],
             {(d, c): tuple(items) for (f, d, c), items in history.items() if f == fund_code}))
     return result
-
-
-def booked_grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
-    """Σ of the 出納簿's 交付金 income per fund (円): what the 収支決算書 prints as 交付金."""
-    return {r["fund_code"]: r["total"] for r in store.query(
-        "SELECT fund_code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
-        "AND fiscal_year = ? AND direction = 'income' AND income_category_code = 'grant' "
-        "GROUP BY fund_code", (council_id, fiscal_year))}
 
 
 def budgeted_grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:

@@ -8,19 +8,13 @@ the 出納簿, so the 精算書's 交付済額 equals the 収支決算書's 交�
 
 from __future__ import annotations
 
-from kyodo_desktop.domain.accounting_rules import eligible_spending
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.accounting.year_close import close_row
-from kyodo_desktop.services.council import presets
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.application import AmountRow, LetterData, decision_words
-from kyodo_desktop.services.forms.grants import (
-    GrantFigures,
-    booked_grant_income,
-    grant_figures,
-)
+from kyodo_desktop.services.forms.grants import GrantFigures, grant_figures
 from kyodo_desktop.store import Store
 
 
@@ -39,7 +33,7 @@ def _checked_grants(store: Store, council_id: int, fiscal_year: int,
     gate.require(bool(grants), _(
         "No grant is recorded for {fiscal_year}. Enter the grant application in Budget and cash "
         "book > Grants.").format(fiscal_year=year))
-    booked = booked_grant_income(store, council_id, fiscal_year)
+    booked = figures.grant_income(store, council_id, fiscal_year)
     for g in grants:
         gate.require(g.in_force is not None, _(
             "No grant decision (交付決定) is recorded for {program} ({fiscal_year}). Enter the "
@@ -54,14 +48,12 @@ def _checked_grants(store: Store, council_id: int, fiscal_year: int,
     return grants
 
 
-def eligible_of(store: Store, council_id: int, fiscal_year: int, grant: GrantFigures) -> int:
-    """対象経費 (円) of a grant: the recorded 実績 figure, else computed from the 出納簿 with the
-    programme's rules (preset)."""
+def eligible_of(store: Store, grant: GrantFigures) -> int:
+    """対象経費 (円) of a grant: the recorded 実績 figure, else
+    :func:`~kyodo_desktop.services.accounting.figures.eligible_cost` from the 出納簿."""
     if grant.eligible_spending is not None:
         return grant.eligible_spending
-    rules = presets.program_rules(store, council_id)[grant.fund_code][1]
-    return eligible_spending(common.load_entries(store, council_id, fiscal_year), rules,
-                             common.category_parents(store), grant.in_force)
+    return figures.eligible_cost(store, grant.grant_id)
 
 
 def performance_report_data(store: Store, council_id: int, fiscal_year: int,
@@ -72,7 +64,7 @@ def performance_report_data(store: Store, council_id: int, fiscal_year: int,
     require_closed(store, council_id, fiscal_year, gate)
     grants = _checked_grants(store, council_id, fiscal_year, gate)
     rows = tuple(AmountRow(g.program_name, (g.in_force, g.received,
-                                            eligible_of(store, council_id, fiscal_year, g)))
+                                            eligible_of(store, g)))
                  for g in grants)
     days = [g.reported_on for g in grants if g.reported_on is not None]
     year = fd.fiscal_year_text(fiscal_year)
@@ -97,7 +89,7 @@ def settlement_data(store: Store, council_id: int, fiscal_year: int,
             "The settlement (精算) of {program} ({fiscal_year}) is not recorded yet. Record it in "
             "Budget and cash book > Grants.").format(program=g.program_name, fiscal_year=year))
     rows = [AmountRow(g.program_name, (
-        g.in_force, g.received, eligible_of(store, council_id, fiscal_year, g),
+        g.in_force, g.received, eligible_of(store, g),
         g.refund_amount, g.carried_forward_amount)) for g in grants]
     columns = len(rows[0].amounts) if rows else 5
     totals = tuple(sum(r.amounts[i] or 0 for r in rows) for i in range(columns))

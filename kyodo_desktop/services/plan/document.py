@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.plan import plans
 from kyodo_desktop.services.plan.evaluation import (
     EvaluationRow,
@@ -69,7 +70,7 @@ def resolve_plan(store: Store, council_id: int, plan_id: int | None = None) -> d
 
 
 def _council_name(store: Store, council_id: int) -> str:
-    return store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,)) or ""
+    return councils.council_name(store, council_id)
 
 
 def plan_document(store: Store, council_id: int, plan_id: int | None = None) -> PlanDocument:

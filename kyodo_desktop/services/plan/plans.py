@@ -12,9 +12,10 @@ import json
 from datetime import date
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.plan.common import (
     clean_date,
     clean_fiscal_year,
@@ -79,8 +80,7 @@ def create_plan(store: Store, council_id: int, values: dict, *,
 
     Raises ValidationError (field named) for a bad value, UserError for an unknown council.
     """
-    if not store.scalar("SELECT 1 FROM councils WHERE id = ?", (council_id,)):
-        raise UserError(_("The council was not found in the data file."))
+    councils.ensure_council(store, council_id)
     missing = [key for key in ("title", "first_year", "last_year") if key not in values]
     if missing:
         raise ValidationError(_("Enter the title and the first and last fiscal year of the plan."),

@@ -1,9 +1,9 @@
 """事業: the concrete activities of a 年度, each tied to a plan action (推進項目) and a 専門部会.
 
 A project has a name, dates inside its 年度, a place, an audience (対象者), expected and actual
-participants, a budget
-(int 円) and an outcome; its actual cost (決算額, int 円) is the sum of the 出納簿 expenses linked
-to it (``cash_book_entries.project_id``, corrections included). These rows are what 事業計画書
+participants, a budget (int 円) and an outcome; its actual cost (決算額, int 円) is
+:func:`kyodo_desktop.services.accounting.figures.project_costs` (the 出納簿 expenses linked to it,
+corrections included, never a 返還金). These rows are what 事業計画書
 and 事業実績書 print; the 活動支援 grant pays for activities that trace back to the plan.
 """
 
@@ -14,7 +14,9 @@ from datetime import date
 from kyodo_desktop.domain import labels, wareki
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.plan.common import (
     clean_date,
     clean_fiscal_year,
@@ -29,14 +31,6 @@ PROJECT_FIELDS = ("name", "action_id", "subcommittee_id", "fund_code", "starts_o
                   "budget",
                   "collaboration_form", "partners", "description", "outcome")
 _MULTILINE = {"partners", "description", "outcome"}
-
-
-def actual_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:
-    """``{project_id: 円}``: expenses of the 出納簿 linked to each project of the 年度."""
-    return {r["project_id"]: r["cost"] for r in store.query(
-        "SELECT project_id, sum(amount) AS cost FROM cash_book_entries WHERE council_id = ? "
-        "AND fiscal_year = ? AND direction = 'expense' AND project_id IS NOT NULL "
-        "GROUP BY project_id", (council_id, fiscal_year))}
 
 
 def project_names(store: Store, council_id: int,
@@ -62,7 +56,7 @@ def list_projects(store: Store, council_id: int, fiscal_year: int, *,
         "LEFT JOIN subcommittees s ON s.id = p.subcommittee_id "
         "WHERE p.council_id = ? AND p.fiscal_year = ? AND (? IS NULL OR p.action_id = ?) "
         "ORDER BY p.sort_order, p.starts_on, p.id", (council_id, fiscal_year, action_id, action_id))
-    costs = actual_costs(store, council_id, fiscal_year)
+    costs = figures.project_costs(store, council_id, fiscal_year)
     codes: dict[int, dict[int, str]] = {}
     for row in rows:
         if row["plan_id"] is not None and row["plan_id"] not in codes:
@@ -97,8 +91,7 @@ def create_project(store: Store, council_id: int, fiscal_year: int,
     Raises ValidationError (field named): no name, a date outside the 年度, end before start,
     participants or budget not a whole number ≥ 0, an action of another council.
     """
-    if not store.scalar("SELECT 1 FROM councils WHERE id = ?", (council_id,)):
-        raise UserError(_("The council was not found in the data file."))
+    councils.ensure_council(store, council_id)
     fiscal_year = clean_fiscal_year(fiscal_year)
     clean = _clean(store, council_id, fiscal_year, {"name": values.get("name", ""), **values})
     _check_dates(clean.get("starts_on"), clean.get("ends_on"))

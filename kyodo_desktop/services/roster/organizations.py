@@ -24,6 +24,7 @@ from kyodo_desktop.services.roster.totals import (
     RosterTotals,
     belongs_sql,
     membership_history,
+    membership_rate,
     roster_totals,
 )
 from kyodo_desktop.services.roster.usage import usage_lines
@@ -112,8 +113,7 @@ def list_organizations(store: Store, council_id: int, fiscal_year: int, *, kind:
             continue
         row["kind_name"] = ORGANIZATION_KIND_LABELS.get(row["kind"], row["kind"])
         row["representative"] = names.get(row["representative_id"], "")
-        row["membership_rate"] = (row["member_households"] / row["households"]
-                                  if row["households"] else None)
+        row["membership_rate"] = membership_rate(row["households"], row["member_households"])
         found.append(row)
     return sorted(found, key=lambda r: (text.name_sort_key(r["name"], r["name_kana"]), r["id"]))
 

@@ -15,6 +15,13 @@ from kyodo_desktop.store import Store
 NEIGHBORHOOD = "neighborhood_association"
 
 
+def membership_rate(households: int | None, member_households: int | None) -> float | None:
+    """加入率 (0–1) = 加入世帯数 ÷ 世帯数; None without 世帯数 or 加入世帯数."""
+    if not households or member_households is None:
+        return None
+    return member_households / households
+
+
 @dataclass(frozen=True)
 class RosterTotals:
     """The 自治会 of a council in ``fiscal_year``: how many, and the sums of their 世帯数 and
@@ -27,10 +34,8 @@ class RosterTotals:
 
     @property
     def membership_rate(self) -> float | None:
-        """加入率 (0–1) or None without households."""
-        if not self.households or self.member_households is None:
-            return None
-        return self.member_households / self.households
+        """加入率 (0–1) or None without households (:func:`membership_rate`)."""
+        return membership_rate(self.households, self.member_households)
 
 
 def belongs_sql(alias: str = "o") -> str:

@@ -13,6 +13,7 @@ from kyodo_desktop.domain.accounting import (
     closing_balances,
     daily_balances,
     running_balances,
+    signed_moves,
     validate_entry,
 )
 from kyodo_desktop.domain.accounting_budget import (
@@ -178,7 +179,11 @@ def _make(raw) -> list[LedgerEntry]:
 @given(raw=_entries, opening=st.dictionaries(_funds, st.integers(0, 10**7)))
 def test_balance_is_carried_in_plus_income_minus_expense(raw, opening):
     entries = _make(raw)
-    closing = closing_balances(opening, entries)
+    rows = list(running_balances(opening, signed_moves(entries)))
+    net: dict[str, int] = {}
+    for e in entries:
+        net[e.fund_code] = net.get(e.fund_code, 0) + e.signed
+    closing = closing_balances(opening, net)
     for fund in ("operating_support", "activity_support", "own_funds"):
         income = sum(e.amount for e in entries if e.fund_code == fund and e.direction == "income")
         expense = sum(e.amount for e in entries if e.fund_code == fund
@@ -187,7 +192,10 @@ def test_balance_is_carried_in_plus_income_minus_expense(raw, opening):
         days = daily_balances(opening, entries).get(fund)
         if days:
             assert days[-1][1] == closing[fund]
-    rows = running_balances(opening, entries)
+    for row, fund_balance, _total in rows:
+        later = [r for r in rows if r[0].fund_code == row.fund_code]
+        if later[-1][0] is row:
+            assert fund_balance == closing[row.fund_code]
     if rows:
         assert rows[-1][2] == sum(closing.values())
         assert [r[0].entry_date for r in rows] == sorted(e.entry_date for e in entries)

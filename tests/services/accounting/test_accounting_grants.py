@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kyodo_desktop.errors import ValidationError
-from kyodo_desktop.services.accounting import cash_book, grants
-from kyodo_desktop.store.check_rules import check_grant_refunds
+from kyodo_desktop.services.accounting import cash_book, figures, grants
+from kyodo_desktop.services.accounting.file_checks import check_grant_refunds
 
 from .accounting_support import FY, entry, new_council
 
@@ -71,7 +71,7 @@ def test_settlement_refunds_the_unspent_part_of_eligible_spending(store, council
         entry(fund="own_funds", amount=70_000),
     ])
     # eligible: 600,000 + food capped at 10 % of 1,000,000 = 100,000; 懇親会 is not eligible
-    assert grants.computed_eligible_spending(store, grant_id) == 700_000
+    assert figures.eligible_cost(store, grant_id) == 700_000
     grants.report_grant(store, grant_id, date(FY + 1, 4, 20))
     result, _changes = grants.settle_grant(store, grant_id, date(FY + 1, 5, 10))
     assert (result.refund, result.carried_forward) == (300_000, 0)

@@ -10,8 +10,8 @@ import pytest
 
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.services.accounting import budget, cash_book, grants, year_close
+from kyodo_desktop.services.accounting.file_checks import check_carried_in, check_year_closes
 from kyodo_desktop.store import audit
-from kyodo_desktop.store.check_rules import check_carried_in, check_year_closes
 from kyodo_desktop.store.errors import YearClosed
 
 from .accounting_support import FY, entry

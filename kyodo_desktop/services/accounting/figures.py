@@ -1,0 +1,189 @@
+"""The figures of the accounts, read in one place. Every screen, printed form, check, export,
+the overview and the demo take these numbers from here, so they agree to the yen
+(docs/ARCHITECTURE.md, "One source per figure"). Money is int 円; 年度 an int.
+
+=====================  ===================================================================
+figure                 rule
+=====================  ===================================================================
+前年度繰越金            ``opening_balances`` rows; a fund without a row has 0
+残高 (fund balance)     前年度繰越金 + Σ収入 − Σ支出 of the fund, up to a day or the 年度's end
+running 残高            the same after every entry, in 出納簿 order ``(entry_date, id)``
+決算額 per 費目         Σ amount per fund × direction × category (予算対比, 収支決算書); 返還金 apart
+事業費 (project cost)   Σ expenses linked to the 事業 in its 年度; a 返還金 never counts
+交付金 income booked    Σ income entries of category 交付金 per fund
+交付済額 (received)     Σ the grant's payments that have a payment date (``paid_on``)
+交付決定額 in force     the approved 変更 amount, else the decided amount
+対象経費 (eligible)     the programme's eligible expenses of the fund, caps applied
+=====================  ===================================================================
+
+A 返還金 is an expense carrying ``grant_id``: it moves the balance, is never 対象経費 and never
+a 事業's cost (it cannot carry a ``project_id``: store trigger, migration 7). The pure arithmetic
+is :mod:`kyodo_desktop.domain.accounting` (balances) and
+:mod:`kyodo_desktop.domain.accounting_rules` (対象経費, 精算).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from weakref import WeakKeyDictionary
+
+from kyodo_desktop.domain import accounting
+from kyodo_desktop.domain.accounting_rules import eligible_spending
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting.cash_book_filters import FILTERED_ENTRIES, filters
+from kyodo_desktop.services.council import presets
+from kyodo_desktop.store import Store
+
+_SIGNED = "CASE direction WHEN 'income' THEN amount ELSE -amount END"
+
+
+def opening_balances(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """前年度繰越金 per fund (円), every fund listed; funds without a row are 0."""
+    found = {r["fund_code"]: r["carried_in"] for r in store.query(
+        "SELECT fund_code, carried_in FROM opening_balances WHERE council_id = ? "
+        "AND fiscal_year = ?", (council_id, fiscal_year))}
+    return {code: found.get(code, 0) for code in common.fund_names(store)} | found
+
+
+def fund_balances(store: Store, council_id: int, fiscal_year: int, *,
+                  on: date | None = None) -> dict[str, int]:
+    """残高 per fund (円) at the end of day ``on`` (None: the whole 年度, i.e. 次年度繰越金):
+    前年度繰越金 + 収入 − 支出 of the entries dated up to that day. Every fund is listed."""
+    net = dict(store.conn.execute(
+        f"SELECT fund_code, sum({_SIGNED}) FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? AND (? IS NULL OR entry_date <= ?) GROUP BY fund_code",
+        (council_id, fiscal_year, *(2 * [None if on is None else on.isoformat()]))).fetchall())
+    return accounting.closing_balances(opening_balances(store, council_id, fiscal_year), net,
+                                       common.fund_names(store))
+
+
+#: Running balances per open store, of its recently listed council-years:
+#: (council, 年度) → (data version, {entry id: (fund balance, balance)}).
+_BALANCES: WeakKeyDictionary = WeakKeyDictionary()
+_BALANCES_KEPT = 4
+
+
+def running_balances(store: Store, council_id: int, fiscal_year: int
+                     ) -> dict[int, tuple[int, int]]:
+    """``{entry_id: (fund_balance, balance)}`` of the whole council-year (円), in 出納簿 order:
+    the 残高 of the entry's fund and of all funds after it.
+
+    Computed once per data version (the connection's ``total_changes`` and SQLite's
+    ``data_version``) and kept for the next calls, so paging and filtering stay cheap.
+    """
+    kept = _BALANCES.setdefault(store, {})
+    key = (council_id, fiscal_year)
+    version = (store.conn.total_changes, store.scalar("PRAGMA data_version"))
+    cached = kept.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    moves = store.conn.execute(
+        f"SELECT id, fund_code, {_SIGNED} FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? ORDER BY entry_date, id", (council_id, fiscal_year))
+    opening = opening_balances(store, council_id, fiscal_year)
+    result = {entry_id: (fund, total) for entry_id, fund, total
+              in accounting.running_balances(opening, moves)}
+    if len(kept) >= _BALANCES_KEPT:
+        kept.pop(next(iter(kept)))
+    kept[key] = (version, result)
+    return result
+
+
+def forget_running_balances() -> None:
+    """Drop the kept running balances (benchmarks time a cold start with it)."""
+    _BALANCES.clear()
+
+
+def entry_totals(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
+                 category: str | None = None, project_id: int | None = None,
+                 month: int | None = None, text: str | None = None) -> dict[str, int]:
+    """Totals of the 出納簿 rows shown for the same filters (see
+    :func:`~kyodo_desktop.services.accounting.cash_book_query.list_entries`):
+    ``{"count", "income", "expense", "net"}`` (円; net = income − expense)."""
+    where, params = filters(fiscal_year, fund, category, project_id, month, text)
+    params.update(council=council_id, fiscal_year=fiscal_year)
+    row = store.query(
+        "SELECT count(*) AS count, "
+        "coalesce(sum(CASE e.direction WHEN 'income' THEN e.amount END), 0) AS income, "
+        "coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount END), 0) AS expense "
+        f"{FILTERED_ENTRIES} WHERE {where}", params)[0]
+    row["net"] = row["income"] - row["expense"]
+    return row
+
+
+def category_actuals(store: Store, council_id: int, fiscal_year: int
+                     ) -> dict[tuple[str, str, str], int]:
+    """決算額: ``{(fund, direction, category code): Σ amount}`` of the council-year (円). A 返還金
+    (an expense carrying ``grant_id``) counts on the 返還金 line (``REFUND_CATEGORY``), whatever
+    費目 it was booked under."""
+    return {(r["fund_code"], r["direction"], r["code"]): r["total"] for r in store.query(
+        "SELECT fund_code, direction, CASE WHEN direction = 'expense' AND grant_id IS NOT NULL "
+        "THEN ? ELSE coalesce(income_category_code, expense_category_code) END AS code, "
+        "sum(amount) AS total FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? "
+        "GROUP BY 1, 2, 3", (accounting.REFUND_CATEGORY, council_id, fiscal_year))}
+
+
+def project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:
+    """事業費 ``{project_id: 円}`` of the 年度's projects: Σ of the 出納簿 expenses of that 年度
+    linked to each (訂正 included). A 返還金 (an expense carrying ``grant_id``) never counts.
+    Projects without expenses are absent (their cost is 0)."""
+    return {r["project_id"]: r["cost"] for r in store.query(
+        "SELECT project_id, sum(amount) AS cost FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? AND direction = 'expense' AND project_id IS NOT NULL "
+        "AND grant_id IS NULL GROUP BY project_id", (council_id, fiscal_year))}
+
+
+def grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """Σ of the 出納簿's 交付金 income per fund (円): the 収支決算書's 交付金 決算額."""
+    return {r["fund_code"]: r["total"] for r in store.query(
+        "SELECT fund_code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? AND direction = 'income' AND income_category_code = ? "
+        "GROUP BY fund_code", (council_id, fiscal_year, accounting.GRANT_INCOME_CATEGORY))}
+
+
+def received_by_grant(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:
+    """交付済額 ``{grant_id: 円}`` of every grant of the council-year: Σ of its payments that
+    have a payment date (a payment only requested is not received)."""
+    return {r["id"]: r["received"] for r in store.query(
+        "SELECT g.id, coalesce(sum(p.amount), 0) AS received FROM grants g "
+        "LEFT JOIN grant_payments p ON p.grant_id = g.id AND p.paid_on IS NOT NULL "
+        "WHERE g.council_id = ? AND g.fiscal_year = ? GROUP BY g.id",
+        (council_id, fiscal_year))}
+
+
+def received(store: Store, grant_id: int, *, paid_only: bool = True) -> int:
+    """交付済額 of one grant (円): Σ of its payments with a payment date, or of every payment
+    (requested ones too) when ``paid_only`` is False."""
+    condition = " AND paid_on IS NOT NULL" if paid_only else ""
+    return store.scalar("SELECT coalesce(sum(amount), 0) FROM grant_payments WHERE grant_id = ?"
+                        + condition, (grant_id,))
+
+
+def amount_in_force(grant: Mapping) -> int | None:
+    """The 交付決定額 in force (円) of a ``grants`` row: the 変更 amount once approved, else the
+    decided amount (None before the 交付決定)."""
+    if grant.get("change_approved_on") and grant.get("change_amount") is not None:
+        return grant["change_amount"]
+    return grant.get("decided_amount")
+
+
+def eligible_cost(store: Store, grant_id: int) -> int:
+    """対象経費 (円) of a grant computed from the 出納簿 of its fund and 年度: expenses in the
+    programme's allowed 費目 without a 対象外経費 keyword, capped 費目 limited to their share of
+    the amount in force; never a 返還金. Raises UserError when the grant or its programme's
+    rules are missing."""
+    rows = store.query("SELECT g.*, p.fund_code FROM grants g JOIN grant_programs p "
+                       "ON p.id = g.program_id WHERE g.id = ?", (grant_id,))
+    if not rows:
+        raise UserError(_("This grant no longer exists."))
+    grant = rows[0]
+    _program_id, rules = presets.program_rules(store, grant["council_id"]).get(
+        grant["fund_code"], (None, None))
+    if rules is None:
+        raise UserError(_("The rules of this grant programme are not available."))
+    entries = common.load_entries(store, grant["council_id"], grant["fiscal_year"])
+    return eligible_spending(entries, rules, common.category_parents(store),
+                             amount_in_force(grant))
