@@ -18,6 +18,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
 
 
@@ -56,7 +57,7 @@ def add_revision(store: Store, council_id: int, fiscal_year: int, decided_on: da
                  reason: str = "", *, actor: str = "") -> tuple[int, Changes]:
     """Record the next 補正 (補正第N号, N = last + 1) decided on ``decided_on`` (within the 年度).
     Returns ``(revision id, Changes)``. Raises ValidationError (date), YearClosed, UserError."""
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     common.require_date_in_year(decided_on, fiscal_year, "decided_on")
     common.ensure_open(store, council_id, fiscal_year)
     number = 1 + (store.scalar(
