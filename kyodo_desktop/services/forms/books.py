@@ -197,4 +197,4 @@ def receipts_summary_data(store: Store, council_id: int, fiscal_year: int,
             if r["direction"] == EXPENSE and r["grant_id"] is None)
         funds.append((fund_name, receipts))
     return ReceiptsSummary(words.title, fd.fiscal_year_text(fiscal_year),
-                           fd.council_row(store, council_id)["name"], tuple(funds), words)
+                           councils.council_row(store, council_id)["name"], tuple(funds), words)

@@ -107,7 +107,7 @@ class Contact:
 
 def contact(store: Store, council_id: int) -> Contact | None:
     """The council's 担当者 from the 協議会 page, or None when nothing is entered."""
-    row = council_row(store, council_id)
+    row = councils.council_row(store, council_id)
     values = Contact(row["contact_name"], text.to_katakana(row["contact_kana"]),
                      row["contact_phone"], row["contact_email"])
     return values if any((values.name, values.phone, values.email)) else None
