@@ -60,6 +60,28 @@ def store(db_path):
     opened.close()
 
 
+@pytest.fixture
+def legacy_rows():
+    """``legacy_rows(store, sql, params=())`` runs ``sql`` as a file written before the 出納簿's
+    entry rules (migration 8) could: with its triggers dropped for that one statement and put back
+    in the same transaction. For tests of the checks that still find such old rows."""
+
+    def run(store, sql: str, params: tuple = ()) -> None:
+        names = [f"cash_book_entries_{rule}_{event}" for rule in ("year", "amount", "category")
+                 for event in ("insert", "update")]
+        triggers = store.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                               f"name IN ({', '.join('?' for _ in names)})", tuple(names))
+        assert len(triggers) == len(names), triggers
+        with store.transaction() as db:
+            for trigger in triggers:
+                db.execute(f"DROP TRIGGER {trigger['name']}")
+            db.execute(sql, params)
+            for trigger in triggers:
+                db.execute(trigger["sql"])
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """Path of a closed data file holding the demo councils (built once per test session; tests

@@ -116,16 +116,8 @@ def validate_entry(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
     """
     from kyodo_desktop.domain import accounting_rules
 
-    found: list[Finding] = []
     is_correction = getattr(entry, "correction_of_id", None) is not None
-    if entry.amount == 0 or (entry.amount < 0 and not is_correction):
-        found.append(Finding(
-            ERROR, "amount_not_positive",
-            _("The amount must be at least 1 yen."),
-            _("Enter the amount without a minus sign. To take back an entry, delete it or make a "
-              "correction entry."), entry_id))
-    if not wareki.fiscal_year_contains(fiscal_year, entry.entry_date):
-        found.append(outside_year_finding(entry.entry_date, fiscal_year, entry_id))
+    found = entry_refusals(entry, fiscal_year, allow_negative=is_correction, entry_id=entry_id)
     if entry.direction == EXPENSE and not entry.voucher_no.strip() and not is_correction:
         found.append(Finding(
             WARNING, "missing_voucher",
@@ -143,6 +135,30 @@ def validate_entry(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
         found.extend(accounting_rules.eligibility_findings(
             entry, rules, category_parents or {}, entry_id))
     return found
+
+
+def entry_refusals(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
+                   allow_negative: bool = False, entry_id: int | None = None) -> list[Finding]:
+    """The errors that refuse storing an entry at all (the 出納簿's hard rules): an amount of 0,
+    or below 0 unless ``allow_negative`` (a 訂正); a date outside 年度 ``fiscal_year``. The same
+    rules hold in the service (:func:`kyodo_desktop.services.accounting.cash_book.check_entry`),
+    the entry panel, the import and the store's triggers (migration 8). Source: issue 13."""
+    found: list[Finding] = []
+    if entry.amount == 0 or (entry.amount < 0 and not allow_negative):
+        found.append(Finding(
+            ERROR, "amount_not_positive",
+            _("The amount must be at least 1 yen."),
+            _("Enter the amount without a minus sign. To take back an entry, delete it or make a "
+              "correction entry."), entry_id))
+    if not wareki.fiscal_year_contains(fiscal_year, entry.entry_date):
+        found.append(outside_year_finding(entry.entry_date, fiscal_year, entry_id))
+    return found
+
+
+def refusal_text(finding: Finding) -> str:
+    """What the entry panel and the service say when ``finding`` refuses an entry: the
+    message followed by how to fix it."""
+    return f"{finding.message} {finding.how_to_fix}"
 
 
 def outside_year_finding(entry_date: date, fiscal_year: int, entry_id: int | None) -> Finding:

@@ -59,6 +59,11 @@ class RefundWithProject(StoreError):
     (migration 7) raise ``kyodo:refund_with_project``."""
 
 
+class EntryRefused(StoreError):
+    """A 出納簿 row broke one of the entry rules the triggers of migration 8 enforce: dated
+    outside its 年度, an amount of 0 or below (not a 訂正), or no 費目 / 収入科目."""
+
+
 #: The message the closed-year triggers raise (migrations/m0002_accounting_guards.sql).
 CLOSED_YEAR_MARK = "kyodo:closed_year"
 #: The message the refund triggers raise (migrations/m0007_refund_without_project.sql).
@@ -69,6 +74,19 @@ def refund_with_project_message() -> str:
     """The Japanese message of :class:`RefundWithProject` (also the services' refusal)."""
     return _("A refund of a grant (an expense linked to the grant) cannot be linked to a "
              "project: it is not the cost of a project. Leave the project empty.")
+
+
+#: The marks of the entry-rule triggers (migrations/m0008_cash_book_entry_rules.sql).
+ENTRY_MARKS = ("kyodo:entry_outside_year", "kyodo:entry_amount", "kyodo:entry_category")
+
+
+def _entry_message(mark: str) -> str:
+    if mark == "kyodo:entry_outside_year":
+        return _("A cash book entry must be dated within its fiscal year (April 1 to March 31). "
+                 "Correct the date, or record the entry in the fiscal year it belongs to.")
+    if mark == "kyodo:entry_amount":
+        return _("The amount must be at least 1 yen.")
+    return _("Choose a category.")
 
 
 def year_closed_message() -> str:
@@ -84,6 +102,9 @@ def translate_sqlite_error(error: sqlite3.Error, path: Path | str) -> StoreError
         return YearClosed(year_closed_message(), path, detail=str(error))
     if REFUND_WITH_PROJECT_MARK in text:
         return RefundWithProject(refund_with_project_message(), path, detail=str(error))
+    for mark in ENTRY_MARKS:
+        if mark in text:
+            return EntryRefused(_entry_message(mark), path, detail=str(error))
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(_("The disk is full. Free some space and try again; nothing was saved."),
                         path, detail=str(error))

@@ -14,7 +14,14 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 
 from kyodo_desktop.domain import text
-from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME, CashBookEntryInput
+from kyodo_desktop.domain.accounting import (
+    DIRECTIONS,
+    EXPENSE,
+    INCOME,
+    CashBookEntryInput,
+    entry_refusals,
+    refusal_text,
+)
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
@@ -31,6 +38,7 @@ from kyodo_desktop.store.errors import refund_with_project_message
 
 TABLE = "cash_book_entries"
 _INPUT_FIELDS = tuple(f.name for f in fields(CashBookEntryInput))
+_REFUSAL_FIELDS = {"amount_not_positive": "amount", "outside_fiscal_year": "entry_date"}
 
 
 class EntryValidationError(ValidationError):
@@ -45,9 +53,13 @@ class EntryValidationError(ValidationError):
 def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,
                 allow_negative: bool = False) -> None:
     """Raise ValidationError (``field`` set) when the entry cannot be stored at all: not a date,
-    unknown fund, direction or category, amount not an int ≥ 1 (≠ 0 for a 訂正), a 事業 or 交付金
-    of another council, a 返還金 (expense carrying ``grant_id``) linked to a 事業 (it is never a
-    事業's cost; the store refuses it too, migration 7). Soft problems are findings, not errors (see checks)."""
+    unknown fund or direction, no 費目 / 収入科目 or an unknown one, amount not an int, the hard
+    rules of :func:`~kyodo_desktop.domain.accounting.entry_refusals` (amount ≤ 0 unless
+    ``allow_negative`` for a 訂正, a date outside 年度 ``fiscal_year``; the message is the one the
+    entry panel shows), a 事業 or 交付金 of another council, a 返還金 (expense carrying
+    ``grant_id``) linked to a 事業 (it is never a 事業's cost; the store refuses it too,
+    migration 7). Soft problems are findings, not errors (see checks). A closed year is refused by
+    the callers (YearClosed)."""
     if not isinstance(entry.entry_date, date) or isinstance(entry.entry_date, datetime):
         raise ValidationError(_("Enter the date."), field="entry_date")
     if entry.fund_code not in common.fund_names(store):
@@ -55,13 +67,14 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
     if entry.direction not in DIRECTIONS:
         raise ValidationError(_("Choose income or expense."), field="direction")
     table = "income_categories" if entry.direction == INCOME else "expense_categories"
-    if not store.scalar(f"SELECT 1 FROM {table} WHERE code = ?", (entry.category_code,)):
+    if not entry.category_code or not store.scalar(
+            f"SELECT 1 FROM {table} WHERE code = ?", (entry.category_code,)):
         raise ValidationError(_("Choose a category."), field="category_code")
-    amount = entry.amount
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount == 0 or (
-            amount < 0 and not allow_negative):
+    if not isinstance(entry.amount, int) or isinstance(entry.amount, bool):
         raise ValidationError(_("The amount must be a whole number of yen, at least 1."),
                               field="amount")
+    for finding in entry_refusals(entry, fiscal_year, allow_negative=allow_negative):
+        raise ValidationError(refusal_text(finding), field=_REFUSAL_FIELDS[finding.code])
     if entry.project_id is not None and not store.scalar(
             "SELECT 1 FROM projects WHERE id = ? AND council_id = ?",
             (entry.project_id, council_id)):
@@ -90,8 +103,9 @@ def record_entries(store: Store, council_id: int, fiscal_year: int,
                    entries: list[CashBookEntryInput], *, actor: str = "") -> Changes:
     """Store ``entries`` in the 出納簿 of the council-year, all or none (one transaction).
 
-    Raises EntryValidationError naming the first bad entry (nothing stored), YearClosed when the
-    year is closed, UserError when the council does not exist.
+    Raises EntryValidationError naming the first bad entry (nothing stored; dated outside the
+    年度, amount ≤ 0, no 費目 … see :func:`check_entry`), YearClosed when the year is closed,
+    UserError when the council does not exist.
     """
     record_entries_with_ids(store, council_id, fiscal_year, entries, actor=actor)
     return common.accounts_changed(council_id)

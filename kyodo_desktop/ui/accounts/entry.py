@@ -2,8 +2,9 @@
 
 Tab moves between fields, Enter saves and starts the next line with the same date (fund and 収支
 kept), Esc leaves editing. Dates as 「R7.4.1」「4/1」 (in the chosen 年度); amounts with or without
-commas; 摘要 and 支払先 complete from earlier entries. The checks' findings show while typing: a
-warning never blocks saving, only a closed year does (its message is shown in the panel).
+commas; 摘要 and 支払先 complete from earlier entries. The checks' findings show while typing and
+run again, synchronously, on Enter: an error (outside the 年度, amount ≤ 0, no 費目, a closed year …)
+is never saved past; warnings are asked about once, then the line is saved.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
-from kyodo_desktop.domain.accounting import EXPENSE, INCOME, CashBookEntryInput
+from kyodo_desktop.domain.accounting import EXPENSE, INCOME, CashBookEntryInput, refusal_text
 from kyodo_desktop.domain.formatting import format_date, format_yen
 from kyodo_desktop.domain.money import parse_yen
 from kyodo_desktop.domain.wareki import fiscal_year_start, parse_date
@@ -48,6 +50,7 @@ class EntryPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.editing: int | None = None
+        self._is_correction = False
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.show_findings)
         self._build()
@@ -173,7 +176,8 @@ class EntryPanel(QWidget):
         category = self._category_code()
         if category is None:
             raise ValidationError(_("Choose a category."), field="category_code")
-        amount = parse_yen(self.amount_edit.text(), allow_zero=False)
+        # 0 and negative amounts are read, then refused by the 出納簿's rule (entry_refusals)
+        amount = parse_yen(self.amount_edit.text(), allow_negative=True)
         return CashBookEntryInput(
             entry_date=entry_date, fund_code=self.fund_combo.currentData(),
             direction=self.direction_combo.currentData(), category_code=category,
@@ -204,18 +208,57 @@ class EntryPanel(QWidget):
             return []
         found = checks.entry_findings(self.context.store, self.context.council_id,
                                       self.context.fiscal_year, entry, entry_id=self.editing)
+        if self._is_correction and entry.amount != 0:  # a 訂正 may stay negative
+            found = [f for f in found if f.code != "amount_not_positive"]
+        self._render(found)
+        return found
+
+    def _render(self, found: list) -> None:
         lines = [f'<span style="color:{"#c62828" if f.is_error else "#9a6700"}">'
                  f'{"✖" if f.is_error else "⚠"} {f.message} {f.how_to_fix}</span>' for f in found]
         self.findings.setText("<br>".join(lines))
-        return found
 
     # saving ------------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Record the line (or save the edited entry). Returns True when it was stored."""
-        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        """Record the line (or save the edited entry). Returns True when it was stored.
+
+        The checks run now, not a moment later: an error (dated outside the 年度, amount ≤ 0, no
+        費目, a 費目 the grant does not allow …) is shown in red and nothing is saved; warnings
+        (対象外経費の可能性, no 領収書番号 …) are asked about once, and saving goes on when the user
+        agrees. The service refuses the same errors again (cash_book.check_entry).
+        """
         try:
             entry = self.entry()
+        except ValidationError as error:
+            self.findings.setText("")
+            self._show_message(error.message, error=True)
+            return False
+        found = self.show_findings()
+        refused = [f for f in found if f.is_error]
+        if refused:
+            self._render([f for f in found if f is not refused[0]])  # shown once, as the message
+            self._show_message(refusal_text(refused[0]), error=True)
+            return False
+        if found and not self._confirm_warnings(found):
+            self._show_message(_("Not saved. Correct the line, or press Enter again and choose "
+                                 "to save."), error=True)
+            return False
+        return self._store(entry)
+
+    def _confirm_warnings(self, found: list) -> bool:
+        """Ask once whether to save despite the warnings listed; True to save."""
+        lines = "\n".join(f"・{f.message}" for f in found)
+        answer = QMessageBox.question(
+            self, _("Save with warnings?"),
+            _("This line has warnings:\n{lines}\n\nSave it as it is?").format(lines=lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _store(self, entry: CashBookEntryInput) -> bool:
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        try:
             if self.editing is None:
                 entry_id, _changes = save_with_undo(
                     self.context, _("Entry of {description}").format(
@@ -238,7 +281,7 @@ class EntryPanel(QWidget):
 
     def start_new(self, *_args, keep_date: bool = False) -> None:
         """Empty the line for a new entry (keeping date, fund and 収支 when ``keep_date``)."""
-        self.editing = None
+        self.editing, self._is_correction = None, False
         self.save_button.setText(_("Record (Enter)"))
         if not keep_date:
             self.date_edit.clear()
@@ -256,6 +299,7 @@ class EntryPanel(QWidget):
         """Load a stored entry into the line for changing it."""
         row = cash_book.get_entry(self.context.store, entry_id)
         self.editing = entry_id
+        self._is_correction = row["correction_of_id"] is not None
         self.date_edit.setText(format_date(row["entry_date"], "short"))
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(row["fund_code"]))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(row["direction"]))

@@ -143,11 +143,11 @@ def test_cli_close_year_and_reopen(store, council, db_path, capsys):
 
 
 def test_cli_close_year_lists_the_errors_that_block_it(store, council, db_path, capsys):
-    cash_book.record_entry(store, council, FY, make_entry(date(FY + 1, 4, 2)))  # outside 年度
+    cash_book.record_entry(store, council, FY, make_entry(date(FY, 4, 2)))  # own funds < 0
     store.close()
     code, out, err = _cli(["close-year", "--db", str(db_path), "--fiscal-year", "2025"], capsys)
     assert code == 2 and out == ""
-    assert "令和8年4月2日" in err
+    assert "令和7年4月2日" in err
     from kyodo_desktop.store import open_store
 
     with open_store(db_path) as reopened:

@@ -146,3 +146,60 @@ def test_editing_a_row_is_logged_in_the_history_tab(page, store):
     texts = [page.history.table.item(r, 2).text() for r in range(page.history.table.rowCount())]
     assert len(texts) == 2 and "8,000 → 9,999" in texts[1]
     assert "摘要: 模造紙" in texts[0] and "費目: 消耗品費" in texts[0]  # names, not codes
+
+
+def test_enter_never_saves_an_entry_dated_after_the_year(page, qtbot, store, answers):
+    """令和7年度, 「R8.4.1」 + Enter: refused at once, in red, with the 期間外 message."""
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="模造紙", day="R8.4.1")
+    panel.date_edit.setFocus()
+    qtbot.keyClick(panel.date_edit, Qt.Key.Key_Return)
+    assert _rows(store) == []
+    assert "期間外" in panel.message.text() and "令和8年4月1日" in panel.message.text()
+    assert "c62828" in panel.message.styleSheet()  # red, not the green 「保存しました」
+    assert "保存しました" not in panel.message.text()
+    assert answers.asked == []  # an error is not a question
+    qtbot.keyClick(panel.date_edit, Qt.Key.Key_Return)  # pressing again changes nothing
+    assert _rows(store) == []
+
+
+@pytest.mark.parametrize(("amount", "category", "expected"), [
+    ("0", "consumables", "1円以上"), ("-500", "consumables", "1円以上"),
+    ("△500", "consumables", "1円以上"), ("500", None, "科目を選んでください")])
+def test_enter_never_saves_a_zero_negative_or_uncategorised_entry(page, qtbot, store, amount,
+                                                                   category, expected):
+    panel = page.cash_book.panel
+    _fill(panel, category=category or "consumables", description="模造紙", amount=amount)
+    if category is None:
+        panel.category_combo.setCurrentIndex(0)
+    qtbot.keyClick(panel.amount_edit, Qt.Key.Key_Return)
+    assert _rows(store) == []
+    assert expected in panel.message.text()
+
+
+def test_the_panel_and_the_service_say_the_same(page, context, store):
+    from kyodo_desktop.errors import ValidationError
+    from kyodo_desktop.services.accounting import cash_book
+
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="模造紙", day="R8.4.1")
+    assert panel.save() is False
+    with pytest.raises(ValidationError) as caught:
+        cash_book.record_entry(store, context.council_id, FY, panel.entry())
+    assert caught.value.message == panel.message.text()
+
+
+def test_warnings_are_asked_once_then_saved(page, store, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    panel = page.cash_book.panel
+    _fill(panel, voucher="")  # 懇親会 (対象外経費の可能性) and no 領収書番号
+    answers.reply = QMessageBox.StandardButton.No
+    assert panel.save() is False
+    assert len(answers.asked) == 1
+    assert "懇親会" in answers.asked[0] and "領収書番号" in answers.asked[0]
+    assert _rows(store) == []
+    answers.reply = QMessageBox.StandardButton.Yes
+    assert panel.save() is True
+    assert len(answers.asked) == 2 and len(_rows(store)) == 1
+    assert "保存しました" in panel.message.text()

@@ -114,7 +114,8 @@ def test_close_is_blocked_by_errors_and_shows_the_checks(page, context, store, e
     from kyodo_desktop.services.accounting import cash_book
 
     cash_book.record_entry(store, context.council_id, FY, CashBookEntryInput(
-        date(FY + 1, 4, 2), "own_funds", "expense", "consumables", "用紙", 500, voucher_no="1"))
+        date(FY, 4, 2), "own_funds", "expense", "consumables", "用紙", 500, voucher_no="1"))
+    # own funds below zero: an error that blocks the 年度締め
     assert page.close_year() is False
     assert page.tabs.currentWidget() is page.checks
     assert page.checks.table.rowCount() >= 1
