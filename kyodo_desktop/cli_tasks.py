@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 
 from kyodo_desktop import cli_options
@@ -76,6 +77,7 @@ def _run_report(args: argparse.Namespace) -> int:
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
         request = ReportRequest(council["id"], year, draft=args.draft, options=options)
+        _review_first(store, council["id"], kind.name, year)
         pdf = kind.build(store, request)
         output = Path(args.output).expanduser()
         try:
@@ -85,6 +87,18 @@ def _run_report(args: argparse.Namespace) -> int:
         record_print(store, kind.name, council["id"], year, draft=args.draft)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
+
+
+def _review_first(store, council_id: int, kind: str, year: int | None) -> None:
+    """A printed set (application-set, year-end) runs the 提出前の点検 first and prints its
+    findings to stderr; printing goes on (the PDF is what was asked for)."""
+    from kyodo_desktop.cli_review import print_findings
+    from kyodo_desktop.services.review.run import REVIEWED_SETS, run_review
+
+    if kind in REVIEWED_SETS and year is not None:
+        findings = run_review(store, council_id, year)
+        if findings:
+            print_findings(findings, year, stream=sys.stderr)
 
 
 def _page_count(pdf: bytes) -> int:

@@ -50,12 +50,11 @@ def test_check_on_a_clean_file(capsys, councils_db):
     assert out.strip() == "問題は見つかりませんでした"
 
 
-def test_check_reports_problems_with_exit_code_1(capsys, councils_db):
-    with open_store(councils_db) as store, store.transaction() as db:
-        db["cash_book_entries"].insert({
-            "council_id": 7, "fiscal_year": 2026, "fund_code": "own_funds",
-            "entry_date": "2027-04-01", "direction": "income",
-            "income_category_code": "donations", "amount": 1000})
+def test_check_reports_problems_with_exit_code_1(capsys, councils_db, legacy_rows):
+    with open_store(councils_db) as store:  # a row of a file written before the entry rules
+        legacy_rows(store, "INSERT INTO cash_book_entries (council_id, fiscal_year, fund_code, "
+                    "entry_date, direction, income_category_code, amount) VALUES (7, 2026, "
+                    "'own_funds', '2027-04-01', 'income', 'donations', 1000)")
     code, out, _err = _run(capsys, "check", "--db", councils_db)
     assert code == 1
     assert "2027 年度" in out and "2026 年度に記帳" in out

@@ -5,7 +5,9 @@ The widgets come from ``forms/reports_page.ui``.
 The PDF is made off the GUI thread with a busy dialog (a long set takes a moment); a missing
 prerequisite shows its message (what to enter) under the choices, with the draft box to print
 anyway marked 「未確定」. The folder of the last save is remembered (QSettings
-``reports/last_folder``).
+``reports/last_folder``). The 点検 button runs the 提出前の点検 of the chosen 年度; printing or
+saving a set (application-set, year-end) runs it first and lists its findings with
+「このまま印刷」 / 「戻って直す」.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
 from kyodo_desktop.services.changes import HANDBOOK, Changes
 from kyodo_desktop.services.forms.application import request_days
+from kyodo_desktop.services.review.run import REVIEWED_SETS, run_review, summary
 from kyodo_desktop.services.year_path.steps import record_print
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
+from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findings
 from kyodo_desktop.ui.shell.errors import show_error
 
 LAST_FOLDER = "reports/last_folder"
@@ -71,7 +75,7 @@ class ReportsPage(QWidget):
         self.message = find(QLabel, "messageLabel")
         self.status = find(QLabel, "statusLabel")
         self.buttons = {name: find(QPushButton, f"{name}Button")
-                        for name in ("preview", "print", "save")}
+                        for name in ("preview", "print", "save", "review")}
         self.preview = PreviewPane(self.form)
         find(QWidget, "previewArea").layout().addWidget(self.preview)
         self.kind_list.setWordWrap(True)
@@ -87,6 +91,7 @@ class ReportsPage(QWidget):
         self.buttons["preview"].clicked.connect(self.show_preview)
         self.buttons["print"].clicked.connect(self.print_form)
         self.buttons["save"].clicked.connect(self.save_dialog)
+        self.buttons["review"].clicked.connect(self.review)
         self.kind_list.itemActivated.connect(lambda _item: self.show_preview())
         self.kind_list.currentItemChanged.connect(lambda *_args: self._choice_changed())
         self.year_combo.currentIndexChanged.connect(lambda _i: self._choice_changed())
@@ -215,8 +220,53 @@ class ReportsPage(QWidget):
         self.preview.show_pdf(pdf, self.title())
         return True
 
+    def _review_year(self) -> int | None:
+        """The 年度 the 点検 looks at: the chosen one (or the page's year)."""
+        request = self.request()
+        if request is None:
+            return None
+        return request.fiscal_year or self.context.fiscal_year
+
+    def findings(self) -> list:
+        """The 提出前の点検 of the chosen 年度 (empty when no council is open)."""
+        year = self._review_year()
+        if year is None:
+            return []
+        return run_review(self.context.store, self.context.council_id, year)
+
+    def review(self) -> list:
+        """The 点検 button: run the review of the chosen 年度 and show its findings."""
+        year = self._review_year()
+        if year is None:
+            self.message.setText(_("Open or register a council first."))
+            return []
+        try:
+            found = self.findings()
+        except UserError as error:
+            show_error(error, self)
+            return []
+        self.status.setText(summary(found, year))
+        show_findings(found, summary(found, year), self)
+        return found
+
+    def _reviewed_before_printing(self) -> bool:
+        """A printed set runs the review first; with findings the user chooses 「このまま印刷」
+        (True) or 「戻って直す」 (False). Other forms print at once."""
+        kind, year = self.current_kind(), self._review_year()
+        if kind is None or kind.name not in REVIEWED_SETS or year is None:
+            return True
+        try:
+            found = self.findings()
+        except UserError as error:
+            show_error(error, self)
+            return False
+        return not found or confirm_printing(found, summary(found, year), self)
+
     def print_form(self) -> bool:
-        """Make the PDF and print it through the print dialog; True when printed."""
+        """Make the PDF and print it through the print dialog (a printed set is reviewed
+        first); True when printed."""
+        if not self._reviewed_before_printing():
+            return False
         pdf = self.make_pdf()
         if pdf is None:
             return False
@@ -256,7 +306,10 @@ class ReportsPage(QWidget):
         return path if self.save_to(path) else None
 
     def save_to(self, path: Path) -> bool:
-        """Write the chosen form's PDF to ``path`` and remember its folder; True when saved."""
+        """Write the chosen form's PDF to ``path`` (a printed set is reviewed first) and
+        remember its folder; True when saved."""
+        if not self._reviewed_before_printing():
+            return False
         pdf = self.make_pdf()
         if pdf is None:
             return False

@@ -4,28 +4,11 @@ PDF remembering the folder, shows a missing prerequisite's message, prints throu
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from kyodo_desktop.reports.readback import page_texts
 
 #: the offscreen platform warns on showing a top-level widget; nothing to fix in the page
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def page(qapp, qtbot, demo, council_id, tmp_path):
-    from kyodo_desktop.ui.app import create_application
-    from kyodo_desktop.ui.context import AppContext
-    from kyodo_desktop.ui.reports.page import ReportsPage
-
-    create_application()
-    context = AppContext(demo, council_id, 2026)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    widget = ReportsPage(context, settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
 
 
 def test_lists_the_year_end_set_first_in_japanese(page):

@@ -1,0 +1,103 @@
+"""Review rules on dates: the legal order of the grant steps and every form dated inside its
+年度 or right after it.
+
+Order (要綱's sequence): 申請 ≤ 交付決定 ≤ each 交付請求 ≤ its 概算払; 会計監査 ≤ 実績報告 (the
+実績報告 lists the 会計監査報告書の写し as attached); 実績報告 ≤ 精算. Window: a form of 年度 Y is
+dated from April 1 of Y up to :data:`RIGHT_AFTER_MONTHS` months after March 31 of Y + 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.forms.grants import GrantFigures, grant_figures
+from kyodo_desktop.services.review.findings import AUDIT, ERROR, GRANTS, ReviewFinding, finding
+from kyodo_desktop.store import Store
+
+#: How long after the 年度 a form of that year may be dated (実績報告, 精算, 監査: by June 30).
+RIGHT_AFTER_MONTHS = 3
+
+
+def audit_day(store: Store, council_id: int, fiscal_year: int) -> date | None:
+    """The recorded 会計監査 day of the council-year, or None."""
+    value = store.scalar("SELECT audited_on FROM audits WHERE council_id = ? AND fiscal_year = ?",
+                         (council_id, fiscal_year))
+    return None if value is None else date.fromisoformat(value)
+
+
+def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFinding]:
+    """Every date-order and date-window finding of the council-year (エラー)."""
+    grants = grant_figures(store, council_id, fiscal_year)
+    audited = audit_day(store, council_id, fiscal_year)
+    found = [f for g in grants for f in _grant_order(g)]
+    reports = [g.reported_on for g in grants if g.reported_on is not None]
+    if audited is not None and reports and audited > min(reports):
+        found.append(finding(ERROR, "date_order", _(
+            "The audit ({audited}) is dated after the performance report ({reported}), which "
+            "lists the audit report as attached.").format(
+                audited=format_date(audited), reported=format_date(min(reports))), AUDIT))
+    found += _window(grants, audited, fiscal_year)
+    return found
+
+
+def _before(first: date | None, second: date | None) -> bool:
+    """True when both are known and ``second`` comes before ``first`` (order broken)."""
+    return first is not None and second is not None and second < first
+
+
+def _grant_order(g: GrantFigures) -> list[ReviewFinding]:
+    found = []
+    if _before(g.applied_on, g.decided_on):
+        found.append(_order(_("{program}: the grant decision ({second}) is dated before the "
+                              "application ({first})."), g, g.applied_on, g.decided_on))
+    for requested, paid, _amount in g.payments:
+        if _before(g.decided_on, requested):
+            found.append(_order(_("{program}: the payment request of {second} is dated before "
+                                  "the grant decision ({first})."), g, g.decided_on, requested))
+        if _before(requested, paid):
+            found.append(_order(_("{program}: the advance payment of {second} arrived before it "
+                                  "was requested ({first})."), g, requested, paid))
+    if _before(g.reported_on, g.settled_on):
+        found.append(_order(_("{program}: the settlement ({second}) is dated before the "
+                              "performance report ({first})."), g, g.reported_on, g.settled_on))
+    return found
+
+
+def _order(message: str, g: GrantFigures, first: date, second: date) -> ReviewFinding:
+    return finding(ERROR, "date_order", message.format(
+        program=g.program_name, first=format_date(first), second=format_date(second)), GRANTS)
+
+
+def latest_form_day(fiscal_year: int) -> date:
+    """The last day a form of 年度 ``fiscal_year`` may carry (June 30 of the next year)."""
+    end = wareki.fiscal_year_end(fiscal_year)
+    return date(end.year, end.month + RIGHT_AFTER_MONTHS, 30)
+
+
+def _window(grants: list[GrantFigures], audited: date | None,
+            fiscal_year: int) -> list[ReviewFinding]:
+    first, last = wareki.fiscal_year_start(fiscal_year), latest_form_day(fiscal_year)
+    days: list[tuple[str, date | None, tuple[str, ...]]] = []
+    for g in grants:
+        days += [(_("{program}: application").format(program=g.program_name), g.applied_on,
+                  GRANTS),
+                 (_("{program}: grant decision").format(program=g.program_name), g.decided_on,
+                  GRANTS),
+                 (_("{program}: change request").format(program=g.program_name),
+                  g.change_requested_on, GRANTS),
+                 (_("{program}: performance report").format(program=g.program_name),
+                  g.reported_on, GRANTS),
+                 (_("{program}: settlement").format(program=g.program_name), g.settled_on,
+                  GRANTS)]
+        days += [(_("{program}: payment request").format(program=g.program_name), requested,
+                  GRANTS) for requested, _paid, _amount in g.payments]
+    days.append((_("Audit"), audited, AUDIT))
+    return [finding(ERROR, "form_outside_year", _(
+        "{what} is dated {date}, outside {fiscal_year} (a form of the year is dated from "
+        "{first} to {last}).").format(what=what, date=format_date(day),
+                                      fiscal_year=wareki.format_fiscal_year(fiscal_year),
+                                      first=format_date(first), last=format_date(last)), where)
+        for what, day, where in days if day is not None and not first <= day <= last]
