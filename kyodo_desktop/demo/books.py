@@ -251,11 +251,12 @@ def _write_entries(ctx: DemoContext, year: int, entries: list[dict]) -> int:
 
 
 def _close_year(ctx: DemoContext, year: int, closing: dict[str, int]) -> None:
-    """年度締め of ``year`` (carried_out = closing balances), 会計監査, next year's 繰越金."""
+    """年度締め of ``year`` on 4/15 (carried_out = closing balances), 会計監査 on 4/20 (before the
+    実績報告 that attaches its report, see grants.REPORT_DAY), next year's 繰越金."""
     treasurer = ctx.names[ctx.refs["officer:treasurer"]]
     ctx.insert("year_closes", [{
         "id": ctx.new_id("year_closes"), "council_id": ctx.council_id, "fiscal_year": year,
-        "closed_at": f"{year + 1}-04-30T16:30:00", "closed_by": treasurer,
+        "closed_at": f"{year + 1}-04-15T16:30:00", "closed_by": treasurer,
         "carried_out": json.dumps(closing, ensure_ascii=False), "reopened_at": None,
         "reopen_reason": ""}])
     ctx.insert("audits", [{

@@ -17,11 +17,11 @@ import random
 from collections.abc import Callable
 
 from kyodo_desktop.demo.books import build_accounts
-from kyodo_desktop.demo.common import DemoContext
+from kyodo_desktop.demo.common import CLOSED_YEAR, DemoContext
 from kyodo_desktop.demo.officers import build_officers
 from kyodo_desktop.demo.people import build_organizations
 from kyodo_desktop.demo.places import build_places
-from kyodo_desktop.demo.plan import build_plan
+from kyodo_desktop.demo.plan import build_plan, match_indicator_results
 from kyodo_desktop.demo.projects import build_projects
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -76,6 +76,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         build_plan(ctx)
         report(50, _("Creating projects…"))
         planned = build_projects(ctx)
+        match_indicator_results(ctx, CLOSED_YEAR)
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)
         mark_handbook_prints(ctx)

@@ -20,6 +20,9 @@ from kyodo_desktop.domain.accounting_rules import settle as settlement
 from kyodo_desktop.services.council.presets import DEFAULT_PRESET, install_programs, load_preset
 
 PAYER = "山口市"
+#: (month, day) after the 年度 of the 実績報告 and the 精算 (the 会計監査 is on 4/20, before both).
+REPORT_DAY = (4, 24)
+SETTLEMENT_DAY = (5, 8)
 REFUND_MEMO = "精算による返還金（対象経費に含めない）"
 
 
@@ -63,8 +66,10 @@ def payments(grant: dict, fund: str, expenses: list[dict], cutoff: date) -> tupl
         if paid_on > cutoff:
             break
         number = len(rows) + 1
+        requested = max(weekday_before(paid_on - timedelta(days=10)),
+                        date.fromisoformat(grant["decided_on"]))  # never before the 交付決定
         rows.append({"grant_id": grant["id"], "kind": "advance",
-                     "requested_on": weekday_before(paid_on - timedelta(days=10)).isoformat(),
+                     "requested_on": requested.isoformat(),
                      "paid_on": paid_on.isoformat(), "amount": amount})
         text = f"{grant['_name']} 概算払（第{number}回）"
         entries.append(dict(item(fund, "income", "grant", paid_on, text, PAYER, amount,
@@ -75,7 +80,8 @@ def payments(grant: dict, fund: str, expenses: list[dict], cutoff: date) -> tupl
 
 def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
               decision_no: int) -> dict:
-    """The grants row of one programme and 年度: 申請 and 交付決定 in early April.
+    """The grants row of one programme and 年度: 申請 on April 1 and 交付決定 a few days later,
+    before the first 交付請求 (the legal order the 提出前の点検 checks).
 
     ``_name`` (the programme's name, for 摘要) is dropped before the row is written.
     """
@@ -83,9 +89,9 @@ def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
     amount = grant_amount(rules, ctx.refs[f"households:{year}"], ctx.refs[f"population:{year}"])
     return {"_name": rules.name, "id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
             "program_id": program_id, "proposed_amount": amount, "applied_amount": amount,
-            "applied_on": weekday_before(date(year, 4, 2)).isoformat(),
+            "applied_on": weekday_before(date(year, 4, 1)).isoformat(),
             "decided_amount": amount,
-            "decided_on": weekday_before(date(year, 4, 11)).isoformat(),
+            "decided_on": weekday_before(date(year, 4, 7)).isoformat(),
             "decision_no": f"山協推第{decision_no}号", "change_amount": None,
             "change_requested_on": None, "change_approved_on": None, "reported_on": None,
             "eligible_spending": None, "settled_on": None, "refund_amount": None,
@@ -93,16 +99,19 @@ def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
 
 
 def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | None:
-    """精算 of a closed year: 実績報告 3/27, 精算 3/30; 返還金 = max(0, paid − 対象経費).
+    """精算 of a closed year: after the 年度締め and the 会計監査 (4/20, books._close_year), the
+    実績報告 (with the audit report attached) and then the 精算; 返還金 = max(0, paid − 対象経費),
+    returned at the end of the year.
 
     Returns the 返還金 entry (its own line 返還金, 3/31, linked to the grant) or None.
     """
     year = grant["fiscal_year"]
     eligible = sum(e["amount"] for e in expenses)  # verify() proves every one is eligible
     refund = settlement(paid, eligible, allows_carry_forward=False).refund
-    grant.update(reported_on=f"{year + 1}-03-27", eligible_spending=eligible,
-                 settled_on=f"{year + 1}-03-30", refund_amount=refund, carried_forward_amount=0,
-                 notes="精算済み")
+    grant.update(reported_on=weekday_before(date(year + 1, *REPORT_DAY)).isoformat(),
+                 eligible_spending=eligible,
+                 settled_on=weekday_before(date(year + 1, *SETTLEMENT_DAY)).isoformat(),
+                 refund_amount=refund, carried_forward_amount=0, notes="精算済み")
     if not refund:
         return None
     grant["refunded_on"] = f"{year + 1}-03-31"

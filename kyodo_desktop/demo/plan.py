@@ -1,8 +1,9 @@
 """Demo step 4: 第2次湯田地域づくり計画 (令和6〜10年度) with goals, measures, actions and the PDS.
 
 The text is in ``resources/demo/plan.json``. Every action gets a 年次計画 cell for 2024–2028, 1–4
-対象; indicators have a 現状値 of 2023, 目標値 for 2026 (中間) and 2028 (最終) and 実績値 for 2024
-and 2025. Evaluations: 自己評価 of every action for 2024 and 2025, 相互評価 of some, 第三者評価 of
+対象; indicators have a 現状値 of 2023, 目標値 for every year (2026 中間 and 2028 最終 as given,
+the others on the line between) and 実績値 for 2024 and 2025 (2025's, for people counted at 事業,
+equal to the 事業実績's participants: :func:`match_indicator_results`). Evaluations: 自己評価 of every action for 2024 and 2025, 相互評価 of some, 第三者評価 of
 a few (2025). ``ctx.refs["action:g-m-a"]`` gives the id of action ①… of goal g, measure m.
 """
 
@@ -52,7 +53,7 @@ def build_plan(ctx: DemoContext) -> None:
     ctx.counts["plan_actions"] = ctx.insert("plan_actions", actions)
     ctx.insert("plan_action_targets", targets)
     ctx.insert("yearly_schedule", schedule)
-    _indicators(ctx, plan_id, plan["indicators"])
+    _indicators(ctx, plan_id, plan["indicators"], plan["first_year"], plan["last_year"])
     _evaluations(ctx, plan, actions, {(r["action_id"], r["fiscal_year"]): r["status"]
                                       for r in schedule})
 
@@ -70,8 +71,10 @@ def _action_row(ctx: DemoContext, action_id: int, measure_id: int, position: int
             "responsible_text": action["text"]}
 
 
-def _indicators(ctx: DemoContext, plan_id: int, specs: list[dict]) -> None:
-    """数値目標; 自治会加入率's figures come from the demo's own 世帯数 (as of 4月1日)."""
+def _indicators(ctx: DemoContext, plan_id: int, specs: list[dict], first: int,
+                last: int) -> None:
+    """数値目標 with a 目標値 for every 年度 ``first`` … ``last`` of the plan; 自治会加入率's figures
+    come from the demo's own 世帯数 (as of 4月1日)."""
     rows, values = [], []
     for position, spec in enumerate(specs, start=1):
         indicator_id = ctx.new_id("indicators")
@@ -87,12 +90,45 @@ def _indicators(ctx: DemoContext, plan_id: int, specs: list[dict]) -> None:
                      "position": position, "name": spec["name"], "unit": spec["unit"],
                      "baseline_year": 2023, "baseline": float(baseline),
                      "higher_is_better": 1 if spec.get("higher_is_better", True) else 0})
-        targets = {int(y): v for y, v in spec["targets"].items()}
+        targets = yearly_targets({int(y): v for y, v in spec["targets"].items()},
+                                 2023, baseline, range(first, last + 1), spec["unit"])
         for year in sorted(set(targets) | set(actuals)):
             values.append({"indicator_id": indicator_id, "fiscal_year": year,
                            "target": _real(targets.get(year)), "actual": _real(actuals.get(year))})
     ctx.counts["indicators"] = ctx.insert("indicators", rows)
     ctx.insert("indicator_values", values)
+
+
+def yearly_targets(given: dict[int, float], base_year: int, baseline: float,
+                   years: range, unit: str) -> dict[int, float]:
+    """目標値 for every year of ``years``: the ``given`` ones, the others on the straight line
+    from the 現状値 (``baseline`` of ``base_year``) through the given ones; rounded to 0.1 for
+    %, to whole numbers otherwise."""
+    points = sorted({base_year: baseline, **given}.items())
+    result = {}
+    for year in years:
+        if year in given:
+            result[year] = given[year]
+            continue
+        low = max((p for p in points if p[0] < year), default=points[0])
+        high = min((p for p in points if p[0] > year), default=points[-1])
+        share = 0 if high[0] == low[0] else (year - low[0]) / (high[0] - low[0])
+        value = low[1] + (high[1] - low[1]) * share
+        result[year] = round(value, 1) if unit == "%" else round(value)
+    return result
+
+
+def match_indicator_results(ctx: DemoContext, year: int) -> None:
+    """The 実績値 of year ``year`` of every indicator counted in people (人) whose 推進項目 has
+    事業 with actual participants becomes their sum: the 評価シート and the 事業実績書 report
+    the same people."""
+    ctx.db.execute(
+        "UPDATE indicator_values SET actual = (SELECT sum(p.actual_participants) FROM projects p "
+        "JOIN indicators i ON i.action_id = p.action_id WHERE i.id = indicator_values.indicator_id "
+        "AND p.fiscal_year = indicator_values.fiscal_year) "
+        "WHERE fiscal_year = ? AND actual IS NOT NULL AND indicator_id IN (SELECT i.id FROM "
+        "indicators i JOIN projects p ON p.action_id = i.action_id WHERE i.unit = '人' AND "
+        "p.fiscal_year = ? AND p.actual_participants IS NOT NULL)", (year, year))
 
 
 def _real(value: float | None) -> float | None:
