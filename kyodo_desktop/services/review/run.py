@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.review import attachments, books, dates, indicators, totals
 from kyodo_desktop.services.review.findings import RULES, ReviewFinding
 from kyodo_desktop.store import Store
@@ -22,7 +22,7 @@ def run_review(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFi
 
     Raises UserError when the council does not exist or its preset is unavailable.
     """
-    common.ensure_council(store, council_id)
+    councils.ensure_council(store, council_id)
     found = [f for group in GROUPS for f in group.findings(store, council_id, fiscal_year)]
     order = list(RULES)
     return sorted(found, key=lambda f: (not f.is_error, order.index(f.rule)))

@@ -104,7 +104,7 @@ def _results(store: Store, council_id: int, fiscal_year: int,
                         and r["paid_from"] == fund)
         if not from_fund or grant.in_force is None:
             continue
-        eligible = eligible_of(store, council_id, fiscal_year, grant)
+        eligible = eligible_of(store, grant)
         if from_fund <= eligible:
             continue
         found.append(finding(ERROR, "results_vs_actual", _(
