@@ -33,15 +33,18 @@ def plan_story(data: PlanData) -> list:
 
 
 def results_story(data: PlanData) -> list:
-    """The 事業実績書: 整理番号, 事業名, 実施主体, 実施日, 参加者数, 成果, 事業費 and the 合計."""
+    """The 事業実績書: 整理番号, 事業名, 実施主体, 実施日, 参加者数, 成果, 事業費, うち交付金充当額
+    and the 合計."""
     unit = data.words.get("participants_unit")
     rows = [("line", (r.code, r.project, r.responsible, r.period, _people(r.participants, unit),
-                      r.outcome, r.actual)) for r in data.rows]
+                      r.outcome, r.actual, r.grant_share)) for r in data.rows]
     rows.append(("total", (data.words.get("total"), "", "", "", "", "",
-                           sum(r.actual for r in data.rows))))
+                           sum(r.actual for r in data.rows),
+                           sum(r.grant_share for r in data.rows))))
     table = form_table(data.words.get("columns"), rows,
-                       width(0.115, 0.16, 0.1, 0.12, 0.095, 0.28, 0.13),
-                       aligns=["center", "left", "left", "left", "right", "left", "right"])
+                       width(0.1, 0.15, 0.09, 0.11, 0.09, 0.24, 0.11, 0.11),
+                       aligns=["center", "left", "left", "left", "right", "left", "right",
+                               "right"])
     story = heading(data.title, fiscal_year=data.fiscal_year, council=data.council)
     if not data.rows:
         story.append(Paragraph(escape(data.words.get("blank")), styles().body))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain import labels, text
+from kyodo_desktop.domain.accounting import GRANT_FUNDS
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -98,7 +99,8 @@ def application_data(store: Store, council_id: int, fiscal_year: int,
 class PlanRow:
     """A row of the 事業計画書 / 事業実績書: 整理番号 and 推進項目 ("" outside the plan), the
     事業, 実施主体, 実施時期, participants, outcome and 円 amounts, and the 事業's 実施場所,
-    対象者, 参加見込 (people, None = not set) and 連携団体."""
+    対象者, 参加見込 (people, None = not set) and 連携団体; ``grant_share`` is the part of the
+    事業費 paid from the 交付金 funds (うち交付金充当額, 円)."""
 
     code: str
     action: str
@@ -113,6 +115,7 @@ class PlanRow:
     audience: str = ""
     expected: int | None = None
     partners: str = ""
+    grant_share: int = 0
 
 
 _PROJECTS_SQL = """
@@ -134,11 +137,17 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
                  words: fd.Wording) -> list[PlanRow]:
     """The 事業 of a council-year by 推進項目 (整理番号 order; 事業 outside the plan last).
 
-    ``actual`` is the 事業費 (円) of :func:`~kyodo_desktop.services.accounting.figures.project_costs`.
+    ``actual`` is the 事業費 (円) of :func:`~kyodo_desktop.services.accounting.figures.project_costs`;
+    ``grant_share`` the expenses of the 交付金 funds among them
+    (:func:`~kyodo_desktop.services.accounting.figures.entry_totals` per fund).
     """
     costs = figures.project_costs(store, council_id, fiscal_year)
+    grant_funds = GRANT_FUNDS
     rows = []
     for r in store.query(_PROJECTS_SQL, (council_id, fiscal_year)):
+        share = sum(figures.entry_totals(store, council_id, fiscal_year, fund=fund,
+                                         project_id=r["id"])["expense"]
+                    for fund in grant_funds) if costs.get(r["id"]) else 0
         planned = r["g_pos"] is not None
         rows.append(PlanRow(
             labels.action_code(r["g_pos"], r["m_pos"], r["a_pos"]) if planned else "",
@@ -146,7 +155,7 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
             r["responsible"] or "",
             fd.period_text(fd.iso(r["starts_on"]), fd.iso(r["ends_on"]), fiscal_year, words),
             r["budget"], r["actual_participants"], r["outcome"], costs.get(r["id"], 0), r["place"],
-            r["audience"], r["expected_participants"], r["partners"]))
+            r["audience"], r["expected_participants"], r["partners"], share))
     return rows
 
 

@@ -161,3 +161,20 @@ def test_contact_and_accounts_travel_in_the_handover_package(entered, council_id
     assert [(a.bank_name, a.account_number, a.is_payee)
             for a in accounts.list_accounts(store, result.council_id)] == [
         ("試験信用金庫", "7654321", True), ("やまぐち中央信用金庫", "0123456", False)]
+
+
+def test_the_business_results_print_the_grant_share_of_each_project(demo, council_id):
+    data = fa.business_plan_data(demo, council_id, 2025, "business_results")
+    shares = {r["project_id"]: r["spent"] for r in demo.query(
+        "SELECT project_id, sum(amount) AS spent FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = 2025 AND direction = 'expense' AND project_id IS NOT NULL AND "
+        "fund_code IN ('operating_support', 'activity_support') GROUP BY project_id",
+        (council_id,))}
+    names = {r["name"]: r["id"] for r in projects.list_projects(demo, council_id, 2025)}
+    assert data.rows and any(r.grant_share < r.actual for r in data.rows)  # some own funds
+    for row in data.rows:
+        assert row.grant_share == shares.get(names[row.project], 0)
+        assert row.grant_share <= row.actual
+    text = _print(demo, "performance-report", council_id, 2025)
+    total = sum(r.grant_share for r in data.rows)
+    assert "うち交付金充当額" in text and format_yen(total) in text

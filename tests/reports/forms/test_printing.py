@@ -99,3 +99,12 @@ def test_the_evaluation_sheet_shows_a_target_for_the_year_and_signed_figures(dem
         shown = format_percent(ind.progress, 0)
         assert shown.startswith("△") and shown in booklet
         assert f"-{shown[1:]}" not in booklet
+
+
+def test_every_description_is_whole_in_the_year_end_set(demo, council_id):
+    text = _flat("".join(_texts(demo, "year-end", council_id, 2025)))
+    descriptions = {r["description"] for r in demo.query(
+        "SELECT description FROM cash_book_entries WHERE council_id = ? AND fiscal_year = 2025",
+        (council_id,))}
+    assert len(descriptions) > 100
+    assert sorted(d for d in descriptions if _flat(d) not in text) == []
