@@ -1,9 +1,17 @@
-"""Start-up benchmark: process start → main window shown, kyodo-desktop on the demo vs a bare
-PySide6 QMainWindow started the same way, in the same run.
+"""Start-up benchmark: process start → first paint of the main window, kyodo-desktop vs a bare
+PySide6 QMainWindow started the same way, in the same run; and the close (the automatic backup).
 
-Prints the median wall time of each (N runs, alternating) and the ratio; goal ≤ 1.3×. Both
-children patch ``QApplication.exec`` so the event loop quits as soon as it has started, i.e. once
-the shown window got its first events. Run: ``python bench/startup.py [--runs 9]``.
+Two data files: the demo, and a file with all 21 councils populated for 10 fiscal years
+(bench/big_file.py, built once and cached in the temporary folder). Every child patches
+``QApplication.exec`` to watch for the first paint event of a widget in a QMainWindow; a zero
+timer queued by that paint fires once the paint is done, and the child prints the wall-clock time
+then. The app child then closes the window (settings, automatic backup) and prints how long that
+took. Each child gets an empty settings folder, so the daily backup and the remembered window
+state are the same in every run.
+
+Prints the median of N runs (alternating bare / app) and both ratios; goal ≤ 1.6× on both files,
+i.e. start-up does not grow with the years stored. Run:
+``PYTHONPATH=. python bench/startup.py [--runs 9]``.
 """
 
 from __future__ import annotations
@@ -17,19 +25,45 @@ import tempfile
 import time
 from pathlib import Path
 
-QUIT_WHEN_SHOWN = """
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from big_file import cached_big_file  # noqa: E402
+
+GOAL = 1.6
+
+WATCH_FIRST_PAINT = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class _FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, obj, event):
+        if (not self.seen and event.type() == QEvent.Type.Paint
+                and isinstance(getattr(obj, "window", None) and obj.window(), QMainWindow)):
+            self.seen = True
+            QTimer.singleShot(0, _painted)
+        return False
+
+def _painted():
+    print(f"PAINTED {time.time():.6f}", flush=True)
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, QMainWindow):
+            start = time.perf_counter()
+            window.close()
+            print(f"CLOSED {time.perf_counter() - start:.6f}", flush=True)
+    QApplication.quit()
+
 _exec = QApplication.exec
-def _exec_then_quit():
-    QTimer.singleShot(0, QApplication.quit)
+def _exec_until_painted():
+    watcher = _FirstPaint(QApplication.instance())
+    QApplication.instance().installEventFilter(watcher)
+    QTimer.singleShot(20000, QApplication.quit)  # never hang the benchmark
     return _exec()
-QApplication.exec = staticmethod(_exec_then_quit)
+QApplication.exec = staticmethod(_exec_until_painted)
 """
 
-BARE = QUIT_WHEN_SHOWN + """
-import sys
-from PySide6.QtWidgets import QMainWindow
+BARE = WATCH_FIRST_PAINT + """
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1366, 768)
@@ -37,18 +71,43 @@ window.show()
 app.exec()
 """
 
-APP = QUIT_WHEN_SHOWN + """
-import sys
+APP = WATCH_FIRST_PAINT + """
 from kyodo_desktop.cli import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def _time(code: str, *args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
-    return time.perf_counter() - start
+#: Byte code is cached as in an installed app (pip compiles it), outside the source tree.
+PYCACHE = Path(tempfile.gettempdir()) / "kyodo-bench-pycache"
+
+
+def _run(code: str, *args: str) -> tuple[float, float]:
+    """(seconds from process start to the first paint, seconds the close took)."""
+    with tempfile.TemporaryDirectory() as config:
+        env = dict(os.environ, KYODO_DESKTOP_CONFIG_DIR=config, XDG_CONFIG_HOME=config,
+                   PYTHONPYCACHEPREFIX=str(PYCACHE))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", code, *args], check=True, env=env,
+                              capture_output=True, text=True)
+    marks = dict(line.split() for line in done.stdout.splitlines()
+                 if line.startswith(("PAINTED", "CLOSED")))
+    if "PAINTED" not in marks:
+        raise RuntimeError(f"no paint seen:\n{done.stdout}\n{done.stderr}")
+    return float(marks["PAINTED"]) - start, float(marks.get("CLOSED", "nan"))
+
+
+def measure(db: Path, runs: int) -> dict[str, float]:
+    """Median start-up of the bare window and of the app on ``db``, and the app's close time."""
+    _run(BARE), _run(APP, str(db))  # warm the file cache
+    bare, app, close = [], [], []
+    for _ in range(runs):
+        bare.append(_run(BARE)[0])
+        painted, closed = _run(APP, str(db))
+        app.append(painted)
+        close.append(closed)
+    return {"bare": statistics.median(bare), "app": statistics.median(app),
+            "close": statistics.median(close)}
 
 
 def main() -> int:
@@ -56,20 +115,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     options = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    big = cached_big_file()
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "demo.sqlite3"
-        subprocess.run([sys.executable, "-m", "kyodo_desktop", "demo", "--db", str(db)],
+        demo = Path(folder) / "demo.sqlite3"
+        subprocess.run([sys.executable, "-m", "kyodo_desktop", "demo", "--db", str(demo)],
                        check=True, stdout=subprocess.DEVNULL)
-        _time(BARE), _time(APP, str(db))  # warm the file cache
-        bare, app = [], []
-        for _ in range(options.runs):
-            bare.append(_time(BARE))
-            app.append(_time(APP, str(db)))
-    bare_median, app_median = statistics.median(bare), statistics.median(app)
-    print(f"bare QMainWindow   median {bare_median * 1000:7.1f} ms  ({options.runs} runs)")
-    print(f"kyodo-desktop demo median {app_median * 1000:7.1f} ms  ({options.runs} runs)")
-    print(f"ratio {app_median / bare_median:.2f}x  (goal <= 1.30x)")
-    return 0
+        results = {"demo": measure(demo, options.runs)}
+        copy = Path(folder) / "big.sqlite3"  # a private copy: the runs write backups beside it
+        copy.write_bytes(big.read_bytes())
+        results["21 councils x 10 years"] = measure(copy, options.runs)
+        size = copy.stat().st_size / 2**20
+    worst = 0.0
+    for name, figures in results.items():
+        ratio = figures["app"] / figures["bare"]
+        worst = max(worst, ratio)
+        print(f"{name:24}  bare {figures['bare'] * 1000:7.1f} ms   app {figures['app'] * 1000:7.1f}"
+              f" ms   ratio {ratio:.2f}x  (goal <= {GOAL:.2f}x; median of {options.runs})")
+    print(f"close (automatic backup) on the 21 x 10 file ({size:.0f} MB): "
+          f"{results['21 councils x 10 years']['close'] * 1000:.0f} ms median")
+    return 0 if worst <= GOAL else 1
 
 
 if __name__ == "__main__":

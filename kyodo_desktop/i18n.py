@@ -1,10 +1,16 @@
-"""The project's translation function, backed by babel catalogs.
+"""The project's translation function, backed by compiled gettext catalogs.
 
 Every user-visible string goes through :func:`_` (code) or Qt's translate (``forms/*.ui``, routed
-to the same catalog by the UI's translator). Message ids are English; a language's catalog is the
-union of the babel ``.po`` files in ``resources/locale/<lang>/LC_MESSAGES/`` (one file per area:
-``domain.po``, ``store.po``, ``ui.po`` …, so areas are edited without conflicts). They are read
-with babel at start-up, so there is no compiled .mo to keep in sync. Japanese is the default.
+to the same catalog by the UI's translator). Message ids are English; a language's messages are
+the union of the babel ``.po`` files in ``resources/locale/<lang>/LC_MESSAGES/`` (one file per
+area: ``domain.po``, ``store.po``, ``ui.po`` …, so areas are edited without conflicts).
+
+At run time the app reads one compiled ``.mo`` catalog with the standard library's gettext
+(:mod:`kyodo_desktop.i18n_compile` names it after a hash of the ``.po`` files): the wheel and the
+frozen app ship it beside the ``.po`` files (compiled by ``hatch_build.py`` / ``build.spec``);
+in a source checkout, where ``.po`` files change under development, it is compiled with babel on
+first use into the user's cache folder. A catalog is never stale, and installs with different
+``.po`` files each keep their own. Japanese is the default.
 
 ``tests/test_i18n.py`` extracts every message id from the code and the forms and fails on any
 that the Japanese catalog lacks.
@@ -12,17 +18,18 @@ that the Japanese catalog lacks.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
+import time
 from functools import cache
 from pathlib import Path
 
 from kyodo_desktop import APP_NAME
+from kyodo_desktop.i18n_compile import DOMAIN, compile_po_files, mo_name, po_files
 from kyodo_desktop.resources import resource_path
 
 DEFAULT_LANGUAGE = "ja"
 LANGUAGES = ("ja", "en")
+#: Compiled catalogs in the user's cache not used for this long are removed.
+CACHE_DAYS = 30
 _current = DEFAULT_LANGUAGE
 
 
@@ -30,67 +37,72 @@ _current = DEFAULT_LANGUAGE
 def catalog(language: str) -> dict[str, str]:
     """Return ``{msgid: msgstr}`` of a language's catalog; untranslated entries are left out.
 
-    An unknown language yields an empty catalog (messages show in English). The merged catalog is
-    cached as JSON in the user's cache folder, keyed by the .po files' names, sizes and times, so
-    start-up reads the .po files with babel only after they change.
+    An unknown language yields an empty catalog (messages show in English).
     """
+    path = compiled_catalog(language)
+    return {} if path is None else _read_mo(path)
+
+
+def compiled_catalog(language: str) -> Path | None:
+    """The ``.mo`` file of ``language``: the one shipped beside the ``.po`` files when it matches
+    them, else the one in the user's cache folder (compiled now if missing); None when the
+    language has no catalog. Raises OSError when a catalog must be compiled and neither the cache
+    folder nor the temporary folder can be written."""
     folder = resource_path("locale", language, "LC_MESSAGES")
-    if not folder.is_dir():
-        return {}
-    files = sorted(folder.glob("*.po"))
-    signature = hashlib.sha256(repr([
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]).encode()).hexdigest()
-    cached = _read_cache(language, signature)
-    if cached is not None:
+    files = po_files(folder)
+    if not files:  # a build that ships the compiled catalog alone
+        shipped = sorted(folder.glob(f"{DOMAIN}-*.mo")) if folder.is_dir() else []
+        return shipped[0] if shipped else None
+    name = mo_name(files)
+    shipped = folder / name
+    if shipped.is_file():
+        return shipped
+    for place in (_cache_dir, _temporary_dir):
+        cached = place() / language / name
+        if cached.is_file():
+            return cached
+        try:
+            compile_po_files(files, language, cached)
+        except OSError:  # a cache folder that cannot be written: try the next one
+            continue
+        _prune(cached)
         return cached
-    merged = _read_po_files(files, language)
-    _write_cache(language, signature, merged)
-    return merged
+    raise OSError(f"no writable folder for the compiled catalog {name}")
 
 
-def _read_po_files(files: list[Path], language: str) -> dict[str, str]:
-    from babel.messages.pofile import read_po
+def _read_mo(path: Path) -> dict[str, str]:
+    from gettext import GNUTranslations
 
-    merged: dict[str, str] = {}
-    for path in files:
-        with path.open("rb") as handle:
-            parsed = read_po(handle, locale=language)
-        merged.update(
-            (message.id, message.string)
-            for message in parsed
-            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
-        )
-    return merged
+    with path.open("rb") as handle:
+        translations = GNUTranslations(handle)
+    # gettext keeps the parsed messages in ``_catalog``; "" is the header, tuples are plurals
+    return {msgid: text for msgid, text in translations._catalog.items()
+            if isinstance(msgid, str) and msgid}
 
 
-def _cache_file(language: str) -> Path:
+def _temporary_dir() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-locale"
+
+
+def _cache_dir() -> Path:
     from platformdirs import user_cache_path
 
-    return user_cache_path(APP_NAME, appauthor=False) / f"catalog-{language}.json"
+    return user_cache_path(APP_NAME, appauthor=False) / "locale"
 
 
-def _read_cache(language: str, signature: str) -> dict[str, str] | None:
-    try:
-        data = json.loads(_cache_file(language).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("signature") != signature:
-        return None
-    messages = data.get("messages")
-    return messages if isinstance(messages, dict) else None
-
-
-def _write_cache(language: str, signature: str, messages: dict[str, str]) -> None:
-    """Best effort: a cache that cannot be written only costs start-up time."""
-    path = _cache_file(language)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"signature": signature, "messages": messages},
-                                        ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass
+def _prune(keep: Path) -> None:
+    """Best effort: remove compiled catalogs of the same language made more than
+    :data:`CACHE_DAYS` days ago (another install's recent catalog stays, so installs sharing the
+    cache never undo each other's work)."""
+    limit = time.time() - CACHE_DAYS * 86400
+    for old in keep.parent.glob("*.mo"):
+        try:
+            if old != keep and old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def set_language(language: str) -> None:

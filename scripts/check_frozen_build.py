@@ -46,9 +46,16 @@ def bundle_data(app_dir: Path) -> Path:
 
 
 def missing_files(app_dir: Path) -> list[str]:
-    """The :data:`REQUIRED` files the bundle lacks."""
+    """The :data:`REQUIRED` files the bundle lacks, and the compiled Japanese catalog when the
+    bundle has none matching its .po files (build.spec compiles it)."""
     data = bundle_data(app_dir)
-    return [name for name in REQUIRED if not (data / name).is_file()]
+    missing = [name for name in REQUIRED if not (data / name).is_file()]
+    locale = data / "resources" / "locale" / "ja" / "LC_MESSAGES"
+    sys.path.insert(0, str(ROOT))
+    from kyodo_desktop.i18n_compile import mo_name, po_files
+
+    compiled = f"resources/locale/ja/LC_MESSAGES/{mo_name(po_files(locale))}"
+    return missing + ([] if (data / compiled).is_file() else [compiled])
 
 
 def bundle_stats(app_dir: Path) -> tuple[int, int]:

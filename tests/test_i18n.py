@@ -4,13 +4,15 @@ and translations keep the ``{placeholders}`` of their ids."""
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 
 import kyodo_desktop
-from kyodo_desktop import i18n
+from kyodo_desktop import i18n, i18n_compile
 from kyodo_desktop.resources import root
 
 PACKAGE = Path(kyodo_desktop.__file__).resolve().parent
@@ -78,27 +80,52 @@ def test_language_switch_falls_back_to_the_id():
         i18n.set_language("ja")
 
 
-def test_the_catalog_cache_follows_the_po_files(tmp_path, monkeypatch):
-    import os
-    import shutil
-
+@pytest.fixture
+def po_folder(tmp_path, monkeypatch):
+    """A private ``locale/ja/LC_MESSAGES`` with one .po file, and a private cache folder."""
     import kyodo_desktop.i18n as module
 
     folder = tmp_path / "locale" / "ja" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    po = folder / "x.po"
-    shutil.copy(module.resource_path("locale", "ja", "LC_MESSAGES", "store.po"), po)
+    shutil.copy(module.resource_path("locale", "ja", "LC_MESSAGES", "store.po"), folder / "x.po")
     monkeypatch.setattr(module, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    monkeypatch.setattr(module, "_cache_file", lambda language: tmp_path / f"cache-{language}.json")
+    monkeypatch.setattr(module, "_cache_dir", lambda: tmp_path / "cache")
     module.catalog.cache_clear()
-    try:
-        first = module.catalog("ja")
-        assert (tmp_path / "cache-ja.json").is_file()
-        assert module._read_po_files([po], "ja") == first
-        po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "Extra"\nmsgstr "追加"\n',
-                      encoding="utf-8")
-        os.utime(po, ns=(po.stat().st_atime_ns, po.stat().st_mtime_ns + 10**9))
-        module.catalog.cache_clear()
-        assert module.catalog("ja")["Extra"] == "追加"
-    finally:
-        module.catalog.cache_clear()
+    yield folder
+    module.catalog.cache_clear()
+
+
+def test_a_source_checkout_compiles_its_catalog_once_per_content(po_folder, tmp_path):
+    po = po_folder / "x.po"
+    first = i18n.catalog("ja")
+    compiled = sorted((tmp_path / "cache" / "ja").glob("*.mo"))
+    assert len(compiled) == 1 and first and all(text for text in first.values())
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "Extra"\nmsgstr "追加"\n',
+                  encoding="utf-8")
+    i18n.catalog.cache_clear()
+    assert i18n.catalog("ja") == {**first, "Extra": "追加"}
+    # the other content keeps its own compiled file: two installs never overwrite each other
+    assert compiled[0].is_file() and len(list((tmp_path / "cache" / "ja").glob("*.mo"))) == 2
+
+
+def test_a_shipped_catalog_matching_the_po_files_is_read_without_babel(po_folder, tmp_path,
+                                                                       monkeypatch):
+    import kyodo_desktop.i18n as module
+
+    files = i18n_compile.po_files(po_folder)
+    i18n_compile.compile_po_files(files, "ja", po_folder / i18n_compile.mo_name(files))
+    monkeypatch.setattr(module, "compile_po_files", lambda *args: pytest.fail("compiled again"))
+    assert i18n.compiled_catalog("ja") == po_folder / i18n_compile.mo_name(files)
+    assert i18n.catalog("ja")["The data file is damaged and cannot be read: {path}. Restore it "
+                              "from a backup."].startswith("データファイル")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_later_po_file_wins_and_fuzzy_entries_are_left_out(po_folder):
+    (po_folder / "y.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Only"\nmsgstr "一"\n\n#, fuzzy\nmsgid "Unsure"\nmsgstr "不確か"\n',
+        encoding="utf-8")
+    (po_folder / "a.po").write_text('msgid "Only"\nmsgstr "前"\n', encoding="utf-8")
+    catalog = i18n.catalog("ja")
+    assert catalog["Only"] == "一" and "Unsure" not in catalog

@@ -1,6 +1,7 @@
 """Start-up stays light: opening the window on the demo imports none of reportlab, openpyxl,
-sqlite-utils or babel's catalog reader (the catalog comes from the cache; babel's number
-formatting is used by the overview). bench/startup.py measures the time; this guards the cause."""
+sqlite-utils or babel's catalog reader (the compiled .mo catalog is read with gettext; a source
+checkout compiles it into the cache on its first start; babel's number formatting is used by the
+overview). bench/startup.py measures the time; this guards the cause."""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ def test_opening_the_window_imports_no_heavy_library(demo_path, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                KYODO_DESKTOP_CONFIG_DIR=str(tmp_path / "config"),
                XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "xdg"))
-    # the first start writes the catalog cache (reads the .po files with babel) …
+    # the first start compiles the catalog into the cache (reads the .po files with babel) …
     subprocess.run([sys.executable, "-c", CHILD, str(demo_path)], env=env, check=True,
                    capture_output=True, timeout=120)
-    # … every later start reads the cache
+    # … every later start reads the compiled catalog
     done = subprocess.run([sys.executable, "-c", CHILD, str(demo_path)], env=env, check=True,
                           capture_output=True, text=True, timeout=120)
     assert "HEAVY:\n" in done.stdout or done.stdout.strip().endswith("HEAVY:"), done.stdout
