@@ -50,6 +50,9 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
         self.path = path
         self.conn = conn
+        #: True once ``quick_check`` passed on opening; False when the caller checks later
+        #: (``open_store(check=False)``: the window checks after its first paint).
+        self.checked = False
         self._db: sqlite_utils.Database | None = None
         self._lock = lock
         #: What store modules keep for this open file (the undo recorder's table list).
@@ -110,9 +113,13 @@ class Store:
         self.close()
 
 
-def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True) -> Store:
+def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
+               check: bool = True) -> Store:
     """Open (creating if missing) the kyodo-desktop database at ``path`` and migrate it.
 
+    ``check=False`` leaves out ``PRAGMA quick_check``, whose time grows with the file, for a
+    caller that runs :func:`quick_check_problem` itself soon after (the window, after its first
+    paint); a file that needs migrating is checked anyway, before anything is written to it.
     Raises (all :class:`StoreError`, with a Japanese message): DatabaseLocked when another app
     instance holds the file, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
     one, DatabaseTooNew for a file from a newer app, DatabaseReadOnly / DiskFull for the disk.
@@ -122,7 +129,7 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True) -> 
     file_lock = _acquire_lock(path) if lock else None
     try:
         store = Store(path, _connect(path), file_lock)
-        _verify(store)
+        _verify(store, check=check or (migrate and _pending(store)))
         if migrate:
             migrate_store(store)
         return store
@@ -181,8 +188,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _verify(store: Store) -> None:
-    """Refuse foreign, corrupt or too-new files before touching them."""
+def _pending(store: Store) -> bool:
+    return store.schema_version < len(all_migrations())
+
+
+def _verify(store: Store, *, check: bool) -> None:
+    """Refuse foreign, corrupt (when ``check``) or too-new files before touching them."""
     conn = store.conn
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -190,18 +201,44 @@ def _verify(store: Store) -> None:
         raise NotAKyodoDatabase(
             _("This file is not a kyodo-desktop data file: {path}").format(path=store.path),
             store.path)
-    if tables:
+    if tables and check:
         result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if result != "ok":
-            raise DatabaseCorrupt(
-                _("The data file is damaged and cannot be read: {path}. Restore it from a backup.")
-                .format(path=store.path), store.path, detail=result)
+            raise corrupt_error(store.path, result)
+        store.checked = True
+    elif not tables:
+        store.checked = True
     latest = len(all_migrations())
     if store.schema_version > latest:
         raise DatabaseTooNew(
             _("This data file was saved by a newer version of kyodo-desktop (format {found}; this "
               "version reads up to {latest}). Update the app to open it.")
             .format(found=store.schema_version, latest=latest), store.path)
+
+
+def corrupt_error(path: Path, detail: str) -> DatabaseCorrupt:
+    """The DatabaseCorrupt of a data file whose check reported ``detail``."""
+    return DatabaseCorrupt(
+        _("The data file is damaged and cannot be read: {path}. Restore it from a backup.")
+        .format(path=path), path, detail=detail)
+
+
+def quick_check_problem(path: Path) -> str:
+    """"" when ``PRAGMA quick_check`` of the data file at ``path`` says ok, else its report.
+
+    Reads through a connection of its own (read-only), so it may run in a worker thread while
+    the app uses the file. Never raises: an unreadable file comes back as the error's text.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return str(error) or type(error).__name__
+    return "" if result == "ok" else str(result)
 
 
 def migrate_store(store: Store) -> list[int]:

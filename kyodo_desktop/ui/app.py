@@ -20,6 +20,7 @@ from kyodo_desktop.resources import resource_path
 from kyodo_desktop.ui.shell.errors import install_excepthook, show_error
 from kyodo_desktop.ui.translator import CatalogTranslator
 
+log = logging.getLogger(__name__)
 ORGANIZATION = "kyodo-desktop"
 #: Readable for the council's elderly users; never smaller than the platform's default.
 MIN_POINT_SIZE = 11
@@ -87,9 +88,10 @@ def setup_logging() -> Path | None:
     return log_path
 
 
-def resolve_store(db_path: Path | None, *, demo: bool):
+def resolve_store(db_path: Path | None, *, demo: bool, check: bool = True):
     """Open the data file to show: the demo (built on first use), ``db_path``, or the default.
 
+    ``check=False``: without ``quick_check`` (the window runs it after its first paint).
     Returns the Store, or None when the user chose 終了 after an opening error.
     """
     from kyodo_desktop.services.council.councils import list_councils
@@ -103,7 +105,8 @@ def resolve_store(db_path: Path | None, *, demo: bool):
 
         return first_run_store(path)
     # A damaged file: offer the newest good backup first (issue 8), then the usual dialog.
-    store = open_offering_backup(path, settings) or open_or_ask(path, at_start=True)
+    store = (open_offering_backup(path, settings, check=check)
+             or open_or_ask(path, at_start=True))
     if store is not None and demo and not list_councils(store):
         build_demo_with_progress(store)
     return store
@@ -120,14 +123,32 @@ def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     apply_text_scale(app, settings.text_scale)
     install_excepthook()
     try:
-        store = resolve_store(db_path, demo=demo)
+        window = open_window(db_path, demo=demo)
     except Exception as error:  # e.g. the demo could not be built: explain, then stop
         show_error(error)
         return 1
-    if store is None:
+    if window is None:
         return 0
-    from kyodo_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(store, settings=QSettings())
     window.show()
     return app.exec()
+
+
+def open_window(db_path: Path | None, *, demo: bool = False):
+    """The main window on the data file to show, opened without ``quick_check`` (its time grows
+    with the file; the window runs it after its first paint). When building the window fails on
+    that unchecked file, the file is opened again with the check, so damage is reported as
+    before; any other failure is raised. Returns None when the user chose 終了."""
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    store = resolve_store(db_path, demo=demo, check=False)
+    if store is None:
+        return None
+    try:
+        return MainWindow(store, settings=QSettings())
+    except Exception:
+        store.close()
+        if store.checked:
+            raise
+        log.warning("building the window on an unchecked file failed", exc_info=True)
+    store = resolve_store(db_path, demo=demo)
+    return None if store is None else MainWindow(store, settings=QSettings())

@@ -4,6 +4,7 @@ their own folder, and a private settings folder for every test (never the user's
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 
@@ -30,3 +31,16 @@ def demo_path(demo_template, tmp_path):
 def yuda_id(store) -> int:
     """The id of 湯田地域づくり協議会, the fully populated demo council."""
     return store.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
+
+
+def damage_a_page_read_later(path) -> None:
+    """Overwrite a page of the change log, which the window does not read to show itself: the
+    file opens and the window appears; only ``quick_check`` finds the damage."""
+    conn = sqlite3.connect(path)
+    page = conn.execute("SELECT max(pageno) FROM dbstat WHERE name = 'audit_log' "
+                        "AND pagetype = 'leaf'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size + 8:page * size] = b"\xff" * (size - 8)
+    path.write_bytes(bytes(data))

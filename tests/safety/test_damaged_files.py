@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from kyodo_desktop import cli
+from kyodo_desktop.services.backup.automatic import opening_checks
+from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import open_store
+from kyodo_desktop.store.database import quick_check_problem
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseReadOnly,
@@ -20,6 +23,8 @@ from kyodo_desktop.store.errors import (
     NotAKyodoDatabase,
     StoreError,
 )
+
+from .conftest import damage_a_page_read_later
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +43,28 @@ def test_garbage_bytes_in_the_middle_are_detected(demo_path):
     demo_path.write_bytes(bytes(data))
     with pytest.raises((DatabaseCorrupt, NotAKyodoDatabase)):
         open_store(demo_path)
+
+
+def test_opening_without_the_check_leaves_it_to_the_caller(demo_path):
+    damage_a_page_read_later(demo_path)
+    with open_store(demo_path, check=False) as store:  # the window: the check comes after
+        assert not store.checked
+        assert store.scalar("SELECT count(*) FROM councils") == 21
+    assert quick_check_problem(demo_path) != ""
+    with pytest.raises(DatabaseCorrupt):
+        open_store(demo_path)
+    result = opening_checks(demo_path, Settings(), check=True)
+    assert isinstance(result.damaged, DatabaseCorrupt) and "壊れ" in result.damaged.message
+    assert result.backup is None  # a damaged file is not backed up
+
+
+def test_a_file_to_migrate_is_checked_even_when_the_check_is_left_for_later(demo_path):
+    damage_a_page_read_later(demo_path)
+    conn = sqlite3.connect(demo_path)
+    conn.execute("PRAGMA user_version = 1")  # migrations are pending: write nothing unchecked
+    conn.close()
+    with pytest.raises(DatabaseCorrupt):
+        open_store(demo_path, check=False)
 
 
 def test_garbage_file_is_not_taken_for_data(tmp_path):

@@ -19,7 +19,7 @@ from kyodo_desktop.ui.backup import dialogs as backup_dialogs
 from kyodo_desktop.ui.backup import startup as backup_startup
 from kyodo_desktop.ui.main_window import MainWindow
 
-from .conftest import yuda_id
+from .conftest import damage_a_page_read_later, yuda_id
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -30,7 +30,9 @@ def window(qtbot, demo_path, tmp_path):
     win = MainWindow(open_data_file(demo_path),
                      settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitSignal(win.safety.checks.done, timeout=30000):  # after the first paint
+        win.show()
+    qtbot.wait(1)  # the result reaches the window
     yield win
     win.context.store.close()
 
@@ -179,3 +181,60 @@ def _screenshots(window, name, folder):
         window.resize(width, height)
         QApplication.processEvents()
         assert window.grab().save(str(folder / f"{name}_{width}.png"))
+
+
+def _open_window_unchecked(qtbot, path):
+    from kyodo_desktop.ui.app import open_window
+
+    create_application()
+    window = open_window(path)
+    qtbot.addWidget(window)
+    assert not window.context.store.checked  # the check was left for after the first paint
+    return window
+
+
+def test_damage_found_after_the_first_paint_offers_the_newest_backup(demo_path, qtbot,
+                                                                     monkeypatch):
+    store = open_data_file(demo_path)
+    backups.auto_backup(store, load_settings())
+    store.close()
+    damage_a_page_read_later(demo_path)
+    offered = []
+    monkeypatch.setattr(backup_dialogs, "offer_newest_backup",
+                        lambda _parent, message, entry: offered.append(message) or True)
+    window = _open_window_unchecked(qtbot, demo_path)
+    with qtbot.waitSignal(window.safety.checks.done, timeout=30000):
+        window.show()
+    qtbot.waitUntil(lambda: bool(offered) and window.context.store.checked, timeout=30000)
+    assert "壊れ" in offered[0]
+    assert window.context.store.scalar("SELECT count(*) FROM councils") == 21
+    kept = [e.kind for e in backups.list_backups(demo_path, load_settings())]
+    assert "before-restore" in kept  # the damaged file is kept in the backup folder
+    window.close()
+
+
+def test_damage_found_after_the_first_paint_without_a_backup_closes_unbacked(demo_path, qtbot,
+                                                                            monkeypatch):
+    from kyodo_desktop.ui.backup import actions
+
+    damage_a_page_read_later(demo_path)
+    shown = []
+
+    class _Box:  # the user reads the message and chooses 終了
+        open_other_button = object()
+
+        def __init__(self, error, _parent, *, at_start):
+            shown.append((error.message, at_start))
+
+        def exec(self):
+            return 0
+
+        def clickedButton(self):
+            return None
+
+    monkeypatch.setattr(actions, "open_error_box", _Box)
+    window = _open_window_unchecked(qtbot, demo_path)
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown) and not window.isVisible(), timeout=30000)
+    assert "壊れ" in shown[0][0] and shown[0][1]
+    assert backups.list_backups(demo_path, load_settings()) == []  # a damaged file is not copied

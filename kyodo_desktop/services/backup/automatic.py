@@ -31,7 +31,7 @@ from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import Store
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
-from kyodo_desktop.store.database import APPLICATION_ID
+from kyodo_desktop.store.database import APPLICATION_ID, corrupt_error, quick_check_problem
 from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
 from kyodo_desktop.store.migrations import latest_version
 
@@ -80,27 +80,60 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([\[\]*?])", r"[\1]", text)
 
 
-def auto_backup(store: Store, settings: Settings, *, now: datetime | None = None,
+def auto_backup(store: Store | Path, settings: Settings, *, now: datetime | None = None,
                 force: bool = False) -> Path | None:
     """Make an automatic backup unless one is younger than a day (``force``: always, as on
     closing); keep the newest ``settings.backup_count``; return the new file or None.
 
+    ``store`` is the open Store or the data file's path (read through a connection of its own,
+    as :func:`opening_checks` does in a worker thread).
     Raises UserError when the backup folder cannot be written or the copy fails its check.
     """
     now = now or datetime.now()
-    autos = [e for e in list_backups(store.path, settings) if e.kind == "auto"]
+    path = store.path if isinstance(store, Store) else Path(store).expanduser().resolve()
+    autos = [e for e in list_backups(path, settings) if e.kind == "auto"]
     if autos and not force and now - autos[0].made_at < AUTO_EVERY:
         return None
-    folder = settings.backup_dir(store.path)
+    folder = settings.backup_dir(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(_("The backup folder {path} cannot be created. Check the folder in "
                           "Settings.").format(path=folder), detail=str(error)) from error
-    target = folder / f"{store.path.stem}-auto-{now:{_STAMP}}.sqlite3"
+    target = folder / f"{path.stem}-auto-{now:{_STAMP}}.sqlite3"
     written = backup_to(store, target)
-    rotate(store.path, settings)
+    rotate(path, settings)
     return written
+
+
+@dataclass(frozen=True)
+class OpeningChecks:
+    """What :func:`opening_checks` found: ``damaged`` the DatabaseCorrupt to show (None when the
+    file passed), ``backup`` the daily backup written (None when none was due or it failed) and
+    ``backup_error`` why it failed (None when it did not)."""
+
+    damaged: DatabaseCorrupt | None = None
+    backup: Path | None = None
+    backup_error: UserError | None = None
+
+
+def opening_checks(path: Path, settings: Settings, *, check: bool,
+                   now: datetime | None = None) -> OpeningChecks:
+    """After a data file was opened without ``quick_check`` (``check``) and in any case: check it,
+    then make the daily automatic backup when due (a damaged file is not backed up).
+
+    Reads ``path`` through connections of its own, so the window runs this in a worker thread
+    after its first paint: the time of both grows with the file. A failed backup is returned
+    (``backup_error``), not raised.
+    """
+    if check:
+        problem = quick_check_problem(path)
+        if problem:
+            return OpeningChecks(damaged=corrupt_error(Path(path), problem))
+    try:
+        return OpeningChecks(backup=auto_backup(path, settings, now=now))
+    except UserError as error:
+        return OpeningChecks(backup_error=error)
 
 
 def rotate(db_path: Path, settings: Settings) -> list[Path]:

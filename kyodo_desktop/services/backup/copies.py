@@ -16,7 +16,7 @@ from pathlib import Path
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
-from kyodo_desktop.store.backup import copy_database, integrity_problem
+from kyodo_desktop.store.backup import copy_database, copy_file, integrity_problem
 
 
 def default_backup_name(today: date | None = None) -> str:
@@ -24,18 +24,24 @@ def default_backup_name(today: date | None = None) -> str:
     return f"kyodo-backup-{(today or date.today()):%Y%m%d}.sqlite3"
 
 
-def backup_to(store: Store, target: Path) -> Path:
+def backup_to(store: Store | Path, target: Path) -> Path:
     """Write a checked copy of ``store`` to ``target`` (replaced if it exists); return its path.
 
+    ``store`` is the open Store, or the data file's path: then it is read through a read-only
+    connection of its own (a worker thread backing up while the window uses the file).
     Raises UserError (Japanese) when the target is the open file itself, cannot be written, or
     the copy fails its integrity check (the bad copy is removed).
     """
     target = Path(target).expanduser().resolve()
-    if target == store.path:
+    source = store.path if isinstance(store, Store) else Path(store).expanduser().resolve()
+    if target == source:
         raise UserError(_("Choose a different file for the backup than the open data file."))
     partial = target.with_name(target.name + ".partial")
     try:
-        copy_database(store.conn, partial)
+        if isinstance(store, Store):
+            copy_database(store.conn, partial)
+        else:
+            copy_file(source, partial)
         problem = integrity_problem(partial)
         if problem:
             raise UserError(_("The backup copy failed its check and was not kept. "

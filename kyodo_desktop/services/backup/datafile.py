@@ -13,16 +13,18 @@ from kyodo_desktop.store.errors import StoreError
 from kyodo_desktop.store.folder_privacy import protect_data_folder
 
 
-def open_data_file(path: Path | str) -> Store:
+def open_data_file(path: Path | str, *, check: bool = True) -> Store:
     """Open (creating if missing, migrating if older) the data file at ``path``.
 
+    ``check=False``: leave ``quick_check`` (its time grows with the file) to the caller, who
+    runs :func:`kyodo_desktop.services.backup.automatic.opening_checks` soon after.
     On Windows a folder outside the user profile is first made private to this account
     (:func:`kyodo_desktop.store.folder_privacy.protect_data_folder`). Raises StoreError
     subclasses with a Japanese message (see :func:`kyodo_desktop.store.open_store`), UserError
     when the folder cannot be made private.
     """
     protect_data_folder(Path(path).expanduser().absolute().parent)
-    return open_store(path)
+    return open_store(path, check=check)
 
 
 def create_data_file(path: Path | str) -> Store:

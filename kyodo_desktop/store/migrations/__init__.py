@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 _DIR = Path(__file__).resolve().parent
@@ -43,6 +44,12 @@ def split_statements(script: str) -> tuple[str, ...]:
 
 def all_migrations() -> list[Migration]:
     """Every migration shipped with the app, in order; numbers must run 1, 2, 3 … without gaps."""
+    return list(_read_migrations())
+
+
+@cache
+def _read_migrations() -> tuple[Migration, ...]:
+    """The migration files, read and split once per process (opening a file checks them)."""
     found = []
     for path in sorted(_DIR.glob("m*.sql")):
         match = _NAME.match(path.name)
@@ -52,7 +59,7 @@ def all_migrations() -> list[Migration]:
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
             raise RuntimeError(f"migration numbers have a gap at {migration.name}")
-    return found
+    return tuple(found)
 
 
 def latest_version() -> int:

@@ -1,6 +1,10 @@
 """Data safety in the main window, kept out of main_window.py: the File menu's restore and
-handover entries, the status bar's last-backup time with its reminder, the automatic backup on
-opening (at most daily) and on closing, and moving the data file when 設定 changes its folder.
+handover entries, the status bar's last-backup time with its reminder, the checks after opening
+(``quick_check`` of a file opened without it, the automatic backup at most daily — both after the
+first paint, in a worker thread: :mod:`kyodo_desktop.ui.backup.opening_checks`), the automatic
+backup on closing, and moving the data file when 設定 changes its folder. A file found damaged
+after the window appeared is reported as at start-up: the newest good backup is offered, else the
+file cannot be used (別のファイルを開く… or 終了).
 
 The window creates one :class:`BackupActions` and calls :meth:`store_opened` after each
 ``set_store`` and :meth:`before_close` before closing the store.
@@ -20,12 +24,14 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup import copies as backup
 from kyodo_desktop.services.backup import handover_package
-from kyodo_desktop.services.backup.datafile import open_data_file
+from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
 from kyodo_desktop.services.changes import SETTINGS, Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.settings import Settings, load_settings
 from kyodo_desktop.ui.backup import dialogs
+from kyodo_desktop.ui.backup.opening_checks import BackgroundChecks
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.opening import ask_open_path, open_error_box
 
 log = logging.getLogger(__name__)
 REMINDER_STYLE = "color: #9a5b00;"
@@ -49,6 +55,10 @@ class BackupActions(QObject):
         window.statusBar().addPermanentWidget(self.status_label, 1)
         self._default_path = self.load_settings().default_db_path()
         self._add_menu(files_menu)
+        self.checks = BackgroundChecks(window)
+        self.checks.done.connect(self._checks_done)
+        self._no_close_backup: Store | None = None  # a damaged file is not backed up
+        self._closing = False
 
     def _add_menu(self, menu: QMenu) -> None:
         separators = [a for a in menu.actions() if a.isSeparator()]
@@ -76,21 +86,52 @@ class BackupActions(QObject):
     # session -------------------------------------------------------------------------------------
 
     def store_opened(self) -> None:
-        """After a file was opened: listen for 設定 changes, back up if due, show the status."""
+        """After a file was opened: listen for 設定 changes, show the status, and start the
+        checks after opening (after the first paint, in a worker thread)."""
         self.window.context.changed.connect(self._on_changed)
+        self.refresh_status()
+        self.checks.run(self.window.context.store, self.settings)
+
+    def before_close(self) -> None:
+        """The automatic backup on closing (errors are logged and shown, never block); waits for
+        the checks after opening first."""
+        self._closing = True
+        self.checks.wait()
+        store = self.window.context.store
+        if store is self._no_close_backup:
+            return
         try:
-            backups.auto_backup(self.window.context.store, self.settings)
-        except UserError as error:  # never block opening; tell in the status bar
+            backups.auto_backup(store, self.settings, force=True)
+        except UserError as error:
+            log.warning("backup on close failed: %s (%s)", error.message, error.detail)
+
+    def _checks_done(self, store: Store, result: backups.OpeningChecks) -> None:
+        if store is not self.window.context.store or self._closing:
+            return  # another file is shown by now, or the window is closing
+        if result.damaged is not None:
+            self._guarded(lambda: self._damaged(result.damaged))
+            return
+        if result.backup_error is not None:  # never block; tell in the status bar
+            error = result.backup_error
             log.warning("automatic backup failed: %s (%s)", error.message, error.detail)
             self.window.statusBar().showMessage(error.message, 15000)
         self.refresh_status()
 
-    def before_close(self) -> None:
-        """The automatic backup on closing (errors are logged and shown, never block)."""
-        try:
-            backups.auto_backup(self.window.context.store, self.settings, force=True)
-        except UserError as error:
-            log.warning("backup on close failed: %s (%s)", error.message, error.detail)
+    def _damaged(self, error: StoreError) -> None:
+        """The open file failed its check: offer the newest good backup, else say the file
+        cannot be used and let the user open another one or quit."""
+        store = self.window.context.store
+        self._no_close_backup = store
+        entry = backups.newest_good_backup(store.path, self.settings)
+        if entry is not None and dialogs.offer_newest_backup(self.window, error.message, entry):
+            self.restore(entry.path)
+            return
+        box = open_error_box(error, self.window, at_start=True)
+        box.exec()
+        chosen = (ask_open_path(self.window, store.path.parent)
+                  if box.clickedButton() is box.open_other_button else None)
+        if chosen is None or not self.window.open_database(chosen):
+            QTimer.singleShot(0, self.window, self.window.close)
 
     def refresh_status(self) -> None:
         """Show the latest backup time, and the reminder after 30 days without an external one."""
@@ -150,6 +191,7 @@ class BackupActions(QObject):
     def restore(self, source: Path) -> backups.RestoreResult:
         """Swap the open file for ``source`` and reopen; on failure the old file is reopened."""
         path = self.window.context.store.path
+        self.checks.wait()  # no worker reads the file while it is swapped
         self.window.context.store.close()
         try:
             result = backups.restore(path, source, self.settings)

@@ -52,15 +52,18 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     return size
 
 
-def open_offering_backup(path: Path, settings: Settings, parent=None) -> Store | None:
+def open_offering_backup(path: Path, settings: Settings, parent=None, *,
+                         check: bool = True) -> Store | None:
     """Open ``path``; when it is damaged and a good backup exists, offer to restore the newest.
 
+    ``check=False`` leaves ``quick_check`` to the window's checks after its first paint (which
+    make the same offer); damage found while opening is handled here all the same.
     Returns the open Store, or None to let the usual opening dialog explain the problem.
     """
     from kyodo_desktop.ui.backup.dialogs import offer_newest_backup
 
     try:
-        store = open_data_file(path)
+        store = open_data_file(path, check=check)
     except (DatabaseCorrupt, NotAKyodoDatabase) as error:
         entry = backups.newest_good_backup(path, settings)
         if entry is None or not offer_newest_backup(parent, error.message, entry):
