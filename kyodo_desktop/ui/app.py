@@ -73,19 +73,33 @@ def setup_fonts(app: QApplication) -> None:
 
 
 def setup_logging() -> Path | None:
-    """Log warnings and bugs to ``kyodo-desktop.log`` in the user data folder; return its path."""
-    from logging.handlers import RotatingFileHandler
+    """Log warnings and bugs to ``kyodo-desktop.log`` in the user data folder; return its path.
 
+    A log grown past :data:`LOG_MAX_BYTES` is rotated at start-up (``.1`` … ``.3`` kept), so the
+    window starts without importing logging.handlers (its socket, pickle and queue modules)."""
     try:
         log_path = paths.data_dir() / "kyodo-desktop.log"
-        handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3,
-                                      encoding="utf-8")
+        _rotate(log_path)
+        handler = logging.FileHandler(log_path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
     return log_path
+
+
+LOG_MAX_BYTES, LOG_BACKUPS = 1_000_000, 3
+
+
+def _rotate(log_path: Path) -> None:
+    if not log_path.is_file() or log_path.stat().st_size < LOG_MAX_BYTES:
+        return
+    for number in range(LOG_BACKUPS - 1, 0, -1):
+        older = log_path.with_name(f"{log_path.name}.{number}")
+        if older.exists():
+            older.replace(log_path.with_name(f"{log_path.name}.{number + 1}"))
+    log_path.replace(log_path.with_name(f"{log_path.name}.1"))
 
 
 def resolve_store(db_path: Path | None, *, demo: bool, check: bool = True):

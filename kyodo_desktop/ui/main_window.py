@@ -37,7 +37,6 @@ from kyodo_desktop.ui.areas import AREAS, area_row, create_page
 from kyodo_desktop.ui.backup.actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
-from kyodo_desktop.ui.shell.help import show_about, show_usage
 from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 
@@ -46,6 +45,13 @@ WITHOUT_COUNCIL = frozenset({"council", "settings"})
 SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 8px; }"
 #: The sidebar's text is this much larger than the application font (and follows 文字の大きさ).
 SIDEBAR_FONT_SCALE = 1.3
+
+
+def _help():
+    """The help dialogs, imported when shown (start-up touches no dialog class)."""
+    from kyodo_desktop.ui.shell import help as module
+
+    return module
 
 
 class MainWindow(QMainWindow):
@@ -93,9 +99,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addActions([self.undo_action, self.redo_action])
         helps = bar.addMenu(_("&Help"))
-        self._action(helps, _("How to use"), lambda: show_usage(self),
+        self._action(helps, _("How to use"), lambda: _help().show_usage(self),
                      QKeySequence.StandardKey.HelpContents)
-        self._action(helps, _("About kyodo-desktop"), lambda: show_about(self))
+        self._action(helps, _("About kyodo-desktop"), lambda: _help().show_about(self))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Council and year"), self)
@@ -326,7 +332,7 @@ class MainWindow(QMainWindow):
         self.schema_label.setText(_("Data format {version}").format(version=store.schema_version))
         saved = self.context.last_saved
         self.saved_label.setText(_("Last saved: {when}").format(
-            when=f"{formatting.format_date(saved.date())} {saved:%H:%M}") if saved else "")
+            when=formatting.format_date_time(saved)) if saved else "")
 
     # file menu ----------------------------------------------------------------------------------
 

@@ -118,3 +118,30 @@ def test_importing_formatting_does_not_load_babel():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=-10**18, max_value=10**18))
+def test_whole_numbers_are_grouped_exactly_as_babel_does(n):
+    from babel.numbers import format_decimal
+
+    assert format_number(n) == format_decimal(n, format="#,##0", locale=formatting.LOCALE)
+
+
+def test_format_date_time():
+    from datetime import datetime
+
+    assert formatting.format_date_time(datetime(2026, 11, 21, 5, 30)) == "令和8年11月21日 05:30"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+                 st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False,
+                             allow_infinity=False, places=4)),
+       st.integers(min_value=0, max_value=4))
+def test_fractions_are_formatted_exactly_as_babel_does(n, decimals):
+    from decimal import Decimal
+
+    expected = formatting._number_pattern(decimals)[0].apply(
+        Decimal(repr(n)) if isinstance(n, float) else n, formatting._number_pattern(decimals)[1])
+    assert format_number(n, decimals) == expected

@@ -85,3 +85,19 @@ def test_a_foreign_file_is_explained_and_quitting_opens_nothing(app, monkeypatch
     assert open_or_ask(foreign, at_start=True) is None
     assert len(seen) == 1 and "協働デスクのデータファイルではありません" in seen[0]
     assert foreign.read_text(encoding="utf-8") == "これはメモです"
+
+
+def test_a_grown_log_is_rotated_at_start(tmp_path):
+    from kyodo_desktop.ui import app as app_module
+
+    log = tmp_path / "kyodo-desktop.log"
+    log.write_bytes(b"x" * app_module.LOG_MAX_BYTES)
+    (tmp_path / "kyodo-desktop.log.1").write_text("older", encoding="utf-8")
+    app_module._rotate(log)
+    assert not log.exists()
+    assert (tmp_path / "kyodo-desktop.log.1").stat().st_size == app_module.LOG_MAX_BYTES
+    assert (tmp_path / "kyodo-desktop.log.2").read_text(encoding="utf-8") == "older"
+    small = tmp_path / "small.log"
+    small.write_text("short", encoding="utf-8")
+    app_module._rotate(small)
+    assert small.read_text(encoding="utf-8") == "short"

@@ -19,21 +19,35 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy
 
+from kyodo_desktop.domain import formatting
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup import copies as backup
-from kyodo_desktop.services.backup import handover_package
 from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
 from kyodo_desktop.services.changes import SETTINGS, Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.settings import Settings, load_settings
-from kyodo_desktop.ui.backup import dialogs
 from kyodo_desktop.ui.backup.opening_checks import BackgroundChecks
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.opening import ask_open_path, open_error_box
 
 log = logging.getLogger(__name__)
+
+
+def _dialogs():
+    """The backup dialogs, imported when one is shown (start-up touches no dialog class)."""
+    from kyodo_desktop.ui.backup import dialogs
+
+    return dialogs
+
+
+def _handover():
+    """The handover package service, imported when used (start-up does not need it)."""
+    from kyodo_desktop.services.backup import handover_package
+
+    return handover_package
+
 REMINDER_STYLE = "color: #9a5b00;"
 
 
@@ -123,7 +137,7 @@ class BackupActions(QObject):
         store = self.window.context.store
         self._no_close_backup = store
         entry = backups.newest_good_backup(store.path, self.settings)
-        if entry is not None and dialogs.offer_newest_backup(self.window, error.message, entry):
+        if entry is not None and _dialogs().offer_newest_backup(self.window, error.message, entry):
             self.restore(entry.path)
             return
         box = open_error_box(error, self.window, at_start=True)
@@ -137,7 +151,7 @@ class BackupActions(QObject):
         """Show the latest backup time, and the reminder after 30 days without an external one."""
         status = backups.backup_status(self.window.context.store, self.settings)
         latest = max((t for t in (status.last_auto, status.last_external) if t), default=None)
-        text = (_("Last backup: {when}").format(when=dialogs.when_text(latest)) if latest
+        text = (_("Last backup: {when}").format(when=formatting.format_date_time(latest)) if latest
                 else _("No backup yet"))
         tip = ""
         if status.remind:
@@ -182,10 +196,10 @@ class BackupActions(QObject):
 
     def ask_restore(self) -> None:
         context = self.window.context
-        dialog = dialogs.RestoreDialog(context.store.path, self.settings, self.window)
-        if dialog.exec() != dialogs.QDialog.DialogCode.Accepted or dialog.chosen is None:
+        dialog = _dialogs().RestoreDialog(context.store.path, self.settings, self.window)
+        if dialog.exec() != _dialogs().QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
-        if dialogs.confirm_restore(self.window, dialog.chosen) and context.may_leave():
+        if _dialogs().confirm_restore(self.window, dialog.chosen) and context.may_leave():
             self.restore(dialog.chosen)
 
     def restore(self, source: Path) -> backups.RestoreResult:
@@ -208,20 +222,20 @@ class BackupActions(QObject):
         if context.council_id is None:
             raise UserError(_("This data file holds no council yet."))
         name = councils.council_name(context.store, context.council_id)
-        target = dialogs.ask_package_target(
-            self.window, Path.home() / handover_package.default_package_name(name))
+        target = _dialogs().ask_package_target(
+            self.window, Path.home() / _handover().default_package_name(name))
         if target is not None:
-            info = handover_package.export_council(context.store, context.council_id, target)
+            info = _handover().export_council(context.store, context.council_id, target)
             QMessageBox.information(self.window, _("Export handover package…"), _(
                 "The handover package of {council} was saved: {path}").format(
                 council=info.council_name, path=info.path))
 
     def ask_import(self) -> None:
-        source = dialogs.ask_package_source(self.window)
+        source = _dialogs().ask_package_source(self.window)
         if source is None:
             return
-        info = handover_package.read_package(source)
-        if not dialogs.confirm_import(self.window, info):
+        info = _handover().read_package(source)
+        if not _dialogs().confirm_import(self.window, info):
             return
         self.import_package(source, info)
 
@@ -230,9 +244,9 @@ class BackupActions(QObject):
         council id, or None when the user cancelled."""
         context = self.window.context
         try:
-            result = handover_package.import_package(context.store, source, **options)
-        except handover_package.CouncilExists as clash:
-            choice, name = dialogs.ask_existing_council(self.window, clash.message,
+            result = _handover().import_package(context.store, source, **options)
+        except _handover().CouncilExists as clash:
+            choice, name = _dialogs().ask_existing_council(self.window, clash.message,
                                                         info.council_name)
             if choice == "replace":
                 return self.import_package(source, info, replace_council_id=clash.council_id)

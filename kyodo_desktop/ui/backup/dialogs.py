@@ -34,7 +34,7 @@ KIND_LABELS = {"auto": N_("Automatic backup"),
 
 def when_text(moment) -> str:
     """``令和8年11月21日 05:30`` (date by the one formatting module)."""
-    return f"{formatting.format_date(moment.date())} {moment:%H:%M}"
+    return formatting.format_date_time(moment)
 
 
 def describe_file(summary) -> str:

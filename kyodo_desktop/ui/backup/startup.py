@@ -60,11 +60,11 @@ def open_offering_backup(path: Path, settings: Settings, parent=None, *,
     make the same offer); damage found while opening is handled here all the same.
     Returns the open Store, or None to let the usual opening dialog explain the problem.
     """
-    from kyodo_desktop.ui.backup.dialogs import offer_newest_backup
-
     try:
         store = open_data_file(path, check=check)
     except (DatabaseCorrupt, NotAKyodoDatabase) as error:
+        from kyodo_desktop.ui.backup.dialogs import offer_newest_backup
+
         entry = backups.newest_good_backup(path, settings)
         if entry is None or not offer_newest_backup(parent, error.message, entry):
             return None

@@ -1,15 +1,20 @@
 """Opening a data file from the GUI: clear messages for files that cannot be opened (locked,
-too new, foreign, corrupt) with a way out, and the demo file built on first use."""
+too new, foreign, corrupt) with a way out, and the demo file built on first use.
+
+The dialogs' Qt classes are imported when a dialog is shown: this module is on the start-up path,
+and each Qt class costs its enums' creation the first time it is touched.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from typing import TYPE_CHECKING
 
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def file_filter() -> str:
@@ -19,6 +24,8 @@ def file_filter() -> str:
 
 def ask_open_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """Ask for a data file to open; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _filter = QFileDialog.getOpenFileName(
         parent, _("Open a data file"), str(start or ""), file_filter())
     return Path(chosen) if chosen else None
@@ -28,6 +35,8 @@ def open_error_box(error: StoreError, parent: QWidget | None, *, at_start: bool)
     """The message box for a file that cannot be opened, with 別のファイルを開く… and 終了
     (at start-up) or キャンセル (from the menu). The caller execs it and compares
     ``clickedButton()`` with ``box.open_other_button``."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("The data file cannot be opened"))
@@ -65,6 +74,9 @@ def build_demo_with_progress(store: Store, parent: QWidget | None = None) -> dic
 
     Raises UserError from the builder (e.g. the file already holds councils).
     """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
     from kyodo_desktop.demo.build import build_demo
 
     dialog = QProgressDialog(_("Preparing the demo data…"), "", 0, 100, parent)
