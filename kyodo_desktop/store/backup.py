@@ -20,6 +20,8 @@ from pathlib import Path
 #: Owner read/write only (POSIX): residents' personal data lives in these files.
 PRIVATE_MODE = 0o600
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: The files SQLite keeps beside a database file (WAL, its index, a rollback journal).
+SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def make_private(path: Path | str) -> None:
@@ -27,7 +29,7 @@ def make_private(path: Path | str) -> None:
     where the user profile folder is already private). Missing files are ignored."""
     if os.name != "posix":
         return
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *SIDE_FILES):
         with contextlib.suppress(FileNotFoundError):
             os.chmod(f"{path}{suffix}", PRIVATE_MODE)
 
@@ -186,7 +188,7 @@ def replace_database(source: Path, target: Path) -> None:
     ``-wal``/``-shm`` are removed first: they belong to the old file and SQLite would replay the
     old ``-wal`` into the new one. The caller holds the file's lock. Raises OSError.
     """
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in SIDE_FILES:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     os.replace(source, target)
     make_private(target)

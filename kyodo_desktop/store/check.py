@@ -16,13 +16,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from kyodo_desktop.domain.wareki import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store.database import APPLICATION_ID, Store
 from kyodo_desktop.store.migrations import latest_version
 
-#: The fiscal years a row may carry (平成元年度 … 2200年度), as in the schema's CHECKs.
-FISCAL_YEAR_MIN = 1989
-FISCAL_YEAR_MAX = 2200
 #: How many row ids a problem's ``detail`` lists before "…".
 MAX_IDS = 20
 
@@ -105,17 +103,18 @@ def _tables_with_fiscal_year(store: Store) -> list[str]:
 
 
 def check_fiscal_year_ranges(store: Store) -> Iterator[Problem]:
-    """Every ``fiscal_year`` lies in 1989–2200 (projects, budget_lines … have no CHECK for it)."""
+    """Every ``fiscal_year`` lies in :data:`~kyodo_desktop.domain.wareki.MIN_FISCAL_YEAR` …
+    ``MAX_FISCAL_YEAR`` (projects, budget_lines … have no CHECK for it)."""
     for table in _tables_with_fiscal_year(store):
         rows = store.conn.execute(
             f'SELECT rowid, fiscal_year FROM "{table}" WHERE typeof(fiscal_year) <> \'integer\' '
             "OR fiscal_year NOT BETWEEN ? AND ? ORDER BY rowid",
-            (FISCAL_YEAR_MIN, FISCAL_YEAR_MAX)).fetchall()
+            (MIN_FISCAL_YEAR, MAX_FISCAL_YEAR)).fetchall()
         if rows:
             yield Problem("fiscal_year_range", table, _(
                 "{count} row(s) of the table {table} have an impossible fiscal year "
                 "(allowed: {low} to {high})."
-            ).format(count=len(rows), table=table, low=FISCAL_YEAR_MIN, high=FISCAL_YEAR_MAX),
+            ).format(count=len(rows), table=table, low=MIN_FISCAL_YEAR, high=MAX_FISCAL_YEAR),
                 "rowid " + id_list(f"{r[0]} ({r[1]})" for r in rows))
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from filelock import FileLock, Timeout
 
 from kyodo_desktop.i18n import _
+from kyodo_desktop.store.backup import has_sqlite_header
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 #: ``PRAGMA application_id`` of a kyodo-desktop file: "KYOD" in ASCII.
 APPLICATION_ID = 0x4B594F44
 BUSY_TIMEOUT_SECONDS = 5.0
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Store:
@@ -149,9 +149,7 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
 def _refuse_non_sqlite(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header != _SQLITE_HEADER:
+    if not has_sqlite_header(path):
         raise NotAKyodoDatabase(
             _("This file is not a kyodo-desktop data file: {path}").format(path=path), path)
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.services.plan import evaluation as plan_evaluation
 from kyodo_desktop.services.plan import indicators as plan_indicators
@@ -36,6 +37,8 @@ def test_first_plan_is_current_and_a_new_one_can_take_over(store, small):
     ({"last_year": 2020}, "last_year"),
     ({"last_year": 2050}, "last_year"),
     ({"first_year": "昔"}, "first_year"),
+    ({"first_year": wareki.MIN_FISCAL_YEAR - 1}, "first_year"),
+    ({"last_year": wareki.MAX_FISCAL_YEAR + 1}, "last_year"),
 ])
 def test_bad_plan_values_are_refused(store, small, values, field):
     with pytest.raises(ValidationError) as raised:

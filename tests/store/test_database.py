@@ -4,6 +4,7 @@ the copy taken before a migration, and transactions."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 
 import pytest
@@ -223,3 +224,12 @@ def test_a_disk_io_error_gets_a_plain_message():
     error = translate_sqlite_error(sqlite3.OperationalError("disk I/O error"), "/media/usb/k.sqlite3")
     assert isinstance(error, DatabaseIOError)
     assert "USB" in error.message and "/media/usb/k.sqlite3" in error.message
+
+
+def test_the_schemas_fiscal_year_checks_use_the_one_range(store):
+    from kyodo_desktop.domain.wareki import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
+
+    schema = " ".join(sql for (sql,) in store.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    ranges = set(re.findall(r"BETWEEN (\d{4}) AND (\d{4})", schema))
+    assert ranges == {(str(MIN_FISCAL_YEAR), str(MAX_FISCAL_YEAR))}

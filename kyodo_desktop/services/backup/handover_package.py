@@ -104,7 +104,7 @@ def _write_marker(db, council_name: str, now: datetime) -> None:
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+    for suffix in ("", *files.SIDE_FILES, ".lock"):
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 

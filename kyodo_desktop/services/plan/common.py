@@ -74,16 +74,11 @@ def require_title(value, field: str = "title") -> str:
 
 def clean_fiscal_year(value, field: str = "fiscal_year") -> int:
     """A 年度 as int from 2026, 「R8」, 「令和8年度」 …; ValidationError naming ``field``."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        year = value
-    else:
-        try:
-            year = wareki.parse_fiscal_year(clean_text(value))
-        except ValidationError as error:
-            raise ValidationError(error.message, field=field) from error
-    if not 1989 <= year <= 2200:
-        raise ValidationError(_("Enter a fiscal year between 1989 and 2200."), field=field)
-    return year
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    try:  # the range (wareki.MIN_FISCAL_YEAR … MAX_FISCAL_YEAR) is checked there, once
+        return wareki.parse_fiscal_year(value if whole else clean_text(value))
+    except ValidationError as error:
+        raise ValidationError(error.message, field=field) from error
 
 
 def clean_date(value, field: str) -> str | None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain import formatting, labels
+from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
 
 KIND_TITLES = {"plan": N_("Community plan"), "goal": N_("Goal"), "measure": N_("Measure"),
@@ -88,7 +88,7 @@ class ItemEditor(QWidget):
              "current_state": _text_box(4), "strengths": _text_box(3), "issues": _text_box(3),
              "notes": _text_box(2)}
         for key in ("first_year", "last_year"):
-            w[key].setRange(1989, 2200)
+            w[key].setRange(wareki.MIN_FISCAL_YEAR, wareki.MAX_FISCAL_YEAR)
             w[key].setSuffix(_(" (fiscal year)"))
         w["adopted_on"].setPlaceholderText(_("e.g. R6.3.16"))
         w["methods"].setPlaceholderText(_("e.g. アンケート、座談会、策定委員会"))

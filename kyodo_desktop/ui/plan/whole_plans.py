@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.plan import plans
@@ -37,7 +38,7 @@ class NewPlanDialog(QDialog):
         self.title.setPlaceholderText(_("e.g. 第3次湯田地域づくり計画"))
         self.first, self.last = QSpinBox(), QSpinBox()
         for box, value in ((self.first, first_year), (self.last, first_year + 4)):
-            box.setRange(1989, 2200)
+            box.setRange(wareki.MIN_FISCAL_YEAR, wareki.MAX_FISCAL_YEAR)
             box.setValue(value)
         self.current = QCheckBox(_("Make it the current plan"))
         self.current.setChecked(True)
