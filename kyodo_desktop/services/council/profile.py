@@ -115,13 +115,21 @@ def district_choices(store: Store) -> list[dict]:
                        "ORDER BY city, sort_order, name_kana, name")
 
 
+#: Rows counted per council and table when choosing the default council: enough to tell where the
+#: work is, and the first window's start-up does not grow with the years stored.
+DEFAULT_COUNCIL_COUNT_LIMIT = 1000
+
+
 def default_council(store: Store) -> int | None:
     """The council to show when none was chosen before: the one with the most 構成団体 and
-    出納簿 entries (where the work is), the lowest id on a tie; None for an empty file."""
+    出納簿 entries (where the work is; each counted up to :data:`DEFAULT_COUNCIL_COUNT_LIMIT`),
+    the lowest id on a tie; None for an empty file."""
     return store.scalar(
         "SELECT c.id FROM councils c ORDER BY "
-        "(SELECT count(*) FROM member_organizations o WHERE o.council_id = c.id) + "
-        "(SELECT count(*) FROM cash_book_entries e WHERE e.council_id = c.id) DESC, c.id")
+        "(SELECT count(*) FROM (SELECT 1 FROM member_organizations o WHERE o.council_id = c.id "
+        "LIMIT :limit)) + (SELECT count(*) FROM (SELECT 1 FROM cash_book_entries e "
+        "WHERE e.council_id = c.id LIMIT :limit)) DESC, c.id",
+        {"limit": DEFAULT_COUNCIL_COUNT_LIMIT})
 
 
 def _center_of(store: Store, district_id: int | None) -> int | None:
