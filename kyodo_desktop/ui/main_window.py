@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -362,6 +361,8 @@ class MainWindow(QMainWindow):
         return written
 
     def _ask_new(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
+
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Create a new data file"), str(self.context.store.path.parent / "kyodo.sqlite3"),
             file_filter())
@@ -374,6 +375,8 @@ class MainWindow(QMainWindow):
             self._guarded(self.open_database, chosen)
 
     def _ask_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
+
         suggested = Path.home() / backup.default_backup_name()
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Create a backup"), str(suggested), file_filter())
