@@ -111,6 +111,6 @@ class WholePlans:
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        save_with_undo(self.context, _("Delete this plan…"),
-                       lambda: plans.delete_plan(store, plan_id))
+        save_with_undo(self.context, _("Deletion of the plan 「{title}」").format(
+            title=plan["title"]), lambda: plans.delete_plan(store, plan_id))
         return True
