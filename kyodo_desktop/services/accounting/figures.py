@@ -136,6 +136,31 @@ def project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, 
         "AND grant_id IS NULL GROUP BY project_id", (council_id, fiscal_year))}
 
 
+def planned_project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """The 事業計画書's 事業費 (予算) per fund ``{fund_code: 円}`` of the 年度's projects (''
+    for projects without a fund); funds without projects are absent."""
+    return {r["fund"]: r["total"] for r in store.query(
+        "SELECT coalesce(fund_code, '') AS fund, sum(budget) AS total FROM projects "
+        "WHERE council_id = ? AND fiscal_year = ? GROUP BY 1", (council_id, fiscal_year))}
+
+
+def initial_expense_budget(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """当初予算 of 支出の部 per fund ``{fund_code: 円}`` (Σ ``budget_lines.budget``)."""
+    return {r["fund_code"]: r["total"] for r in store.query(
+        "SELECT fund_code, sum(budget) AS total FROM budget_lines WHERE council_id = ? AND "
+        "fiscal_year = ? AND direction = 'expense' GROUP BY fund_code", (council_id, fiscal_year))}
+
+
+def project_costs_by_fund(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+    """事業費 split by the project's fund and the fund that paid: rows ``{project_fund,
+    paid_from, total}`` (円; '' for projects without a fund). A 返還金 never counts."""
+    return store.query(
+        "SELECT coalesce(p.fund_code, '') AS project_fund, e.fund_code AS paid_from, "
+        "sum(e.amount) AS total FROM cash_book_entries e JOIN projects p ON p.id = e.project_id "
+        "WHERE e.council_id = ? AND e.fiscal_year = ? AND e.direction = 'expense' "
+        "AND e.grant_id IS NULL GROUP BY 1, 2", (council_id, fiscal_year))
+
+
 def grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
     """Σ of the 出納簿's 交付金 income per fund (円): the 収支決算書's 交付金 決算額."""
     return {r["fund_code"]: r["total"] for r in store.query(

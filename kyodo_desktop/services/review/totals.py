@@ -15,7 +15,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.forms.grants import grant_figures
 from kyodo_desktop.services.forms.results import eligible_of
 from kyodo_desktop.services.review.findings import (
@@ -33,23 +33,10 @@ def _yen(amount: int) -> str:
     return format_yen(amount, unit=True)
 
 
-def _plan(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
-    """Σ 事業費 (予算) per fund of the year's 事業 (fund '' for 事業 without one)."""
-    return {r["fund"]: r["total"] for r in store.query(
-        "SELECT coalesce(fund_code, '') AS fund, sum(budget) AS total FROM projects "
-        "WHERE council_id = ? AND fiscal_year = ? GROUP BY 1", (council_id, fiscal_year))}
-
-
-def _initial_expense(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
-    return {r["fund_code"]: r["total"] for r in store.query(
-        "SELECT fund_code, sum(budget) AS total FROM budget_lines WHERE council_id = ? AND "
-        "fiscal_year = ? AND direction = 'expense' GROUP BY fund_code", (council_id, fiscal_year))}
-
-
 def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFinding]:
     """The totals findings of the council-year."""
-    plan = _plan(store, council_id, fiscal_year)
-    budget = _initial_expense(store, council_id, fiscal_year)
+    plan = figures.planned_project_costs(store, council_id, fiscal_year)
+    budget = figures.initial_expense_budget(store, council_id, fiscal_year)
     names = common.fund_names(store)
     found = []
     if not any(plan.values()) and sum(budget.values()):
@@ -77,21 +64,12 @@ def _plan_vs_budget(fund: str, planned: int, budget: int) -> list[ReviewFinding]
                               difference=_yen(planned - budget)), PROJECTS)]
 
 
-def _project_spending(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
-    """Per project fund × paying fund: Σ expenses (円, 返還金 left out)."""
-    return store.query(
-        "SELECT coalesce(p.fund_code, '') AS project_fund, e.fund_code AS paid_from, "
-        "sum(e.amount) AS total FROM cash_book_entries e JOIN projects p ON p.id = e.project_id "
-        "WHERE e.council_id = ? AND e.fiscal_year = ? AND e.direction = 'expense' "
-        "AND e.grant_id IS NULL GROUP BY 1, 2", (council_id, fiscal_year))
-
-
 def _results(store: Store, council_id: int, fiscal_year: int,
              names: dict[str, str]) -> list[ReviewFinding]:
     """エラー per grant fund whose 事業 expenses paid from the grant exceed its 対象経費; the
     message reconciles the 事業実績書's total (paid from the grant + from other funds) with the
     fund's 決算額 (+ expenses outside the 事業)."""
-    spending = _project_spending(store, council_id, fiscal_year)
+    spending = figures.project_costs_by_fund(store, council_id, fiscal_year)
     actual: dict[str, int] = {}
     for entry in common.load_entries(store, council_id, fiscal_year):
         if entry.direction == EXPENSE and entry.grant_id is None:
