@@ -108,7 +108,7 @@ def _page_count(pdf: bytes) -> int:
 # --- import / export ------------------------------------------------------------------------------
 
 def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
-    _add_kind_and_place(parser, _("What to import: organizations or cash-book."))
+    _add_kind_and_place(parser, _("What to import: organizations, people or cash-book."))
     parser.add_argument("file", metavar=_("FILE"), help=_("The .xlsx or .csv file to read."))
     parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
     parser.add_argument("--dry-run", action="store_true",

@@ -18,6 +18,7 @@ from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
+from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
 from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
@@ -48,7 +49,8 @@ def _cell(sheet, value, number_format: str | None = None, bold: bool = False):
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=text_value(value))
+    mark_text([cell])
     if number_format:
         cell.number_format = number_format
     if bold:
@@ -77,55 +79,85 @@ def _save(workbook, path: Path) -> None:
 
 def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path | str, *,
                      fund: str | None = None) -> int:
-    """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx); return the
-    number of entries written. ``fund`` (a code) limits it to one 会計区分 and adds its
-    前年度繰越 row; 残高 is then that fund's balance, else the balance of all funds.
+    """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx, or .csv
+    when the name ends so); return the number of entries written. ``fund`` (a code) limits it
+    to one 会計区分 and adds its 前年度繰越 row; 残高 is then that fund's balance, else the
+    balance of all funds. Text is written as text, never as a formula (:mod:`sheet_cells`).
 
     Raises UserError when the council does not exist or the file cannot be written.
     """
-    council = find_council(store, council_id)
+    path = Path(path)
     fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
-    opening = figures.opening_balances(store, council_id, fiscal_year)
+    lines = _CashBookLines(store, council_id, fiscal_year, fund)
+    if path.suffix.lower() == ".csv":
+        write_csv(path, [*([line] for line in lines.title), [],
+                         *(values for values, _formats, _bold in lines)])
+        return lines.count
     workbook = _workbook()
-    title = _("{fiscal_year} cash book ({fund})").format(
-        fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label)
-    carried = opening[fund] if fund else sum(opening.values())
-    sheet = _sheet(workbook, fund_label[:31], CASH_BOOK_WIDTHS, [
-        title, council["name"],
-        _("Carry-over from the previous year: {amount} yen").format(amount=format_yen(carried))])
-    sheet.append([_cell(sheet, h, bold=True) for h in CASH_BOOK_HEADERS])
-    if fund:
-        sheet.append([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越",
-                      _cell(sheet, carried, YEN_FORMAT), None,
-                      _cell(sheet, carried, SIGNED_YEN_FORMAT)])
-    projects = dict(project_names(store, council_id))
-    count, balance, offset = 0, carried, 0
-    while True:
-        rows = list_entries(store, council_id, fiscal_year, fund=fund, limit=_PAGE, offset=offset)
-        for row in rows:
-            balance = row["fund_balance"] if fund else row["balance"]
-            sheet.append(_entry_cells(sheet, row, balance, projects))
-        count += len(rows)
-        offset += _PAGE
-        if len(rows) < _PAGE:
-            break
-    totals = entry_totals(store, council_id, fiscal_year, fund=fund)
-    sheet.append([None, None, None, None, "合計", _cell(sheet, totals["income"], YEN_FORMAT, True),
-                  _cell(sheet, totals["expense"], YEN_FORMAT, True)])
-    sheet.append([None, None, None, None, "次年度繰越", None, None,
-                  _cell(sheet, balance, SIGNED_YEN_FORMAT, True)])
-    _save(workbook, Path(path))
-    return count
+    sheet = _sheet(workbook, fund_label[:31], CASH_BOOK_WIDTHS, lines.title)
+    for values, formats, bold in lines:
+        sheet.append([_cell(sheet, value, number_format, bold)
+                      for value, number_format in zip(values, formats, strict=False)])
+    _save(workbook, path)
+    return lines.count
 
 
-def _entry_cells(sheet, row: dict, balance: int, projects: dict[int, str]) -> list:
-    amount = _cell(sheet, row["amount"], SIGNED_YEN_FORMAT)
+class _CashBookLines:
+    """The 出納簿 under its ``title`` lines as rows of ``(values, number formats, bold)``: the
+    header, the 前年度繰越 row (one fund only), the entries, 合計 and 次年度繰越. ``count`` is the
+    number of entries once iterated."""
+
+    def __init__(self, store: Store, council_id: int, fiscal_year: int, fund: str | None):
+        self.store, self.council_id, self.fiscal_year, self.fund = (
+            store, council_id, fiscal_year, fund)
+        council = find_council(store, council_id)
+        opening = figures.opening_balances(store, council_id, fiscal_year)
+        self.carried = opening[fund] if fund else sum(opening.values())
+        fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
+        self.title = [
+            _("{fiscal_year} cash book ({fund})").format(
+                fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label),
+            council["name"],
+            _("Carry-over from the previous year: {amount} yen").format(
+                amount=format_yen(self.carried))]
+        self.count = 0
+
+    def __iter__(self):
+        fund, plain = self.fund, (None,) * len(CASH_BOOK_HEADERS)
+        yield list(CASH_BOOK_HEADERS), plain, True
+        if fund:
+            yield ([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越", self.carried,
+                    None, self.carried], _FORMATS, False)
+        projects = dict(project_names(self.store, self.council_id))
+        balance, offset = self.carried, 0
+        while True:
+            rows = list_entries(self.store, self.council_id, self.fiscal_year, fund=fund,
+                                limit=_PAGE, offset=offset)
+            for row in rows:
+                balance = row["fund_balance"] if fund else row["balance"]
+                yield _entry_values(row, balance, projects), _FORMATS, False
+            self.count += len(rows)
+            offset += _PAGE
+            if len(rows) < _PAGE:
+                break
+        totals = entry_totals(self.store, self.council_id, self.fiscal_year, fund=fund)
+        yield [None, None, None, None, "合計", totals["income"], totals["expense"]], _FORMATS, True
+        yield [None, None, None, None, "次年度繰越", None, None, balance], _FORMATS, True
+
+
+#: Number formats of the 出納簿 columns (日付 … 残高).
+_FORMATS = (WAREKI_FORMAT, None, None, None, None, YEN_FORMAT, YEN_FORMAT, SIGNED_YEN_FORMAT,
+            None, None, None, None)
+
+
+def _entry_values(row: dict, balance: int, projects: dict[int, str]) -> list:
+    amount = row["amount"]
     return [
-        _cell(sheet, row["entry_date"], WAREKI_FORMAT), FUND_LABELS.get(row["fund_code"]),
+        row["entry_date"], FUND_LABELS.get(row["fund_code"]),
         DIRECTION_LABELS[row["direction"]], row["category_name"], row["description"],
         amount if row["direction"] == INCOME else None,
         amount if row["direction"] == EXPENSE else None,
-        _cell(sheet, balance, SIGNED_YEN_FORMAT), row["payee"], row["voucher_no"],
+        balance, row["payee"], row["voucher_no"],
         projects.get(row["project_id"], ""), row["memo"]]
 
 

@@ -1,4 +1,5 @@
-"""Export the roster to Excel (.xlsx, openpyxl) with Japanese headers, in 五十音順.
+"""Export the roster to Excel (.xlsx, openpyxl; or .csv, first sheet only) with Japanese
+headers, in 五十音順. Text is written as text, never as a formula (:mod:`.sheet_cells`).
 
 ``kyodo-desktop export organizations``: sheet 「構成団体」 (every group belonging in the 年度, its
 世帯数 and 会長 with contacts; the headers are those the import reads, so the file imports back),
@@ -15,6 +16,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
+from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
 from kyodo_desktop.services.roster import handover, officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
@@ -41,7 +43,8 @@ def _sheet(workbook, title: str, headers: tuple[str, ...], rows: list[list], *, 
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE7F3")
     for row in rows:
-        sheet.append(row)
+        sheet.append([text_value(value) for value in row])
+        mark_text(sheet[sheet.max_row])
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = _WIDE.get(header, 13)
     sheet.freeze_panes = "A2"
@@ -81,8 +84,10 @@ def export_organizations(store, council_id: int, fiscal_year: int, path: Path | 
     import openpyxl
 
     path = Path(path)
-    workbook = openpyxl.Workbook()
     organizations = _organization_rows(store, council_id, fiscal_year)
+    if path.suffix.lower() == ".csv":
+        return _csv_summary(path, write_csv(path, [ORGANIZATION_HEADERS, *organizations]))
+    workbook = openpyxl.Workbook()
     sheet = _sheet(workbook, "構成団体", ORGANIZATION_HEADERS, organizations, first=True)
     for (cell,) in sheet.iter_rows(min_row=2, min_col=8, max_col=8):
         cell.number_format = "0.0%"
@@ -118,6 +123,8 @@ def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str
              r["member_households"]]
             for r in handover.neighborhood_presidents(store, council_id, fiscal_year,
                                                       public=public)]
+    if path.suffix.lower() == ".csv":
+        return _csv_summary(path, write_csv(path, [PRESIDENT_HEADERS, *rows]))
     workbook = openpyxl.Workbook()
     title = f"{wareki.format_fiscal_year(fiscal_year)} 自治会長名簿"
     _sheet(workbook, "自治会長名簿", PRESIDENT_HEADERS, rows, first=True).oddHeader.center.text = (
@@ -125,6 +132,11 @@ def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str
     _save(workbook, path)
     return _("Wrote {path}: {count} neighborhood association presidents ({year}).").format(
         path=path, count=len(rows), year=wareki.format_fiscal_year(fiscal_year))
+
+
+def _csv_summary(path: Path, rows: int) -> str:
+    return _("Wrote {path} ({count} rows; a CSV file holds only the first sheet).").format(
+        path=path, count=rows - 1)
 
 
 def _run_organizations(store, council_id, fiscal_year, path, options=None) -> str:

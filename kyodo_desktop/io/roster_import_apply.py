@@ -154,18 +154,19 @@ def run_import(store, council_id: int, fiscal_year: int | None, path: Path, *, k
                dry_run: bool = False, skip_bad_rows: bool = False) -> str:
     """The CLI's import: check, then (unless ``dry_run``) write; return the Japanese report.
     ``fiscal_year`` None means the 年度 of today. Raises UserError (nothing written) when the
-    file has problems or bad rows (unless ``skip_bad_rows``)."""
+    file has problems or bad rows (unless ``skip_bad_rows``), with ``dry_run`` too, so a check
+    of a file with bad rows ends with exit code 2 like the 出納簿's."""
     year = fiscal_year or wareki.fiscal_year_of(date.today())
     preview = preview_roster(store, council_id, path, kind=kind, fiscal_year=year)
     report = describe_preview(preview)
     if preview.problems:
         raise UserError(report + "\n" + _("Nothing was imported."))
-    if dry_run:
-        return report + "\n" + _("Checked only (--dry-run): nothing was written.")
     if preview.bad_rows and not skip_bad_rows:
         raise UserError(report + "\n" + _(
             "Nothing was imported because some rows have errors. Correct them, or add "
             "--skip-bad-rows to import only the rows without errors."))
+    if dry_run:
+        return report + "\n" + _("Checked only (--dry-run): nothing was written.")
     return report + "\n" + describe_result(apply_roster_import(
         store, council_id, preview, skip_bad_rows=skip_bad_rows))
 

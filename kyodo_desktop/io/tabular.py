@@ -27,6 +27,7 @@ from pathlib import Path
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.io.sheet_cells import unquote_csv
 
 #: Encodings tried, in this order, for a CSV file.
 CSV_ENCODINGS = ("utf-8-sig", "cp932")
@@ -130,7 +131,7 @@ def read_csv(path: Path) -> Table:
     text, encoding = decode_csv_bytes(data, name=path.name)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [TableRow(number, _trim(tuple(cell.strip() for cell in record)))
+    rows = [TableRow(number, _trim(tuple(unquote_csv(cell.strip()) for cell in record)))
             for number, record in enumerate(reader, start=1)]
     return Table(path, rows, encoding=encoding)
 
