@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kyodo_desktop import cli_options
 from kyodo_desktop.cli import EXIT_OK, Command, register
+from kyodo_desktop.cli_progress import progress_line
 from kyodo_desktop.errors import UserError, write_error
 from kyodo_desktop.i18n import N_, _
 
@@ -127,8 +128,10 @@ def _run_import(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
-        summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
-                           skip_bad_rows=args.skip_bad_rows, options={"fund": args.fund})
+        with progress_line(_("Reading {name}").format(name=path.name)) as progress:
+            summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
+                               skip_bad_rows=args.skip_bad_rows,
+                               options={"fund": args.fund, "progress": progress})
     print(summary)
     return EXIT_OK
 

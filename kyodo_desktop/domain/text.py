@@ -1,5 +1,12 @@
 """Text normalisation and 五十音順 (Japanese syllabary order) sorting.
 
+Nothing unprintable is ever stored: :func:`normalize` (every one-line field) and
+:func:`printable` (multi-line notes) drop control characters (NUL, BEL, ESC …) and invisible
+format characters (zero-width space and joiners, BOM, soft hyphen, bidirectional overrides), so a
+name made only of a zero-width space is empty and refused as a missing name.
+:func:`foreign_digits` finds digits other than 0-9 and ０-９ (٣, ², ①), which NFKC or ``int()``
+would silently read as numbers.
+
 People are sorted by ふりがな, never by the code points of the kanji of their names (glossary:
 氏名 / ふりがな). :func:`kana_sort_key` gives the order of a Japanese dictionary or 名簿: voiced
 and small kana sort with their plain counterparts (がっこう next to かっこう), 「ー」 counts as the
@@ -29,14 +36,42 @@ _HALFWIDTH_KATAKANA = (0xFF65, 0xFF9F)
 _KANA_EXTRAS = {"ー", "・", "゛", "゜", "\u3099", "\u309a", "ゝ", "ゞ", "ヽ", "ヾ"}
 
 
+#: Invisible format characters removed from stored text (category Cf is removed as a whole;
+#: these are the ones NFKC would otherwise keep or that matter most).
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
+_LINE_BREAKS = "\n"
+
+
+def printable(text: str | None, *, keep_newlines: bool = True) -> str:
+    """``text`` without control, format (zero-width, BOM, bidi), surrogate and line/paragraph
+    separator characters; TAB becomes a space, CR LF and CR become LF (kept when
+    ``keep_newlines``, else a space); surrounding blanks stripped. ``None`` → ``""``."""
+    if text is None:
+        return ""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not keep_newlines:
+        text = text.replace("\n", " ")
+    return "".join(char for char in text if char in _LINE_BREAKS or
+                   unicodedata.category(char) not in _INVISIBLE_CATEGORIES).strip()
+
+
 def normalize(text: str | None) -> str:
-    """NFKC, then strip and collapse every run of whitespace (also 全角スペース) to one ASCII space.
+    """NFKC, unprintable characters removed (:func:`printable`), then strip and collapse every
+    run of whitespace (also 全角スペース) to one ASCII space.
 
     ``None`` → ``""``. Idempotent: ``normalize(normalize(t)) == normalize(t)``.
     """
     if text is None:
         return ""
-    return " ".join(unicodedata.normalize("NFKC", str(text)).split())
+    text = unicodedata.normalize("NFKC", printable(text, keep_newlines=False))
+    return " ".join(text.split())
+
+
+def foreign_digits(text: str) -> str:
+    """The digits of ``text`` that are neither ASCII 0-9 nor full-width ０-９ (Arabic-Indic ٣,
+    superscript ², circled ① …), in order; "" when there are none."""
+    return "".join(char for char in text if not ("0" <= char <= "9" or "０" <= char <= "９")
+                   and unicodedata.digit(char, None) is not None)
 
 
 def to_hiragana(text: str) -> str:

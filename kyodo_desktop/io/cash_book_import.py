@@ -38,6 +38,7 @@ from kyodo_desktop.io.cash_book_rows import (
     parse_entry,
     row_kind,
 )
+from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.io.tabular import TableRow, read_table
 from kyodo_desktop.services.accounting.cash_book import EntryValidationError, record_entries
 from kyodo_desktop.services.changes import Changes
@@ -53,20 +54,23 @@ __all__ = ["ImportPreview", "PreviewRow", "SkippedRow", "apply_import", "describ
 
 def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
                       category_map: dict[str, str] | None = None,
-                      sheet: str | None = None) -> ImportPreview:
+                      sheet: str | None = None, progress: Progress | None = None
+                      ) -> ImportPreview:
     """Read a 出納簿 file and return what importing it would do; writes nothing.
 
     ``fiscal_year`` the 年度 (int, 2023 = 令和5年度) that 「4/1」「5/4/1」 resolve in and every
     date must fall in; ``fund_code`` the 会計区分 of rows without a 区分 column (code or 運営支援 /
     活動支援 / 自主財源); ``category_map`` 費目 name as written in the file → code
-    (income_categories / expense_categories), answers of the mapping dialog.
+    (income_categories / expense_categories), answers of the mapping dialog; ``progress`` as
+    :func:`kyodo_desktop.io.tabular.read_table` takes it. A row the reader found a problem in
+    (hidden, formula never calculated, a cell too long) is a bad row.
 
     Raises UserError (Japanese) when the file cannot be read, has no header row, or lacks a
     required column (日付, 費目, and 金額 or both 収入 and 支出); ValidationError for a bad
     ``fund_code``; ValueError (a bug) for an unknown code in ``category_map``.
     """
     fund_code = parse_fund(fund_code)
-    table = read_table(path, sheet=sheet)
+    table = read_table(path, sheet=sheet, progress=progress)
     header, columns, unknown = find_header(table.rows)
     preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
                             dict(columns.headers), unknown_columns=unknown,
@@ -166,6 +170,9 @@ def _category_keys(category_map: dict[str, str]) -> dict[str, str]:
 
 def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowContext,
               balance: _BalanceCheck) -> None:
+    if row.problems:
+        preview.rows.append(PreviewRow(row.number, None, list(row.problems), cells=row.cells))
+        return
     kind = row_kind(row, columns, before_entries=not preview.rows)
     if _repeats_header(row, columns):
         kind = "header"

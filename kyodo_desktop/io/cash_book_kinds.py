@@ -23,6 +23,7 @@ from kyodo_desktop.io.cash_book_import import (
     preview_cash_book,
 )
 from kyodo_desktop.io.registry import ExportKind, ImportKind
+from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, take_import_opening
 from kyodo_desktop.services.backup.datafile import Store
@@ -31,15 +32,17 @@ from kyodo_desktop.services.council import councils
 
 
 def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
-                     category_map: dict[str, str] | None = None) -> ImportPreview:
+                     category_map: dict[str, str] | None = None,
+                     progress: Progress | None = None) -> ImportPreview:
     """Preview ``path`` for 年度 ``fiscal_year``; ``fund`` the Japanese name or code of the
-    会計区分, needed unless the file has a 会計区分 column.
+    会計区分, needed unless the file has a 会計区分 column; ``progress`` as
+    :func:`kyodo_desktop.io.tabular.read_table` takes it.
 
     Raises UserError (Japanese) as :func:`preview_cash_book`, or when the fund is missing.
     """
     preview = preview_cash_book(path, fiscal_year=fiscal_year,
                                 fund_code=parse_fund(fund) if fund else "own_funds",
-                                category_map=category_map)
+                                category_map=category_map, progress=progress)
     if not fund and "fund" not in preview.columns:
         raise UserError(_("The file has no fund column. Choose the fund with --fund (運営支援, "
                           "活動支援 or 自主財源)."))
@@ -71,7 +74,8 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
     """The ``import cash-book`` kind: see the module docstring. Returns the Japanese summary."""
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
-    preview = preview_for_fund(path, fiscal_year, options.get("fund"))
+    preview = preview_for_fund(path, fiscal_year, options.get("fund"),
+                               progress=options.get("progress"))
     summary = describe_preview(preview)
     if preview.bad_rows and not skip_bad_rows:
         raise UserError(summary + "\n" + _(

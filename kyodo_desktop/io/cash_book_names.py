@@ -11,7 +11,6 @@ and 「消耗品費」 are one name. Names not listed here are reported as unkno
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.labels import (
@@ -19,6 +18,7 @@ from kyodo_desktop.domain.labels import (
     FUND_LABELS,
     INCOME_CATEGORY_LABELS,
 )
+from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 
@@ -107,8 +107,9 @@ _BARE_CARRIED = re.compile(r"繰越(?:金|額|高)?")
 
 
 def name_key(text: str) -> str:
-    """Comparison form of a name: NFKC, without spaces, brackets and 「(円)」 units."""
-    text = unicodedata.normalize("NFKC", text or "")
+    """Comparison form of a name: NFKC, without spaces, unprintable characters, brackets and
+    「(円)」 units."""
+    text = normalize(text)
     text = _YEN_UNIT.sub("", "".join(text.split()))
     return _BRACKETS.sub("", text)
 

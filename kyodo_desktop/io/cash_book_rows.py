@@ -35,6 +35,7 @@ from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import cash_book_names as names
+from kyodo_desktop.io.sheet_limits import digits_problem
 from kyodo_desktop.io.tabular import TableRow
 
 _SAME_AS_ABOVE = {"", "〃", "\"", "″", "同", "同上", "々", "ヽ"}
@@ -143,6 +144,10 @@ def clean_text(text: str) -> str:
 
 def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> date | None:
     text = columns.cell(row, "entry_date")
+    problem = digits_problem(text + columns.cell(row, "month"))
+    if problem:
+        errors.append(column_error(columns, "entry_date", problem))
+        return None
     if columns.has("month"):
         month = columns.cell(row, "month").rstrip("月") or ctx.last_month
         ctx.last_month = month
@@ -237,6 +242,10 @@ def _signed_amount(row: TableRow, columns: Columns, errors: list[str]
 
 def _yen(text: str, columns: Columns, name: str, errors: list[str], *,
          allow_negative: bool) -> int | None:
+    problem = digits_problem(text)
+    if problem:
+        errors.append(column_error(columns, name, problem))
+        return None
     try:
         return parse_yen(text, allow_negative=allow_negative, allow_zero=False)
     except ValidationError as error:

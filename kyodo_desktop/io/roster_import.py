@@ -20,13 +20,19 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import roster_columns as columns
 from kyodo_desktop.io.roster_columns import ORGANIZATIONS, PEOPLE
+from kyodo_desktop.io.sheet_limits import Progress, digits_problem
 from kyodo_desktop.io.tabular import Table, TableRow, read_table
+from kyodo_desktop.io.xlsx_reader import NoSuchSheet
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
 from kyodo_desktop.services.roster import validate as roster_validate
 from kyodo_desktop.services.roster.validate import RosterValidationError
 
 HEADER_SEARCH_ROWS = 20
+#: Fields of free text, where a ² or ① is text (every other field is a number, code or date).
+_FREE_TEXT = frozenset({"name", "name_kana", "notes", "kind", "president_name", "president_kana",
+                        "address", "org_address", "president_address", "email", "org_email",
+                        "president_email"})
 PEOPLE_SHEET = "人"
 
 
@@ -81,17 +87,20 @@ class RosterPreview:
 
 
 def preview_roster(store, council_id: int, path: Path | str, *, kind: str = ORGANIZATIONS,
-                   fiscal_year: int, mapping: dict[int, str | None] | None = None
-                   ) -> RosterPreview:
+                   fiscal_year: int, mapping: dict[int, str | None] | None = None,
+                   progress: Progress | None = None) -> RosterPreview:
     """Read and check a roster file; write nothing. ``fiscal_year`` is the 年度 of the 世帯数
     (as of 4月1日); ``mapping`` ``{column index: field or None}`` overrides the automatic
-    mapping (from the preview's column chooser).
+    mapping (from the preview's column chooser); ``progress`` as
+    :func:`kyodo_desktop.io.tabular.read_table` takes it. A row the reader found a problem in
+    (hidden, formula never calculated, a cell too long), or a number, phone, postal code or date
+    written with digits other than 0-9 (٣, ²), is a bad row.
 
     Raises UserError when the file cannot be read or has no header row naming the name column.
     """
     if kind not in (ORGANIZATIONS, PEOPLE):
         raise ValueError(f"unknown roster import kind: {kind!r}")
-    table = _read(Path(path), kind)
+    table = _read(Path(path), kind, progress)
     header = _find_header(table.rows, kind, chosen=mapping is not None)
     auto, unknown = columns.map_headers(kind, header.cells)
     if mapping is not None:
@@ -105,18 +114,20 @@ def preview_roster(store, council_id: int, path: Path | str, *, kind: str = ORGA
         return preview
     seen = _existing_keys(store, council_id, kind)
     for row in table.rows:
-        if row.number > header.number and not row.is_blank:
+        if row.number > header.number and row.problems:
+            preview.rows.append(ImportRow(row.number, {}, list(row.problems), cells=row.cells))
+        elif row.number > header.number and not row.is_blank:
             preview.rows.append(_check_row(preview, row, seen))
     return preview
 
 
-def _read(path: Path, kind: str) -> Table:
+def _read(path: Path, kind: str, progress: Progress | None) -> Table:
     if kind == PEOPLE and path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
-            return read_table(path, sheet=PEOPLE_SHEET)
-        except UserError:
+            return read_table(path, sheet=PEOPLE_SHEET, progress=progress)
+        except NoSuchSheet:
             pass
-    return read_table(path)
+    return read_table(path, progress=progress)
 
 
 def _find_header(rows: list[TableRow], kind: str, *, chosen: bool = False) -> TableRow:
@@ -172,6 +183,12 @@ def _duplicate_of(seen: dict, key: tuple[str, str]) -> tuple[bool, int | None]:
 def _check_row(preview: RosterPreview, row: TableRow, seen: dict) -> ImportRow:
     cells = {name: row.cell(index) for index, name in preview.mapping.items()}
     result = ImportRow(row.number, {}, cells=row.cells)
+    for name in set(cells) - _FREE_TEXT:
+        problem = digits_problem(cells[name])
+        if problem:
+            result.errors.append(_("{column}: {message}").format(
+                column=f"「{preview.header_of(name)}」", message=problem))
+            cells[name] = ""
 
     def take(name: str, cleaner) -> None:
         if name not in cells:

@@ -19,6 +19,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ImportKind
 from kyodo_desktop.io.roster_columns import FIELD_LABELS, ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.roster_import import ImportRow, RosterPreview, preview_roster
+from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.services.roster import organizations as roster
@@ -151,13 +152,15 @@ def describe_result(result: ImportResult) -> str:
 
 
 def run_import(store, council_id: int, fiscal_year: int | None, path: Path, *, kind: str,
-               dry_run: bool = False, skip_bad_rows: bool = False) -> str:
+               dry_run: bool = False, skip_bad_rows: bool = False,
+               progress: Progress | None = None) -> str:
     """The CLI's import: check, then (unless ``dry_run``) write; return the Japanese report.
     ``fiscal_year`` None means the 年度 of today. Raises UserError (nothing written) when the
     file has problems or bad rows (unless ``skip_bad_rows``), with ``dry_run`` too, so a check
     of a file with bad rows ends with exit code 2 like the 出納簿's."""
     year = fiscal_year or wareki.fiscal_year_of(date.today())
-    preview = preview_roster(store, council_id, path, kind=kind, fiscal_year=year)
+    preview = preview_roster(store, council_id, path, kind=kind, fiscal_year=year,
+                             progress=progress)
     report = describe_preview(preview)
     if preview.problems:
         raise UserError(report + "\n" + _("Nothing was imported."))
@@ -174,13 +177,15 @@ def run_import(store, council_id: int, fiscal_year: int | None, path: Path, *, k
 def _run_organizations(store, council_id, fiscal_year, path, *, dry_run=False,
                        skip_bad_rows=False, options=None) -> str:
     return run_import(store, council_id, fiscal_year, Path(path), kind=ORGANIZATIONS,
-                      dry_run=dry_run, skip_bad_rows=skip_bad_rows)
+                      dry_run=dry_run, skip_bad_rows=skip_bad_rows,
+                      progress=(options or {}).get("progress"))
 
 
 def _run_people(store, council_id, fiscal_year, path, *, dry_run=False, skip_bad_rows=False,
                 options=None) -> str:
     return run_import(store, council_id, fiscal_year, Path(path), kind=PEOPLE,
-                      dry_run=dry_run, skip_bad_rows=skip_bad_rows)
+                      dry_run=dry_run, skip_bad_rows=skip_bad_rows,
+                      progress=(options or {}).get("progress"))
 
 
 IMPORTS = [

@@ -1,18 +1,22 @@
-"""Read a spreadsheet as people keep it (.xlsx or .csv) into rows of cell strings.
+"""Read a spreadsheet as people keep it (.xlsx or .csv) into rows of cell strings, safely.
 
-Used by every import (出納簿, later the 名簿): the importer decides what the cells mean; this
-module only gets the text out, keeping the row numbers **as the spreadsheet shows them** (Excel's
-row header; for a CSV, the record number Excel would show) so that error messages can point at
-"5行目".
+The one reader of every import (出納簿, 構成団体, 人): the importer decides what the cells mean;
+this module only gets the text out, keeping the row numbers **as the spreadsheet shows them**
+(Excel's row header; for a CSV, the record number Excel would show) so that error messages can
+point at "5行目". Limits (file size, unzipped size checked from the zip directory before any
+parsing, rows, columns, cell length) are those of :mod:`kyodo_desktop.io.sheet_limits`; rows a
+user could not see or that hold uncalculated formulas carry ``problems`` (see
+:mod:`kyodo_desktop.io.xlsx_reader`), which the importers report as row errors.
 
-- .xlsx / .xlsm: openpyxl in read-only mode with cached formula values (``data_only``); the
-  first (active) sheet unless ``sheet`` is given. A date cell becomes ``"2023-04-01"`` (ISO), a
-  whole number ``1234.0`` becomes ``"1234"``.
+- .xlsx / .xlsm: the first (active) sheet unless ``sheet`` is given, cached formula values. A
+  date cell becomes ``"2023-04-01"`` (ISO), a whole number ``1234.0`` becomes ``"1234"``.
 - .csv / .tsv / .txt: the encoding is found by trying UTF-8 (with or without BOM) and then CP932
   (Shift_JIS as Excel for Japanese Windows saves it), in that order. Comma-separated, or
-  tab-separated for .tsv.
+  tab-separated for .tsv. A ``'`` that an export put before ``=``… is removed.
 
-Every failure a user can fix (missing file, .xls, damaged file, unknown encoding) is a
+``progress(rows_read, rows_expected)`` is called every few thousand rows and may raise
+:class:`~kyodo_desktop.io.sheet_limits.ImportCancelled`. Every failure a user can fix (missing
+file, .xls, damaged file, unknown encoding, too large) is a
 :class:`~kyodo_desktop.errors.UserError` in Japanese.
 """
 
@@ -20,14 +24,15 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.io import sheet_limits as limits
 from kyodo_desktop.io.sheet_cells import unquote_csv
+from kyodo_desktop.io.sheet_limits import Progress
 
 #: Encodings tried, in this order, for a CSV file.
 CSV_ENCODINGS = ("utf-8-sig", "cp932")
@@ -35,13 +40,16 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
     """One row: ``number`` is the row number the spreadsheet shows (1-based), ``cells`` the
-    text of its cells from column A on, stripped of surrounding spaces ("" for an empty cell)."""
+    text of its cells from column A on, stripped of surrounding spaces ("" for an empty cell);
+    ``problems`` Japanese reasons the row must not be imported as it is (hidden, formula never
+    calculated, a cell too long …)."""
 
     number: int
     cells: tuple[str, ...]
+    problems: tuple[str, ...] = ()
 
     def cell(self, index: int | None) -> str:
         """Text of the cell at 0-based ``index`` ("" when the row is shorter or index is None)."""
@@ -51,8 +59,8 @@ class TableRow:
 
     @property
     def is_blank(self) -> bool:
-        """True when every cell is empty."""
-        return not any(self.cells)
+        """True when every cell is empty and nothing is wrong with the row."""
+        return not any(self.cells) and not self.problems
 
 
 @dataclass(frozen=True)
@@ -66,62 +74,46 @@ class Table:
     sheet: str = ""
 
 
-def read_table(path: Path | str, *, sheet: str | None = None) -> Table:
+def read_table(path: Path | str, *, sheet: str | None = None,
+               progress: Progress | None = None) -> Table:
     """Read ``path`` (.xlsx/.xlsm or .csv/.tsv/.txt) into a :class:`Table`.
 
     Raises UserError (Japanese) when the file is missing, of another kind (.xls, .ods …),
-    damaged or password-protected, when ``sheet`` does not exist, or when a CSV is in none of
-    :data:`CSV_ENCODINGS`.
+    damaged or password-protected, too large (:mod:`sheet_limits`), when ``sheet`` does not
+    exist or is hidden, or when a CSV is in none of :data:`CSV_ENCODINGS`.
     """
     path = Path(path)
     if not path.is_file():
         raise UserError(_("The file was not found: {path}").format(path=path))
     suffix = path.suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
-        return read_xlsx(path, sheet=sheet)
-    if suffix in CSV_SUFFIXES:
-        return read_csv(path)
-    raise UserError(
-        _("This kind of file cannot be read: {path}. Save it from Excel as an Excel workbook "
-          "(.xlsx) or as CSV (.csv) and try again.").format(path=path.name))
-
-
-def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
-    """Read one sheet of an Excel workbook (see :func:`read_table` for the errors)."""
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+    if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
         raise UserError(
-            _("The Excel file cannot be read: {path}. It may be damaged or protected by a "
-              "password. Open it in Excel, save it again without a password, and retry.")
-            .format(path=path.name), detail=repr(error)) from error
+            _("This kind of file cannot be read: {path}. Save it from Excel as an Excel workbook "
+              "(.xlsx) or as CSV (.csv) and try again.").format(path=path.name))
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise UserError(_("The workbook has no sheet named {sheet}. Its sheets are: "
-                              "{sheets}.").format(sheet=sheet,
-                                                  sheets="、".join(workbook.sheetnames)))
-        worksheet = workbook[sheet] if sheet is not None else workbook.active
-        worksheet.reset_dimensions()  # files from other programs often state wrong dimensions
-        rows = _worksheet_rows(worksheet)
-        return Table(path, rows, sheet=worksheet.title)
-    finally:
-        workbook.close()
+        limits.check_file_size(path)
+    except OSError as error:
+        raise UserError(_("The file cannot be read: {path}").format(path=path),
+                        detail=repr(error)) from error
+    if suffix in EXCEL_SUFFIXES:
+        return read_xlsx(path, sheet=sheet, progress=progress)
+    return read_csv(path, progress=progress)
 
 
-def _worksheet_rows(worksheet) -> list[TableRow]:
-    rows = []
-    number = 0
-    for cells in worksheet.iter_rows():
-        numbered = [cell.row for cell in cells if getattr(cell, "row", None)]
-        number = numbered[0] if numbered else number + 1
-        rows.append(TableRow(number, _trim(tuple(cell_text(cell.value) for cell in cells))))
-    return rows
+def read_xlsx(path: Path, *, sheet: str | None = None,
+              progress: Progress | None = None) -> Table:
+    """Read one sheet of an Excel workbook (see :func:`read_table` for the errors)."""
+    from kyodo_desktop.io.xlsx_reader import read_sheet
+
+    rows, title = read_sheet(path, sheet, progress, _make_row, cell_text)
+    return Table(path, rows, sheet=title)
 
 
-def read_csv(path: Path) -> Table:
+def _make_row(number: int, cells: list[str], problems: list[str]) -> TableRow:
+    return TableRow(number, _trim(tuple(cells)), tuple(problems))
+
+
+def read_csv(path: Path, *, progress: Progress | None = None) -> Table:
     """Read a CSV file, finding its encoding (see :func:`read_table` for the errors)."""
     try:
         data = path.read_bytes()
@@ -129,10 +121,28 @@ def read_csv(path: Path) -> Table:
         raise UserError(_("The file cannot be read: {path}").format(path=path),
                         detail=repr(error)) from error
     text, encoding = decode_csv_bytes(data, name=path.name)
+    del data
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [TableRow(number, _trim(tuple(unquote_csv(cell.strip()) for cell in record)))
-            for number, record in enumerate(reader, start=1)]
+    expected = text.count("\n")
+    if expected > limits.MAX_ROWS:  # refused before parsing: each record takes a line
+        raise limits.too_many_rows(path)
+    if csv.field_size_limit() < limits.MAX_FILE_BYTES:
+        csv.field_size_limit(limits.MAX_FILE_BYTES)  # long cells become row errors, not crashes
+    rows = []
+    try:
+        for number, record in enumerate(
+                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            if number > limits.MAX_ROWS:
+                raise limits.too_many_rows(path)
+            cells, problems = limits.cell_problems(
+                [unquote_csv(cell.strip()) for cell in record], len(record))
+            rows.append(_make_row(number, cells, problems))
+            if progress is not None and number % limits.PROGRESS_EVERY == 0:
+                progress(number, expected)
+    except csv.Error as error:
+        raise UserError(_("The CSV file {path} cannot be read (row {row}). Open it in Excel, "
+                          "save it again as CSV and try again.").format(
+            path=path.name, row=len(rows) + 1), detail=repr(error)) from error
     return Table(path, rows, encoding=encoding)
 
 

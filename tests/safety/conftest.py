@@ -44,3 +44,22 @@ def damage_a_page_read_later(path) -> None:
     data = bytearray(path.read_bytes())
     data[(page - 1) * size + 8:page * size] = b"\xff" * (size - 8)
     path.write_bytes(bytes(data))
+
+
+@pytest.fixture(scope="session")
+def hostile_sheets():
+    """The module tests/safety/hostile_sheets.py (hostile spreadsheets made on the fly)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "hostile_sheets", Path(__file__).with_name("hostile_sheets.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(hostile_sheets, tmp_path_factory):
+    """``{name: path}`` of the hostile-spreadsheet corpus, written once per session."""
+    return hostile_sheets.hostile_files(tmp_path_factory.mktemp("hostile_sheets"))

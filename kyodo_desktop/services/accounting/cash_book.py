@@ -93,9 +93,10 @@ def _values(entry: CashBookEntryInput) -> dict:
         "direction": entry.direction,
         "income_category_code": entry.category_code if is_income else None,
         "expense_category_code": None if is_income else entry.category_code,
-        "description": entry.description.strip(), "amount": entry.amount,
-        "payee": entry.payee.strip(), "voucher_no": text.normalize(entry.voucher_no),
-        "project_id": entry.project_id, "grant_id": entry.grant_id, "memo": entry.memo.strip(),
+        "description": text.printable(entry.description, keep_newlines=False),
+        "amount": entry.amount, "payee": text.printable(entry.payee, keep_newlines=False),
+        "voucher_no": text.normalize(entry.voucher_no), "project_id": entry.project_id,
+        "grant_id": entry.grant_id, "memo": text.printable(entry.memo),
     }
 
 

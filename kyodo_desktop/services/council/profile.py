@@ -273,7 +273,7 @@ _CLEANERS = {
     "fax": lambda value: _clean_phone(value, "fax"),
     "email": clean_email,
     "established_on": clean_established_on,
-    "notes": lambda value: ("" if value is None else str(value)).strip(),
+    "notes": text.printable,
     "contact_name": _plain,
     "contact_kana": lambda value: _as_field(clean_kana, value, "contact_kana"),
     "contact_phone": lambda value: _clean_phone(value, "contact_phone"),

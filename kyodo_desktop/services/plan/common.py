@@ -59,7 +59,8 @@ def clean_text(value, *, multiline: bool = False) -> str:
     """Normalised text (NFKC, trimmed); line breaks kept when ``multiline``."""
     raw = "" if value is None else str(value)
     if multiline:
-        lines = [unicodedata.normalize("NFKC", line).rstrip() for line in raw.splitlines()]
+        lines = [unicodedata.normalize("NFKC", line).rstrip()
+                 for line in text.printable(raw).splitlines()]
         return "\n".join(lines).strip()
     return text.normalize(raw)
 

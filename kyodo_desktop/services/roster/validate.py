@@ -45,8 +45,9 @@ def clean_plain(value: object) -> str:
 
 
 def clean_notes(value: object) -> str:
-    """備考: kept as typed (line breaks too), surrounding blanks removed; None → ""."""
-    return ("" if value is None else str(value)).strip()
+    """備考: kept as typed (line breaks too) without unprintable characters
+    (:func:`kyodo_desktop.domain.text.printable`), surrounding blanks removed; None → ""."""
+    return text.printable(value)
 
 
 def clean_name(value: object, message: str | None = None) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.formatting import format_date, format_yen
+from kyodo_desktop.domain.formatting import format_date, format_number, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
@@ -36,7 +36,7 @@ from kyodo_desktop.io.cash_book_import import ImportPreview
 from kyodo_desktop.io.cash_book_kinds import import_with_opening, preview_for_fund
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.accounting.opening_balance import take_import_opening
-from kyodo_desktop.ui.accounts.worker import run_in_background
+from kyodo_desktop.ui.accounts.worker import run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
@@ -45,6 +45,18 @@ HEADERS = (N_("Row"), N_("Status"), N_("Date"), N_("Category"), N_("Description"
            N_("Errors and notes"))
 _ERROR = QBrush(QColor("#fde7e7"))
 _SKIPPED = QBrush(QColor("#eeeeee"))
+
+
+#: Rows of a large file shown in the table (a 100,000-row book is previewed, not listed).
+MAX_SHOWN_ROWS = 2_000
+
+
+def _shown_rows(preview: ImportPreview) -> list:
+    """The rows to list, in file order: every row with an error, and the first
+    :data:`MAX_SHOWN_ROWS` of the others (good and skipped)."""
+    others = sorted([*(r for r in preview.rows if r.ok), *preview.skipped],
+                    key=lambda row: row.row_number)[:MAX_SHOWN_ROWS]
+    return sorted([*preview.bad_rows, *others], key=lambda row: row.row_number)
 
 
 class ImportDialog(QDialog):
@@ -121,8 +133,9 @@ class ImportDialog(QDialog):
         path, year, fund = self.path, self.context.fiscal_year, self.fund_combo.currentData()
         mapping = dict(self.mapping)
         try:
-            self.preview = run_in_background(self, _("Reading the file…"), lambda: preview_for_fund(
-                path, year, fund, category_map=mapping))
+            self.preview = run_with_progress(
+                self, _("Reading the file…"), lambda progress: preview_for_fund(
+                    path, year, fund, category_map=mapping, progress=progress))
         except UserError as error:
             self.preview = None
             self.summary.setText(error.message)
@@ -145,10 +158,14 @@ class ImportDialog(QDialog):
                 dry_run=True).message)
         self.summary.setText("\n".join(lines))
         self._show_mapping(preview.unknown_categories)
-        rows = [(r.row_number, r) for r in preview.rows] + [(s.row_number, s)
-                                                              for s in preview.skipped]
+        rows = _shown_rows(preview)
+        if len(preview.rows) + len(preview.skipped) > len(rows):
+            lines.append(_("The table shows the first {shown} rows and every row with an error; "
+                           "all {count} rows are imported.").format(
+                shown=format_number(MAX_SHOWN_ROWS), count=format_number(len(preview.entries))))
+            self.summary.setText("\n".join(lines))
         self.table.setRowCount(len(rows))
-        for index, (_number, row) in enumerate(sorted(rows, key=lambda pair: pair[0])):
+        for index, row in enumerate(rows):
             self._fill_row(index, row)
         self._update_button()
 

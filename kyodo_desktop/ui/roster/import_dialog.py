@@ -1,7 +1,8 @@
 """The roster import dialog (``forms/roster_import.ui``): choose a file, see how its columns are
 read (and change that), see every row's errors with its row number, then import — everything,
 or only the rows without errors. Nothing is written before the user presses a button. Reading
-the file runs off the GUI thread (:func:`kyodo_desktop.ui.accounts.worker.run_in_background`).
+the file runs off the GUI thread with a cancellable progress dialog
+(:func:`kyodo_desktop.ui.accounts.worker.run_with_progress`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from kyodo_desktop.io.roster_import_apply import (
     describe_preview,
     describe_result,
 )
-from kyodo_desktop.ui.accounts.worker import run_in_background
+from kyodo_desktop.ui.accounts.worker import run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
@@ -96,10 +97,11 @@ class RosterImportDialog:
         kind, year = self.kind.currentData(), self.year.currentData()
         store, council = self.context.store, self.context.council_id
         try:
-            self.preview = run_in_background(
+            self.preview = run_with_progress(
                 self.dialog, _("Reading the file…"),
-                lambda: preview_roster(store, council, self.path, kind=kind, fiscal_year=year,
-                                       mapping=mapping))
+                lambda progress: preview_roster(store, council, self.path, kind=kind,
+                                                fiscal_year=year, mapping=mapping,
+                                                progress=progress))
         except UserError as error:
             self.preview = None
             self.report.setPlainText(error.message)

@@ -1,0 +1,55 @@
+"""Reading a file to import shows a progress dialog with キャンセル; cancelling stops the reading
+and nothing is imported (the 出納簿 and the roster import dialogs share the runner)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_cancel_stops_reading_the_file(context, qtbot, tmp_path, store):
+    from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
+
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["日付", "摘要", "費目", "収入", "支出"]] + [
+            ["R7.4.5", f"会費 {i}", "会費", "500", ""] for i in range(60_000)])
+    dialog = ImportDialog(context, "own_funds")
+    qtbot.addWidget(dialog)
+    seen = []
+
+    def cancel_when_shown() -> None:
+        progress = dialog.findChild(QProgressDialog)
+        if progress is None:
+            QTimer.singleShot(10, cancel_when_shown)
+            return
+        seen.append(progress.labelText())
+        progress.findChild(QPushButton).click()  # キャンセル
+
+    QTimer.singleShot(0, cancel_when_shown)
+    dialog.load_file(path)
+    assert seen == ["ファイルを読んでいます…"]
+    assert dialog.preview is None
+    assert dialog.summary.text() == "ファイルの読み込みを中止しました。何も取り込んでいません。"
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == 0
+
+
+def test_a_large_file_lists_the_first_rows_and_every_error(context, qtbot, tmp_path):
+    from kyodo_desktop.ui.accounts.import_dialog import MAX_SHOWN_ROWS, ImportDialog
+
+    path = tmp_path / "large.csv"
+    rows = [["R7.4.5", f"会費 {i}", "会費", "500", ""] for i in range(MAX_SHOWN_ROWS + 500)]
+    rows.append(["R7.4.5", "壊れた行", "会費", "千円くらい", ""])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["日付", "摘要", "費目", "収入", "支出"], *rows])
+    dialog = ImportDialog(context, "own_funds")
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert dialog.table.rowCount() == MAX_SHOWN_ROWS + 1
+    assert dialog.table.item(MAX_SHOWN_ROWS, 0).text() == str(MAX_SHOWN_ROWS + 502)
+    assert "最初の 2,000 行と、誤りのあるすべての行" in dialog.summary.text()
