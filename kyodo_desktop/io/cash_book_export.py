@@ -3,7 +3,7 @@
 Japanese headers, amounts as numbers formatted ``#,##0``, dates as Excel date cells shown in 和暦
 (``[$-411]ggge"年"m"月"d"日"``; Excel for Japanese Windows shows 令和7年4月1日). The 出納簿 sheet
 reads back through :func:`kyodo_desktop.io.cash_book_import.preview_cash_book` as the same
-entries: title rows above the header, a 前年度繰越 row when one fund is exported, and 合計 /
+entries: title rows above the header, a 前年度繰越 row per fund exported, and 合計 /
 次年度繰越 rows at the end (the importer skips them). Written with openpyxl's write-only mode so
 100,000 entries fit in little memory.
 """
@@ -81,8 +81,10 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
                      fund: str | None = None) -> int:
     """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx, or .csv
     when the name ends so); return the number of entries written. ``fund`` (a code) limits it
-    to one 会計区分 and adds its 前年度繰越 row; 残高 is then that fund's balance, else the
-    balance of all funds. Text is written as text, never as a formula (:mod:`sheet_cells`).
+    to one 会計区分; 残高 is then that fund's balance, else the balance of all funds. Each fund
+    exported has its 前年度繰越 row, so the file imports back as it was (会計区分, 事業, 支払先,
+    領収書番号 and 備考 included). Text is written as text, never as a formula
+    (:mod:`sheet_cells`).
 
     Raises UserError when the council does not exist or the file cannot be written.
     """
@@ -104,15 +106,16 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
 
 class _CashBookLines:
     """The 出納簿 under its ``title`` lines as rows of ``(values, number formats, bold)``: the
-    header, the 前年度繰越 row (one fund only), the entries, 合計 and 次年度繰越. ``count`` is the
-    number of entries once iterated."""
+    header, a 前年度繰越 row per fund, the entries, 合計 and 次年度繰越. ``count`` is the number
+    of entries once iterated."""
 
     def __init__(self, store: Store, council_id: int, fiscal_year: int, fund: str | None):
         self.store, self.council_id, self.fiscal_year, self.fund = (
             store, council_id, fiscal_year, fund)
         council = find_council(store, council_id)
         opening = figures.opening_balances(store, council_id, fiscal_year)
-        self.carried = opening[fund] if fund else sum(opening.values())
+        self.openings = {fund: opening[fund]} if fund else dict(opening)
+        self.carried = sum(self.openings.values())
         fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
         self.title = [
             _("{fiscal_year} cash book ({fund})").format(
@@ -125,9 +128,11 @@ class _CashBookLines:
     def __iter__(self):
         fund, plain = self.fund, (None,) * len(CASH_BOOK_HEADERS)
         yield list(CASH_BOOK_HEADERS), plain, True
-        if fund:
-            yield ([None, FUND_LABELS.get(fund, fund), None, None, "前年度繰越", self.carried,
-                    None, self.carried], _FORMATS, False)
+        running = 0
+        for code, amount in self.openings.items():
+            running += amount
+            yield ([None, FUND_LABELS.get(code, code), None, None, "前年度繰越", amount, None,
+                    running], _FORMATS, False)
         projects = dict(project_names(self.store, self.council_id))
         balance, offset = self.carried, 0
         while True:

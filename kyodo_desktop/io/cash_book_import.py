@@ -15,11 +15,13 @@ Source of the rules: issue 5, item 9.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from kyodo_desktop.domain.accounting import INCOME
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.domain.money import parse_yen
+from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
@@ -34,6 +36,7 @@ from kyodo_desktop.io.cash_book_preview import (
 from kyodo_desktop.io.cash_book_rows import (
     Columns,
     RowContext,
+    clean_text,
     opening_amount,
     parse_entry,
     row_kind,
@@ -42,6 +45,7 @@ from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.io.tabular import TableRow, read_table
 from kyodo_desktop.services.accounting.cash_book import EntryValidationError, record_entries
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.plan.projects import create_project, project_names
 
 #: How far down the header row is looked for (title rows, 団体名, 年度 … above it).
 HEADER_SEARCH_ROWS = 30
@@ -52,7 +56,7 @@ __all__ = ["ImportPreview", "PreviewRow", "SkippedRow", "apply_import", "describ
            "parse_fund", "preview_cash_book"]
 
 
-def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
+def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | None,
                       category_map: dict[str, str] | None = None,
                       sheet: str | None = None, progress: Progress | None = None
                       ) -> ImportPreview:
@@ -60,7 +64,7 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
 
     ``fiscal_year`` the 年度 (int, 2023 = 令和5年度) that 「4/1」「5/4/1」 resolve in and every
     date must fall in; ``fund_code`` the 会計区分 of rows without a 区分 column (code or 運営支援 /
-    活動支援 / 自主財源); ``category_map`` 費目 name as written in the file → code
+    活動支援 / 自主財源; None: every row must name its fund); ``category_map`` 費目 name as written in the file → code
     (income_categories / expense_categories), answers of the mapping dialog; ``progress`` as
     :func:`kyodo_desktop.io.tabular.read_table` takes it. A row the reader found a problem in
     (hidden, formula never calculated, a cell too long) is a bad row.
@@ -69,7 +73,7 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str,
     required column (日付, 費目, and 金額 or both 収入 and 支出); ValidationError for a bad
     ``fund_code``; ValueError (a bug) for an unknown code in ``category_map``.
     """
-    fund_code = parse_fund(fund_code)
+    fund_code = parse_fund(fund_code) if fund_code else None
     table = read_table(path, sheet=sheet, progress=progress)
     header, columns, unknown = find_header(table.rows)
     preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
@@ -88,7 +92,9 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
                  skip_bad_rows: bool = False) -> Changes:
     """Record the previewed entries in the 出納簿 of ``council_id``, 年度 ``fiscal_year``, in one
     transaction through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`
-    (``store``: the open :class:`kyodo_desktop.store.Store`); return what changed. The 前年度繰越 (``preview.opening_balance``) is not written here.
+    (``store``: the open :class:`kyodo_desktop.store.Store`); return what changed. A row's 事業
+    is the council's 事業 of that name in the 年度; one not registered yet is added (name only,
+    :func:`new_projects` lists them). The 前年度繰越 (``preview.openings``) is not written here.
 
     Raises UserError (Japanese), writing nothing, when any row has errors (unless
     ``skip_bad_rows``: then only the good rows are written), when no row is left, or when the
@@ -110,11 +116,35 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
     if not entries:
         raise UserError(_("The file has no rows that can be imported."))
     try:
-        return record_entries(store, council_id, fiscal_year, entries)
+        with store.transaction():
+            ids, changes = _project_ids(store, council_id, fiscal_year, preview.projects)
+            entries = [replace(row.entry, project_id=ids[row.project]) if row.project
+                       else row.entry for row in preview.rows if row.ok and row.entry is not None]
+            return record_entries(store, council_id, fiscal_year, entries) | changes
     except EntryValidationError as error:
         number = [row.row_number for row in preview.rows if row.ok][error.index]
         raise UserError(_("Row {row}: {text}").format(row=number, text=error.message),
                         detail=error.detail) from error
+
+
+def new_projects(store, council_id: int, fiscal_year: int, preview: ImportPreview) -> list[str]:
+    """The 事業 names of the file that the council does not have in 年度 ``fiscal_year`` yet."""
+    known = {normalize(name) for _id, name in project_names(store, council_id, fiscal_year)}
+    return [name for name in preview.projects if normalize(name) not in known]
+
+
+def _project_ids(store, council_id: int, fiscal_year: int, names: list[str]
+                 ) -> tuple[dict[str, int], Changes]:
+    ids = {normalize(name): project_id
+           for project_id, name in project_names(store, council_id, fiscal_year)}
+    found, changes = {}, Changes()
+    for name in names:
+        if normalize(name) not in ids:
+            ids[normalize(name)], added = create_project(store, council_id, fiscal_year,
+                                                         {"name": name})
+            changes = changes | added
+        found[name] = ids[normalize(name)]
+    return found, changes
 
 
 def find_header(rows: list[TableRow]) -> tuple[TableRow, Columns, list[str]]:
@@ -180,7 +210,7 @@ def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowC
         return
     if kind == "opening":
         _take_opening(preview, row, columns, ctx)
-        balance.running = preview.opening_balance
+        balance.running = sum(amount for amount, _row in preview.openings.values())
         return
     if kind is not None:
         preview.skipped.append(SkippedRow(row.number, _skip_reason(kind), row.cells))
@@ -188,7 +218,8 @@ def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowC
             balance.follow(row, None, known=True)
         return
     entry, errors = parse_entry(row, columns, ctx)
-    result = PreviewRow(row.number, entry, errors, cells=row.cells)
+    result = PreviewRow(row.number, entry, errors, cells=row.cells,
+                        project=clean_text(columns.cell(row, "project")))
     signed = None if entry is None else (entry.amount if entry.direction == INCOME
                                          else -entry.amount)
     warning = balance.follow(row, signed, known=entry is not None)
@@ -199,22 +230,24 @@ def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowC
 
 def _take_opening(preview: ImportPreview, row: TableRow, columns: Columns,
                   ctx: RowContext) -> None:
-    if preview.opening_balance_row is not None:
-        preview.rows.append(PreviewRow(row.number, None, [_(
-            "A second carry-over row from the previous year (the first is row {row}). Delete "
-            "one of them.").format(row=preview.opening_balance_row)], cells=row.cells))
-        return
+    """A 前年度繰越 row: one per 会計区分 (an export of all funds has one for each)."""
     amount, errors = opening_amount(row, columns)
-    if errors:
-        preview.rows.append(PreviewRow(row.number, None, errors, cells=row.cells))
-        return
     fund_text = columns.cell(row, "fund")
     try:
         fund = parse_fund(fund_text) if fund_text else ctx.fund_code
-    except ValidationError:
-        fund = ctx.fund_code
-    preview.opening_balance, preview.opening_balance_row = amount, row.number
-    preview.opening_balance_fund = fund
+    except ValidationError as error:
+        errors.append(error.message)
+        fund = None
+    if fund is None and not errors:
+        errors.append(_("The carry-over row names no fund. Write 運営支援, 活動支援 or 自主財源 in "
+                        "its fund column."))
+    if fund in preview.openings:
+        errors.append(_("A second carry-over row from the previous year (the first is row "
+                        "{row}). Delete one of them.").format(row=preview.openings[fund][1]))
+    if errors:
+        preview.rows.append(PreviewRow(row.number, None, errors, cells=row.cells))
+        return
+    preview.openings[fund] = (amount, row.number)
 
 
 def _repeats_header(row: TableRow, columns: Columns) -> bool:

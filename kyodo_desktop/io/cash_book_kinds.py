@@ -3,8 +3,8 @@
 
 ``kyodo-desktop import cash-book FILE --db … --fiscal-year R7 [--fund 活動支援] [--dry-run]
 [--skip-bad-rows]`` previews the file, refuses it (writing nothing) when a row is bad unless
-``--skip-bad-rows``, records the entries and takes the file's 前年度繰越 row as the opening balance
-(or checks it against the closed previous year; see
+``--skip-bad-rows``, records the entries and takes the file's 前年度繰越 rows (one per fund) as the
+opening balances (or checks them against the closed previous year; see
 :mod:`kyodo_desktop.services.accounting.opening_balance`), all in one transaction.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kyodo_desktop.domain.labels import FUND_LABELS
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.cash_book_export import export_budget_vs_actual, export_cash_book
@@ -19,6 +20,7 @@ from kyodo_desktop.io.cash_book_import import (
     ImportPreview,
     apply_import,
     describe_preview,
+    new_projects,
     parse_fund,
     preview_cash_book,
 )
@@ -40,8 +42,7 @@ def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
 
     Raises UserError (Japanese) as :func:`preview_cash_book`, or when the fund is missing.
     """
-    preview = preview_cash_book(path, fiscal_year=fiscal_year,
-                                fund_code=parse_fund(fund) if fund else "own_funds",
+    preview = preview_cash_book(path, fiscal_year=fiscal_year, fund_code=fund or None,
                                 category_map=category_map, progress=progress)
     if not fund and "fund" not in preview.columns:
         raise UserError(_("The file has no fund column. Choose the fund with --fund (運営支援, "
@@ -51,22 +52,21 @@ def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
 
 def import_with_opening(store: Store, council_id: int, fiscal_year: int,
                         preview: ImportPreview, *, skip_bad_rows: bool = False
-                        ) -> tuple[Changes, OpeningOutcome | None]:
-    """Record the previewed entries and handle the 前年度繰越 row in one transaction.
+                        ) -> tuple[Changes, list[OpeningOutcome]]:
+    """Record the previewed entries and handle the 前年度繰越 rows (one per fund) in one
+    transaction.
 
-    Returns ``(Changes, OpeningOutcome or None when the file has no such row)``. Raises what
+    Returns ``(Changes, one OpeningOutcome per 前年度繰越 row)``. Raises what
     :func:`apply_import` and :func:`take_import_opening` raise (nothing is written then).
     """
     with store.transaction():
         changes = apply_import(store, council_id, fiscal_year, preview,
                                skip_bad_rows=skip_bad_rows)
-        outcome = None
-        if preview.opening_balance is not None:
-            outcome = take_import_opening(store, council_id, fiscal_year,
-                                          preview.opening_balance_fund or preview.fund_code,
-                                          preview.opening_balance)
-            changes = changes | outcome.changes
-    return changes, outcome
+        outcomes = []
+        for fund, (amount, _row) in preview.openings.items():
+            outcomes.append(take_import_opening(store, council_id, fiscal_year, fund, amount))
+            changes = changes | outcomes[-1].changes
+    return changes, outcomes
 
 
 def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, dry_run: bool,
@@ -74,28 +74,49 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
     """The ``import cash-book`` kind: see the module docstring. Returns the Japanese summary."""
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
-    preview = preview_for_fund(path, fiscal_year, options.get("fund"),
-                               progress=options.get("progress"))
+    fund = options.get("fund")
+    preview = preview_for_fund(path, fiscal_year, fund, progress=options.get("progress"))
     summary = describe_preview(preview)
+    if fund:
+        refuse_other_funds(preview, parse_fund(fund))
     if preview.bad_rows and not skip_bad_rows:
         raise UserError(summary + "\n" + _(
             "Nothing was imported because {count} rows have errors. Correct them in the file, or "
             "add --skip-bad-rows to import only the good rows.").format(
             count=len(preview.bad_rows)))
+    lines = [summary]
+    added = new_projects(store, council_id, fiscal_year, preview)
+    if added:
+        lines.append(_("Projects to be added (named in the file, not registered yet): {names}")
+                     .format(names="、".join(added)))
     if dry_run:
-        lines = [summary]
-        if preview.opening_balance is not None:
-            lines.append(take_import_opening(
-                store, council_id, fiscal_year, preview.opening_balance_fund or preview.fund_code,
-                preview.opening_balance, dry_run=True).message)
+        lines += [take_import_opening(store, council_id, fiscal_year, opening_fund, amount,
+                                      dry_run=True).message
+                  for opening_fund, (amount, _row) in preview.openings.items()]
         lines.append(_("This was a check only (--dry-run): nothing was written."))
         return "\n".join(lines)
-    _changes, outcome = import_with_opening(store, council_id, fiscal_year, preview,
-                                            skip_bad_rows=skip_bad_rows)
-    lines = [summary, _("{count} entries were imported.").format(count=len(preview.entries))]
-    if outcome is not None:
-        lines.append(outcome.message)
+    _changes, outcomes = import_with_opening(store, council_id, fiscal_year, preview,
+                                             skip_bad_rows=skip_bad_rows)
+    lines.append(_("{count} entries were imported.").format(count=len(preview.entries)))
+    lines += [outcome.message for outcome in outcomes]
     return "\n".join(lines)
+
+
+def refuse_other_funds(preview: ImportPreview, fund_code: str) -> None:
+    """``--fund`` with a file whose 会計区分 column names other funds: UserError naming the rows
+    (up to ten), so that funds are never merged or split by mistake."""
+    other = [row.row_number for row in preview.rows
+             if row.entry is not None and row.entry.fund_code != fund_code]
+    other += [row for fund, (_amount, row) in preview.openings.items() if fund != fund_code]
+    if not other:
+        return
+    other.sort()
+    shown = "、".join(str(number) for number in other[:10]) + ("…" if len(other) > 10 else "")
+    raise UserError(_("The fund chosen with --fund ({fund}) differs from the column {column} of "
+                      "the file in {count} rows (rows {rows}). Import the file without --fund "
+                      "(each row goes to the fund of its column), or correct those rows.").format(
+        fund=FUND_LABELS.get(fund_code, fund_code), column=preview.columns.get("fund", "会計区分"),
+        count=len(other), rows=shown))
 
 
 def run_export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path,

@@ -37,6 +37,7 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "voucher_no": ("領収書番号", "証憑番号", "No", "NO", "番号", "領収書No", "伝票番号", "証拠書類番号"),
     "memo": ("備考", "メモ", "摘要備考"),
     "fund": ("区分", "会計", "会計区分", "財源", "財源区分"),
+    "project": ("事業", "事業名", "事業名称"),
 }
 
 #: Income category code → other names found in cash books (the schema's name is added).
@@ -70,6 +71,7 @@ EXPENSE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "materials": ("材料費",),
     "equipment": ("備品費",),
     "contributions": ("負担金", "負担金補助金", "分担金"),
+    "refund": ("返還", "交付金返還金"),
 }
 
 #: 会計区分 code → other names (the schema's ``funds.name`` is added).
@@ -86,7 +88,8 @@ def _with_labels(labels: dict[str, str], synonyms: dict[str, tuple[str, ...]]
 
 
 INCOME_NAMES = _with_labels(INCOME_CATEGORY_LABELS, INCOME_SYNONYMS)
-EXPENSE_NAMES = _with_labels(EXPENSE_CATEGORY_LABELS, EXPENSE_SYNONYMS)
+#: 返還金 (a grant's refund, migration 4) is an expense category of its own.
+EXPENSE_NAMES = _with_labels({**EXPENSE_CATEGORY_LABELS, "refund": "返還金"}, EXPENSE_SYNONYMS)
 FUND_NAMES = _with_labels(FUND_LABELS, FUND_SYNONYMS)
 
 #: Values of a 収支 column.

@@ -20,13 +20,15 @@ from kyodo_desktop.i18n import _
 class PreviewRow:
     """A data row: ``row_number`` as the spreadsheet shows it; ``entry`` the parsed entry (None
     when the row has errors); ``errors`` Japanese, each naming the column; ``warnings`` Japanese
-    (e.g. 残高 differs), never blocking; ``cells`` the row's text as read."""
+    (e.g. 残高 differs), never blocking; ``cells`` the row's text as read; ``project`` the name
+    in its 事業 column ("" when none), matched to the council's 事業 when written."""
 
     row_number: int
     entry: CashBookEntryInput | None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cells: tuple[str, ...] = ()
+    project: str = ""
 
     @property
     def ok(self) -> bool:
@@ -46,24 +48,44 @@ class SkippedRow:
 @dataclass
 class ImportPreview:
     """What an import would do. ``columns`` field → header as written (``"entry_date"`` →
-    「年月日」); ``opening_balance`` 円 of the 前年度繰越 row (None: no such row) with its
-    ``opening_balance_row`` and fund; ``unknown_columns`` headers not understood (ignored);
-    ``unknown_categories`` 費目 names to map (pass ``category_map`` to a new preview)."""
+    「年月日」); ``fund_code`` the 会計区分 of rows without one (None: the file's 会計区分
+    column decides every row); ``openings`` fund → (円, row) of each 前年度繰越 row, with
+    ``opening_balance``/``opening_balance_row``/``opening_balance_fund`` those of the first;
+    ``unknown_columns`` headers not understood (ignored); ``unknown_categories`` 費目 names to
+    map (pass ``category_map`` to a new preview)."""
 
     path: Path
     fiscal_year: int
-    fund_code: str
+    fund_code: str | None
     header_row: int
     columns: dict[str, str]
     rows: list[PreviewRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
-    opening_balance: int | None = None
-    opening_balance_row: int | None = None
-    opening_balance_fund: str | None = None
+    openings: dict[str, tuple[int, int]] = field(default_factory=dict)
     unknown_columns: list[str] = field(default_factory=list)
     unknown_categories: list[str] = field(default_factory=list)
     encoding: str = ""
     sheet: str = ""
+
+    @property
+    def opening_balance(self) -> int | None:
+        """円 of the first 前年度繰越 row (None when the file has none)."""
+        return next(iter(self.openings.values()), (None, None))[0]
+
+    @property
+    def opening_balance_row(self) -> int | None:
+        """Row number of the first 前年度繰越 row (None when the file has none)."""
+        return next(iter(self.openings.values()), (None, None))[1]
+
+    @property
+    def opening_balance_fund(self) -> str | None:
+        """会計区分 of the first 前年度繰越 row (None when the file has none)."""
+        return next(iter(self.openings), None)
+
+    @property
+    def projects(self) -> list[str]:
+        """The 事業 names of the good rows, each once, in the file's order."""
+        return list(dict.fromkeys(row.project for row in self.rows if row.ok and row.project))
 
     @property
     def entries(self) -> list[CashBookEntryInput]:
@@ -91,7 +113,10 @@ def describe_preview(preview: ImportPreview, *, max_rows: int = 50) -> str:
                                                        row=preview.header_row),
         _("Fiscal year {fiscal_year}, fund {fund}").format(
             fiscal_year=format_fiscal_year(preview.fiscal_year),
-            fund=FUND_LABELS.get(preview.fund_code, preview.fund_code)),
+            fund=FUND_LABELS.get(preview.fund_code, preview.fund_code)) if preview.fund_code
+        else _("Fiscal year {fiscal_year}, each row in the fund of its {column} column").format(
+            fiscal_year=format_fiscal_year(preview.fiscal_year),
+            column=preview.columns.get("fund", "会計区分")),
         _("Rows to import: {count} (income {income} yen, expense {expense} yen)").format(
             count=len(preview.entries), income=format_yen(income), expense=format_yen(expense)),
     ]
@@ -105,9 +130,9 @@ def describe_preview(preview: ImportPreview, *, max_rows: int = 50) -> str:
     if preview.skipped:
         lines.append(_("Rows skipped: {count}").format(count=len(preview.skipped)))
         lines += [_row_line(row.row_number, row.reason) for row in preview.skipped[:max_rows]]
-    if preview.opening_balance is not None:
+    for fund, (amount, row) in preview.openings.items():
         lines.append(_("Carry-over from the previous year: {amount} yen (row {row})").format(
-            amount=format_yen(preview.opening_balance), row=preview.opening_balance_row))
+            amount=format_yen(amount), row=row) + f"（{FUND_LABELS.get(fund, fund)}）")
     if preview.unknown_columns:
         lines.append(_("Columns not imported: {names}").format(
             names="、".join(preview.unknown_columns)))

@@ -13,7 +13,9 @@ Rules (issue 5, item 9):
   or the 費目 (会費 → income, 消耗品費 → expense).
 - 費目: mapped by :mod:`kyodo_desktop.io.cash_book_names` or the caller's ``category_map``;
   unknown names are collected for the mapping dialog.
-- 区分/会計 column: 運営支援・活動支援・自主財源 (else the fund chosen for the import).
+- 区分/会計 column: 運営支援・活動支援・自主財源 (else the fund chosen for the import; when none
+  was chosen, a blank 会計区分 is an error).
+- 事業 column: the 事業's name, kept on the preview row (matched when the entries are written).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from kyodo_desktop.domain.accounting import (
     outside_year_finding,
 )
 from kyodo_desktop.domain.money import parse_yen
-from kyodo_desktop.domain.text import normalize
+from kyodo_desktop.domain.text import normalize, printable
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import cash_book_names as names
@@ -43,6 +45,8 @@ _BLANK_AMOUNTS = {"", "-", "−", "ー", "―", "‐", "0", "¥0", "0円"}
 _EXCEL_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _SHORT_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{1,2})")
 _TEXT_FIELDS = ("description", "payee", "voucher_no", "memo")
+#: 全角英数 and 半角カナ: the characters :func:`clean_text` makes NFKC.
+_NARROW = re.compile(r"[Ａ-Ｚａ-ｚ０-９]+|[\uff61-\uff9f]+")
 #: Cells that may hold 小計・繰越 words.
 _LABEL_FIELDS = ("entry_date", "month", "description", "category")
 
@@ -70,7 +74,7 @@ class RowContext:
     mapping (``name_key`` → code), the date and month above, and the unknown 費目 found so far."""
 
     fiscal_year: int
-    fund_code: str
+    fund_code: str | None
     category_map: dict[str, str] = field(default_factory=dict)
     last_date: date | None = None
     last_month: str = ""
@@ -133,13 +137,17 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
     if errors or entry_date is None or direction is None or category is None or amount is None:
         return None, errors
     texts = {name: clean_text(columns.cell(row, name)) for name in _TEXT_FIELDS}
+    texts["voucher_no"] = normalize(texts["voucher_no"])  # a number: Ｎｏ．５ → No.5
     return CashBookEntryInput(entry_date=entry_date, fund_code=fund_code, direction=direction,
                               category_code=category, amount=amount, **texts), []
 
 
 def clean_text(text: str) -> str:
-    """A free-text cell as stored: NFKC (全角英数 → half-width, ｶﾅ → カナ), spaces collapsed."""
-    return normalize(text)
+    """A free-text cell as stored: 全角英数 → half-width and ｶﾅ → カナ, other characters as written
+    (（）・全角 brackets kept, so an exported book reads back unchanged), unprintable characters
+    removed, every run of blanks (also 全角スペース) one space."""
+    text = " ".join(printable(text, keep_newlines=False).split())
+    return _NARROW.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)
 
 
 def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> date | None:
@@ -293,9 +301,12 @@ def _mismatch(text: str, of_code: str | None) -> str:
     return _("{name} is an expense category, but the amount is income.").format(name=text)
 
 
-def _fund(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> str:
+def _fund(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> str | None:
     text = columns.cell(row, "fund")
     if not text:
+        if ctx.fund_code is None:
+            errors.append(column_error(columns, "fund", _(
+                "The fund is missing. Write 運営支援, 活動支援 or 自主財源.")))
         return ctx.fund_code
     try:
         return names.parse_fund(text)

@@ -151,11 +151,10 @@ class ImportDialog(QDialog):
             count=len(preview.entries), income=format_yen(income), expense=format_yen(expense))]
         if preview.bad_rows:
             lines.append(_("Rows with errors: {count}").format(count=len(preview.bad_rows)))
-        if preview.opening_balance is not None:
-            lines.append(take_import_opening(
-                self.context.store, self.context.council_id, self.context.fiscal_year,
-                preview.opening_balance_fund or preview.fund_code, preview.opening_balance,
-                dry_run=True).message)
+        lines += [take_import_opening(self.context.store, self.context.council_id,
+                                      self.context.fiscal_year, fund, amount,
+                                      dry_run=True).message
+                  for fund, (amount, _row) in preview.openings.items()]
         self.summary.setText("\n".join(lines))
         self._show_mapping(preview.unknown_categories)
         rows = _shown_rows(preview)
@@ -230,12 +229,12 @@ class ImportDialog(QDialog):
         context = self.context
         preview, skip_bad = self.preview, self.skip_bad.isChecked()
         try:
-            _changes, outcome = save_with_undo(context, _("Import of the cash book"), lambda: (
+            _changes, outcomes = save_with_undo(context, _("Import of the cash book"), lambda: (
                 import_with_opening(context.store, context.council_id, context.fiscal_year,
                                     preview, skip_bad_rows=skip_bad)))
         except UserError as error:
             show_error(error, self)
             return False
-        self.outcome_message = "" if outcome is None else outcome.message
+        self.outcome_message = "\n".join(outcome.message for outcome in outcomes)
         self.accept()
         return True

@@ -57,7 +57,9 @@ def test_all_funds_read_back_with_their_funds(store, council, tmp_path):
     preview = preview_cash_book(path, fiscal_year=FY, fund_code="own_funds")
     assert preview.bad_rows == []
     assert sorted(map(_key, preview.entries)) == sorted(map(_key, entries))
-    assert preview.opening_balance is None
+    assert [w for row in preview.rows for w in row.warnings] == []  # 残高 agrees row by row
+    assert {fund: amount for fund, (amount, _row) in preview.openings.items()} == {
+        "operating_support": 0, "activity_support": 0, "own_funds": 2_000_000}
 
 
 def test_cells_are_dates_and_formatted_numbers(store, council, tmp_path):
@@ -69,7 +71,8 @@ def test_cells_are_dates_and_formatted_numbers(store, council, tmp_path):
     header_index = next(i for i, row in enumerate(rows) if row[0].value == "日付")
     headers = [cell.value for cell in rows[header_index]]
     assert headers[:8] == ["日付", "会計区分", "収支", "費目", "摘要", "収入", "支出", "残高"]
-    first = rows[header_index + 1]
+    first = next(row for row in rows[header_index + 1:] if row[0].value is not None)
+    assert [row[4].value for row in rows[header_index + 1:header_index + 4]] == ["前年度繰越"] * 3
     assert isinstance(first[0].value, datetime) and first[0].value.date() == date(FY, 4, 3)
     assert first[0].number_format.endswith('ggge"年"m"月"d"日"')
     amounts = [row[6] for row in rows[header_index + 1:] if isinstance(row[6].value, int)]
