@@ -116,6 +116,9 @@ def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("Only check the file and show what would be imported."))
     parser.add_argument("--skip-bad-rows", action="store_true",
                         help=_("Import the good rows even when some rows have errors."))
+    parser.add_argument("--allow-duplicate", action="store_true",
+                        help=_("Import a file even though it (or most of its rows) was imported "
+                               "before."))
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -131,7 +134,8 @@ def _run_import(args: argparse.Namespace) -> int:
         with progress_line(_("Reading {name}").format(name=path.name)) as progress:
             summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
                                skip_bad_rows=args.skip_bad_rows,
-                               options={"fund": args.fund, "progress": progress})
+                               options={"fund": args.fund, "progress": progress,
+                                        "allow_duplicate": args.allow_duplicate})
     print(summary)
     return EXIT_OK
 

@@ -42,7 +42,7 @@ from kyodo_desktop.io.cash_book_rows import (
     row_kind,
 )
 from kyodo_desktop.io.sheet_limits import Progress
-from kyodo_desktop.io.tabular import TableRow, read_table
+from kyodo_desktop.io.tabular import TableRow, file_sha256, read_table
 from kyodo_desktop.services.accounting.cash_book import EntryValidationError, record_entries
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.plan.projects import create_project, project_names
@@ -74,11 +74,12 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | No
     ``fund_code``; ValueError (a bug) for an unknown code in ``category_map``.
     """
     fund_code = parse_fund(fund_code) if fund_code else None
+    digest = file_sha256(path) if Path(path).is_file() else ""
     table = read_table(path, sheet=sheet, progress=progress)
     header, columns, unknown = find_header(table.rows)
     preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
                             dict(columns.headers), unknown_columns=unknown,
-                            encoding=table.encoding, sheet=table.sheet)
+                            encoding=table.encoding, sheet=table.sheet, sha256=digest)
     ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}))
     balance = _BalanceCheck(columns)
     for row in table.rows:

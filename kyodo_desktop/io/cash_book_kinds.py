@@ -31,6 +31,9 @@ from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, ta
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
+from kyodo_desktop.services.imports.history import check_not_imported, record_import
+
+KIND = "cash-book"
 
 
 def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
@@ -62,6 +65,8 @@ def import_with_opening(store: Store, council_id: int, fiscal_year: int,
     with store.transaction():
         changes = apply_import(store, council_id, fiscal_year, preview,
                                skip_bad_rows=skip_bad_rows)
+        record_import(store, council_id, KIND, preview.sha256, preview.path.name,
+                      len(preview.entries), fiscal_year=fiscal_year)
         outcomes = []
         for fund, (amount, _row) in preview.openings.items():
             outcomes.append(take_import_opening(store, council_id, fiscal_year, fund, amount))
@@ -79,6 +84,8 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
     summary = describe_preview(preview)
     if fund:
         refuse_other_funds(preview, parse_fund(fund))
+    if not options.get("allow_duplicate"):
+        check_duplicate(store, council_id, fiscal_year, preview)
     if preview.bad_rows and not skip_bad_rows:
         raise UserError(summary + "\n" + _(
             "Nothing was imported because {count} rows have errors. Correct them in the file, or "
@@ -100,6 +107,14 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
     lines.append(_("{count} entries were imported.").format(count=len(preview.entries)))
     lines += [outcome.message for outcome in outcomes]
     return "\n".join(lines)
+
+
+def check_duplicate(store: Store, council_id: int, fiscal_year: int,
+                    preview: ImportPreview) -> None:
+    """DuplicateImport when the file, or ≥ 90 % of its entries, is already in the 出納簿 of the
+    council-year (:func:`kyodo_desktop.services.imports.history.check_not_imported`)."""
+    check_not_imported(store, council_id, KIND, preview.sha256, fiscal_year=fiscal_year,
+                       entries=preview.entries)
 
 
 def refuse_other_funds(preview: ImportPreview, fund_code: str) -> None:
@@ -135,7 +150,7 @@ def run_export_budget(store: Store, council_id: int, fiscal_year: int, path: Pat
     return _("Wrote {path} ({count} rows).").format(path=path, count=count)
 
 
-IMPORTS = [ImportKind("cash-book", N_("Cash book"), run_import, needs_fiscal_year=True)]
+IMPORTS = [ImportKind(KIND, N_("Cash book"), run_import, needs_fiscal_year=True)]
 EXPORTS = [
     ExportKind("cash-book", N_("Cash book"), run_export_cash_book),
     ExportKind("budget-vs-actual", N_("Budget vs actual"), run_export_budget),

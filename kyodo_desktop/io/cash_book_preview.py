@@ -52,7 +52,8 @@ class ImportPreview:
     column decides every row); ``openings`` fund → (円, row) of each 前年度繰越 row, with
     ``opening_balance``/``opening_balance_row``/``opening_balance_fund`` those of the first;
     ``unknown_columns`` headers not understood (ignored); ``unknown_categories`` 費目 names to
-    map (pass ``category_map`` to a new preview)."""
+    map (pass ``category_map`` to a new preview); ``sha256`` the file's digest (re-import
+    guard, :mod:`kyodo_desktop.services.imports.history`)."""
 
     path: Path
     fiscal_year: int
@@ -66,6 +67,7 @@ class ImportPreview:
     unknown_categories: list[str] = field(default_factory=list)
     encoding: str = ""
     sheet: str = ""
+    sha256: str = ""
 
     @property
     def opening_balance(self) -> int | None:

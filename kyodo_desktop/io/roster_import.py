@@ -21,7 +21,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.io import roster_columns as columns
 from kyodo_desktop.io.roster_columns import ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.sheet_limits import Progress, digits_problem
-from kyodo_desktop.io.tabular import Table, TableRow, read_table
+from kyodo_desktop.io.tabular import Table, TableRow, file_sha256, read_table
 from kyodo_desktop.io.xlsx_reader import NoSuchSheet
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
@@ -56,7 +56,8 @@ class ImportRow:
 class RosterPreview:
     """What importing would do. ``kind`` organizations / people; ``headers`` the header row's
     cells; ``mapping`` {column index: field}; ``problems`` file-level Japanese errors that block
-    the import (a column missing); ``rows`` the data rows in file order."""
+    the import (a column missing); ``rows`` the data rows in file order; ``sha256`` the file's
+    digest (re-import guard)."""
 
     kind: str
     path: Path
@@ -69,6 +70,7 @@ class RosterPreview:
     rows: list[ImportRow] = field(default_factory=list)
     encoding: str = ""
     sheet: str = ""
+    sha256: str = ""
 
     @property
     def good_rows(self) -> list[ImportRow]:
@@ -100,6 +102,7 @@ def preview_roster(store, council_id: int, path: Path | str, *, kind: str = ORGA
     """
     if kind not in (ORGANIZATIONS, PEOPLE):
         raise ValueError(f"unknown roster import kind: {kind!r}")
+    digest = file_sha256(path) if Path(path).is_file() else ""
     table = _read(Path(path), kind, progress)
     header = _find_header(table.rows, kind, chosen=mapping is not None)
     auto, unknown = columns.map_headers(kind, header.cells)
@@ -108,7 +111,8 @@ def preview_roster(store, council_id: int, path: Path | str, *, kind: str = ORGA
         unknown = [h for i, h in enumerate(header.cells) if h and i not in auto
                    and not columns.is_ignored(h)]
     preview = RosterPreview(kind, Path(path), fiscal_year, header.number, header.cells, auto,
-                            unknown, encoding=table.encoding, sheet=table.sheet)
+                            unknown, encoding=table.encoding, sheet=table.sheet,
+                            sha256=digest)
     preview.problems = _missing_columns(preview)
     if preview.problems:
         return preview

@@ -21,6 +21,7 @@ from kyodo_desktop.io.roster_columns import FIELD_LABELS, ORGANIZATIONS, PEOPLE
 from kyodo_desktop.io.roster_import import ImportRow, RosterPreview, preview_roster
 from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.services.changes import ROSTER, Changes
+from kyodo_desktop.services.imports.history import check_not_imported, record_import
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
@@ -43,7 +44,8 @@ class ImportResult:
 
 def apply_roster_import(store, council_id: int, preview: RosterPreview, *,
                         skip_bad_rows: bool = False) -> ImportResult:
-    """Write the preview's good rows in one transaction.
+    """Write the preview's good rows in one transaction, noting the file as imported
+    (:func:`kyodo_desktop.services.imports.history.record_import`).
 
     Raises UserError, writing nothing, when the preview has file-level problems, when any row
     is bad (unless ``skip_bad_rows``), when no row is left, or when a row fails while writing
@@ -60,6 +62,8 @@ def apply_roster_import(store, council_id: int, preview: RosterPreview, *,
         raise UserError(_("The file has no rows that can be imported."))
     result = ImportResult(Changes.of(ROSTER, council_id=council_id))
     with store.transaction():
+        record_import(store, council_id, preview.kind, preview.sha256, preview.path.name,
+                      len(rows), fiscal_year=preview.fiscal_year)
         for row in rows:
             try:
                 if preview.kind == ORGANIZATIONS:
@@ -153,14 +157,17 @@ def describe_result(result: ImportResult) -> str:
 
 def run_import(store, council_id: int, fiscal_year: int | None, path: Path, *, kind: str,
                dry_run: bool = False, skip_bad_rows: bool = False,
-               progress: Progress | None = None) -> str:
+               progress: Progress | None = None, allow_duplicate: bool = False) -> str:
     """The CLI's import: check, then (unless ``dry_run``) write; return the Japanese report.
     ``fiscal_year`` None means the 年度 of today. Raises UserError (nothing written) when the
     file has problems or bad rows (unless ``skip_bad_rows``), with ``dry_run`` too, so a check
-    of a file with bad rows ends with exit code 2 like the 出納簿's."""
+    of a file with bad rows ends with exit code 2 like the 出納簿's; DuplicateImport when the
+    same file was imported before (unless ``allow_duplicate``)."""
     year = fiscal_year or wareki.fiscal_year_of(date.today())
     preview = preview_roster(store, council_id, path, kind=kind, fiscal_year=year,
                              progress=progress)
+    if not allow_duplicate:
+        check_not_imported(store, council_id, kind, preview.sha256)
     report = describe_preview(preview)
     if preview.problems:
         raise UserError(report + "\n" + _("Nothing was imported."))
@@ -178,14 +185,16 @@ def _run_organizations(store, council_id, fiscal_year, path, *, dry_run=False,
                        skip_bad_rows=False, options=None) -> str:
     return run_import(store, council_id, fiscal_year, Path(path), kind=ORGANIZATIONS,
                       dry_run=dry_run, skip_bad_rows=skip_bad_rows,
-                      progress=(options or {}).get("progress"))
+                      progress=(options or {}).get("progress"),
+                      allow_duplicate=bool((options or {}).get("allow_duplicate")))
 
 
 def _run_people(store, council_id, fiscal_year, path, *, dry_run=False, skip_bad_rows=False,
                 options=None) -> str:
     return run_import(store, council_id, fiscal_year, Path(path), kind=PEOPLE,
                       dry_run=dry_run, skip_bad_rows=skip_bad_rows,
-                      progress=(options or {}).get("progress"))
+                      progress=(options or {}).get("progress"),
+                      allow_duplicate=bool((options or {}).get("allow_duplicate")))
 
 
 IMPORTS = [

@@ -74,6 +74,22 @@ class Table:
     sheet: str = ""
 
 
+def file_sha256(path: Path | str) -> str:
+    """The SHA-256 (hex) of the file's bytes, read in blocks (the re-import guard's key).
+    Raises UserError when the file cannot be read."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as stream:
+            for block in iter(lambda: stream.read(1024 * 1024), b""):
+                digest.update(block)
+    except OSError as error:
+        raise UserError(_("The file cannot be read: {path}").format(path=path),
+                        detail=repr(error)) from error
+    return digest.hexdigest()
+
+
 def read_table(path: Path | str, *, sheet: str | None = None,
                progress: Progress | None = None) -> Table:
     """Read ``path`` (.xlsx/.xlsm or .csv/.tsv/.txt) into a :class:`Table`.

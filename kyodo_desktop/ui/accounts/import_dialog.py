@@ -33,10 +33,14 @@ from kyodo_desktop.domain.labels import DIRECTION_LABELS
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.cash_book_import import ImportPreview
-from kyodo_desktop.io.cash_book_kinds import import_with_opening, preview_for_fund
+from kyodo_desktop.io.cash_book_kinds import (
+    check_duplicate,
+    import_with_opening,
+    preview_for_fund,
+)
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.accounting.opening_balance import take_import_opening
-from kyodo_desktop.ui.accounts.worker import run_with_progress
+from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
@@ -228,6 +232,9 @@ class ImportDialog(QDialog):
             return False
         context = self.context
         preview, skip_bad = self.preview, self.skip_bad.isChecked()
+        if not confirm_duplicate(self, _("Import a cash book"), lambda: check_duplicate(
+                context.store, context.council_id, context.fiscal_year, preview)):
+            return False
         try:
             _changes, outcomes = save_with_undo(context, _("Import of the cash book"), lambda: (
                 import_with_opening(context.store, context.council_id, context.fiscal_year,

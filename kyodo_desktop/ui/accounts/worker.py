@@ -101,3 +101,20 @@ class _Bar(QObject):
     def advance(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, done) if total else 0)
         self.dialog.setValue(done if total else 0)
+
+
+def confirm_duplicate(parent: QWidget | None, title: str, check: Callable[[], None]) -> bool:
+    """Run ``check`` (which raises DuplicateImport for a file imported before); when it does,
+    ask whether to import anyway (いいえ is the default). True: go on with the import."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kyodo_desktop.services.imports.history import DuplicateImport
+
+    try:
+        check()
+    except DuplicateImport as error:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, error.message + "\n\n" + _(
+            "Import it anyway?"), buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+    return True

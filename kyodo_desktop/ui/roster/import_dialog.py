@@ -31,7 +31,8 @@ from kyodo_desktop.io.roster_import_apply import (
     describe_preview,
     describe_result,
 )
-from kyodo_desktop.ui.accounts.worker import run_with_progress
+from kyodo_desktop.services.imports.history import check_not_imported
+from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
@@ -149,6 +150,9 @@ class RosterImportDialog:
         if self.preview is None:
             return False
         store, council, preview = self.context.store, self.context.council_id, self.preview
+        if not confirm_duplicate(self.dialog, _("Import of the roster"), lambda: (
+                check_not_imported(store, council, preview.kind, preview.sha256))):
+            return False
         try:
             result = save_with_undo(self.context, _("Import of the roster"), lambda: (
                 apply_roster_import(store, council, preview, skip_bad_rows=skip_bad_rows)))

@@ -53,3 +53,25 @@ def test_a_large_file_lists_the_first_rows_and_every_error(context, qtbot, tmp_p
     assert dialog.table.rowCount() == MAX_SHOWN_ROWS + 1
     assert dialog.table.item(MAX_SHOWN_ROWS, 0).text() == str(MAX_SHOWN_ROWS + 502)
     assert "最初の 2,000 行と、誤りのあるすべての行" in dialog.summary.text()
+
+
+def test_importing_the_same_file_again_asks_first(context, qtbot, tmp_path, store, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
+
+    path = tmp_path / "book.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["日付", "摘要", "費目", "収入", "支出"],
+                                      ["R7.4.5", "会費", "会費", "500", ""]])
+    no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+    for answer, expected in ((None, 1), (no, 1), (yes, 2)):
+        dialog = ImportDialog(context, "own_funds")
+        qtbot.addWidget(dialog)
+        dialog.load_file(path)
+        if answer is not None:
+            answers.reply = answer
+        assert dialog.confirm() is (answer is not no)
+        assert store.scalar("SELECT count(*) FROM cash_book_entries") == expected
+    assert len(answers.asked) == 2 and "取り込み済み" in answers.asked[0]
+    assert answers.asked[0].endswith("それでも取り込みますか？")

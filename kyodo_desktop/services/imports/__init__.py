@@ -1,0 +1,1 @@
+"""What was imported from files: the re-import guard (issue 12)."""
