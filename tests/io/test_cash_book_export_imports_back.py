@@ -12,7 +12,7 @@ import pytest
 from kyodo_desktop.cli import main
 from kyodo_desktop.io.cash_book_export import export_cash_book
 from kyodo_desktop.io.cash_book_kinds import run_import
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.accounting.cash_book import entry_totals
 from kyodo_desktop.services.council.profile import create_council
 from kyodo_desktop.store import open_store
@@ -33,7 +33,7 @@ def _entries(store, council_id: int, year: int) -> Counter:
 
 
 def _balances(store, council_id: int, year: int) -> dict[str, tuple[int, int]]:
-    opening = common.opening_balances(store, council_id, year)
+    opening = figures.opening_balances(store, council_id, year)
     return {fund: (opening[fund], opening[fund] + entry_totals(store, council_id, year, fund=fund)
                    ["income"] - entry_totals(store, council_id, year, fund=fund)["expense"])
             for fund in opening}
