@@ -1,4 +1,4 @@
-"""The files a council imported (table ``imported_files``, migration 9) and the re-import guard.
+"""The files a council imported (table ``imported_files``, migration 10) and the re-import guard.
 
 The same cash book imported twice doubles every entry. Before an import writes anything,
 :func:`check_not_imported` refuses (:class:`DuplicateImport`) a file whose SHA-256 was already

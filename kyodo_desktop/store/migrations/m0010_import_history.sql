@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 9: which files were imported, so that the same file (or one whose
+-- kyodo-desktop schema, step 10: which files were imported, so that the same file (or one whose
 -- rows are already in the 出納簿) is not imported twice by mistake. One row per import written:
 -- the file's SHA-256 of its bytes, its name as the user saw it, what it was imported as, and
 -- how many rows were written.
