@@ -146,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kyodo-desktop`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
+    _prepare_files()
     try:
         args = _parse(argv)
         if args.command is None:
@@ -164,6 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_PROBLEMS
     return EXIT_ERROR
+
+
+def _prepare_files() -> None:
+    """Owner-only files from now on (exports, PDFs, backups hold personal data) and the
+    temporary copies a killed earlier run left removed."""
+    from kyodo_desktop import fileops
+
+    fileops.restrict_new_files()
+    fileops.clean_leftovers()
 
 
 def _silence_stdout() -> None:
@@ -253,9 +263,11 @@ def remove_database(path: Path) -> None:
     except Timeout as error:
         raise UserError(_("The data file {path} is open in kyodo-desktop. Close it first.")
                         .format(path=path)) from error
+    from kyodo_desktop import fileops
+
     try:
         for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+            fileops.unlink(str(path) + suffix, shown=path)
     except OSError as error:
         raise UserError(_("The file {path} could not be deleted ({reason}).")
                         .format(path=path, reason=error.strerror or error)) from error

@@ -48,6 +48,8 @@ def _run_backup(args: argparse.Namespace) -> int:
 def _add_restore_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar=_("FILE"), help=_("The backup file to restore."))
     cli_options.add_db_option(parser)
+    parser.add_argument("--other-file", action="store_true",
+                        help=_("Restore even a backup of another data file (chosen on purpose)."))
 
 
 def _run_restore(args: argparse.Namespace) -> int:
@@ -55,7 +57,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.settings import load_settings
 
     target = cli_options.db_path_from(args, must_exist=False)
-    result = restore(target, Path(args.file), load_settings())
+    result = restore(target, Path(args.file), load_settings(), other_file=args.other_file)
     if result.previous is not None:
         print(_("The data file as it was before is kept in {path}.").format(
             path=result.previous))

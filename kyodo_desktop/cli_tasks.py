@@ -13,10 +13,10 @@ import re
 import sys
 from pathlib import Path
 
-from kyodo_desktop import cli_options
+from kyodo_desktop import cli_options, fileops
 from kyodo_desktop.cli import EXIT_OK, Command, register
 from kyodo_desktop.cli_progress import progress_line
-from kyodo_desktop.errors import UserError, write_error
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 
 
@@ -75,16 +75,13 @@ def _run_report(args: argparse.Namespace) -> int:
                "payment": args.payment}
     from kyodo_desktop.services.year_path.steps import record_print
 
+    output = _output(args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
         request = ReportRequest(council["id"], year, draft=args.draft, options=options)
         _review_first(store, council["id"], kind.name, year)
         pdf = kind.build(store, request)
-        output = Path(args.output).expanduser()
-        try:
-            output.write_bytes(pdf)
-        except OSError as error:
-            raise write_error(output, error) from error
+        fileops.write_bytes(output, pdf, open_data=store.path)
         record_print(store, kind.name, council["id"], year, draft=args.draft)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
@@ -100,6 +97,13 @@ def _review_first(store, council_id: int, kind: str, year: int | None) -> None:
         findings = run_review(store, council_id, year)
         if findings:
             print_findings(findings, year, stream=sys.stderr)
+
+
+def _output(args: argparse.Namespace) -> Path:
+    """``-o`` checked before any work: never the data file, a database, a backup or their
+    working files (UserError)."""
+    return fileops.check_output(Path(args.output).expanduser(),
+                                open_data=cli_options.db_path_from(args))
 
 
 def _page_count(pdf: bytes) -> int:
@@ -152,10 +156,10 @@ def _run_export(args: argparse.Namespace) -> int:
 
     kind = _kind(export_kinds(), args.kind)
     year = _year_for(kind, args)
+    output = _output(args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
-        summary = kind.run(store, council["id"], year, Path(args.output).expanduser(),
-                           options={"fund": args.fund})
+        summary = kind.run(store, council["id"], year, output, options={"fund": args.fund})
     print(summary)
     return EXIT_OK
 

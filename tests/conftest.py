@@ -32,6 +32,15 @@ def _offscreen_screen(width: int = 1366, height: int = 768) -> None:
 _offscreen_screen()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_temp_root(tmp_path_factory):
+    """The app's temporary folder (kyodo_desktop.fileops.temporary) in this session's tmp, never
+    the user's own cache folder."""
+    folder = tmp_path_factory.mktemp("app-temp")
+    os.environ["KYODO_DESKTOP_TEMP_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory):
     """Path of an empty, fully migrated database (made once per test session)."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kyodo_desktop import fileops
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.wareki import format_fiscal_year
-from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
 from kyodo_desktop.services.accounting import figures
@@ -71,10 +71,8 @@ def _sheet(workbook, title: str, widths: tuple[int, ...], heading: list[str]):
 
 
 def _save(workbook, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise write_error(path, error) from error
+    """Atomically and owner-only; never onto a data file or backup (UserError)."""
+    fileops.write_with(path, workbook.save)
 
 
 def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path | str, *,

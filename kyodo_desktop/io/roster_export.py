@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kyodo_desktop import fileops
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
 from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
@@ -71,16 +71,10 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _save(workbook, path: Path) -> None:
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise write_error(path, error) from error
-
-
 def export_organizations(store, council_id: int, fiscal_year: int, path: Path | str) -> str:
     """Write the roster workbook (see the module doc); return a Japanese summary.
-    Raises UserError when the file cannot be written (open in Excel, no permission …)."""
+    Raises UserError when the file cannot be written (open in Excel, no permission …) or is a
+    data file or backup (never overwritten; the write is atomic)."""
     import openpyxl
 
     path = Path(path)
@@ -105,7 +99,7 @@ def export_organizations(store, council_id: int, fiscal_year: int, path: Path | 
     rate_sheet = _sheet(workbook, "加入率", RATE_HEADERS, rates)
     for (cell,) in rate_sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         cell.number_format = "0.0%"
-    _save(workbook, path)
+    fileops.write_with(path, workbook.save, open_data=store.path)
     return _("Wrote {path}: {organizations} groups and {people} people ({year}).").format(
         path=path, organizations=len(organizations), people=len(people),
         year=wareki.format_fiscal_year(fiscal_year))
@@ -114,7 +108,8 @@ def export_organizations(store, council_id: int, fiscal_year: int, path: Path | 
 def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str, *,
                       public: bool = False) -> str:
     """Write the 自治会長 list of ``fiscal_year`` (``public`` leaves the contacts out); return a
-    Japanese summary. Raises UserError when the file cannot be written."""
+    Japanese summary. Raises UserError when the file cannot be written or is a data file or
+    backup."""
     import openpyxl
 
     path = Path(path)
@@ -129,7 +124,7 @@ def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str
     title = f"{wareki.format_fiscal_year(fiscal_year)} 自治会長名簿"
     _sheet(workbook, "自治会長名簿", PRESIDENT_HEADERS, rows, first=True).oddHeader.center.text = (
         title)
-    _save(workbook, path)
+    fileops.write_with(path, workbook.save, open_data=store.path)
     return _("Wrote {path}: {count} neighborhood association presidents ({year}).").format(
         path=path, count=len(rows), year=wareki.format_fiscal_year(fiscal_year))
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from kyodo_desktop.errors import write_error
+from kyodo_desktop import fileops
 
 #: What a spreadsheet program reads as the start of a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,16 +73,19 @@ def write_csv(path: Path | str, rows: Iterable[Iterable[object]]) -> int:
     """Write ``rows`` to ``path`` as UTF-8 CSV with a BOM (Excel for Japanese Windows opens it
     without garbling), every field through :func:`csv_text`; return the number of rows.
 
-    Raises UserError (Japanese) when the file cannot be written.
+    Written atomically and owner-only, never onto a data file or backup
+    (:func:`kyodo_desktop.fileops.write_with`). Raises UserError (Japanese) when the file cannot
+    be written.
     """
-    path = Path(path)
     count = 0
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as stream:
+
+    def write(temporary: Path) -> None:
+        nonlocal count
+        with temporary.open("w", encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream)
             for row in rows:
                 writer.writerow([csv_text(value) for value in row])
                 count += 1
-    except OSError as error:
-        raise write_error(path, error) from error
+
+    fileops.write_with(Path(path), write)
     return count

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from kyodo_desktop import APP_NAME, paths
+from kyodo_desktop import APP_NAME, fileops, paths
 from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.fileops import make_private
 from kyodo_desktop.i18n import LANGUAGES, N_, _
-from kyodo_desktop.store.backup import PRIVATE_MODE
 
 CONFIG_ENV = "KYODO_DESKTOP_CONFIG_DIR"
 SETTINGS_NAME = "settings.json"
@@ -85,7 +85,8 @@ def validate(settings: Settings) -> Settings:
     """Return ``settings`` when every value is usable.
 
     Raises ValidationError (``field`` set, Japanese message) for a backup count outside 1–100,
-    an unknown language, text size or city preset.
+    an unknown language, text size or city preset, and a data folder on a network drive, in a
+    synced folder (OneDrive, Dropbox …) or on a removable drive (the backup folder may be there).
     """
     from kyodo_desktop.services.council.presets import list_presets
 
@@ -100,6 +101,12 @@ def validate(settings: Settings) -> Settings:
         raise ValidationError(_("Choose a text size from the list."), field="text_size")
     if settings.default_city_preset not in {p["code"] for p in list_presets()}:
         raise ValidationError(_("Choose a city from the list."), field="default_city_preset")
+    if settings.data_folder:
+        try:
+            fileops.refuse_live_place(Path(settings.data_folder).expanduser())
+        except fileops.UnsafePlace as refused:
+            raise ValidationError(refused.message, field="data_folder",
+                                  detail=refused.detail) from refused
     return settings
 
 
@@ -135,9 +142,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2),
                            encoding="utf-8")
-        if os.name == "posix":
-            os.chmod(partial, PRIVATE_MODE)
-        os.replace(partial, path)
+        make_private(partial)
+        fileops.replace(partial, path)
     except OSError as error:
         raise UserError(_("The settings could not be saved to {path}: {reason}").format(
             path=path, reason=error.strerror or error), detail=str(error)) from error
@@ -154,7 +160,7 @@ def check_folder(folder: Path | str) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe.write_bytes(b"")
-        probe.unlink()
+        fileops.unlink(probe, shown=folder)
     except OSError as error:
         raise UserError(_("Files cannot be saved in the folder {path}. Choose a folder you can "
                           "write to.").format(path=folder), detail=str(error)) from error

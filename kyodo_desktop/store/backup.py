@@ -17,40 +17,37 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-#: Owner read/write only (POSIX): residents' personal data lives in these files.
-PRIVATE_MODE = 0o600
-_SQLITE_HEADER = b"SQLite format 3\x00"
+from kyodo_desktop import fileops
+from kyodo_desktop.fileops.private import (  # noqa: F401  (re-exported for services)
+    PRIVATE_MODE,
+    SQLITE_COMPANIONS,
+    create_private,
+    make_private,
+    restrict_new_files,
+    sync_folder,
+)
+
 #: The files SQLite keeps beside a database file (WAL, its index, a rollback journal).
-SIDE_FILES = ("-wal", "-shm", "-journal")
+SIDE_FILES = SQLITE_COMPANIONS
 
 
-def make_private(path: Path | str) -> None:
-    """``chmod 600`` a data or backup file and its ``-wal``/``-shm`` (POSIX; no-op on Windows,
-    where the user profile folder is already private). Missing files are ignored."""
-    if os.name != "posix":
-        return
-    for suffix in ("", *SIDE_FILES):
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(f"{path}{suffix}", PRIVATE_MODE)
+def open_read_only(path: Path | str) -> sqlite3.Connection:
+    """A connection to the existing database file ``path`` that cannot write to it.
 
-
-def create_private(path: Path | str) -> None:
-    """Create ``path`` as an empty owner-only file (kept as it is when it exists), so SQLite,
-    which gives ``-wal``/``-shm`` the database file's mode, never makes them world-readable."""
-    with contextlib.suppress(FileExistsError):
-        handle = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
-        os.close(handle)
-    make_private(path)
-
-
-def restrict_new_files() -> None:
-    """Make every file this process creates from now on owner-only (``umask 077``; POSIX).
-
-    Called once at start-up of the window and the command line: the data file, its ``-wal``,
-    lock files, backups, logs and printed PDFs are then private without each writer caring.
+    Opened by its plain path (never a ``file:`` URI: on Windows ``Path.resolve()`` turns a mapped
+    drive ``Z:\\…`` into ``\\\\server\\share\\…``, whose URI SQLite refuses) with
+    ``PRAGMA query_only``. Raises sqlite3.Error when it cannot be opened (a missing file is never
+    created).
     """
-    if os.name == "posix":
-        os.umask(0o077)
+    if not Path(path).is_file():
+        raise sqlite3.OperationalError(f"unable to open database file: {path}")
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
@@ -60,8 +57,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     Raises sqlite3.Error / OSError from SQLite or the disk.
     """
     target = Path(target)
-    target.unlink(missing_ok=True)
     create_private(target)
+    os.truncate(target, 0)  # emptied in place: a fresh temporary file needs no delete
     dest = sqlite3.connect(str(target))
     try:
         source.backup(dest)
@@ -76,7 +73,7 @@ def copy_file(source: Path, target: Path) -> None:
 
     Opened read-only, so a damaged or foreign source is never modified. Raises sqlite3.Error.
     """
-    conn = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+    conn = open_read_only(source)
     try:
         copy_database(conn, target)
     finally:
@@ -86,7 +83,7 @@ def copy_file(source: Path, target: Path) -> None:
 def integrity_problem(path: Path) -> str:
     """"" when ``PRAGMA integrity_check`` of the file says ok, else its report (or the error)."""
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -99,11 +96,7 @@ def integrity_problem(path: Path) -> str:
 
 def has_sqlite_header(path: Path) -> bool:
     """True when the file starts with SQLite's 16-byte header."""
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
-    except OSError:
-        return False
+    return fileops.is_sqlite_file(path)
 
 
 @dataclass(frozen=True)
@@ -137,7 +130,7 @@ def summarize(path: Path) -> FileSummary:
     if problem:
         return FileSummary(path, problem=problem)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
             return _summary(conn, path)
         finally:
@@ -186,22 +179,11 @@ def replace_database(source: Path, target: Path) -> None:
 
     ``source`` must be in the same folder (``os.replace`` is atomic there). The target's stale
     ``-wal``/``-shm`` are removed first: they belong to the old file and SQLite would replay the
-    old ``-wal`` into the new one. The caller holds the file's lock. Raises OSError.
+    old ``-wal`` into the new one. The caller holds the file's lock. Raises OSError, or
+    FileBusy when another program holds the file past the retries.
     """
-    for suffix in SIDE_FILES:
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    os.replace(source, target)
+    for suffix in SQLITE_COMPANIONS:
+        fileops.unlink(f"{target}{suffix}", shown=target)
+    fileops.replace(source, target)
     make_private(target)
-    _sync_folder(Path(target).parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """fsync a folder so a rename survives a power cut (POSIX; ignored where unsupported)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(str(folder), os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
+    sync_folder(Path(target).parent)

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
+from kyodo_desktop import fileops
+from kyodo_desktop.fileops import APPLICATION_ID  # "KYOD"; re-exported for the layers above
 from kyodo_desktop.i18n import _
-from kyodo_desktop.store.backup import has_sqlite_header
+from kyodo_desktop.store.backup import has_sqlite_header, open_read_only
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -34,8 +36,6 @@ from kyodo_desktop.store.migrations import all_migrations
 if TYPE_CHECKING:
     import sqlite_utils
 
-#: ``PRAGMA application_id`` of a kyodo-desktop file: "KYOD" in ASCII.
-APPLICATION_ID = 0x4B594F44
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
@@ -47,7 +47,7 @@ class Store:
     Use :func:`open_store` to create one; close it (or use it as a context manager) when done.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLocks | None) -> None:
         self.path = path
         self.conn = conn
         #: True once ``quick_check`` passed on opening; False when the caller checks later
@@ -121,14 +121,22 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
     caller that runs :func:`quick_check_problem` itself soon after (the window, after its first
     paint); a file that needs migrating is checked anyway, before anything is written to it.
     Raises (all :class:`StoreError`, with a Japanese message): DatabaseLocked when another app
-    instance holds the file, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
+    instance holds the file (under this or another name), a StoreError for a file with more
+    than one hard link, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
     one, DatabaseTooNew for a file from a newer app, DatabaseReadOnly / DiskFull for the disk.
     """
     path = Path(path).expanduser().resolve()
     _refuse_non_sqlite(path)
     file_lock = _acquire_lock(path) if lock else None
     try:
-        store = Store(path, _connect(path), file_lock)
+        conn = _connect(path)
+        store = Store(path, conn, file_lock)
+        if file_lock is not None:
+            try:
+                file_lock.hold_identity(path)
+            except BaseException:
+                conn.close()
+                raise
         _verify(store, check=check or (migrate and _pending(store)))
         if migrate:
             migrate_store(store)
@@ -154,29 +162,72 @@ def _refuse_non_sqlite(path: Path) -> None:
             _("This file is not a kyodo-desktop data file: {path}").format(path=path), path)
 
 
-def _acquire_lock(path: Path) -> FileLock:
+class FileLocks:
+    """The locks of one open data file: ``<db>.lock`` beside it (what restore and other windows
+    look at) and the lock on the file's identity (device + inode, in the app's lock folder), so
+    the same file reached under another name is locked too. :meth:`release` frees both."""
+
+    def __init__(self, path_lock: FileLock) -> None:
+        self.locks = [path_lock]
+
+    def hold_identity(self, path: Path) -> None:
+        """Take the identity lock of the existing file ``path``. Raises DatabaseLocked."""
+        info = path.stat()
+        folder = fileops.temp_root().parent / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(folder / f"{info.st_dev}-{info.st_ino}.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout as error:
+            raise DatabaseLocked(_already_open(path), path) from error
+        self.locks.append(lock)
+
+    def release(self) -> None:
+        """Release every lock (safe to call twice); the identity lock's file is removed."""
+        while len(self.locks) > 1:
+            lock = self.locks.pop()
+            lock.release()
+            with contextlib.suppress(OSError):
+                Path(lock.lock_file).unlink(missing_ok=True)
+        if self.locks:
+            self.locks.pop().release()
+
+
+def _already_open(path: Path) -> str:
+    return _("This data file is already open in another kyodo-desktop window: {path}. "
+             "Close the other window first.").format(path=path)
+
+
+def refuse_hard_links(path: Path) -> None:
+    """Refuse a data file with more than one name (a hard link: ``ln g.db h.db``, ``mklink /H``):
+    two names would bypass the lock and corrupt the file. Raises StoreError."""
+    if path.exists() and path.stat().st_nlink > 1:
+        raise StoreError(_(
+            "The data file {path} has another name on the disk (a hard link), so two windows "
+            "could change it at once and damage it. Make an ordinary copy of the file (for example "
+            "with Explorer) and open the copy instead.").format(path=path), path)
+
+
+def _acquire_lock(path: Path) -> FileLocks:
     folder = path.parent if path.parent.exists() else path.parent.parent
     if folder.exists() and not os.access(folder, os.W_OK):
         raise translate_sqlite_error(sqlite3.OperationalError("readonly"), path)
+    refuse_hard_links(path)
     file_lock = FileLock(str(path) + ".lock", timeout=0)
     try:
         file_lock.acquire()
     except Timeout as error:
-        raise DatabaseLocked(
-            _("This data file is already open in another kyodo-desktop window: {path}. "
-              "Close the other window first.").format(path=path), path) from error
+        raise DatabaseLocked(_already_open(path), path) from error
     except OSError as error:
         mapped = translate_sqlite_error(sqlite3.OperationalError("unable to open"), path)
         raise mapped from error
-    return file_lock
+    return FileLocks(file_lock)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        from kyodo_desktop.store.backup import create_private
-
-        create_private(path)  # owner-only from the start (0600 on POSIX)
+        fileops.create_private(path)  # owner-only from the start (0600 on POSIX)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
@@ -228,8 +279,7 @@ def quick_check_problem(path: Path) -> str:
     the app uses the file. Never raises: an unreadable file comes back as the error's text.
     """
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_SECONDS)
+        conn = open_read_only(path)  # by plain path: a share's URI is refused on Windows
         try:
             result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
@@ -259,14 +309,17 @@ def migrate_store(store: Store) -> list[int]:
 
 
 def backup_before_migration(store: Store, version: int) -> Path:
-    """Copy the file to ``<name>.before-v<version>.sqlite3`` and return that path."""
+    """Copy the file to ``<name>.before-v<version>-<stamp>.sqlite3`` (owner-only from creation)
+    and return that path."""
     stamp = datetime.now().strftime("%Y%m%d%H%M%S")
     target = store.path.with_name(f"{store.path.stem}.before-v{version}-{stamp}.sqlite3")
+    fileops.create_private(target)  # the whole file's personal data: owner-only from creation
     dest = sqlite3.connect(str(target))
     try:
         store.conn.backup(dest)
     finally:
         dest.close()
+    fileops.make_private(target)
     return target
 
 

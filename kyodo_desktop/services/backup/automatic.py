@@ -15,6 +15,8 @@ Every copy is made with SQLite's online backup API and checked with ``PRAGMA int
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import shutil
 import sqlite3
@@ -24,17 +26,20 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup import known_files
 from kyodo_desktop.services.backup.copies import backup_to, default_backup_name
 from kyodo_desktop.services.settings import Settings
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, identity
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
 from kyodo_desktop.store.database import APPLICATION_ID, corrupt_error, quick_check_problem
 from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
 from kyodo_desktop.store.migrations import latest_version
 
+log = logging.getLogger(__name__)
 AUTO_EVERY = timedelta(days=1)
 REMIND_AFTER_DAYS = 30
 _STAMP = "%Y%m%d-%H%M%S"
@@ -62,14 +67,33 @@ class BackupStatus:
     remind: bool
 
 
-def list_backups(db_path: Path, settings: Settings) -> list[BackupEntry]:
-    """The backups of ``db_path`` in its backup folder, newest first."""
-    folder = settings.backup_dir(db_path)
+def data_file_id(db_path: Path) -> str | None:
+    """The file id of the data file ``db_path`` (read from it; for a damaged file the id this
+    PC recorded for that path), or None when unknown."""
+    return identity.file_id_of(db_path) or known_files.remembered(db_path)
+
+
+def _name_prefix(db_path: Path, file_id: str | None) -> str:
+    """``<stem>-<8 hex digits of the file id>`` (just ``<stem>`` for a file without an id)."""
     stem = Path(db_path).stem
+    return f"{stem}-{identity.short_id(file_id)}" if file_id else stem
+
+
+def list_backups(db_path: Path, settings: Settings, file_id: str | None = None
+                 ) -> list[BackupEntry]:
+    """The backups of ``db_path`` (the file with ``file_id``, read from the file when not given)
+    in its backup folder, newest first: named ``<stem>-<id>-auto-…`` / ``-before-restore-…``.
+    Backups of another file of the same name, and backups without an id (made before file ids
+    existed), are never listed: not rotated, not offered; they can still be chosen as files."""
+    file_id = file_id or data_file_id(db_path)
+    folder = settings.backup_dir(db_path)
+    if file_id is None or not folder.is_dir():
+        return []
+    prefix = _name_prefix(db_path, file_id)
     found = []
-    for path in folder.glob(f"{glob_escape(stem)}-*.sqlite3") if folder.is_dir() else ():
+    for path in folder.glob(f"{glob_escape(prefix)}-*.sqlite3"):
         match = _STAMPED.search(path.name)
-        if match and path.name == f"{stem}-{match.group(1)}-{match.group(2)}.sqlite3":
+        if match and path.name == f"{prefix}-{match.group(1)}-{match.group(2)}.sqlite3":
             found.append(BackupEntry(path, match.group(1),
                                      datetime.strptime(match.group(2), _STAMP)))
     return sorted(found, key=lambda e: (e.made_at, e.path.name), reverse=True)
@@ -81,17 +105,23 @@ def glob_escape(text: str) -> str:
 
 
 def auto_backup(store: Store | Path, settings: Settings, *, now: datetime | None = None,
-                force: bool = False) -> Path | None:
+                force: bool = False, problems: list[str] | None = None) -> Path | None:
     """Make an automatic backup unless one is younger than a day (``force``: always, as on
     closing); keep the newest ``settings.backup_count``; return the new file or None.
 
     ``store`` is the open Store or the data file's path (read through a connection of its own,
     as :func:`opening_checks` does in a worker thread).
-    Raises UserError when the backup folder cannot be written or the copy fails its check.
+    An old backup that cannot be deleted (held by antivirus, OneDrive, another window) never
+    stops the backup: it is logged and its Japanese message appended to ``problems`` (for the
+    status bar). Raises UserError when the backup folder cannot be written or the copy fails
+    its check.
     """
     now = now or datetime.now()
     path = store.path if isinstance(store, Store) else Path(store).expanduser().resolve()
-    autos = [e for e in list_backups(path, settings) if e.kind == "auto"]
+    file_id = identity.file_id(store.conn) if isinstance(store, Store) else identity.file_id_of(path)
+    if file_id:
+        known_files.remember(path, file_id)
+    autos = [e for e in list_backups(path, settings, file_id) if e.kind == "auto"]
     if autos and not force and now - autos[0].made_at < AUTO_EVERY:
         return None
     folder = settings.backup_dir(path)
@@ -100,21 +130,23 @@ def auto_backup(store: Store | Path, settings: Settings, *, now: datetime | None
     except OSError as error:
         raise UserError(_("The backup folder {path} cannot be created. Check the folder in "
                           "Settings.").format(path=folder), detail=str(error)) from error
-    target = folder / f"{path.stem}-auto-{now:{_STAMP}}.sqlite3"
+    target = folder / f"{_name_prefix(path, file_id)}-auto-{now:{_STAMP}}.sqlite3"
     written = backup_to(store, target)
-    rotate(path, settings)
+    rotate(path, settings, problems, file_id)
     return written
 
 
 @dataclass(frozen=True)
 class OpeningChecks:
     """What :func:`opening_checks` found: ``damaged`` the DatabaseCorrupt to show (None when the
-    file passed), ``backup`` the daily backup written (None when none was due or it failed) and
-    ``backup_error`` why it failed (None when it did not)."""
+    file passed), ``backup`` the daily backup written (None when none was due or it failed),
+    ``backup_error`` why it failed (None when it did not) and ``problems`` the messages of old
+    backups that could not be rotated away (for the status bar; never fatal)."""
 
     damaged: DatabaseCorrupt | None = None
     backup: Path | None = None
     backup_error: UserError | None = None
+    problems: tuple[str, ...] = ()
 
 
 def opening_checks(path: Path, settings: Settings, *, check: bool,
@@ -130,18 +162,34 @@ def opening_checks(path: Path, settings: Settings, *, check: bool,
         problem = quick_check_problem(path)
         if problem:
             return OpeningChecks(damaged=corrupt_error(Path(path), problem))
+    problems: list[str] = []
     try:
-        return OpeningChecks(backup=auto_backup(path, settings, now=now))
+        written = auto_backup(path, settings, now=now, problems=problems)
     except UserError as error:
-        return OpeningChecks(backup_error=error)
+        return OpeningChecks(backup_error=error, problems=tuple(problems))
+    return OpeningChecks(backup=written, problems=tuple(problems))
 
 
-def rotate(db_path: Path, settings: Settings) -> list[Path]:
-    """Delete automatic backups beyond the newest ``settings.backup_count``; return them."""
-    autos = [e for e in list_backups(db_path, settings) if e.kind == "auto"]
+def rotate(db_path: Path, settings: Settings, problems: list[str] | None = None,
+           file_id: str | None = None) -> list[Path]:
+    """Delete automatic backups of ``db_path`` (only those of its file id) beyond the newest
+    ``settings.backup_count``; return those deleted.
+
+    Never raises for a backup that cannot be deleted: it is logged, its message appended to
+    ``problems``, and it is tried again at the next rotation.
+    """
+    autos = [e for e in list_backups(db_path, settings, file_id) if e.kind == "auto"]
     removed = []
     for entry in autos[settings.backup_count:]:
-        entry.path.unlink(missing_ok=True)
+        try:
+            fileops.unlink(entry.path)
+        except (UserError, OSError) as error:
+            message = getattr(error, "message", "") or _(
+                "The old backup {path} could not be deleted.").format(path=entry.path)
+            log.warning("old backup not deleted: %s (%s)", entry.path, error)
+            if problems is not None:
+                problems.append(message)
+            continue
         removed.append(entry.path)
     return removed
 
@@ -180,7 +228,8 @@ def backup_status(store: Store, settings: Settings, *, now: datetime | None = No
     """The latest backups of the open file and whether to remind of an external one (a file
     with no council yet needs no reminder)."""
     now = now or datetime.now()
-    autos = [e for e in list_backups(store.path, settings) if e.kind == "auto"]
+    autos = [e for e in list_backups(store.path, settings, identity.file_id(store.conn))
+             if e.kind == "auto"]
     text = store.scalar("SELECT value FROM settings WHERE scope = ? AND key = ?",
                         (SETTING_SCOPE, LAST_EXTERNAL_KEY))
     try:
@@ -235,22 +284,52 @@ class RestoreResult:
     previous: Path | None
 
 
+class OtherFileBackup(UserError):
+    """The chosen backup is of another data file (another file id): restored only when the user
+    chose it on purpose (``other_file=True``)."""
+
+
+def is_other_file(db_path: Path, source: Path) -> bool:
+    """True when ``source`` is not a backup of the data file ``db_path`` (their file ids differ;
+    False when the data file's id is unknown, e.g. there is no data file yet)."""
+    own = data_file_id(db_path) if Path(db_path).exists() else None
+    return own is not None and identity.file_id_of(source) != own
+
+
+def _refuse_other_file(db_path: Path, source: Path, summary: files.FileSummary) -> None:
+    if is_other_file(db_path, source):
+        from kyodo_desktop.domain.formatting import format_date
+
+        last = format_date(summary.last_entry_date) if summary.last_entry_date else _("none")
+        raise OtherFileBackup(_(
+            "{name} is not a backup of this data file: it holds {councils} (latest cash book "
+            "date: {last}). Restore it only if you chose it on purpose (command line: add "
+            "--other-file).").format(name=source.name, councils="、".join(summary.councils)
+                                     or _("(no council)"), last=last))
+
+
 def restore(db_path: Path, source: Path, settings: Settings, *,
-            now: datetime | None = None) -> RestoreResult:
+            now: datetime | None = None, other_file: bool = False) -> RestoreResult:
     """Replace the data file ``db_path`` with the backup ``source``; the data file must be closed.
 
     Verifies ``source`` first, copies the current file to the backup folder as
     ``<stem>-before-restore-…`` (a damaged file byte for byte), then swaps atomically. Reopen the
     data file afterwards (an older backup is migrated on opening).
-    Raises UserError when ``source`` is unusable, the data file is open in a window, or a copy
-    cannot be written; the data file is unchanged then.
+    A backup of another data file (another file id) is refused with OtherFileBackup unless
+    ``other_file`` (the user chose that file on purpose, having seen its councils and dates).
+    Raises UserError when ``source`` is unusable, the data file is open in a window, is on a
+    network drive, synced or removable folder (UnsafePlace), or a copy cannot be written; the
+    data file is unchanged then.
     """
     now = now or datetime.now()
     db_path = Path(db_path).expanduser().resolve()
     source = Path(source).expanduser().resolve()
     if source == db_path:
         raise UserError(_("Choose a backup file, not the data file itself."))
-    inspect_backup(source)
+    fileops.refuse_live_place(db_path)  # the live file: never on a share, synced or removable
+    summary = inspect_backup(source)
+    if not other_file:
+        _refuse_other_file(db_path, source, summary)
     lock = FileLock(str(db_path) + ".lock", timeout=0)
     try:
         lock.acquire()
@@ -272,7 +351,8 @@ def restore(db_path: Path, source: Path, settings: Settings, *,
                               "Check that the folder can be written and has free space.")
                             .format(path=db_path), detail=str(error)) from error
         finally:
-            staged.unlink(missing_ok=True)
+            with contextlib.suppress(UserError, OSError):
+                fileops.unlink(staged)
     finally:
         lock.release()
     return RestoreResult(files.summarize(db_path), previous)
@@ -282,7 +362,8 @@ def _keep_previous(db_path: Path, settings: Settings, now: datetime) -> Path | N
     if not db_path.exists():
         return None
     folder = settings.backup_dir(db_path)
-    target = folder / f"{db_path.stem}-before-restore-{now:{_STAMP}}.sqlite3"
+    prefix = _name_prefix(db_path, data_file_id(db_path))
+    target = folder / f"{prefix}-before-restore-{now:{_STAMP}}.sqlite3"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         try:

@@ -8,11 +8,11 @@ owner-only (:mod:`kyodo_desktop.store.backup`). Rotation, reminders and restore 
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from datetime import date
 from pathlib import Path
 
+from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
@@ -29,29 +29,27 @@ def backup_to(store: Store | Path, target: Path) -> Path:
 
     ``store`` is the open Store, or the data file's path: then it is read through a read-only
     connection of its own (a worker thread backing up while the window uses the file).
-    Raises UserError (Japanese) when the target is the open file itself, cannot be written, or
-    the copy fails its integrity check (the bad copy is removed).
+    Written atomically (:func:`kyodo_desktop.fileops.atomic_output`); an existing database or
+    backup at ``target`` is never overwritten. Raises UserError (Japanese) when the target is the
+    open file itself or another database, cannot be written, or the copy fails its integrity
+    check (the bad copy is removed).
     """
     target = Path(target).expanduser().resolve()
     source = store.path if isinstance(store, Store) else Path(store).expanduser().resolve()
     if target == source:
         raise UserError(_("Choose a different file for the backup than the open data file."))
-    partial = target.with_name(target.name + ".partial")
     try:
-        if isinstance(store, Store):
-            copy_database(store.conn, partial)
-        else:
-            copy_file(source, partial)
-        problem = integrity_problem(partial)
-        if problem:
-            raise UserError(_("The backup copy failed its check and was not kept. "
-                              "Try again or choose another place."), detail=problem)
-        partial.replace(target)
+        with fileops.atomic_output(target, open_data=source) as partial:
+            if isinstance(store, Store):
+                copy_database(store.conn, partial)
+            else:
+                copy_file(source, partial)
+            problem = integrity_problem(partial)
+            if problem:
+                raise UserError(_("The backup copy failed its check and was not kept. "
+                                  "Try again or choose another place."), detail=problem)
     except (OSError, sqlite3.Error) as error:
         raise UserError(
             _("The backup could not be written to {path}. Check that the place exists, can be "
               "written and has free space.").format(path=target), detail=str(error)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
     return target

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kyodo_desktop import fileops
 from kyodo_desktop.store import Store, open_store
 from kyodo_desktop.store.errors import StoreError
 from kyodo_desktop.store.folder_privacy import protect_data_folder
@@ -18,11 +19,13 @@ def open_data_file(path: Path | str, *, check: bool = True) -> Store:
 
     ``check=False``: leave ``quick_check`` (its time grows with the file) to the caller, who
     runs :func:`kyodo_desktop.services.backup.automatic.opening_checks` soon after.
-    On Windows a folder outside the user profile is first made private to this account
-    (:func:`kyodo_desktop.store.folder_privacy.protect_data_folder`). Raises StoreError
-    subclasses with a Japanese message (see :func:`kyodo_desktop.store.open_store`), UserError
-    when the folder cannot be made private.
+    Raises UnsafePlace (a UserError) when the file is on a network drive, in a synced folder or
+    on a removable drive. On Windows a folder outside the user profile is then made private to
+    this account (:func:`kyodo_desktop.store.folder_privacy.protect_data_folder`). Raises
+    StoreError subclasses with a Japanese message (see :func:`kyodo_desktop.store.open_store`),
+    UserError when the folder cannot be made private.
     """
+    fileops.refuse_live_place(path)
     protect_data_folder(Path(path).expanduser().absolute().parent)
     return open_store(path, check=check)
 
@@ -32,13 +35,16 @@ def create_data_file(path: Path | str) -> Store:
     -wal/-shm), and open it.
 
     Raises StoreError, leaving an existing file untouched, when that file is open in another
-    window, is not a kyodo-desktop file or is damaged, or when the new file cannot be created.
+    window, is not a kyodo-desktop file or is damaged, or when the new file cannot be created;
+    UnsafePlace on a network drive, in a synced folder or on a removable drive;
+    FileBusy (a UserError) when another program holds the old file.
     """
     path = Path(path).expanduser().resolve()
+    fileops.refuse_live_place(path)
     if path.exists():
         open_store(path, migrate=False).close()  # raises unless it is ours and not in use
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        leftover.unlink(missing_ok=True)
+        fileops.unlink(leftover, shown=path)
     return open_store(path)
 
 

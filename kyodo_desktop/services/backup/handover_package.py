@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tempfile
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from kyodo_desktop import __version__
+from kyodo_desktop import __version__, fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes
@@ -63,8 +64,10 @@ def default_package_name(council_name: str, today: date | None = None) -> str:
 
 def export_council(store: Store, council_id: int, target: Path, *,
                    now: datetime | None = None) -> PackageInfo:
-    """Write the council ``council_id`` with all its years to the package file ``target``
-    (replaced when it exists; owner-only) and return what it holds.
+    """Write the council ``council_id`` with all its years to the package file ``target`` and
+    return what it holds. Built in the app's temporary folder, then copied to ``target``
+    atomically, owner-only and self-contained (journal mode DELETE, so a network folder or a USB
+    stick is fine); an older package there is replaced, a data file or backup never.
 
     Raises UserError when the council does not exist or the file cannot be written.
     """
@@ -73,27 +76,25 @@ def export_council(store: Store, council_id: int, target: Path, *,
     if target == store.path:
         raise UserError(_("Choose a different file for the handover package than the open "
                           "data file."))
-    partial = target.with_name(target.name + ".partial")
+    fileops.check_output(target, open_data=store.path, may_replace=is_package)
     try:
-        _remove(partial)
-        files.create_private(partial)
-        with open_store(partial) as package, package.transaction() as db:
-            CouncilCopier(store.conn, package.conn).copy(council_id)
-            audit.baseline(package, actor=ACTOR)
-            _write_marker(db, name, now or datetime.now())
-        with open_store(partial, migrate=False) as package:  # one self-contained file
-            package.conn.execute("PRAGMA journal_mode = DELETE")
-        problem = files.integrity_problem(partial)
-        if problem:
-            raise UserError(_("The handover package failed its check and was not kept."),
-                            detail=problem)
-        files.replace_database(partial, target)
-    except (OSError, StoreError) as error:
+        with fileops.temporary_folder("export") as folder:  # built on this PC, never on a share
+            built = folder / "package.sqlite3"
+            with open_store(built) as package, package.transaction() as db:
+                CouncilCopier(store.conn, package.conn).copy(council_id)
+                audit.baseline(package, actor=ACTOR)
+                _write_marker(db, name, now or datetime.now())
+            with fileops.atomic_output(target, open_data=store.path,
+                                       may_replace=is_package) as partial:
+                files.copy_file(built, partial)  # one self-contained file: journal mode DELETE
+                problem = files.integrity_problem(partial)
+                if problem:
+                    raise UserError(_("The handover package failed its check and was not kept."),
+                                    detail=problem)
+    except (OSError, sqlite3.Error, StoreError) as error:
         raise UserError(_("The handover package could not be written to {path}. Check that the "
                           "place exists, can be written and has free space.").format(
             path=target), detail=str(error)) from error
-    finally:
-        _remove(partial)
     return read_package(target)
 
 
@@ -103,10 +104,33 @@ def _write_marker(db, council_name: str, now: datetime) -> None:
         db["settings"].insert({"scope": SCOPE, "key": key, "value": value}, replace=True)
 
 
-def _remove(path: Path) -> None:
-    for suffix in ("", *files.SIDE_FILES, ".lock"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+def is_package(path: Path) -> bool:
+    """True when ``path`` is a handover package (an older one may be replaced by a new export)."""
+    try:
+        conn = files.open_read_only(path)
+        try:
+            return bool(conn.execute("SELECT 1 FROM settings WHERE scope = ? AND key = 'council'",
+                                     (SCOPE,)).fetchone())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@contextlib.contextmanager
+def _private_copy(path: Path) -> Iterator[Store]:
+    """Open a copy of the package ``path`` in the app's temporary folder (migrated there when
+    older); errors name ``path``, never the copy. Raises UserError."""
+    with fileops.temporary_folder("handover") as folder:
+        copy = folder / "package.sqlite3"
+        try:
+            files.copy_file(path, copy)
+            package = open_store(copy)
+        except (sqlite3.Error, StoreError) as error:
+            raise UserError(_("The handover package {path} cannot be read. Ask for a new "
+                              "package.").format(path=path), detail=str(error)) from error
+        with package:
+            yield package
 
 
 def read_package(path: Path) -> PackageInfo:
@@ -118,16 +142,13 @@ def read_package(path: Path) -> PackageInfo:
 
     path = Path(path).expanduser()
     summary = inspect_backup(path)
-    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = Path(folder) / "package.sqlite3"
-        files.copy_file(path, copy)
-        with open_store(copy) as package:  # migrated in the copy when older
-            marker = {r["key"]: r["value"] for r in package.query(
-                "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
-            councils = package.query("SELECT name FROM councils")
-            years = [r["fiscal_year"] for r in package.query(
-                "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
-                "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
+    with _private_copy(path) as package:  # migrated in the copy when older
+        marker = {r["key"]: r["value"] for r in package.query(
+            "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
+        councils = package.query("SELECT name FROM councils")
+        years = [r["fiscal_year"] for r in package.query(
+            "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
+            "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
     if "council" not in marker or len(councils) != 1:
         raise UserError(_("This file is not a handover package: {path}").format(path=path))
     counts = {t: n for t, n in summary.counts.items() if n and t not in ("settings", "audit_log")}
@@ -163,18 +184,15 @@ def import_package(store: Store, path: Path, *, replace_council_id: int | None =
         raise CouncilExists(_("A council named {name} is already in this data file. Replace it "
                               "with the package, or import it under another name.").format(
             name=name), existing)
-    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = Path(folder) / "package.sqlite3"
-        files.copy_file(Path(path).expanduser(), copy)
-        with open_store(copy) as package, store.transaction() as db:
-            if replace_council_id is not None:
-                delete_council(store, replace_council_id)
-            package_id = package.scalar("SELECT id FROM councils")
-            if name != info.council_name:
-                package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
-                                     (name, package_id))
-            council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
-            _log_inserts(store, council_id)
+    with _private_copy(Path(path).expanduser()) as package, store.transaction() as db:
+        if replace_council_id is not None:
+            delete_council(store, replace_council_id)
+        package_id = package.scalar("SELECT id FROM councils")
+        if name != info.council_name:
+            package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
+                                 (name, package_id))
+        council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
+        _log_inserts(store, council_id)
     return ImportResult(council_id, replace_council_id is not None,
                         Changes.everything())
 

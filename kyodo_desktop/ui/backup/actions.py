@@ -125,11 +125,14 @@ class BackupActions(QObject):
         if result.damaged is not None:
             self._guarded(lambda: self._damaged(result.damaged))
             return
+        messages = list(result.problems)  # e.g. an old backup held by antivirus
         if result.backup_error is not None:  # never block; tell in the status bar
             error = result.backup_error
             log.warning("automatic backup failed: %s (%s)", error.message, error.detail)
-            self.window.statusBar().showMessage(error.message, 15000)
+            messages.insert(0, error.message)
         self.refresh_status()
+        if messages:
+            self.window.statusBar().showMessage(messages[0], 15000)
 
     def _damaged(self, error: StoreError) -> None:
         """The open file failed its check: offer the newest good backup, else say the file
@@ -200,15 +203,16 @@ class BackupActions(QObject):
         if dialog.exec() != _dialogs().QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         if _dialogs().confirm_restore(self.window, dialog.chosen) and context.may_leave():
-            self.restore(dialog.chosen)
+            self.restore(dialog.chosen, other_file=dialog.other_file)
 
-    def restore(self, source: Path) -> backups.RestoreResult:
-        """Swap the open file for ``source`` and reopen; on failure the old file is reopened."""
+    def restore(self, source: Path, *, other_file: bool = False) -> backups.RestoreResult:
+        """Swap the open file for ``source`` and reopen; on failure the old file is reopened.
+        ``other_file``: the user chose a backup of another data file on purpose."""
         path = self.window.context.store.path
         self.checks.wait()  # no worker reads the file while it is swapped
         self.window.context.store.close()
         try:
-            result = backups.restore(path, source, self.settings)
+            result = backups.restore(path, source, self.settings, other_file=other_file)
         except Exception:
             self.window.set_store(open_data_file(path))
             raise

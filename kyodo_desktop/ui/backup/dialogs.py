@@ -57,6 +57,9 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Restore from a backup"))
         self.chosen: Path | None = None
+        self.db_path = db_path
+        #: True when :attr:`chosen` is a backup of another data file (chosen on purpose).
+        self.other_file = False
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Choose the backup to go back to. The data file as it is now "
                                   "is copied aside first."), self))
@@ -109,7 +112,12 @@ class RestoreDialog(QDialog):
             self.ok_button.setEnabled(False)
             return False
         self.chosen = path
-        self.info.setText(f"{path.name}\n{describe_file(summary)}")
+        self.other_file = backups.is_other_file(self.db_path, path)
+        text = f"{path.name}\n{describe_file(summary)}"
+        if self.other_file:  # first, where it cannot be missed
+            text = _("Caution: this is a backup of another data file. Restore it only if you "
+                     "are sure.") + "\n" + text
+        self.info.setText(text)
         self.ok_button.setEnabled(True)
         return True
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kyodo_desktop import fileops
 from kyodo_desktop.i18n import _
 
 SMOKE_FISCAL_YEAR = 2026
@@ -84,11 +85,11 @@ def _print_pdf(store, council_id: int, target: Path) -> str:
         request = ReportRequest(council_id, SMOKE_FISCAL_YEAR if kind.needs_fiscal_year else None,
                                 draft=True, options={"edition": "public"})
         try:
-            target.write_bytes(kind.build(store, request))
+            fileops.write_bytes(target, kind.build(store, request))
         except UserError:
             continue
         return kind.name
-    target.write_bytes(_council_sheet(store, council_id))
+    fileops.write_bytes(target, _council_sheet(store, council_id))
     return "council-sheet"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from kyodo_desktop import i18n
+from kyodo_desktop import fileops, i18n
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup.automatic import (
@@ -27,8 +27,10 @@ _BASE_SIZE = "kyodo_base_point_size"
 
 
 def prepare_start() -> Settings:
-    """Before the QApplication: owner-only files from now on, the 設定, the chosen language."""
+    """Before the QApplication: owner-only files from now on, leftover temporary copies
+    removed, the 設定, the chosen language."""
     restrict_new_files()
+    fileops.clean_leftovers()  # temporary copies a killed earlier run left behind
     settings = load_settings()
     i18n.set_language(settings.language)
     return settings
@@ -74,7 +76,7 @@ def open_offering_backup(path: Path, settings: Settings, parent=None, *,
         except (UserError, StoreError) as failure:
             log.warning("restoring %s failed: %s", entry.path, failure)
             return None
-    except StoreError:
+    except UserError:  # StoreError, a network or synced place …: open_or_ask explains
         return None
     make_private(store.path)
     return store

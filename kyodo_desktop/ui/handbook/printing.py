@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressDialog, QWidget
 
-from kyodo_desktop.errors import UserError, write_error
+from kyodo_desktop import fileops
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.services.handbook.build import Handbook, assemble, problems
@@ -64,9 +65,9 @@ class PdfJob(QObject):
 
     def _write(self, pdf: bytes) -> None:
         try:
-            self.path.write_bytes(pdf)
-        except OSError as error:
-            self._done(None, write_error(self.path, error))
+            fileops.write_bytes(self.path, pdf)
+        except UserError as error:
+            self._done(None, error)
             return
         self._done(self.path, None)
 
@@ -118,6 +119,11 @@ class HandbookPrinting(QObject):
                 _("PDF files (*.pdf)"))
             if not path:
                 return None
+        try:  # never onto the data file or a backup; checked before the long rendering
+            fileops.check_output(path, open_data=store.path)
+        except UserError as error:
+            show_error(error, self._parent)
+            return None
         self.job = PdfJob(book, Path(path), large_print=large_print, booklet=booklet,
                           parent=self._parent)
         self.job.finished.connect(self._done)

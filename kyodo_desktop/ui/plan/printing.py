@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from kyodo_desktop import fileops
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import write_error
 from kyodo_desktop.i18n import _
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
@@ -31,11 +31,9 @@ def save_pdf(parent: QWidget, job: Callable[[], bytes], suggested: str,
             return None
         path = Path(chosen)
     try:
+        fileops.check_output(path)  # never the data file or a backup; before the work
         pdf = run_in_background(parent, _("Making the PDF…"), job) or b""
-        try:
-            path.write_bytes(pdf)
-        except OSError as error:
-            raise write_error(path, error) from error
+        fileops.write_bytes(path, pdf)
     except Exception as error:
         show_error(error, parent)
         return None

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop import fileops
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import UserError, write_error
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
 from kyodo_desktop.services.changes import HANDBOOK, Changes
@@ -308,15 +309,21 @@ class ReportsPage(QWidget):
     def save_to(self, path: Path) -> bool:
         """Write the chosen form's PDF to ``path`` (a printed set is reviewed first) and
         remember its folder; True when saved."""
+        open_data = self.context.store.path
+        try:  # never onto the data file or a backup; checked before the work
+            fileops.check_output(path, open_data=open_data)
+        except UserError as error:
+            show_error(error, self)
+            return False
         if not self._reviewed_before_printing():
             return False
         pdf = self.make_pdf()
         if pdf is None:
             return False
         try:
-            path.write_bytes(pdf)
-        except OSError as error:
-            show_error(write_error(path, error), self)
+            fileops.write_bytes(path, pdf, open_data=open_data)
+        except UserError as error:
+            show_error(error, self)
             return False
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.status.setText(_("Saved to {path}.").format(path=path))

@@ -11,12 +11,14 @@ silently, and the staff's records would split in two. Instead the app asks what 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import handover_package
@@ -137,6 +139,7 @@ def _start_from_handover(path: Path, package: Path, parent: QWidget | None) -> S
             store.close()
         if not existed:
             for suffix in ("", "-wal", "-shm", ".lock"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+                with contextlib.suppress(UserError, OSError):  # held: left, never fatal
+                    fileops.unlink(f"{path}{suffix}")
         show_error(error, parent)
         return None

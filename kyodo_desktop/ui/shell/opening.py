@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
+from kyodo_desktop.services.backup.datafile import Store, open_data_file
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -31,7 +32,7 @@ def ask_open_path(parent: QWidget | None, start: Path | None = None) -> Path | N
     return Path(chosen) if chosen else None
 
 
-def open_error_box(error: StoreError, parent: QWidget | None, *, at_start: bool) -> QMessageBox:
+def open_error_box(error: UserError, parent: QWidget | None, *, at_start: bool) -> QMessageBox:
     """The message box for a file that cannot be opened, with 別のファイルを開く… and 終了
     (at start-up) or キャンセル (from the menu). The caller execs it and compares
     ``clickedButton()`` with ``box.open_other_button``."""
@@ -51,14 +52,15 @@ def open_error_box(error: StoreError, parent: QWidget | None, *, at_start: bool)
 
 
 def open_or_ask(path: Path, parent: QWidget | None = None, *, at_start: bool = False) -> Store | None:
-    """Open ``path``; on a StoreError explain it and let the user pick another file.
+    """Open ``path``; on a StoreError (or another UserError: a network drive, a synced folder, a
+    folder that cannot be made private) explain it and let the user pick another file.
 
     Returns the open Store, or None when the user gave up (終了 / キャンセル).
     """
     while True:
         try:
             return open_data_file(path)
-        except StoreError as error:
+        except UserError as error:  # StoreError and the refusals of the file's place
             box = open_error_box(error, parent, at_start=at_start)
             box.exec()
             if box.clickedButton() is not box.open_other_button:
