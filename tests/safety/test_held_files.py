@@ -119,7 +119,7 @@ def test_the_window_starts_when_an_old_backup_cannot_be_deleted(
     qtbot.addWidget(window)
     try:
         window.show()
-        qtbot.waitUntil(lambda: not window.safety.checks.busy(), timeout=30000)
+        qtbot.waitUntil(lambda: not window.safety.checks.busy, timeout=30000)
         window.safety.checks.wait()
         qtbot.waitUntil(lambda: old.name in window.statusBar().currentMessage(), timeout=10000)
         assert old.exists()
