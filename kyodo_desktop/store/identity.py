@@ -1,4 +1,4 @@
-"""A data file's identity: the random file id of migration 9 (``settings`` row scope ``file``,
+"""A data file's identity: the random file id of migration 11 (``settings`` row scope ``file``,
 key ``id``; 32 hex digits), kept by backups and restores, new for every created file and every
 handover package. Backups are named and rotated by it
 (:mod:`kyodo_desktop.services.backup.automatic`)."""
@@ -14,7 +14,7 @@ SHORT_LENGTH = 8
 
 
 def file_id(conn: sqlite3.Connection) -> str | None:
-    """The file id of an open database (None for a file without one: older than migration 9,
+    """The file id of an open database (None for a file without one: older than migration 11,
     foreign, or damaged)."""
     try:
         row = conn.execute("SELECT value FROM settings WHERE scope = ? AND key = ?",
