@@ -169,8 +169,8 @@ def _membership_fees(ctx: DemoContext, year: int, spec: dict) -> list[dict]:
                           "kind = 'neighborhood_association' ORDER BY sort_order, id",
                           (ctx.council_id,)).fetchall()
     fees = []
-    for org_id, name in rows:
-        members = ctx.refs[f"members:{year}:{org_id}"]
+    for organization_id, name in rows:
+        members = ctx.refs[f"members:{year}:{organization_id}"]
         day = random_day(ctx.rng, date(year, 5, 8), date(year, 6, 30))
         text = spec["membership_desc"].format(year=nendo(year),
                                               members=format_number(members))

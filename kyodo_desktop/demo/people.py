@@ -83,59 +83,59 @@ def build_organizations(ctx: DemoContext) -> None:
     organizations = []
     associations = data["associations"]
     for order, (name, kana, town, _base) in enumerate(associations, start=1):
-        org_id = ctx.new_id("member_organizations")
-        ctx.refs[f"assoc:{order}"] = org_id
-        row = _organization(ctx, org_id, "neighborhood_association", name, kana, order,
+        organization_id = ctx.new_id("member_organizations")
+        ctx.refs[f"assoc:{order}"] = organization_id
+        row = _organization(ctx, organization_id, "neighborhood_association", name, kana, order,
                             joined="2010-04-01")
-        if _association_presidents(ctx, org_id, town):
+        if _association_presidents(ctx, organization_id, town):
             row["notes"] = "会長は1年交代（輪番制）"
         organizations.append(row)
     for order, (kind, name, kana) in enumerate(data["groups"], start=len(associations) + 1):
-        org_id = ctx.new_id("member_organizations")
-        ctx.refs.setdefault(f"org:{kind}", org_id)
+        organization_id = ctx.new_id("member_organizations")
+        ctx.refs.setdefault(f"org:{kind}", organization_id)
         joined = "2016-04-01" if kind in ("npo", "business") else "2010-04-01"
-        organizations.append(_organization(ctx, org_id, kind, name, kana, order, joined=joined))
+        organizations.append(_organization(ctx, organization_id, kind, name, kana, order, joined=joined))
         span = (ROTATED_NEW if kind == "pta" else CURRENT)
         president = new_person(ctx, female=kind == "womens_association" or None)
-        ctx.refs[f"president:{org_id}"] = president
+        ctx.refs[f"president:{organization_id}"] = president
         if kind == "pta":
-            add_term(ctx, new_person(ctx), "president", ROTATED_OLD, organization=org_id)
-        add_term(ctx, president, "president", span, organization=org_id)
+            add_term(ctx, new_person(ctx), "president", ROTATED_OLD, organization=organization_id)
+        add_term(ctx, president, "president", span, organization=organization_id)
     ctx.counts["organizations"] = ctx.insert("member_organizations", organizations)
     ctx.counts["neighborhood_associations"] = len(associations)
     _households(ctx, [ctx.refs[f"assoc:{i}"] for i in range(1, len(associations) + 1)],
                 [a[3] for a in associations])
 
 
-def _organization(ctx: DemoContext, org_id: int, kind: str, name: str, kana: str, order: int,
+def _organization(ctx: DemoContext, organization_id: int, kind: str, name: str, kana: str, order: int,
                   *, joined: str) -> dict:
     center = "山口市湯田温泉四丁目1-20 湯田地域交流センター内"
     group = kind != "neighborhood_association"
-    return {"id": org_id, "council_id": ctx.council_id, "kind": kind, "name": name,
+    return {"id": organization_id, "council_id": ctx.council_id, "kind": kind, "name": name,
             "name_kana": kana, "postal_code": "753-0056" if group else "",
             "address": center if group else "", "phone": "", "email": "",
             "joined_on": joined, "left_on": None, "sort_order": order, "notes": ""}
 
 
-def _association_presidents(ctx: DemoContext, org_id: int, town: str) -> bool:
+def _association_presidents(ctx: DemoContext, organization_id: int, town: str) -> bool:
     """自治会長: most serve 2025–2027; some had a predecessor (2023–2025) or rotate yearly.
 
     Returns True when the 自治会 rotates its 会長 every year.
     """
     roll = ctx.rng.random()
     president = new_person(ctx, town)
-    ctx.refs[f"president:{org_id}"] = president
+    ctx.refs[f"president:{organization_id}"] = president
     if roll < 0.14:
-        add_term(ctx, new_person(ctx, town), "president", ROTATED_OLD, organization=org_id)
-        add_term(ctx, president, "president", ROTATED_NEW, organization=org_id)
+        add_term(ctx, new_person(ctx, town), "president", ROTATED_OLD, organization=organization_id)
+        add_term(ctx, president, "president", ROTATED_NEW, organization=organization_id)
         return True
     if roll < 0.36:
-        add_term(ctx, new_person(ctx, town), "president", PREVIOUS, organization=org_id)
-    add_term(ctx, president, "president", CURRENT, organization=org_id)
+        add_term(ctx, new_person(ctx, town), "president", PREVIOUS, organization=organization_id)
+    add_term(ctx, president, "president", CURRENT, organization=organization_id)
     return False
 
 
-def _households(ctx: DemoContext, org_ids: list[int], base: list[int]) -> None:
+def _households(ctx: DemoContext, organization_ids: list[int], base: list[int]) -> None:
     """世帯数 and 加入世帯数 per 自治会 for each demo 年度; overall 加入率 kept within MEMBER_RATE."""
     rng = ctx.rng
     households = [round(b * rng.uniform(0.97, 1.03)) for b in base]
@@ -149,11 +149,11 @@ def _households(ctx: DemoContext, org_ids: list[int], base: list[int]) -> None:
             factor = (low + high) / 2 * total / joined
             members = [min(h, round(m * factor)) for h, m in zip(households, members, strict=True)]
         rows += [{"organization_id": org, "fiscal_year": year, "households": h,
-                  "member_households": m} for org, h, m in zip(org_ids, households, members, strict=True)]
+                  "member_households": m} for org, h, m in zip(organization_ids, households, members, strict=True)]
         ctx.counts.setdefault("households", {})[year] = sum(households)
         ctx.counts.setdefault("member_households", {})[year] = sum(members)
         ctx.refs[f"members:{year}"] = sum(members)
-        for org, m in zip(org_ids, members, strict=True):
+        for org, m in zip(organization_ids, members, strict=True):
             ctx.refs[f"members:{year}:{org}"] = m
         households = [round(h * rng.uniform(0.985, 1.012)) for h in households]
         rates = [max(0.5, r - rng.uniform(0.0, 0.015)) for r in rates]

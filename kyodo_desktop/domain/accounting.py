@@ -62,9 +62,11 @@ class CashBookEntryInput:
 
 
 @dataclass(frozen=True)
-class LedgerEntry:
-    """A stored entry as the checks see it: an :class:`CashBookEntryInput`'s fields plus ``id``
-    and ``correction_of_id`` (the entry a 訂正 corrects)."""
+class CashBookEntry:
+    """A stored 出納簿 entry (glossary: cash_book): a :class:`CashBookEntryInput`'s fields plus
+    ``id`` and ``correction_of_id`` (the entry a 訂正 corrects). The checks read it; the 出納簿
+    view reads its subclass with the running 残高
+    (:class:`~kyodo_desktop.services.accounting.cash_book_query.CashBookRow`)."""
 
     id: int
     entry_date: date
@@ -104,7 +106,7 @@ class Finding:
         return self.severity == ERROR
 
 
-def validate_entry(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
+def validate_entry(entry: CashBookEntryInput | CashBookEntry, fiscal_year: int, *,
                    rules=None, category_parents: Mapping[str, str | None] | None = None,
                    entry_id: int | None = None) -> list[Finding]:
     """Findings about one entry on its own, as the user types it (no other entries needed).
@@ -172,12 +174,12 @@ def outside_year_finding(entry_date: date, fiscal_year: int, entry_id: int | Non
           "(April 1 to March 31)."), entry_id)
 
 
-def sort_key(entry: LedgerEntry) -> tuple[date, int]:
+def sort_key(entry: CashBookEntry) -> tuple[date, int]:
     """The 出納簿 order: by date, then by the order of entry (id)."""
     return entry.entry_date, entry.id
 
 
-def signed_moves(entries: Iterable[LedgerEntry]) -> list[tuple[LedgerEntry, str, int]]:
+def signed_moves(entries: Iterable[CashBookEntry]) -> list[tuple[CashBookEntry, str, int]]:
     """``[(entry, fund_code, signed amount)]`` in 出納簿 order: what :func:`running_balances`
     takes."""
     return [(e, e.fund_code, e.signed) for e in sorted(entries, key=sort_key)]
@@ -212,7 +214,7 @@ def closing_balances(opening: Mapping[str, int], net: Mapping[str, int],
     return result
 
 
-def daily_balances(opening: Mapping[str, int], entries: Iterable[LedgerEntry]
+def daily_balances(opening: Mapping[str, int], entries: Iterable[CashBookEntry]
                    ) -> dict[str, list[tuple[date, int]]]:
     """Per fund, the 残高 at the end of each day with entries: ``{fund: [(day, yen)]}``."""
     days: dict[str, list[tuple[date, int]]] = {}

@@ -32,8 +32,8 @@ from kyodo_desktop.domain.accounting import (
     GRANT_INCOME_CATEGORY,
     INCOME,
     WARNING,
+    CashBookEntry,
     Finding,
-    LedgerEntry,
     daily_balances,
     sort_key,
     validate_entry,
@@ -62,7 +62,7 @@ class Ledger:
     ``category_parents`` 費目 → parent; names map codes to Japanese labels."""
 
     fiscal_year: int
-    entries: tuple[LedgerEntry, ...]
+    entries: tuple[CashBookEntry, ...]
     opening: Mapping[str, int] = field(default_factory=dict)
     budget_rows: tuple[BudgetActualRow, ...] = ()
     rules: Mapping[str, ProgramRules] = field(default_factory=dict)
@@ -88,7 +88,7 @@ def run_checks(ledger: Ledger) -> list[Finding]:
 
 def duplicate_vouchers(ledger: Ledger) -> list[Finding]:
     """A warning on each expense whose 領収書番号 (NFKC) was already used by an earlier one."""
-    first_seen: dict[str, LedgerEntry] = {}
+    first_seen: dict[str, CashBookEntry] = {}
     found = []
     for entry in sorted(ledger.entries, key=sort_key):
         number = text.normalize(entry.voucher_no)

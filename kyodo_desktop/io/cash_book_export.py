@@ -22,6 +22,7 @@ from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
 from kyodo_desktop.services.accounting import figures
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
+from kyodo_desktop.services.accounting.cash_book_query import CashBookRow
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.council.councils import find_council
 from kyodo_desktop.services.plan.projects import project_names
@@ -137,14 +138,14 @@ class _CashBookLines:
             rows = list_entries(self.store, self.council_id, self.fiscal_year, fund=fund,
                                 limit=_PAGE, offset=offset)
             for row in rows:
-                balance = row["fund_balance"] if fund else row["balance"]
+                balance = row.fund_balance if fund else row.balance
                 yield _entry_values(row, balance, projects), _FORMATS, False
             self.count += len(rows)
             offset += _PAGE
             if len(rows) < _PAGE:
                 break
         totals = entry_totals(self.store, self.council_id, self.fiscal_year, fund=fund)
-        yield [None, None, None, None, "合計", totals["income"], totals["expense"]], _FORMATS, True
+        yield [None, None, None, None, "合計", totals.income, totals.expense], _FORMATS, True
         yield [None, None, None, None, "次年度繰越", None, None, balance], _FORMATS, True
 
 
@@ -153,15 +154,15 @@ _FORMATS = (WAREKI_FORMAT, None, None, None, None, YEN_FORMAT, YEN_FORMAT, SIGNE
             None, None, None, None)
 
 
-def _entry_values(row: dict, balance: int, projects: dict[int, str]) -> list:
-    amount = row["amount"]
+def _entry_values(row: CashBookRow, balance: int, projects: dict[int, str]) -> list:
+    amount = row.amount
     return [
-        row["entry_date"], FUND_LABELS.get(row["fund_code"]),
-        DIRECTION_LABELS[row["direction"]], row["category_name"], row["description"],
-        amount if row["direction"] == INCOME else None,
-        amount if row["direction"] == EXPENSE else None,
-        balance, row["payee"], row["voucher_no"],
-        projects.get(row["project_id"], ""), row["memo"]]
+        row.entry_date, FUND_LABELS.get(row.fund_code),
+        DIRECTION_LABELS[row.direction], row.category_name, row.description,
+        amount if row.direction == INCOME else None,
+        amount if row.direction == EXPENSE else None,
+        balance, row.payee, row.voucher_no,
+        projects.get(row.project_id, ""), row.memo]
 
 
 def export_budget_vs_actual(store: Store, council_id: int, fiscal_year: int,

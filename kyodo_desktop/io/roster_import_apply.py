@@ -91,10 +91,10 @@ def _organization(store, council_id: int, fiscal_year: int, row: ImportRow,
     org = {key: values[key] for key in ("kind", "name", "name_kana", "joined_on", "left_on",
                                         "notes") if key in values}
     org.update({key: values.get(f"org_{key}", "") for key in _CONTACTS})
-    org_id, _changes = roster.create_organization(store, council_id, org)
+    organization_id, _changes = roster.create_organization(store, council_id, org)
     result.organizations += 1
     if values.get("households"):
-        roster.set_households(store, org_id, fiscal_year, *values["households"])
+        roster.set_households(store, organization_id, fiscal_year, *values["households"])
         result.households += 1
     name = values.get("president_name")
     if not name:
@@ -112,7 +112,7 @@ def _organization(store, council_id: int, fiscal_year: int, row: ImportRow,
         if missing:
             roster_people.update_person(store, person_id, missing)
     officers.appoint(store, person_id, "president",
-                     officers.Body(officers.ORGANIZATION, org_id),
+                     officers.Body(officers.ORGANIZATION, organization_id),
                      wareki.fiscal_year_start(fiscal_year), wareki.fiscal_year_end(fiscal_year))
     result.terms += 1
 

@@ -15,10 +15,10 @@ from kyodo_desktop.services.roster.validate import RosterValidationError
 
 
 def _add(store, council, name, kana, **values):
-    org_id, changes = roster.create_organization(store, council, {"name": name,
+    organization_id, changes = roster.create_organization(store, council, {"name": name,
                                                                   "name_kana": kana, **values})
     assert changes.touches("roster") and changes.council_id == council
-    return org_id
+    return organization_id
 
 
 def test_list_is_in_gojuon_order_not_code_point_order(store, council):

@@ -77,18 +77,18 @@ def test_add_a_group_through_the_editor_and_undo_it(page, context):
 def test_undo_a_deletion_brings_back_terms_and_figures(page, context, answer_yes):
     tab = page.organizations
     tab.table.selectRow(0)
-    org_id = tab.current_id
+    organization_id = tab.current_id
     terms = context.store.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?",
-                                 (org_id,))
+                                 (organization_id,))
     assert terms > 0
     tab.delete()
     assert len(answer_yes) == 1 and "任期" in answer_yes[0]
-    assert org_id not in [r["id"] for r in tab.model.rows]
+    assert organization_id not in [r["id"] for r in tab.model.rows]
     context.undo_stack.undo()
-    assert org_id in [r["id"] for r in tab.model.rows]
+    assert organization_id in [r["id"] for r in tab.model.rows]
     assert context.store.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?",
-                                (org_id,)) == terms
-    assert roster.household_history(context.store, org_id)
+                                (organization_id,)) == terms
+    assert roster.household_history(context.store, organization_id)
 
 
 def test_change_a_president_through_the_handover_wizard(page, context, qtbot):

@@ -64,7 +64,7 @@ def test_an_audited_edit(demo_store, yuda, digest):
     edited = replace(stored, amount=stored.amount + 1234, description="訂正した摘要")
     _round_trip(demo_store, digest,
                 lambda: cash_book.update_entry(demo_store, entry_id, edited), ACCOUNTS)
-    assert cash_book.get_entry(demo_store, entry_id)["amount"] == stored.amount
+    assert cash_book.get_entry(demo_store, entry_id).amount == stored.amount
 
 
 def test_a_delete_with_cascades_and_unlinked_rows(demo_store, yuda, digest):
@@ -80,7 +80,7 @@ def test_a_delete_with_cascades_and_unlinked_rows(demo_store, yuda, digest):
 def test_an_audited_delete_keeps_the_entry_id(demo_store, yuda, digest):
     entry_id = _open_entry(demo_store, yuda)
     _round_trip(demo_store, digest, lambda: cash_book.delete_entry(demo_store, entry_id), ACCOUNTS)
-    assert cash_book.get_entry(demo_store, entry_id)["id"] == entry_id
+    assert cash_book.get_entry(demo_store, entry_id).id == entry_id
 
 
 def test_a_plan_deletion_and_creation(demo_store, yuda, digest):

@@ -66,17 +66,17 @@ def test_a_deleted_group_comes_back_with_its_terms(context, qtbot, digest, answe
     page.show()
     tab = page.organizations
     tab.table.selectRow(0)
-    org_id = tab.current_id
+    organization_id = tab.current_id
     terms = context.store.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?",
-                                 (org_id,))
+                                 (organization_id,))
     before = digest(context.store)
     answers.append(QMessageBox.StandardButton.Yes)
     tab.delete()
-    assert org_id not in [o["id"] for o in roster.list_organizations(
+    assert organization_id not in [o["id"] for o in roster.list_organizations(
         context.store, context.council_id, 2026)]
     _undo_redo(context, digest, before)
     assert context.store.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?",
-                                (org_id,)) == terms > 0
+                                (organization_id,)) == terms > 0
 
 
 def test_a_cash_book_import(context, qtbot, digest, tmp_path):

@@ -10,7 +10,7 @@ with :mod:`kyodo_desktop.services.accounting.checks`. Listing and filtering are 
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
 from kyodo_desktop.domain import text
@@ -18,6 +18,7 @@ from kyodo_desktop.domain.accounting import (
     DIRECTIONS,
     EXPENSE,
     INCOME,
+    CashBookEntry,
     CashBookEntryInput,
     entry_refusals,
     refusal_text,
@@ -137,23 +138,27 @@ def record_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBoo
     return ids[0], common.accounts_changed(council_id)
 
 
-def entry_input(row: dict) -> CashBookEntryInput:
+@dataclass(frozen=True)
+class StoredEntry(CashBookEntry):
+    """A :class:`~kyodo_desktop.domain.accounting.CashBookEntry` with the council and 年度 it
+    belongs to: what :func:`get_entry` returns."""
+
+    council_id: int = 0
+    fiscal_year: int = 0
+
+
+def entry_input(row: CashBookEntry) -> CashBookEntryInput:
     """The :class:`CashBookEntryInput` of a stored entry (a :func:`get_entry` row)."""
-    return CashBookEntryInput(**{name: row[name] for name in _INPUT_FIELDS})
+    return CashBookEntryInput(**{name: getattr(row, name) for name in _INPUT_FIELDS})
 
 
-def get_entry(store: Store, entry_id: int) -> dict:
-    """The stored row of an entry plus ``category_code`` and ``entry_date`` as a date.
-
-    Raises UserError when it does not exist.
-    """
-    rows = store.query("SELECT *, coalesce(income_category_code, expense_category_code) AS "
-                       "category_code FROM cash_book_entries WHERE id = ?", (entry_id,))
-    if not rows:
+def get_entry(store: Store, entry_id: int) -> StoredEntry:
+    """One stored entry. Raises UserError when it does not exist."""
+    row = store.conn.execute(f"SELECT {common.ENTRY_COLUMNS}, council_id, fiscal_year "
+                             "FROM cash_book_entries WHERE id = ?", (entry_id,)).fetchone()
+    if row is None:
         raise UserError(_("This cash book entry no longer exists."))
-    row = rows[0]
-    row["entry_date"] = date.fromisoformat(row["entry_date"])
-    return row
+    return StoredEntry(row[0], date.fromisoformat(row[1]), *row[2:])
 
 
 def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
@@ -163,10 +168,10 @@ def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
     Raises ValidationError, YearClosed, or UserError when the entry is gone.
     """
     row = get_entry(store, entry_id)
-    council_id, fiscal_year = row["council_id"], row["fiscal_year"]
+    council_id, fiscal_year = row.council_id, row.fiscal_year
     common.ensure_open(store, council_id, fiscal_year)
     check_entry(store, council_id, fiscal_year, entry,
-                allow_negative=row["correction_of_id"] is not None)
+                allow_negative=row.correction_of_id is not None)
     with store.transaction() as db:
         audit.update_row(db, TABLE, {"id": entry_id}, _values(entry), actor)
     return common.accounts_changed(council_id)
@@ -175,13 +180,13 @@ def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
 def delete_entry(store: Store, entry_id: int, *, actor: str = "") -> Changes:
     """Delete an entry. Raises YearClosed, or UserError when it is gone or a 訂正 refers to it."""
     row = get_entry(store, entry_id)
-    common.ensure_open(store, row["council_id"], row["fiscal_year"])
+    common.ensure_open(store, row.council_id, row.fiscal_year)
     if store.scalar("SELECT 1 FROM cash_book_entries WHERE correction_of_id = ?", (entry_id,)):
         raise UserError(_("This entry cannot be deleted because a correction entry refers to it. "
                           "Delete the correction entry first."))
     with store.transaction() as db:
         audit.delete_row(db, TABLE, {"id": entry_id}, actor)
-    return common.accounts_changed(row["council_id"])
+    return common.accounts_changed(row.council_id)
 
 
 def record_correction(store: Store, original_id: int, fiscal_year: int,
@@ -194,18 +199,18 @@ def record_correction(store: Store, original_id: int, fiscal_year: int,
     earlier year; YearClosed when ``fiscal_year`` is closed; ValidationError for bad input.
     """
     original = get_entry(store, original_id)
-    council_id = original["council_id"]
-    if original["fiscal_year"] >= fiscal_year:
+    council_id = original.council_id
+    if original.fiscal_year >= fiscal_year:
         raise UserError(_("A correction entry is recorded in a later fiscal year than the entry "
                           "it corrects."))
-    if not common.is_closed(store, council_id, original["fiscal_year"]):
+    if not common.is_closed(store, council_id, original.fiscal_year):
         raise UserError(_("The fiscal year of this entry is not closed: correct the entry "
                           "itself instead."))
     common.ensure_open(store, council_id, fiscal_year)
     check_entry(store, council_id, fiscal_year, entry, allow_negative=True)
     if not entry.memo.strip():
         entry = replace(entry, memo=_("Correction: {date} {description}").format(
-            date=format_date(original["entry_date"]), description=original["description"]))
+            date=format_date(original.entry_date), description=original.description))
     values = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry),
               "correction_of_id": original_id}
     with store.transaction() as db:

@@ -9,17 +9,41 @@ Running balances are those of the whole year whatever the filter
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.domain.accounting import INCOME
+from kyodo_desktop.domain.accounting import INCOME, CashBookEntry
 from kyodo_desktop.services.accounting.cash_book_filters import FILTERED_ENTRIES, filters
 from kyodo_desktop.services.accounting.figures import running_balances
 from kyodo_desktop.store import Store
 
+
+@dataclass(frozen=True)
+class CashBookRow(CashBookEntry):
+    """A :class:`~kyodo_desktop.domain.accounting.CashBookEntry` as the 出納簿 lists it: with the
+    ``category_name`` (収入科目 or 費目) and the 残高 after it of its fund (``fund_balance``) and of
+    all funds (``balance``), 円 (:func:`kyodo_desktop.services.accounting.figures.running_balances`).
+    """
+
+    category_name: str = ""
+    fund_balance: int = 0
+    balance: int = 0
+
+    @property
+    def income(self) -> int | None:
+        """The amount of an income entry (円), None for an expense."""
+        return self.amount if self.direction == INCOME else None
+
+    @property
+    def expense(self) -> int | None:
+        """The amount of an expense entry (円), None for an income."""
+        return None if self.direction == INCOME else self.amount
+
+
 _LIST_SQL = """
-SELECT e.id, e.entry_date, e.fund_code, e.direction, e.category_code,
-    coalesce(ic.name, ec.name) AS category_name, e.description, e.amount, e.payee, e.voucher_no,
-    e.project_id, e.grant_id, e.correction_of_id, e.memo
+SELECT e.id, e.entry_date, e.fund_code, e.direction, e.category_code, e.description, e.amount,
+    e.payee, e.voucher_no, e.project_id, e.grant_id, e.memo, e.correction_of_id,
+    coalesce(ic.name, ec.name, '') AS category_name
 {entries}
 LEFT JOIN income_categories ic ON ic.code = e.income_category_code
 WHERE {where} ORDER BY e.entry_date, e.id LIMIT :limit OFFSET :offset
@@ -29,7 +53,7 @@ WHERE {where} ORDER BY e.entry_date, e.id LIMIT :limit OFFSET :offset
 def list_entries(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
                  category: str | None = None, project_id: int | None = None,
                  month: int | None = None, text: str | None = None, limit: int | None = None,
-                 offset: int = 0) -> list[dict]:
+                 offset: int = 0) -> list[CashBookRow]:
     """The 出納簿 rows of a council-year matching the filters, in 出納簿 order.
 
     Filters: ``fund`` code; ``category`` an income category or 費目 code (a parent 費目 takes its
@@ -37,23 +61,15 @@ def list_entries(store: Store, council_id: int, fiscal_year: int, *, fund: str |
     ``fiscal_year``, 1 = January of the next year); ``text`` in 摘要, 支払先, メモ or 領収書番号
     (as typed or NFKC-normalised). ``limit``/``offset`` page through the result.
 
-    Each row: ``id, entry_date`` (date)``, fund_code, direction, category_code, category_name,
-    description, amount, income`` (円 or None)``, expense`` (円 or None)``, payee, voucher_no,
-    project_id, grant_id, correction_of_id, memo, fund_balance, balance`` (残高 of the fund and of
-    all funds after the row, 円).
+    Each row is a :class:`CashBookRow`.
     """
     where, params = filters(fiscal_year, fund, category, project_id, month, text)
     params.update(council=council_id, fiscal_year=fiscal_year,
                   limit=-1 if limit is None else limit, offset=offset)
     balances = running_balances(store, council_id, fiscal_year)
-    rows = store.query(_LIST_SQL.format(entries=FILTERED_ENTRIES, where=where), params)
-    for row in rows:
-        row["entry_date"] = date.fromisoformat(row["entry_date"])
-        is_income = row["direction"] == INCOME
-        row["income"] = row["amount"] if is_income else None
-        row["expense"] = None if is_income else row["amount"]
-        row["fund_balance"], row["balance"] = balances[row["id"]]
-    return rows
+    cursor = store.conn.execute(_LIST_SQL.format(entries=FILTERED_ENTRIES, where=where), params)
+    return [CashBookRow(row[0], date.fromisoformat(row[1]), *row[2:], *balances[row[0]])
+            for row in cursor]
 
 
 def history_values(store: Store, council_id: int, field: str, prefix: str = "",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.domain.accounting import LedgerEntry
+from kyodo_desktop.domain.accounting import CashBookEntry
 from kyodo_desktop.domain.accounting_budget import Category
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
@@ -16,7 +16,7 @@ from kyodo_desktop.services.changes import ACCOUNTS, Changes
 from kyodo_desktop.store import Store
 from kyodo_desktop.store.errors import YearClosed
 
-#: The columns of a LedgerEntry, in its field order.
+#: The columns of a CashBookEntry, in its field order.
 ENTRY_COLUMNS = ("id, entry_date, fund_code, direction, "
                  "coalesce(income_category_code, expense_category_code) AS category_code, "
                  "description, amount, payee, voucher_no, project_id, grant_id, memo, "
@@ -96,16 +96,16 @@ def category_names(store: Store) -> dict[str, str]:
     return {c.code: c.name for c in income_categories(store) + expense_categories(store)}
 
 
-def ledger_entry(row: dict) -> LedgerEntry:
-    """A LedgerEntry from a row selected with :data:`ENTRY_COLUMNS`."""
+def cash_book_entry(row: dict) -> CashBookEntry:
+    """A CashBookEntry from a row selected with :data:`ENTRY_COLUMNS`."""
     values = dict(row)
     values["entry_date"] = date.fromisoformat(values["entry_date"])
-    return LedgerEntry(**values)
+    return CashBookEntry(**values)
 
 
-def load_entries(store: Store, council_id: int, fiscal_year: int) -> list[LedgerEntry]:
+def load_entries(store: Store, council_id: int, fiscal_year: int) -> list[CashBookEntry]:
     """Every 出納簿 entry of the council-year, in 出納簿 order."""
     cursor = store.conn.execute(
         f"SELECT {ENTRY_COLUMNS} FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? "
         "ORDER BY entry_date, id", (council_id, fiscal_year))
-    return [LedgerEntry(row[0], date.fromisoformat(row[1]), *row[2:]) for row in cursor]
+    return [CashBookEntry(row[0], date.fromisoformat(row[1]), *row[2:]) for row in cursor]

@@ -25,6 +25,7 @@ is :mod:`kyodo_desktop.domain.accounting` (balances) and
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from weakref import WeakKeyDictionary
 
@@ -97,21 +98,33 @@ def forget_running_balances() -> None:
     _BALANCES.clear()
 
 
+@dataclass(frozen=True)
+class EntryTotals:
+    """How many 出納簿 rows a filter shows and their 収入 / 支出 totals (円)."""
+
+    count: int = 0
+    income: int = 0
+    expense: int = 0
+
+    @property
+    def net(self) -> int:
+        """収入 − 支出 (円)."""
+        return self.income - self.expense
+
+
 def entry_totals(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
                  category: str | None = None, project_id: int | None = None,
-                 month: int | None = None, text: str | None = None) -> dict[str, int]:
+                 month: int | None = None, text: str | None = None) -> EntryTotals:
     """Totals of the 出納簿 rows shown for the same filters (see
-    :func:`~kyodo_desktop.services.accounting.cash_book_query.list_entries`):
-    ``{"count", "income", "expense", "net"}`` (円; net = income − expense)."""
+    :func:`~kyodo_desktop.services.accounting.cash_book_query.list_entries`)."""
     where, params = filters(fiscal_year, fund, category, project_id, month, text)
     params.update(council=council_id, fiscal_year=fiscal_year)
-    row = store.query(
-        "SELECT count(*) AS count, "
-        "coalesce(sum(CASE e.direction WHEN 'income' THEN e.amount END), 0) AS income, "
-        "coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount END), 0) AS expense "
-        f"{FILTERED_ENTRIES} WHERE {where}", params)[0]
-    row["net"] = row["income"] - row["expense"]
-    return row
+    count, income, expense = store.conn.execute(
+        "SELECT count(*), "
+        "coalesce(sum(CASE e.direction WHEN 'income' THEN e.amount END), 0), "
+        "coalesce(sum(CASE e.direction WHEN 'expense' THEN e.amount END), 0) "
+        f"{FILTERED_ENTRIES} WHERE {where}", params).fetchone()
+    return EntryTotals(count, income, expense)
 
 
 def category_actuals(store: Store, council_id: int, fiscal_year: int

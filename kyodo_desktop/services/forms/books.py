@@ -64,10 +64,10 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
     books = []
     for fund_code, fund_name in common.fund_names(store).items():
         rows = tuple(
-            CashRow(r["entry_date"], r["description"],
-                    refund if r["grant_id"] is not None and r["direction"] == EXPENSE
-                    else r["category_name"] or "", r["income"],
-                    r["expense"], r["fund_balance"], r["voucher_no"])
+            CashRow(r.entry_date, r.description,
+                    refund if r.grant_id is not None and r.direction == EXPENSE
+                    else r.category_name or "", r.income,
+                    r.expense, r.fund_balance, r.voucher_no)
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code))
         books.append(CashBook(fiscal_year, fund_code, fund_name, council,
                               opening.get(fund_code, 0), rows, closing[fund_code], closed))
@@ -191,10 +191,10 @@ def receipts_summary_data(store: Store, council_id: int, fiscal_year: int,
         if fund_code not in grant_funds:
             continue
         receipts = tuple(
-            Receipt(r["voucher_no"], r["entry_date"], r["payee"], r["description"],
-                    r["category_name"] or "", r["amount"])
+            Receipt(r.voucher_no, r.entry_date, r.payee, r.description,
+                    r.category_name or "", r.amount)
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code)
-            if r["direction"] == EXPENSE and r["grant_id"] is None)
+            if r.direction == EXPENSE and r.grant_id is None)
         funds.append((fund_name, receipts))
     return ReceiptsSummary(words.title, fd.fiscal_year_text(fiscal_year),
                            councils.council_row(store, council_id)["name"], tuple(funds), words)

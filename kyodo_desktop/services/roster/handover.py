@@ -128,11 +128,11 @@ def apply_handover(store: Store, council_id: int, fiscal_year: int, decisions: l
                 raise ValidationError(_("{body} {role}: {message}").format(
                     body=item.body_name or _("Council"), role=item.role_name,
                     message=error.message), field=error.field) from error
-        for org_id, (total, members) in (households or {}).items():
+        for organization_id, (total, members) in (households or {}).items():
             try:
-                roster.set_households(store, org_id, fiscal_year, total, members)
+                roster.set_households(store, organization_id, fiscal_year, total, members)
             except ValidationError as error:
-                name = roster.get_organization(store, org_id)["name"]
+                name = roster.get_organization(store, organization_id)["name"]
                 raise ValidationError(_("{body}: {message}").format(
                     body=name, message=error.message), field=error.field) from error
             result.households += 1

@@ -154,10 +154,10 @@ class CashBookTab(QWidget):
         totals = self.model.totals
         self.totals_label.setText(_(
             "{count} entries shown — income {income} yen, expense {expense} yen, "
-            "difference {net} yen").format(count=format_number(totals['count']),
-                                           income=format_yen(totals["income"]),
-                                           expense=format_yen(totals["expense"]),
-                                           net=format_yen(totals["net"])))
+            "difference {net} yen").format(count=format_number(totals.count),
+                                           income=format_yen(totals.income),
+                                           expense=format_yen(totals.expense),
+                                           net=format_yen(totals.net)))
 
     def reload(self) -> None:
         """Re-read everything (after a change, or another council or 年度)."""
@@ -188,12 +188,12 @@ class CashBookTab(QWidget):
             answer = QMessageBox.question(
                 self, _("Delete the entry"),
                 _("Delete the entry of {description} ({amount} yen)?").format(
-                    description=row["description"], amount=format_yen(row["amount"])),
+                    description=row.description, amount=format_yen(row.amount)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             save_with_undo(self.context, _("Deletion of {description}").format(
-                description=row["description"]),
+                description=row.description),
                 lambda: cash_book.delete_entry(self.context.store, entry_id))
         except UserError as error:
             show_error(error, self)

@@ -299,19 +299,20 @@ class EntryPanel(QWidget):
         """Load a stored entry into the line for changing it."""
         row = cash_book.get_entry(self.context.store, entry_id)
         self.editing = entry_id
-        self._is_correction = row["correction_of_id"] is not None
-        self.date_edit.setText(format_date(row["entry_date"], "short"))
-        self.fund_combo.setCurrentIndex(self.fund_combo.findData(row["fund_code"]))
-        self.direction_combo.setCurrentIndex(self.direction_combo.findData(row["direction"]))
-        self.category_combo.setCurrentIndex(self.category_combo.findData(row["category_code"]))
-        for edit, value in ((self.description_edit, row["description"]), (self.payee_edit, row[
-                "payee"]), (self.voucher_edit, row["voucher_no"]), (self.memo_edit, row["memo"])):
+        self._is_correction = row.correction_of_id is not None
+        self.date_edit.setText(format_date(row.entry_date, "short"))
+        self.fund_combo.setCurrentIndex(self.fund_combo.findData(row.fund_code))
+        self.direction_combo.setCurrentIndex(self.direction_combo.findData(row.direction))
+        self.category_combo.setCurrentIndex(self.category_combo.findData(row.category_code))
+        for edit, value in ((self.description_edit, row.description),
+                            (self.payee_edit, row.payee), (self.voucher_edit, row.voucher_no),
+                            (self.memo_edit, row.memo)):
             edit.setText(value)
-        self.amount_edit.setText(format_yen(row["amount"]))
-        self.project_combo.setCurrentIndex(max(self.project_combo.findData(row["project_id"]), 0))
+        self.amount_edit.setText(format_yen(row.amount))
+        self.project_combo.setCurrentIndex(max(self.project_combo.findData(row.project_id), 0))
         self.save_button.setText(_("Save the change (Enter)"))
         self.message.setText(_("Changing the entry of {date}.").format(
-            date=format_date(row["entry_date"])))
+            date=format_date(row.entry_date)))
         self.show_findings()
         self.description_edit.setFocus()
 

@@ -18,6 +18,8 @@ from kyodo_desktop.domain.formatting import format_date, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
+from kyodo_desktop.services.accounting.cash_book_query import CashBookRow
+from kyodo_desktop.services.accounting.figures import EntryTotals
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.plan import projects
 
@@ -41,7 +43,7 @@ _CORRECTION = QBrush(QColor("#6a4c00"))
 class CashBookModel(QAbstractTableModel):
     """The 出納簿 rows of one council-year matching ``filters`` (see :data:`FILTER_KEYS`, the
     keyword arguments of ``list_entries``). 残高 is the fund's balance when a fund is chosen,
-    else the balance of all funds. ``totals`` = ``{count, income, expense, net}`` (円)."""
+    else the balance of all funds. ``totals`` is the :class:`EntryTotals` of the rows (円)."""
 
     def __init__(self, store: Store, council_id: int | None, fiscal_year: int,
                  parent=None) -> None:
@@ -50,8 +52,8 @@ class CashBookModel(QAbstractTableModel):
         self.council_id = council_id
         self.fiscal_year = fiscal_year
         self.filters: dict = {}
-        self.totals = {"count": 0, "income": 0, "expense": 0, "net": 0}
-        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self.totals = EntryTotals()
+        self._pages: OrderedDict[int, list[CashBookRow]] = OrderedDict()
         self._projects: dict[int, str] = {}
         self.reload()
 
@@ -75,7 +77,7 @@ class CashBookModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         if self.council_id is None:
-            self.totals = {"count": 0, "income": 0, "expense": 0, "net": 0}
+            self.totals = EntryTotals()
         else:
             self.totals = entry_totals(self.store, self.council_id, self.fiscal_year,
                                        **self.filters)
@@ -84,7 +86,7 @@ class CashBookModel(QAbstractTableModel):
 
     # rows ------------------------------------------------------------------------------------
 
-    def _page(self, number: int) -> list[dict]:
+    def _page(self, number: int) -> list[CashBookRow]:
         page = self._pages.get(number)
         if page is None:
             page = list_entries(self.store, self.council_id, self.fiscal_year, **self.filters,
@@ -96,9 +98,9 @@ class CashBookModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page
 
-    def row_data(self, row: int) -> dict | None:
+    def row_data(self, row: int) -> CashBookRow | None:
         """The ``list_entries`` row shown at ``row`` (None outside the model)."""
-        if not 0 <= row < self.totals["count"]:
+        if not 0 <= row < self.totals.count:
             return None
         page = self._page(row // PAGE_SIZE)
         offset = row % PAGE_SIZE
@@ -107,20 +109,20 @@ class CashBookModel(QAbstractTableModel):
     def entry_id(self, row: int) -> int | None:
         """The entry id shown at ``row``."""
         data = self.row_data(row)
-        return None if data is None else data["id"]
+        return None if data is None else data.id
 
     def cached_row_of(self, entry_id: int) -> int | None:
         """The row of ``entry_id`` when its page has been read (None otherwise)."""
         for number, page in self._pages.items():
             for offset, data in enumerate(page):
-                if data["id"] == entry_id:
+                if data.id == entry_id:
                     return number * PAGE_SIZE + offset
         return None
 
     # Qt model interface ----------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.totals["count"]
+        return 0 if parent.isValid() else self.totals.count
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -147,32 +149,32 @@ class CashBookModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if key in AMOUNT_COLUMNS and (self._amount(row, key) or 0) < 0:
                 return _NEGATIVE
-            if row["correction_of_id"] is not None:
+            if row.correction_of_id is not None:
                 return _CORRECTION
-        if role == Qt.ItemDataRole.ToolTipRole and row["memo"]:
-            return row["memo"]
+        if role == Qt.ItemDataRole.ToolTipRole and row.memo:
+            return row.memo
         if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
+            return row.id
         return None
 
-    def _amount(self, row: dict, key: str) -> int | None:
+    def _amount(self, row: CashBookRow, key: str) -> int | None:
         if key == "balance":
-            return row["fund_balance"] if self.filters.get("fund") else row["balance"]
-        return row[key]
+            return row.fund_balance if self.filters.get("fund") else row.balance
+        return getattr(row, key)
 
-    def display(self, row: dict, key: str) -> str:
+    def display(self, row: CashBookRow, key: str) -> str:
         """The text of column ``key`` for a ``list_entries`` row."""
         if key == "entry_date":
-            return format_date(row["entry_date"], "short")
+            return format_date(row.entry_date, "short")
         if key == "fund":
-            return FUND_LABELS.get(row["fund_code"], row["fund_code"])
+            return FUND_LABELS.get(row.fund_code, row.fund_code)
         if key == "direction":
-            return DIRECTION_LABELS[row["direction"]]
+            return DIRECTION_LABELS[row.direction]
         if key == "category":
-            return row["category_name"] or ""
+            return row.category_name or ""
         if key in AMOUNT_COLUMNS:
             amount = self._amount(row, key)
             return "" if amount is None else format_yen(amount)
         if key == "project":
-            return self._projects.get(row["project_id"], "")
-        return row[key] or ""
+            return self._projects.get(row.project_id, "")
+        return getattr(row, key) or ""

@@ -138,13 +138,13 @@ class OrganizationTab:
 
     def show_selected(self) -> None:
         """Fill the editor with the selected group (or leave it empty)."""
-        org_id = selected_id(self.table)
-        if org_id is None:
+        organization_id = selected_id(self.table)
+        if organization_id is None:
             self.new(focus=False)
             return
-        self.current_id = org_id
-        row = next(r for r in self.model.rows if r["id"] == org_id)
-        self.fields.fill(roster.get_organization(self.context.store, org_id))
+        self.current_id = organization_id
+        row = next(r for r in self.model.rows if r["id"] == organization_id)
+        self.fields.fill(roster.get_organization(self.context.store, organization_id))
         self.figures.fill(row)
         self.heading.setText(row["name"])
         self.editor.findChild(QLabel, "representativeEdit").setText(
@@ -194,35 +194,35 @@ class OrganizationTab:
         store, year, council = self.context.store, self.context.fiscal_year, self.context.council_id
 
         def create():  # the new group is selected when the page reloads on the Changes
-            org_id, changes = roster.create_organization(store, council, values)
+            organization_id, changes = roster.create_organization(store, council, values)
             if figures:
-                changes |= roster.set_households(store, org_id, year, *figures.values())
-            self.current_id = org_id
+                changes |= roster.set_households(store, organization_id, year, *figures.values())
+            self.current_id = organization_id
             return changes
 
         save_with_undo(self.context, _("Add group {name}").format(name=values["name"]), create)
         select_id(self.table, self.current_id)
 
     def _update(self, edited: dict, figures: dict | None) -> None:
-        store, year, org_id = self.context.store, self.context.fiscal_year, self.current_id
-        stored = roster.get_organization(store, org_id)
+        store, year, organization_id = self.context.store, self.context.fiscal_year, self.current_id
+        stored = roster.get_organization(store, organization_id)
 
         def update():
-            changes = roster.update_organization(store, org_id, edited) if edited else Changes()
+            changes = roster.update_organization(store, organization_id, edited) if edited else Changes()
             if figures:
-                changes |= roster.set_households(store, org_id, year, *figures.values())
+                changes |= roster.set_households(store, organization_id, year, *figures.values())
             return changes
 
         save_with_undo(self.context, _("Edit group {name}").format(name=stored["name"]), update)
 
     def delete(self) -> None:
         """Delete the selected group after a confirmation when others use it (undoable)."""
-        org_id = selected_id(self.table)
-        if org_id is None:
+        organization_id = selected_id(self.table)
+        if organization_id is None:
             return
         store = self.context.store
-        name = roster.get_organization(store, org_id)["name"]
-        if not confirm_delete(self.page, name, roster.organization_usage(store, org_id)):
+        name = roster.get_organization(store, organization_id)["name"]
+        if not confirm_delete(self.page, name, roster.organization_usage(store, organization_id)):
             return
         save_with_undo(self.context, _("Delete group {name}").format(name=name),
-                       lambda: roster.delete_organization(store, org_id))
+                       lambda: roster.delete_organization(store, organization_id))

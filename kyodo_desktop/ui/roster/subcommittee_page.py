@@ -241,18 +241,18 @@ class SubcommitteePage(QWidget):
 
     def add_group(self) -> None:
         """Add the group chosen in the combo box as a member (undoable)."""
-        org_id = self.org_combo.currentData()
-        if self.current_id is None or org_id is None:
+        organization_id = self.org_combo.currentData()
+        if self.current_id is None or organization_id is None:
             return
         store, sub_id = self.context.store, self.current_id
         save_with_undo(self.context, _("Add member group"),
-                       lambda: subcommittees.add_organization(store, sub_id, org_id))
+                       lambda: subcommittees.add_organization(store, sub_id, organization_id))
 
     def remove_group(self) -> None:
         """Take the selected member group out (undoable)."""
         item = self.org_list.currentItem()
         if self.current_id is None or item is None:
             return
-        store, sub_id, org_id = self.context.store, self.current_id, item.data(256)
+        store, sub_id, organization_id = self.context.store, self.current_id, item.data(256)
         save_with_undo(self.context, _("Remove member group"),
-                       lambda: subcommittees.remove_organization(store, sub_id, org_id))
+                       lambda: subcommittees.remove_organization(store, sub_id, organization_id))

@@ -80,7 +80,7 @@ def test_a_deleted_row_put_back_is_detected(store, council):
     store.conn.execute("INSERT INTO cash_book_entries (id, council_id, fiscal_year, fund_code, "
                        "entry_date, direction, expense_category_code, amount) VALUES "
                        "(?, ?, ?, 'own_funds', '2025-05-01', 'expense', 'consumables', ?)",
-                       (ids[2], council, FY, row["amount"]))
+                       (ids[2], council, FY, row.amount))
     assert any("削除したはず" in p for p in audit.verify_covered_rows(store))
 
 

@@ -21,9 +21,9 @@ def test_record_returns_accounts_changes_and_stores_the_fields(store, council):
         entry(date(FY, 6, 1), amount=3300, description=" コピー用紙 ", voucher_no="Ｒ１２")])
     assert changes.touches(ACCOUNTS) and changes.council_id == council
     [row] = cash_book.list_entries(store, council, FY)
-    assert (row["description"], row["voucher_no"], row["expense"], row["income"]) == (
+    assert (row.description, row.voucher_no, row.expense, row.income) == (
         "コピー用紙", "R12", 3300, None)
-    assert row["entry_date"] == date(FY, 6, 1) and row["category_name"] == "消耗品費"
+    assert row.entry_date == date(FY, 6, 1) and row.category_name == "消耗品費"
 
 
 def test_a_bad_entry_stores_nothing_and_names_its_position(store, council):
@@ -55,7 +55,7 @@ def test_warnings_do_not_block_saving(store, council):
     entry_id, _changes = cash_book.record_entry(store, council, FY, risky)
     codes = {f.code for f in checks.entry_findings(store, council, FY, risky, entry_id=entry_id)}
     assert codes == {"ineligible_keyword", "missing_voucher"}
-    assert cash_book.get_entry(store, entry_id)["description"] == "懇親会"
+    assert cash_book.get_entry(store, entry_id).description == "懇親会"
 
 
 def test_entry_findings_see_a_voucher_used_before(store, council):
@@ -85,8 +85,8 @@ def _seed(store, council):
 def test_running_balances_per_fund_and_overall(store, council):
     _seed(store, council)
     rows = cash_book.list_entries(store, council, FY)
-    assert [r["fund_balance"] for r in rows] == [60_000, 52_000, 50_000, 100_000, 97_000]
-    assert [r["balance"] for r in rows] == [60_000, 52_000, 50_000, 150_000, 147_000]
+    assert [r.fund_balance for r in rows] == [60_000, 52_000, 50_000, 100_000, 97_000]
+    assert [r.balance for r in rows] == [60_000, 52_000, 50_000, 150_000, 147_000]
 
 
 def test_filters_keep_the_whole_year_balances_and_totals_match(store, council):
@@ -103,30 +103,30 @@ def test_filters_keep_the_whole_year_balances_and_totals_match(store, council):
         "half-width kana typed": ({"text": "ｺｳﾋｰ"}, 0),
         "percent literal": ({"text": "%"}, 0),
     }
-    everything = {r["id"]: r for r in cash_book.list_entries(store, council, FY)}
+    everything = {r.id: r for r in cash_book.list_entries(store, council, FY)}
     for name, (filters, count) in cases.items():
         rows = cash_book.list_entries(store, council, FY, **filters)
         assert len(rows) == count, name
         for row in rows:
-            assert row["balance"] == everything[row["id"]]["balance"], name
+            assert row.balance == everything[row.id].balance, name
         totals = cash_book.entry_totals(store, council, FY, **filters)
-        assert totals["count"] == count, name
-        assert totals["income"] == sum(r["income"] or 0 for r in rows), name
-        assert totals["expense"] == sum(r["expense"] or 0 for r in rows), name
-        assert totals["net"] == totals["income"] - totals["expense"]
+        assert totals.count == count, name
+        assert totals.income == sum(r.income or 0 for r in rows), name
+        assert totals.expense == sum(r.expense or 0 for r in rows), name
+        assert totals.net == totals.income - totals.expense
 
 
 def test_limit_and_offset_page_through_the_rows(store, council):
     _seed(store, council)
     everything = cash_book.list_entries(store, council, FY)
     page = cash_book.list_entries(store, council, FY, limit=2, offset=1)
-    assert [r["id"] for r in page] == [r["id"] for r in everything[1:3]]
+    assert [r.id for r in page] == [r.id for r in everything[1:3]]
 
 
 def test_update_and_delete_are_logged(store, council):
     entry_id, _ = cash_book.record_entry(store, council, FY, entry(amount=1_000))
     cash_book.update_entry(store, entry_id, entry(amount=1_200, voucher_no="A-1"))
-    assert cash_book.get_entry(store, entry_id)["amount"] == 1_200
+    assert cash_book.get_entry(store, entry_id).amount == 1_200
     cash_book.delete_entry(store, entry_id)
     with pytest.raises(UserError):
         cash_book.get_entry(store, entry_id)
@@ -167,9 +167,9 @@ def test_balance_is_carried_in_plus_income_minus_expense(store, moves, carried):
     rows = cash_book.list_entries(store, council, FY)
     income = sum(a for _d, _f, is_income, a in moves if is_income)
     expense = sum(a for _d, _f, is_income, a in moves if not is_income)
-    assert rows[-1]["balance"] == carried + income - expense
+    assert rows[-1].balance == carried + income - expense
     for fund in ("operating_support", "activity_support", "own_funds"):
-        fund_rows = [r for r in rows if r["fund_code"] == fund]
+        fund_rows = [r for r in rows if r.fund_code == fund]
         if fund_rows:
             signed = sum(a if i else -a for _d, f, i, a in moves if f == fund)
-            assert fund_rows[-1]["fund_balance"] == (carried if fund == "own_funds" else 0) + signed
+            assert fund_rows[-1].fund_balance == (carried if fund == "own_funds" else 0) + signed

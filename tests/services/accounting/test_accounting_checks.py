@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kyodo_desktop.domain.accounting import LedgerEntry
+from kyodo_desktop.domain.accounting import CashBookEntry
 from kyodo_desktop.domain.accounting_budget import (
     BudgetLine,
     Category,
@@ -31,14 +31,14 @@ EXPENSE = [Category("remuneration", "報酬"), Category("wages", "賃金"),
 
 
 def _e(i, day, fund, direction, category, amount, description="事務用品", voucher="",
-       **extra) -> LedgerEntry:
+       **extra) -> CashBookEntry:
     if direction == "expense" and voucher == "":
         voucher = f"V{i}"
-    return LedgerEntry(i, day, fund, direction, category, description, amount,
+    return CashBookEntry(i, day, fund, direction, category, description, amount,
                        voucher_no=voucher if voucher is not None else "", **extra)
 
 
-def _clean_entries() -> list[LedgerEntry]:
+def _clean_entries() -> list[CashBookEntry]:
     return [
         _e(1, date(FY, 4, 20), "activity_support", "income", "grant", 1_000_000, "交付金"),
         _e(2, date(FY, 5, 10), "activity_support", "expense", "consumables", 30_000),

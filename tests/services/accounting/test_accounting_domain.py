@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kyodo_desktop.domain.accounting import (
-    LedgerEntry,
+    CashBookEntry,
     closing_balances,
     daily_balances,
     running_balances,
@@ -46,11 +46,11 @@ def _rules(**extra) -> ProgramRules:
     return ProgramRules.from_dict(data | extra)
 
 
-def _ledger(i: int, e, **changes) -> LedgerEntry:
+def _ledger(i: int, e, **changes) -> CashBookEntry:
     values = {name: getattr(e, name) for name in (
         "entry_date", "fund_code", "direction", "category_code", "description", "amount",
         "payee", "voucher_no", "memo")}
-    return LedgerEntry(id=i, **(values | changes))
+    return CashBookEntry(id=i, **(values | changes))
 
 
 def _codes(findings) -> list[str]:
@@ -168,9 +168,9 @@ _entries = st.lists(st.tuples(st.integers(0, 364), _funds, st.booleans(),
                               st.integers(1, 1_000_000)), max_size=40)
 
 
-def _make(raw) -> list[LedgerEntry]:
+def _make(raw) -> list[CashBookEntry]:
     start = date(FY, 4, 1)
-    return [LedgerEntry(i + 1, start + timedelta(days=day), fund,
+    return [CashBookEntry(i + 1, start + timedelta(days=day), fund,
                         "income" if is_income else "expense",
                         "membership_fees" if is_income else "consumables", "x", amount)
             for i, (day, fund, is_income, amount) in enumerate(raw)]

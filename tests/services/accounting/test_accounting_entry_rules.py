@@ -55,7 +55,7 @@ def test_an_update_cannot_move_an_entry_out_of_its_year(store, council):
         cash_book.update_entry(store, entry_id, entry(date(FY + 1, 4, 2)))
     with pytest.raises(ValidationError, match="1円以上"):
         cash_book.update_entry(store, entry_id, entry(amount=0))
-    assert cash_book.get_entry(store, entry_id)["entry_date"] == date(FY, 5, 1)
+    assert cash_book.get_entry(store, entry_id).entry_date == date(FY, 5, 1)
 
 
 def test_a_closed_year_is_refused_by_the_service(store, council):
@@ -71,7 +71,7 @@ def test_a_correction_may_be_negative_but_stays_in_its_year(store, council):
     year_close.close_year(store, council, FY)
     fixed, _ = cash_book.record_correction(store, original, FY + 1,
                                            entry(date(FY + 1, 4, 3), direction="income", amount=-2_000))
-    assert cash_book.get_entry(store, fixed)["amount"] == -2_000
+    assert cash_book.get_entry(store, fixed).amount == -2_000
     with pytest.raises(ValidationError, match="期間外"):
         cash_book.record_correction(store, original, FY + 1, entry(date(FY, 4, 3), direction="income", amount=-1))
 

@@ -56,7 +56,7 @@ def test_close_carries_the_balances_into_the_next_year(store, council):
     next_rows = cash_book.list_entries(store, council, FY + 1)
     assert next_rows == []
     cash_book.record_entries(store, council, FY + 1, [entry(date(FY + 1, 4, 5), amount=4_000)])
-    assert cash_book.list_entries(store, council, FY + 1)[0]["fund_balance"] == 60_000
+    assert cash_book.list_entries(store, council, FY + 1)[0].fund_balance == 60_000
 
 
 def test_errors_block_the_close_and_nothing_is_written(store, council):
@@ -197,10 +197,10 @@ def test_correction_goes_into_the_open_year_and_references_the_original(store, c
     fixed_id, _ = cash_book.record_correction(store, ids[1], FY + 1,
                                               entry(date(FY + 1, 4, 3), amount=-2_000))
     fixed = cash_book.get_entry(store, fixed_id)
-    assert fixed["correction_of_id"] == ids[1] and fixed["amount"] == -2_000
-    assert fixed["memo"].startswith("訂正：")
+    assert fixed.correction_of_id == ids[1] and fixed.amount == -2_000
+    assert fixed.memo.startswith("訂正：")
     rows = cash_book.list_entries(store, council, FY + 1)
-    assert rows[-1]["fund_balance"] == 64_000 + 2_000
+    assert rows[-1].fund_balance == 64_000 + 2_000
     with pytest.raises(ValidationError):
         cash_book.record_correction(store, ids[1], FY + 1, entry(date(FY + 1, 4, 3), amount=0))
 

@@ -36,7 +36,7 @@ def _project_costs_everywhere(store, council_id: int, year: int) -> dict[str, di
     names = {p["name"]: p["id"] for p in projects.list_projects(store, council_id, year)}
     assert len(names) == len(tab)  # names are unique within a year, so the rows can be matched
     form = {names[row.project]: row.actual for row in printed}
-    filtered = {pid: cash_book.entry_totals(store, council_id, year, project_id=pid)["expense"]
+    filtered = {pid: cash_book.entry_totals(store, council_id, year, project_id=pid).expense
                 for pid in tab}
     source = figures.project_costs(store, council_id, year)
     return {"事業 tab": tab, "事業実績書": form, "出納簿 filter": filtered,
@@ -49,7 +49,7 @@ def _fund_balances_everywhere(store, council_id: int, year: int) -> dict[str, di
     statements = fund_statements(store, council_id, year)
     cash_books = books.cash_books(store, council_id, year)
     rows = cash_book.list_entries(store, council_id, year)
-    last = {row["fund_code"]: row["fund_balance"] for row in rows}
+    last = {row.fund_code: row.fund_balance for row in rows}
     opening = figures.opening_balances(store, council_id, year)
     found = {
         "overview": {f.fund_code: f.balance for f in overview.funds},
