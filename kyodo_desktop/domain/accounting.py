@@ -140,7 +140,7 @@ def validate_entry(entry: CashBookEntryInput | CashBookEntry, fiscal_year: int, 
     return found
 
 
-def entry_refusals(entry: CashBookEntryInput | LedgerEntry, fiscal_year: int, *,
+def entry_refusals(entry: CashBookEntryInput | CashBookEntry, fiscal_year: int, *,
                    allow_negative: bool = False, entry_id: int | None = None) -> list[Finding]:
     """The errors that refuse storing an entry at all (the 出納簿's hard rules): an amount of 0,
     or below 0 unless ``allow_negative`` (a 訂正); a date outside 年度 ``fiscal_year``. The same
