@@ -34,8 +34,8 @@ def _entries(store, council_id: int, year: int) -> Counter:
 
 def _balances(store, council_id: int, year: int) -> dict[str, tuple[int, int]]:
     opening = figures.opening_balances(store, council_id, year)
-    return {fund: (opening[fund], opening[fund] + entry_totals(store, council_id, year, fund=fund)
-                   ["income"] - entry_totals(store, council_id, year, fund=fund)["expense"])
+    return {fund: (opening[fund],
+                   opening[fund] + entry_totals(store, council_id, year, fund=fund).net)
             for fund in opening}
 
 

@@ -146,7 +146,7 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
     rows = []
     for r in store.query(_PROJECTS_SQL, (council_id, fiscal_year)):
         share = sum(figures.entry_totals(store, council_id, fiscal_year, fund=fund,
-                                         project_id=r["id"])["expense"]
+                                         project_id=r["id"]).expense
                     for fund in grant_funds) if costs.get(r["id"]) else 0
         planned = r["g_pos"] is not None
         rows.append(PlanRow(
