@@ -66,14 +66,15 @@ def db_path_from(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True, lock: bool = True,
-            migrate: bool = True) -> Store:
+            migrate: bool = True, values: bool = True) -> Store:
     """Open the data file of ``--db`` (see :func:`kyodo_desktop.store.open_store`).
 
     Raises UserError (a StoreError when the file is locked, foreign, corrupt or too new).
     """
     from kyodo_desktop.store import open_store
 
-    return open_store(db_path_from(args, must_exist=must_exist), lock=lock, migrate=migrate)
+    return open_store(db_path_from(args, must_exist=must_exist), lock=lock, migrate=migrate,
+                      values=values)
 
 
 def council_from(store: Store, args: argparse.Namespace) -> dict:

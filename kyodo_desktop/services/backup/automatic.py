@@ -33,6 +33,7 @@ from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
 from kyodo_desktop.store.database import APPLICATION_ID, corrupt_error, quick_check_problem
 from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
+from kyodo_desktop.store.incoming import verify_incoming
 from kyodo_desktop.store.migrations import latest_version
 
 AUTO_EVERY = timedelta(days=1)
@@ -197,7 +198,8 @@ def inspect_backup(path: Path) -> files.FileSummary:
     """Verify a file chosen for restore and return what it holds.
 
     Raises UserError (Japanese, ``detail`` technical) when it is missing, not a kyodo-desktop
-    file, damaged, or from a newer version of the app.
+    file, damaged, or from a newer version of the app, and StoreError when its schema or values
+    are not the app's own (:func:`kyodo_desktop.store.incoming.verify_incoming`).
     """
     path = Path(path).expanduser()
     if not path.is_file():
@@ -212,6 +214,7 @@ def inspect_backup(path: Path) -> files.FileSummary:
     if summary.schema_version > latest_version():
         raise UserError(_("This backup was made by a newer version of kyodo-desktop. Update the "
                           "app to restore it."))
+    verify_incoming(path)
     return summary
 
 
@@ -266,6 +269,7 @@ def restore(db_path: Path, source: Path, settings: Settings, *,
             if problem:
                 raise UserError(_("The restored copy failed its check; nothing was changed."),
                                 detail=problem)
+            verify_incoming(staged, shown_as=source)  # the copy is what will be used
             files.replace_database(staged, db_path)
         except (OSError, sqlite3.Error) as error:
             raise UserError(_("The backup could not be restored to {path}; nothing was changed. "

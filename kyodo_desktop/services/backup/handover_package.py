@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,12 +21,14 @@ from pathlib import Path
 from kyodo_desktop import __version__
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup.handover_reference import refuse_differences
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit, open_store
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.errors import StoreError
 from kyodo_desktop.store.handover_copy import CouncilCopier, council_rows
+from kyodo_desktop.store.incoming import verify_incoming
 
 SCOPE = "handover"
 ACTOR = "handover"
@@ -112,22 +115,42 @@ def _remove(path: Path) -> None:
 def read_package(path: Path) -> PackageInfo:
     """Verify a handover package and say what it holds (the file is not changed).
 
-    Raises UserError when it is missing, damaged, from a newer app, or not a handover package.
+    Raises UserError when it is missing, damaged, from a newer app, not a handover package, or
+    its schema or values are not the app's own.
     """
-    from kyodo_desktop.services.backup.automatic import inspect_backup
-
     path = Path(path).expanduser()
-    summary = inspect_backup(path)
     with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = Path(folder) / "package.sqlite3"
-        files.copy_file(path, copy)
+        copy = checked_copy(path, Path(folder))
+        summary = files.summarize(copy)
         with open_store(copy) as package:  # migrated in the copy when older
-            marker = {r["key"]: r["value"] for r in package.query(
-                "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
-            councils = package.query("SELECT name FROM councils")
-            years = [r["fiscal_year"] for r in package.query(
-                "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
-                "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
+            return _package_info(package, path, summary)
+
+
+def checked_copy(path: Path, folder: Path) -> Path:
+    """Copy the package ``path`` into ``folder`` (a private temporary folder) and fully validate
+    the copy (:func:`kyodo_desktop.store.incoming.verify_incoming`): what is checked is what is
+    used. Returns the copy's path; errors name ``path``, never the copy."""
+    if not path.is_file():
+        raise UserError(_("The file {path} does not exist.").format(path=path))
+    if not files.has_sqlite_header(path):
+        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
+    copy = folder / "package.sqlite3"
+    try:
+        files.copy_file(path, copy)
+    except sqlite3.Error as error:
+        raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
+            path=path), detail=str(error)) from error
+    verify_incoming(copy, shown_as=path)
+    return copy
+
+
+def _package_info(package: Store, path: Path, summary: files.FileSummary) -> PackageInfo:
+    marker = {r["key"]: r["value"] for r in package.query(
+        "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
+    councils = package.query("SELECT name FROM councils")
+    years = [r["fiscal_year"] for r in package.query(
+        "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
+        "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
     if "council" not in marker or len(councils) != 1:
         raise UserError(_("This file is not a handover package: {path}").format(path=path))
     counts = {t: n for t, n in summary.counts.items() if n and t not in ("settings", "audit_log")}
@@ -152,9 +175,21 @@ def import_package(store: Store, path: Path, *, replace_council_id: int | None =
     As a new council by default (``new_name`` renames it); with ``replace_council_id`` that
     council and everything of it is deleted first (the deletes are logged in the 変更履歴).
     Raises CouncilExists when a council of the same name exists and neither option is given,
-    UserError for a bad package or name, StoreError from the store.
+    UserError for a bad package or name or when its shared reference rows (programmes, 費目,
+    funds, 地域 …) differ from the target's (:mod:`handover_reference`), StoreError from the
+    store. Nothing is written then.
     """
-    info = read_package(path)
+    path = Path(path).expanduser()
+    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
+        copy = checked_copy(path, Path(folder))
+        summary = files.summarize(copy)
+        with open_store(copy) as package:
+            info = _package_info(package, path, summary)
+            return _import(store, package, info, replace_council_id, new_name)
+
+
+def _import(store: Store, package: Store, info: PackageInfo, replace_council_id: int | None,
+            new_name: str | None) -> ImportResult:
     name = (new_name or "").strip() or info.council_name
     existing = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
     if replace_council_id is not None:
@@ -163,18 +198,16 @@ def import_package(store: Store, path: Path, *, replace_council_id: int | None =
         raise CouncilExists(_("A council named {name} is already in this data file. Replace it "
                               "with the package, or import it under another name.").format(
             name=name), existing)
-    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = Path(folder) / "package.sqlite3"
-        files.copy_file(Path(path).expanduser(), copy)
-        with open_store(copy) as package, store.transaction() as db:
-            if replace_council_id is not None:
-                delete_council(store, replace_council_id)
-            package_id = package.scalar("SELECT id FROM councils")
-            if name != info.council_name:
-                package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
-                                     (name, package_id))
-            council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
-            _log_inserts(store, council_id)
+    refuse_differences(package.conn, store.conn, info.path)
+    with store.transaction() as db:
+        if replace_council_id is not None:
+            delete_council(store, replace_council_id)
+        package_id = package.scalar("SELECT id FROM councils")
+        if name != info.council_name:
+            package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
+                                 (name, package_id))
+        council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
+        _log_inserts(store, council_id)
     return ImportResult(council_id, replace_council_id is not None,
                         Changes.everything())
 
