@@ -22,6 +22,7 @@ import sqlite3
 from pathlib import Path
 
 from kyodo_desktop.i18n import _
+from kyodo_desktop.store.backup import has_sqlite_header
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -29,7 +30,6 @@ from kyodo_desktop.store.errors import (
     NotAKyodoDatabase,
     UnexpectedSchema,
 )
-from kyodo_desktop.store.backup import has_sqlite_header
 from kyodo_desktop.store.migrations import latest_version
 from kyodo_desktop.store.schema_check import schema_differences
 from kyodo_desktop.store.values import value_findings

@@ -12,6 +12,7 @@ copy of a sound file (a backup of the demo, or a handover package of 湯田).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -130,6 +131,49 @@ MUTATIONS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]
 }
 
 
+def altered_programme_rules(conn: sqlite3.Connection) -> tuple[str, str]:
+    """(code, rules JSON) of the package's 活動支援 programme with rules that admit only 食糧費."""
+    code, rules = conn.execute("SELECT code, rules FROM grant_programs "
+                               "WHERE fund_code = 'activity_support'").fetchone()
+    data = json.loads(rules)
+    data["allowed_expense_categories"] = ["food"]
+    return code, json.dumps(data, ensure_ascii=False)
+
+
+def programme_under_a_new_code(conn: sqlite3.Connection) -> None:
+    """The finding: a programme of another code, same city and fund, rules admitting almost
+    nothing, which the other councils of the receiving file would then read."""
+    code, rules = altered_programme_rules(conn)
+    conn.execute("INSERT INTO grant_programs (code, name, fund_code, city_preset, rules) "
+                 "SELECT 'evil_' || code, name, fund_code, city_preset, ? FROM grant_programs "
+                 "WHERE code = ?", (rules, code))
+    conn.execute("UPDATE grants SET program_id = last_insert_rowid() WHERE program_id = "
+                 "(SELECT id FROM grant_programs WHERE code = ?)", (code,))
+
+
+def programme_rules_changed(conn: sqlite3.Connection) -> None:
+    code, rules = altered_programme_rules(conn)
+    conn.execute("UPDATE grant_programs SET rules = ? WHERE code = ?", (rules, code))
+
+
+#: Handover packages whose shared reference rows were altered: name → (change, naming text).
+REFERENCE_ATTACKS: dict[str, tuple[Callable[[sqlite3.Connection], None], str]] = {
+    "new_programme": (programme_under_a_new_code, "evil_"),
+    "programme_rules": (programme_rules_changed, "交付金の制度"),
+    "expense_category": (_sql("UPDATE expense_categories SET parent_code = NULL "
+                              "WHERE code = 'food'"), "food"),
+    "unknown_fund": (_sql("INSERT INTO funds (code, name, is_grant, sort_order) "
+                          "VALUES ('secret', '裏金', 0, 9)"), "secret"),
+    "role": (_sql("UPDATE roles SET name = name || '（改）' WHERE rowid = 1"), "役職"),
+    "organization_kind": (_sql("UPDATE organization_kinds SET sort_order = 0 "
+                               "WHERE code = 'pta'"), "pta"),
+    "income_category": (_sql("UPDATE income_categories SET name = '交付金（市）' "
+                             "WHERE code = 'grant'"), "grant"),
+}
+MUTATIONS.update({f"package_{name}": (change, PACKAGE_ONLY)
+                  for name, (change, _named) in REFERENCE_ATTACKS.items()})
+
+
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
@@ -164,11 +208,39 @@ def mutate_copy(source: Path, target: Path, change: Callable[[sqlite3.Connection
     return target
 
 
+def encrypted_files(folder: Path, backup: Path, package: Path, passphrase: str
+                    ) -> list[Hostile]:
+    """Encrypted files that must be refused although the right ``passphrase`` is given (the
+    runs use it): encrypted with another passphrase, cut short, a byte changed, and sound
+    encryption around a file with a tampering trigger or an altered package."""
+    from kyodo_desktop.services.backup.encryption import encrypt_file
+
+    made = []
+    wrong = encrypt_file(backup, folder / "encrypted_wrong_passphrase.sqlite3.enc",
+                         passphrase + "別")
+    made.append(Hostile("encrypted_wrong_passphrase", wrong, ALL_PATHS))
+    sound = encrypt_file(backup, folder / "encrypted_sound.tmp", passphrase)
+    data = sound.read_bytes()
+    sound.unlink()
+    cut = folder / "encrypted_cut_short.sqlite3.enc"
+    cut.write_bytes(data[: len(data) // 2])
+    flipped = folder / "encrypted_byte_changed.sqlite3.enc"
+    flipped.write_bytes(data[:-100] + bytes([data[-100] ^ 0x40]) + data[-99:])
+    made += [Hostile("encrypted_cut_short", cut, ALL_PATHS),
+             Hostile("encrypted_byte_changed", flipped, ALL_PATHS)]
+    for name, source in (("extra_trigger", backup), ("package_new_programme", package)):
+        inner = folder / f"{name}.sqlite3"
+        made.append(Hostile(f"encrypted_{name}", encrypt_file(
+            inner, folder / f"encrypted_{name}.sqlite3.enc", passphrase),
+            ALL_PATHS if source is backup else PACKAGE_ONLY))
+    return made
+
+
 def build_corpus(folder: Path, backup: Path, package: Path,
                  extra: dict[str, Callable[[Path], Hostile]] | None = None) -> list[Hostile]:
     """Write the corpus into ``folder`` from a sound ``backup`` (a backup file of the demo) and
-    a sound handover ``package``; ``extra`` adds builders ``(folder) -> Hostile`` (packages
-    with altered reference rows, encrypted files …). Returns every file made."""
+    a sound handover ``package``; ``extra`` adds builders ``(folder) -> Hostile``. Returns every
+    file made (encrypted ones come from :func:`encrypted_files`, run after this)."""
     folder.mkdir(parents=True, exist_ok=True)
     made = []
     for name, (change, paths) in MUTATIONS.items():

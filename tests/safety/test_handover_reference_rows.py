@@ -5,7 +5,6 @@ accepted or refused — changes another council's figures (its 精算書 対象�
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 
 import pytest
@@ -17,7 +16,7 @@ from kyodo_desktop.store.backup import table_digests
 from kyodo_desktop.store.handover_copy import NEVER_COPIED, council_rows, owned_tables, read_schema
 
 from .conftest import yuda_id
-from .hostile_sqlite import mutate_copy
+from .hostile_sqlite import REFERENCE_ATTACKS, altered_programme_rules, mutate_copy
 
 
 def council_digests(conn: sqlite3.Connection) -> dict[str, str]:
@@ -49,53 +48,10 @@ def package(demo_store, tmp_path):
                                    tmp_path / "pkg.sqlite3").path
 
 
-def _altered_rules(conn):
-    code, rules = conn.execute("SELECT code, rules FROM grant_programs "
-                               "WHERE fund_code = 'activity_support'").fetchone()
-    data = json.loads(rules)
-    data["allowed_expense_categories"] = ["food"]
-    return code, json.dumps(data, ensure_ascii=False)
-
-
-def _attack_new_programme(conn):
-    """The finding: another code, same city and fund, rules that admit almost nothing."""
-    code, rules = _altered_rules(conn)
-    conn.execute("INSERT INTO grant_programs (code, name, fund_code, city_preset, rules) "
-                 "SELECT 'evil_' || code, name, fund_code, city_preset, ? FROM grant_programs "
-                 "WHERE code = ?", (rules, code))
-    conn.execute("UPDATE grants SET program_id = last_insert_rowid() WHERE program_id = "
-                 "(SELECT id FROM grant_programs WHERE code = ?)", (code,))
-
-
-def _attack_same_code(conn):
-    code, rules = _altered_rules(conn)
-    conn.execute("UPDATE grant_programs SET rules = ? WHERE code = ?", (rules, code))
-
-
-def _attack_category(conn):
-    conn.execute("UPDATE expense_categories SET parent_code = NULL WHERE code = 'food'")
-
-
-def _attack_unknown_fund(conn):
-    conn.execute("INSERT INTO funds (code, name, is_grant, sort_order) "
-                 "VALUES ('secret', '裏金', 0, 9)")
-
-
-def _attack_role(conn):
-    conn.execute("UPDATE roles SET name = name || '（改）' WHERE rowid = 1")
-
-
-ATTACKS = {"new_programme": (_attack_new_programme, "evil_"),
-           "programme_rules": (_attack_same_code, "交付金の制度"),
-           "expense_category": (_attack_category, "food"),
-           "unknown_fund": (_attack_unknown_fund, "secret"),
-           "role": (_attack_role, "役職")}
-
-
-@pytest.mark.parametrize("attack", sorted(ATTACKS))
+@pytest.mark.parametrize("attack", sorted(REFERENCE_ATTACKS))
 def test_a_package_with_altered_reference_rows_is_refused_and_changes_nothing(
         demo_store, package, tmp_path, attack):
-    change, named = ATTACKS[attack]
+    change, named = REFERENCE_ATTACKS[attack]
     hostile = mutate_copy(package, tmp_path / f"{attack}.sqlite3", change)
     before, figures = table_digests(demo_store.conn), eligible_figures(demo_store)
     with pytest.raises(UserError) as caught:
@@ -111,7 +67,7 @@ def test_the_finding_altered_programme_would_change_yuda_figures(demo_store, pac
     (so the refusal above is what protects it)."""
     figures = eligible_figures(demo_store)
     with demo_store.transaction() as db:
-        code, rules = _altered_rules(db.conn)
+        code, rules = altered_programme_rules(db.conn)
         db.execute("INSERT INTO grant_programs (code, name, fund_code, city_preset, rules) "
                    "SELECT 'evil_' || code, name, fund_code, city_preset, ? FROM grant_programs "
                    "WHERE code = ?", [rules, code])

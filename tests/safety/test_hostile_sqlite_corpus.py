@@ -10,13 +10,16 @@ import sqlite3
 import pytest
 
 from kyodo_desktop import cli
+from kyodo_desktop.cli_passphrase import ENV_VAR
 from kyodo_desktop.services.backup import handover_package as handover
 from kyodo_desktop.store import open_store
 from kyodo_desktop.store.backup import copy_file, table_digests
 
-from .hostile_sqlite import ALL_PATHS, build_corpus
+from .hostile_sqlite import ALL_PATHS, build_corpus, encrypted_files
 
 YUDA = "湯田地域づくり協議会"
+#: The passphrase every run is given (encrypted corpus files must be refused all the same).
+PASSPHRASE = "正しいパスフレーズ"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,8 @@ def corpus(demo_template, tmp_path_factory):
     with open_store(work) as store:
         council = store.scalar("SELECT id FROM councils WHERE name = ?", (YUDA,))
         package = handover.export_council(store, council, folder / "sound-package.sqlite3").path
-    return build_corpus(folder / "corpus", backup, package)
+    corpus = build_corpus(folder / "corpus", backup, package)
+    return corpus + encrypted_files(folder / "corpus", backup, package, PASSPHRASE)
 
 
 def _digests(path):
@@ -59,7 +63,8 @@ def test_the_corpus_has_at_least_twenty_files(corpus):
 
 @pytest.mark.parametrize("path_kind", ALL_PATHS)
 def test_every_hostile_file_is_refused_and_the_target_is_unchanged(
-        corpus, path_kind, demo_template, tmp_path, capsys):
+        corpus, path_kind, demo_template, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, PASSPHRASE)
     failures = []
     for hostile in (h for h in corpus if path_kind in h.paths):
         if path_kind == "open":

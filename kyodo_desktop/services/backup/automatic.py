@@ -15,9 +15,12 @@ Every copy is made with SQLite's online backup API and checked with ``PRAGMA int
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -147,9 +150,11 @@ def rotate(db_path: Path, settings: Settings) -> list[Path]:
     return removed
 
 
-def external_backup(store: Store, folder: Path, *, now: datetime | None = None) -> Path:
+def external_backup(store: Store, folder: Path, *, now: datetime | None = None,
+                    passphrase: str | None = None) -> Path:
     """Write a checked backup into ``folder`` (a USB stick …) as ``kyodo-backup-YYYYMMDD.sqlite3``
-    (``-2``, ``-3`` … when that name is taken), record the time in the data file, return the path.
+    (``-2``, ``-3`` … when that name is taken; ``….sqlite3.enc`` encrypted with ``passphrase``),
+    record the time in the data file, return the path.
 
     Raises UserError when the folder is missing or cannot be written, or the copy fails its check.
     """
@@ -158,12 +163,12 @@ def external_backup(store: Store, folder: Path, *, now: datetime | None = None) 
     if not folder.is_dir():
         raise UserError(_("The folder {path} does not exist. Is the USB stick plugged in?")
                         .format(path=folder))
-    name = default_backup_name(now.date())
+    name = default_backup_name(now.date(), encrypted=passphrase is not None)
     target, number = folder / name, 1
     while target.exists():
         number += 1
         target = folder / name.replace(".sqlite3", f"-{number}.sqlite3")
-    written = backup_to(store, target)
+    written = backup_to(store, target, passphrase=passphrase)
     record_external_backup(store, now)
     return written
 
@@ -194,7 +199,34 @@ def backup_status(store: Store, settings: Settings, *, now: datetime | None = No
     return BackupStatus(autos[0].made_at if autos else None, external, remind)
 
 
-def inspect_backup(path: Path) -> files.FileSummary:
+class PassphraseNeeded(UserError):
+    """The chosen file is encrypted and no passphrase was given: ask for it, then call again."""
+
+
+@contextlib.contextmanager
+def plain_copy(source: Path, passphrase: str | None) -> Iterator[Path]:
+    """``source`` itself, or for an encrypted file its decrypted copy in a private temporary
+    folder (removed afterwards). Raises PassphraseNeeded without a passphrase, WrongPassphrase
+    when it does not open the file."""
+    from kyodo_desktop.services.backup.encryption import decrypt_file, is_encrypted
+
+    if not is_encrypted(source):
+        yield source
+        return
+    if passphrase is None:
+        raise PassphraseNeeded(_("The file {path} is encrypted. Enter its passphrase.").format(
+            path=source))
+    with tempfile.TemporaryDirectory(prefix="kyodo-restore-") as folder:
+        plain = Path(folder) / "backup.sqlite3"
+        try:
+            decrypt_file(source, plain, passphrase)
+        except OSError as error:
+            raise UserError(_("The file {path} cannot be read.").format(path=source),
+                            detail=str(error)) from error
+        yield plain
+
+
+def inspect_backup(path: Path, *, shown_as: Path | None = None) -> files.FileSummary:
     """Verify a file chosen for restore and return what it holds.
 
     Raises UserError (Japanese, ``detail`` technical) when it is missing, not a kyodo-desktop
@@ -202,19 +234,21 @@ def inspect_backup(path: Path) -> files.FileSummary:
     are not the app's own (:func:`kyodo_desktop.store.incoming.verify_incoming`).
     """
     path = Path(path).expanduser()
+    shown = path if shown_as is None else shown_as
     if not path.is_file():
-        raise UserError(_("The file {path} does not exist.").format(path=path))
+        raise UserError(_("The file {path} does not exist.").format(path=shown))
     summary = files.summarize(path)
     if summary.problem == "not an SQLite file" or (
             not summary.problem and summary.application_id != APPLICATION_ID):
-        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
+        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(
+            path=shown))
     if summary.problem:
         raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
-            path=path), detail=summary.problem)
+            path=shown), detail=summary.problem)
     if summary.schema_version > latest_version():
         raise UserError(_("This backup was made by a newer version of kyodo-desktop. Update the "
                           "app to restore it."))
-    verify_incoming(path)
+    verify_incoming(path, shown_as=shown_as)
     return summary
 
 
@@ -239,21 +273,29 @@ class RestoreResult:
 
 
 def restore(db_path: Path, source: Path, settings: Settings, *,
-            now: datetime | None = None) -> RestoreResult:
+            now: datetime | None = None, passphrase: str | None = None) -> RestoreResult:
     """Replace the data file ``db_path`` with the backup ``source``; the data file must be closed.
 
     Verifies ``source`` first, copies the current file to the backup folder as
     ``<stem>-before-restore-…`` (a damaged file byte for byte), then swaps atomically. Reopen the
-    data file afterwards (an older backup is migrated on opening).
+    data file afterwards (an older backup is migrated on opening). An encrypted backup is
+    decrypted with ``passphrase`` into a private temporary folder first.
     Raises UserError when ``source`` is unusable, the data file is open in a window, or a copy
-    cannot be written; the data file is unchanged then.
+    cannot be written, PassphraseNeeded / WrongPassphrase for an encrypted backup without the
+    right passphrase; the data file is unchanged then.
     """
     now = now or datetime.now()
     db_path = Path(db_path).expanduser().resolve()
     source = Path(source).expanduser().resolve()
     if source == db_path:
         raise UserError(_("Choose a backup file, not the data file itself."))
-    inspect_backup(source)
+    with plain_copy(source, passphrase) as plain:
+        return _restore(db_path, plain, source, settings, now)
+
+
+def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
+             now: datetime) -> RestoreResult:
+    inspect_backup(plain, shown_as=source if plain != source else None)
     lock = FileLock(str(db_path) + ".lock", timeout=0)
     try:
         lock.acquire()
@@ -264,7 +306,7 @@ def restore(db_path: Path, source: Path, settings: Settings, *,
         previous = _keep_previous(db_path, settings, now)
         staged = db_path.with_name(db_path.name + ".restoring")
         try:
-            files.copy_file(source, staged)
+            files.copy_file(plain, staged)
             problem = files.integrity_problem(staged)
             if problem:
                 raise UserError(_("The restored copy failed its check; nothing was changed."),

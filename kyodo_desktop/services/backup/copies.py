@@ -10,48 +10,74 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import tempfile
 from datetime import date
 from pathlib import Path
 
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
 from kyodo_desktop.store.backup import copy_database, copy_file, integrity_problem
 
 
-def default_backup_name(today: date | None = None) -> str:
-    """The suggested file name, ``kyodo-backup-YYYYMMDD.sqlite3``."""
-    return f"kyodo-backup-{(today or date.today()):%Y%m%d}.sqlite3"
+def default_backup_name(today: date | None = None, *, encrypted: bool = False) -> str:
+    """The suggested file name, ``kyodo-backup-YYYYMMDD.sqlite3`` (``….sqlite3.enc`` when
+    encrypted)."""
+    name = f"kyodo-backup-{(today or date.today()):%Y%m%d}.sqlite3"
+    return name + ".enc" if encrypted else name
 
 
-def backup_to(store: Store | Path, target: Path) -> Path:
+def backup_to(store: Store | Path, target: Path, *, passphrase: str | None = None) -> Path:
     """Write a checked copy of ``store`` to ``target`` (replaced if it exists); return its path.
 
     ``store`` is the open Store, or the data file's path: then it is read through a read-only
     connection of its own (a worker thread backing up while the window uses the file).
-    Raises UserError (Japanese) when the target is the open file itself, cannot be written, or
-    the copy fails its integrity check (the bad copy is removed).
+    With ``passphrase`` the file is encrypted (:mod:`kyodo_desktop.services.backup.encryption`);
+    the plain copy is then made and checked in a private temporary folder on this PC, never on
+    the stick. Raises UserError (Japanese) when the target is the open file itself, cannot be
+    written, or the copy fails its integrity check (the bad copy is removed), ValidationError
+    for a passphrase too short.
     """
     target = Path(target).expanduser().resolve()
     source = store.path if isinstance(store, Store) else Path(store).expanduser().resolve()
     if target == source:
         raise UserError(_("Choose a different file for the backup than the open data file."))
-    partial = target.with_name(target.name + ".partial")
-    try:
-        if isinstance(store, Store):
-            copy_database(store.conn, partial)
-        else:
-            copy_file(source, partial)
-        problem = integrity_problem(partial)
+    if passphrase is not None:
+        from kyodo_desktop.services.backup.encryption import passphrase_problem
+
+        problem = passphrase_problem(passphrase)
         if problem:
-            raise UserError(_("The backup copy failed its check and was not kept. "
-                              "Try again or choose another place."), detail=problem)
-        partial.replace(target)
-    except (OSError, sqlite3.Error) as error:
-        raise UserError(
-            _("The backup could not be written to {path}. Check that the place exists, can be "
-              "written and has free space.").format(path=target), detail=str(error)) from error
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+            raise ValidationError(problem, field="passphrase")
+    private = tempfile.TemporaryDirectory(prefix="kyodo-backup-") if passphrase else None
+    with private or contextlib.nullcontext():
+        partial = (Path(private.name) / "backup.sqlite3" if private
+                   else target.with_name(target.name + ".partial"))
+        try:
+            if isinstance(store, Store):
+                copy_database(store.conn, partial)
+            else:
+                copy_file(source, partial)
+            problem = integrity_problem(partial)
+            if problem:
+                raise UserError(_("The backup copy failed its check and was not kept. "
+                                  "Try again or choose another place."), detail=problem)
+            _finish(partial, target, passphrase)
+        except (OSError, sqlite3.Error) as error:
+            raise UserError(
+                _("The backup could not be written to {path}. Check that the place exists, can "
+                  "be written and has free space.").format(path=target),
+                detail=str(error)) from error
+        finally:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
     return target
+
+
+def _finish(partial: Path, target: Path, passphrase: str | None) -> None:
+    """Move the checked copy into place, or write it encrypted to ``target``."""
+    if passphrase is None:
+        partial.replace(target)
+        return
+    from kyodo_desktop.services.backup.encryption import encrypt_file
+
+    encrypt_file(partial, target, passphrase)

@@ -19,8 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kyodo_desktop import __version__
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup.automatic import plain_copy
 from kyodo_desktop.services.backup.handover_reference import refuse_differences
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
@@ -65,17 +66,22 @@ def default_package_name(council_name: str, today: date | None = None) -> str:
 
 
 def export_council(store: Store, council_id: int, target: Path, *,
-                   now: datetime | None = None) -> PackageInfo:
+                   now: datetime | None = None, passphrase: str | None = None) -> PackageInfo:
     """Write the council ``council_id`` with all its years to the package file ``target``
-    (replaced when it exists; owner-only) and return what it holds.
+    (replaced when it exists; owner-only) and return what it holds. With ``passphrase`` the
+    package is encrypted (:mod:`kyodo_desktop.services.backup.encryption`); the plain package
+    is then built in a private temporary folder on this PC.
 
-    Raises UserError when the council does not exist or the file cannot be written.
+    Raises UserError when the council does not exist or the file cannot be written,
+    ValidationError for a passphrase too short.
     """
     name = councils.council_row(store, council_id)["name"]
     target = Path(target).expanduser().resolve()
     if target == store.path:
         raise UserError(_("Choose a different file for the handover package than the open "
                           "data file."))
+    if passphrase is not None:
+        return _encrypted_export(store, council_id, target, now, passphrase)
     partial = target.with_name(target.name + ".partial")
     try:
         _remove(partial)
@@ -100,6 +106,25 @@ def export_council(store: Store, council_id: int, target: Path, *,
     return read_package(target)
 
 
+def _encrypted_export(store: Store, council_id: int, target: Path, now: datetime | None,
+                      passphrase: str) -> PackageInfo:
+    from kyodo_desktop.services.backup.encryption import encrypt_file, passphrase_problem
+
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise ValidationError(problem, field="passphrase")
+    with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
+        plain = export_council(store, council_id, Path(folder) / "package.sqlite3", now=now)
+        try:
+            encrypt_file(plain.path, target, passphrase)
+        except OSError as error:
+            raise UserError(_("The handover package could not be written to {path}. Check that "
+                              "the place exists, can be written and has free space.").format(
+                path=target), detail=str(error)) from error
+    return PackageInfo(target, plain.council_name, plain.exported_at, plain.app_version,
+                       plain.fiscal_years, plain.counts)
+
+
 def _write_marker(db, council_name: str, now: datetime) -> None:
     for key, value in (("council", council_name), ("app_version", __version__),
                        ("exported_at", now.isoformat(timespec="seconds"))):
@@ -112,31 +137,38 @@ def _remove(path: Path) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def read_package(path: Path) -> PackageInfo:
+def read_package(path: Path, *, passphrase: str | None = None) -> PackageInfo:
     """Verify a handover package and say what it holds (the file is not changed).
 
     Raises UserError when it is missing, damaged, from a newer app, not a handover package, or
-    its schema or values are not the app's own.
+    its schema or values are not the app's own; PassphraseNeeded / WrongPassphrase for an
+    encrypted package without the right ``passphrase``.
     """
     path = Path(path).expanduser()
     with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = checked_copy(path, Path(folder))
+        copy = checked_copy(path, Path(folder), passphrase)
         summary = files.summarize(copy)
         with open_store(copy) as package:  # migrated in the copy when older
             return _package_info(package, path, summary)
 
 
-def checked_copy(path: Path, folder: Path) -> Path:
-    """Copy the package ``path`` into ``folder`` (a private temporary folder) and fully validate
-    the copy (:func:`kyodo_desktop.store.incoming.verify_incoming`): what is checked is what is
-    used. Returns the copy's path; errors name ``path``, never the copy."""
+def checked_copy(path: Path, folder: Path, passphrase: str | None = None) -> Path:
+    """Copy the package ``path`` into ``folder`` (a private temporary folder; decrypted with
+    ``passphrase`` when encrypted) and fully validate the copy
+    (:func:`kyodo_desktop.store.incoming.verify_incoming`): what is checked is what is used.
+    Returns the copy's path; errors name ``path``, never the copy."""
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
-    if not files.has_sqlite_header(path):
+    with plain_copy(path, passphrase) as plain:
+        return _checked_copy(plain, path, folder)
+
+
+def _checked_copy(plain: Path, path: Path, folder: Path) -> Path:
+    if not files.has_sqlite_header(plain):
         raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
     copy = folder / "package.sqlite3"
     try:
-        files.copy_file(path, copy)
+        files.copy_file(plain, copy)
     except sqlite3.Error as error:
         raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
             path=path), detail=str(error)) from error
@@ -169,19 +201,20 @@ class ImportResult:
 
 
 def import_package(store: Store, path: Path, *, replace_council_id: int | None = None,
-                   new_name: str | None = None) -> ImportResult:
+                   new_name: str | None = None, passphrase: str | None = None) -> ImportResult:
     """Import the handover package at ``path`` into ``store`` in one transaction.
 
     As a new council by default (``new_name`` renames it); with ``replace_council_id`` that
     council and everything of it is deleted first (the deletes are logged in the 変更履歴).
     Raises CouncilExists when a council of the same name exists and neither option is given,
+    An encrypted package needs its ``passphrase`` (PassphraseNeeded / WrongPassphrase).
     UserError for a bad package or name or when its shared reference rows (programmes, 費目,
     funds, 地域 …) differ from the target's (:mod:`handover_reference`), StoreError from the
     store. Nothing is written then.
     """
     path = Path(path).expanduser()
     with tempfile.TemporaryDirectory(prefix="kyodo-handover-") as folder:
-        copy = checked_copy(path, Path(folder))
+        copy = checked_copy(path, Path(folder), passphrase)
         summary = files.summarize(copy)
         with open_store(copy) as package:
             info = _package_info(package, path, summary)
