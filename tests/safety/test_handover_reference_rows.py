@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from kyodo_desktop.errors import UserError
-from kyodo_desktop.services.accounting.grants import computed_eligible_spending
+from kyodo_desktop.services.accounting.figures import eligible_cost
 from kyodo_desktop.services.backup import handover_package as handover
 from kyodo_desktop.store.backup import table_digests
 from kyodo_desktop.store.handover_copy import NEVER_COPIED, council_rows, owned_tables, read_schema
@@ -38,7 +38,7 @@ def council_digests(conn: sqlite3.Connection) -> dict[str, str]:
 def eligible_figures(store) -> dict[int, int]:
     """湯田's 対象経費 per grant (円), as its 精算書 prints them."""
     council = yuda_id(store)
-    return {r["id"]: computed_eligible_spending(store, r["id"]) for r in store.query(
+    return {r["id"]: eligible_cost(store, r["id"]) for r in store.query(
         "SELECT id FROM grants WHERE council_id = ? ORDER BY id", (council,))}
 
 

@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 5: a 年度締め row cannot be moved or rewritten, whoever writes.
+-- kyodo-desktop schema, step 9: a 年度締め row cannot be moved or rewritten, whoever writes.
 -- A close says which council-year is locked and what it carried out; moving it to another
 -- fiscal_year (or council) by direct SQL would unlock the closed year and lock another. Only the
 -- reopening (reopened_at, reopen_reason) may be written, once, with a reason.
