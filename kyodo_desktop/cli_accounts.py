@@ -3,7 +3,8 @@
 ``kyodo-desktop close-year --db FILE [--council C] --fiscal-year R7`` runs every check, carries
 the balances into the next 年度 and locks the year; it prints the 次年度繰越金 per fund and the
 warnings left. When a check reports an error nothing is written and the problems are listed
-(exit 2). ``--reopen --reason TEXT`` reopens a closed year (logged with the reason).
+(exit 2); a year without 出納簿 entries is closed only with ``--allow-empty``. ``--reopen --reason
+TEXT`` reopens a closed year (logged with the reason, which must be printable).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("Reopen a closed fiscal year instead of closing it."))
     parser.add_argument("--reason", default="",
                         help=_("Why the year is reopened (required with --reopen)."))
+    parser.add_argument("--allow-empty", action="store_true",
+                        help=_("Close the year even though it has no cash book entries."))
 
 
 def _finding_lines(findings) -> list[str]:
@@ -35,6 +38,7 @@ def _run(args: argparse.Namespace) -> int:
     from kyodo_desktop.domain.labels import FUND_LABELS
     from kyodo_desktop.domain.wareki import format_fiscal_year
     from kyodo_desktop.services.accounting.year_close import (
+        EmptyYear,
         YearCloseBlocked,
         close_year,
         reopen_year,
@@ -49,7 +53,11 @@ def _run(args: argparse.Namespace) -> int:
             print(_("{fiscal_year} was reopened.").format(fiscal_year=label))
             return EXIT_OK
         try:
-            result = close_year(store, council["id"], year, actor="cli")
+            result = close_year(store, council["id"], year, actor="cli",
+                                allow_empty=args.allow_empty)
+        except EmptyYear as empty:
+            raise UserError(empty.message + " " + _(
+                "To close it anyway, add --allow-empty.")) from empty
         except YearCloseBlocked as blocked:
             errors = [f for f in blocked.findings if f.is_error]
             raise UserError("\n".join([blocked.message, *_finding_lines(errors)])) from blocked

@@ -4,6 +4,8 @@ subcommands (data safety; see :mod:`kyodo_desktop.services.backup.automatic` and
 
 ``kyodo-desktop backup --db PATH -o DIR`` writes a checked, dated backup into DIR;
 ``kyodo-desktop restore FILE --db PATH`` verifies FILE, copies the data file aside and swaps.
+``backup`` and ``handover-export`` take ``--encrypt``; ``restore`` and ``handover-import`` ask
+for the passphrase of an encrypted file (:mod:`kyodo_desktop.cli_passphrase`).
 ``smoke-test`` starts the window offscreen on the demo and prints a PDF: the check of a frozen
 (PyInstaller) build.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kyodo_desktop import cli_options
+from kyodo_desktop import cli_options, cli_passphrase
 from kyodo_desktop.cli import EXIT_OK, Command, register
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
@@ -33,14 +35,16 @@ def _add_backup_arguments(parser: argparse.ArgumentParser) -> None:
     cli_options.add_db_option(parser)
     parser.add_argument("-o", "--output", required=True, metavar=_("FOLDER"),
                         help=_("The folder to write the backup to (for example a USB stick)."))
+    cli_passphrase.add_encrypt_options(parser)
 
 
 def _run_backup(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.backup.automatic import external_backup
 
     folder = Path(args.output).expanduser()
+    passphrase = cli_passphrase.passphrase_for_writing(args)
     with cli_options.open_db(args, lock=False) as store:
-        written = external_backup(store, folder)
+        written = external_backup(store, folder, passphrase=passphrase)
     print(_("Backup saved: {path}").format(path=written))
     return EXIT_OK
 
@@ -50,6 +54,7 @@ def _add_restore_arguments(parser: argparse.ArgumentParser) -> None:
     cli_options.add_db_option(parser)
     parser.add_argument("--other-file", action="store_true",
                         help=_("Restore even a backup of another data file (chosen on purpose)."))
+    cli_passphrase.add_passphrase_file_option(parser)
 
 
 def _run_restore(args: argparse.Namespace) -> int:
@@ -57,7 +62,9 @@ def _run_restore(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.settings import load_settings
 
     target = cli_options.db_path_from(args, must_exist=False)
-    result = restore(target, Path(args.file), load_settings(), other_file=args.other_file)
+    source = Path(args.file).expanduser()
+    result = restore(target, source, load_settings(), other_file=args.other_file,
+                     passphrase=cli_passphrase.passphrase_for_reading(args, source))
     if result.previous is not None:
         print(_("The data file as it was before is kept in {path}.").format(
             path=result.previous))
@@ -72,14 +79,16 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
     cli_options.add_council_option(parser)
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("The handover package file to write."))
+    cli_passphrase.add_encrypt_options(parser)
 
 
 def _run_export(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.backup.handover_package import export_council
 
+    passphrase = cli_passphrase.passphrase_for_writing(args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
-        info = export_council(store, council["id"], Path(args.output))
+        info = export_council(store, council["id"], Path(args.output), passphrase=passphrase)
     print(_("Wrote the handover package of {council} to {path}.").format(
         council=info.council_name, path=info.path))
     return EXIT_OK
@@ -91,23 +100,26 @@ def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replace", action="store_true",
                         help=_("Replace the council of the same name (its data is deleted)."))
     parser.add_argument("--name", help=_("Import the council under this name."))
+    cli_passphrase.add_passphrase_file_option(parser)
 
 
 def _run_import(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.backup.handover_package import import_package
 
+    source = Path(args.file).expanduser()
+    passphrase = cli_passphrase.passphrase_for_reading(args, source)
     with cli_options.open_db(args, must_exist=False) as store:
         replace_id = None
         if args.replace:
             from kyodo_desktop.services.backup.handover_package import read_package
 
-            name = args.name or read_package(Path(args.file)).council_name
+            name = args.name or read_package(source, passphrase=passphrase).council_name
             replace_id = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
             if replace_id is None:
                 raise UserError(_("There is no council named {name} to replace.").format(
                     name=name))
-        result = import_package(store, Path(args.file), replace_council_id=replace_id,
-                                new_name=args.name)
+        result = import_package(store, source, replace_council_id=replace_id,
+                                new_name=args.name, passphrase=passphrase)
         name = store.scalar("SELECT name FROM councils WHERE id = ?", (result.council_id,))
     print(_("Imported {council} (number {id}).").format(council=name, id=result.council_id))
     return EXIT_OK

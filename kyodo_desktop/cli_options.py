@@ -66,7 +66,7 @@ def db_path_from(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True, lock: bool = True,
-            migrate: bool = True) -> Store:
+            migrate: bool = True, values: bool = True) -> Store:
     """Open the data file of ``--db`` (see :func:`kyodo_desktop.store.open_store`).
 
     A file that is used, not only checked (``lock`` or ``migrate``), must be on this PC's own
@@ -80,7 +80,7 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True, lock: bool = T
     path = db_path_from(args, must_exist=must_exist)
     if lock or migrate:
         fileops.refuse_live_place(path)
-    return open_store(path, lock=lock, migrate=migrate)
+    return open_store(path, lock=lock, migrate=migrate, values=values)
 
 
 def council_from(store: Store, args: argparse.Namespace) -> dict:

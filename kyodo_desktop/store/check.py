@@ -186,6 +186,23 @@ def check_officer_terms(store: Store) -> Iterator[Problem]:
             f"officer_terms id={row['first_id']} and id={row['second_id']}")
 
 
+_REPORTED_ELSEWHERE = {("cash_book_entries", "entry_date")}
+
+
+def check_values(store: Store) -> Iterator[Problem]:
+    """Values every row must meet whoever wrote it (store/values.py): amounts within MAX_YEN 円,
+    non-negative counts, real dates, numbers in number columns and text in text columns."""
+    from kyodo_desktop.store.values import value_findings
+
+    for finding in value_findings(store.conn):
+        if (finding.table, finding.column) in _REPORTED_ELSEWHERE or finding.column == "fiscal_year":
+            continue  # check_fiscal_year_ranges and check_cash_book_fiscal_year say more
+        yield Problem("value_" + finding.rule, finding.table, _(
+            "{count} row(s) of the table {table} have an impossible value in the column "
+            "{column}.").format(count=finding.count, table=finding.table, column=finding.column),
+            finding.describe())
+
+
 def check_current_plans(store: Store) -> Iterator[Problem]:
     """A council has at most one current 地域づくり計画 (``is_current = 1``)."""
     rows = store.query(
@@ -203,6 +220,7 @@ CHECKS: list[Check] = [
     check_foreign_keys,
     check_header,
     check_fiscal_year_ranges,
+    check_values,
     check_cash_book_fiscal_year,
     check_project_dates,
     check_corrections,

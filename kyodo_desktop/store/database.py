@@ -26,11 +26,11 @@ from kyodo_desktop.store.backup import has_sqlite_header, open_read_only
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
-    DatabaseTooNew,
     NotAKyodoDatabase,
     StoreError,
     translate_sqlite_error,
 )
+from kyodo_desktop.store.incoming import verify_connection
 from kyodo_desktop.store.migrations import all_migrations
 
 if TYPE_CHECKING:
@@ -114,20 +114,26 @@ class Store:
 
 
 def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
-               check: bool = True) -> Store:
+               check: bool = True, values: bool = True) -> Store:
     """Open (creating if missing) the kyodo-desktop database at ``path`` and migrate it.
 
-    ``check=False`` leaves out ``PRAGMA quick_check``, whose time grows with the file, for a
-    caller that runs :func:`quick_check_problem` itself soon after (the window, after its first
-    paint); a file that needs migrating is checked anyway, before anything is written to it.
+    ``check=False`` leaves out ``PRAGMA quick_check`` and the foreign-key check, whose time grows
+    with the file, for a caller that runs :func:`quick_check_problem` itself soon after (the
+    window, after its first paint); a file that needs migrating is checked anyway, before
+    anything is written to it. The schema is always compared with the app's own
+    (:mod:`kyodo_desktop.store.incoming`). ``values=False`` skips the value rules (``check``
+    opens that way and reports them).
     Raises (all :class:`StoreError`, with a Japanese message): DatabaseLocked when another app
     instance holds the file (under this or another name), a StoreError for a file with more
     than one hard link, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
-    one, DatabaseTooNew for a file from a newer app, DatabaseReadOnly / DiskFull for the disk.
+    one, DatabaseTooNew for a file from a newer app, UnexpectedSchema for a file whose tables,
+    triggers, views or indexes are not the app's own, ImpossibleValues for absurd values,
+    DatabaseReadOnly / DiskFull for the disk.
     """
     path = Path(path).expanduser().resolve()
     _refuse_non_sqlite(path)
     file_lock = _acquire_lock(path) if lock else None
+    store = None
     try:
         conn = _connect(path)
         store = Store(path, conn, file_lock)
@@ -137,21 +143,29 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
             except BaseException:
                 conn.close()
                 raise
-        _verify(store, check=check or (migrate and _pending(store)))
+        _verify(store, check=check or (migrate and _pending(store)), values=values)
+        _use_wal(store.conn)
         if migrate:
             migrate_store(store)
         return store
     except sqlite3.Error as error:
-        if file_lock is not None:
-            file_lock.release()
+        _give_up(store, file_lock)
         mapped = translate_sqlite_error(error, path)
         if mapped is None:
             raise
         raise mapped from error
     except BaseException:
-        if file_lock is not None:
-            file_lock.release()
+        _give_up(store, file_lock)
         raise
+
+
+def _give_up(store: Store | None, file_lock: FileLock | None) -> None:
+    """Close the connection and release the lock of a file that was not opened."""
+    if store is not None:
+        with contextlib.suppress(sqlite3.Error):
+            store.conn.close()
+    if file_lock is not None:
+        file_lock.release()
 
 
 def _refuse_non_sqlite(path: Path) -> None:
@@ -232,8 +246,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
@@ -241,28 +253,19 @@ def _pending(store: Store) -> bool:
     return store.schema_version < len(all_migrations())
 
 
-def _verify(store: Store, *, check: bool) -> None:
-    """Refuse foreign, corrupt (when ``check``) or too-new files before touching them."""
-    conn = store.conn
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if app_id != APPLICATION_ID and (tables or store.schema_version):
-        raise NotAKyodoDatabase(
-            _("This file is not a kyodo-desktop data file: {path}").format(path=store.path),
-            store.path)
-    if tables and check:
-        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            raise corrupt_error(store.path, result)
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (this writes the file's header), only after the file was verified."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _verify(store: Store, *, check: bool, values: bool = True) -> None:
+    """Refuse foreign, corrupt (when ``check``), too-new or tampered files before touching them
+    (:func:`kyodo_desktop.store.incoming.verify_connection`)."""
+    verify_connection(store.conn, store.path, values=values, check=check)
+    tables = store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if check or not tables:
         store.checked = True
-    elif not tables:
-        store.checked = True
-    latest = len(all_migrations())
-    if store.schema_version > latest:
-        raise DatabaseTooNew(
-            _("This data file was saved by a newer version of kyodo-desktop (format {found}; this "
-              "version reads up to {latest}). Update the app to open it.")
-            .format(found=store.schema_version, latest=latest), store.path)
 
 
 def corrupt_error(path: Path, detail: str) -> DatabaseCorrupt:

@@ -33,6 +33,16 @@ class DatabaseCorrupt(StoreError):
     """SQLite reports the file as damaged."""
 
 
+class UnexpectedSchema(StoreError):
+    """The file's tables, indexes, views or triggers are not the app's own for its version (or
+    its version number is impossible): another program changed it (store/schema_check.py)."""
+
+
+class ImpossibleValues(StoreError):
+    """Stored values break the value rules (store/values.py): 2^63−1 円, text in a number
+    column, a date in the year 9999 …"""
+
+
 class DatabaseReadOnly(StoreError):
     """The file or its folder cannot be written."""
 

@@ -353,9 +353,10 @@ class MainWindow(QMainWindow):
             self.set_store(store)
         return store is not None
 
-    def make_backup(self, path: Path) -> Path:
-        """Write a checked copy of the open file to ``path``; report it in the status bar."""
-        written = backup.backup_to(self.context.store, Path(path))
+    def make_backup(self, path: Path, passphrase: str | None = None) -> Path:
+        """Write a checked copy of the open file to ``path`` (encrypted with ``passphrase``
+        when given); report it in the status bar."""
+        written = backup.backup_to(self.context.store, Path(path), passphrase=passphrase)
         self.safety.external_backup_written()
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=written), 10000)
         return written
@@ -377,11 +378,16 @@ class MainWindow(QMainWindow):
     def _ask_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
 
-        suggested = Path.home() / backup.default_backup_name()
+        from kyodo_desktop.ui.backup.passphrase import ask_encryption
+
+        asked, passphrase = ask_encryption(self, _("Create a backup"))
+        if not asked:
+            return
+        suggested = Path.home() / backup.default_backup_name(encrypted=passphrase is not None)
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Create a backup"), str(suggested), file_filter())
         if chosen:
-            self._guarded(self.make_backup, Path(chosen))
+            self._guarded(self.make_backup, Path(chosen), passphrase)
 
     def _guarded(self, operation, *args) -> None:
         try:

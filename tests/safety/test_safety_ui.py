@@ -1,21 +1,35 @@
 """The window's data safety and the 設定 page (pytest-qt, offscreen): status bar, backup on
-close, restore, handover import, the damaged-file offer, large text, screenshots."""
+close, restore, handover import, the damaged-file offer, large text, screenshots, and the
+encryption choice of the backup and handover dialogs (passphrase twice; asked on restore and
+import of an encrypted file)."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+)
 
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import automatic as backups
-from kyodo_desktop.services.backup import handover_package
+from kyodo_desktop.services.backup import encryption, handover_package
 from kyodo_desktop.services.backup.datafile import open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings, save_settings
 from kyodo_desktop.ui.app import create_application
 from kyodo_desktop.ui.backup import dialogs as backup_dialogs
+from kyodo_desktop.ui.backup import passphrase as passphrase_ui
 from kyodo_desktop.ui.backup import startup as backup_startup
 from kyodo_desktop.ui.main_window import MainWindow
 
@@ -238,3 +252,68 @@ def test_damage_found_after_the_first_paint_without_a_backup_closes_unbacked(dem
     qtbot.waitUntil(lambda: bool(shown) and not window.isVisible(), timeout=30000)
     assert "壊れ" in shown[0][0] and shown[0][1]
     assert backups.list_backups(demo_path, load_settings()) == []  # a damaged file is not copied
+
+# --- encryption of backups and handover packages -------------------------------------------------
+
+ENCRYPTION_PASSPHRASE = "ゆだの会計ノート"
+
+
+def test_the_dialog_needs_the_same_passphrase_twice(qtbot, tmp_path):
+    create_application()
+    dialog = passphrase_ui.EncryptionDialog("バックアップを作成")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.first.isEnabled()
+    dialog.encrypt.setChecked(True)
+    dialog.first.setText(ENCRYPTION_PASSPHRASE)
+    dialog.second.setText(ENCRYPTION_PASSPHRASE + "!")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "一致しません" in dialog.problem.text()
+    dialog.first.setText("短い")
+    dialog.second.setText("短い")
+    dialog.accept()
+    assert "8 文字以上" in dialog.problem.text()
+    dialog.first.setText(ENCRYPTION_PASSPHRASE)
+    dialog.second.setText(ENCRYPTION_PASSPHRASE)
+    if os.environ.get("KYODO_SCREENSHOTS"):
+        dialog.grab().save(os.path.join(os.environ["KYODO_SCREENSHOTS"], "encrypt_dialog.png"))
+    else:
+        dialog.grab().save(str(tmp_path / "encrypt_dialog.png"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.passphrase == ENCRYPTION_PASSPHRASE
+
+
+def test_backup_from_the_menu_writes_an_encrypted_file(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(passphrase_ui, "ask_encryption", lambda *a: (True, ENCRYPTION_PASSPHRASE))
+    target = tmp_path / "usb" / "kyodo-backup.sqlite3.enc"
+    target.parent.mkdir()
+    seen = {}
+
+    def save_name(parent, title, suggested, filters):
+        seen["suggested"] = suggested
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    window._ask_backup()
+    assert seen["suggested"].endswith(".sqlite3.enc")
+    assert encryption.is_encrypted(target)
+    assert list(target.parent.iterdir()) == [target]
+
+
+def test_restore_and_handover_import_ask_for_the_passphrase(window, tmp_path, monkeypatch):
+    store = window.context.store
+    copy = backups.external_backup(store, tmp_path, passphrase=ENCRYPTION_PASSPHRASE)
+    package = handover_package.export_council(store, yuda_id(store), tmp_path / "p.enc",
+                                               passphrase=ENCRYPTION_PASSPHRASE).path
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ENCRYPTION_PASSPHRASE, True))
+    result = window.safety.restore(copy, passphrase_ui.ask_passphrase_if_encrypted(None, copy)[1])
+    assert "湯田地域づくり協議会" in result.restored.councils
+    monkeypatch.setattr("kyodo_desktop.ui.backup.dialogs.ask_package_source",
+                        lambda parent: package)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("kyodo_desktop.ui.backup.dialogs.ask_existing_council",
+                        lambda parent, message, name: ("rename", "湯田（引継ぎ）"))
+    window.safety.ask_import()
+    assert window.context.store.scalar(
+        "SELECT count(*) FROM councils WHERE name = '湯田（引継ぎ）'") == 1

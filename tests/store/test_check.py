@@ -12,6 +12,7 @@ from kyodo_desktop.services.backup.file_check import all_checks
 from kyodo_desktop.services.backup.file_check import run_checks as run_all_checks
 from kyodo_desktop.store import open_store
 from kyodo_desktop.store.check import Problem, check_audit_log, fiscal_year_sql
+from kyodo_desktop.store.errors import UnexpectedSchema
 
 CLOSED_2025 = {"activity_support": 150_000, "own_funds": 8_000}
 
@@ -184,6 +185,7 @@ PLANTED = {
         "UPDATE grants SET refund_amount = 100000, carried_forward_amount = 0 "
         "WHERE fiscal_year = 2026"),
     "year_close_carried_out": _sql(  # a close that got its sums wrong, carried in as such
+        "DROP TRIGGER year_closes_fixed",  # only a file edited by hand has such a close
         "UPDATE year_closes SET carried_out = "
         "json_set(carried_out, '$.activity_support', 140000)",
         "UPDATE opening_balances SET carried_in = 140000 "
@@ -218,14 +220,15 @@ def test_an_invalid_date_and_a_wrong_year_get_different_messages(store, council,
 
 
 def test_an_unreadable_year_close_is_reported_once(store, council):
-    _sql("UPDATE year_closes SET carried_out = 'not json'")(store, council)
+    _sql("DROP TRIGGER year_closes_fixed",
+         "UPDATE year_closes SET carried_out = 'not json'")(store, council)
     problems = run_checks(store)
     assert [p.kind for p in problems] == ["year_close_carried_out"]
     assert "読み取れません" in problems[0].message
 
 
 def test_a_year_close_reopened_is_not_checked(store, council):
-    _sql("UPDATE year_closes SET reopened_at = '2026-06-01T09:00:00'",
+    _sql("UPDATE year_closes SET reopened_at = '2026-06-01T09:00:00', reopen_reason = '訂正'",
          "UPDATE opening_balances SET source = 'manual'",
          "INSERT INTO cash_book_entries (council_id, fiscal_year, fund_code, entry_date, "
          "direction, expense_category_code, amount) "
@@ -242,13 +245,29 @@ def test_the_year_close_message_shows_the_fund_and_amounts(store, council):
     assert "140,000" in problem.message and "150,000" in problem.message
 
 
-def test_damaged_index_is_found_by_integrity_check(db_path):
+def test_a_changed_index_is_refused_by_name(db_path):
     with open_store(db_path) as store:
         _populate(store)
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX people_council ON people(name)' "
                  "WHERE name = 'people_council'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UnexpectedSchema) as caught:  # its contents no longer match either
+        open_store(db_path)
+    assert "people_council" in caught.value.message
+
+
+def test_a_damaged_index_is_found_by_integrity_check(db_path):
+    with open_store(db_path) as store:
+        _populate(store)
+    conn = sqlite3.connect(db_path)  # an index built for another column under the right name
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'people_council'").fetchone()[0]
+    conn.execute("DROP INDEX people_council")
+    conn.execute("CREATE INDEX people_council ON people(name)")
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'people_council'", (sql,))
     conn.commit()
     conn.close()
     with open_store(db_path) as store:  # quick_check does not look at index contents

@@ -9,6 +9,7 @@ per fund = 前年度繰越金 + 収入 − 支出, writes them as the next 年�
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +22,11 @@ from kyodo_desktop.services.accounting.checks import year_findings
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
+
+
+class EmptyYear(UserError):
+    """The year has no 出納簿 entry: closing it is most likely a mistake (the wrong 年度 chosen).
+    Ask the user, then call :func:`close_year` again with ``allow_empty=True``."""
 
 
 class YearCloseBlocked(UserError):
@@ -55,11 +61,14 @@ def close_row(store: Store, council_id: int, fiscal_year: int) -> dict | None:
 
 
 def close_year(store: Store, council_id: int, fiscal_year: int, *, closed_by: str = "",
-               actor: str = "") -> CloseResult:
+               actor: str = "", allow_empty: bool = False) -> CloseResult:
     """Close 年度 ``fiscal_year`` of a council (see module docstring).
 
-    Raises YearCloseBlocked when a check reports an error (nothing written), UserError when the
-    year is already closed or the next year is closed, YearClosed never for this year.
+    Years close in order: an earlier year that was reopened must be closed again first (its
+    corrections change this year's 前年度繰越金). Raises YearCloseBlocked when a check reports an
+    error (nothing written), EmptyYear when the year has no 出納簿 entry and ``allow_empty`` is
+    False, UserError when the year is already closed, the next year is closed or an earlier
+    year is reopened; YearClosed never for this year.
     """
     councils.ensure_council(store, council_id)
     label = wareki.format_fiscal_year(fiscal_year)
@@ -68,6 +77,13 @@ def close_year(store: Store, council_id: int, fiscal_year: int, *, closed_by: st
     if common.is_closed(store, council_id, fiscal_year + 1):
         raise UserError(_("The following fiscal year is already closed; reopen it before "
                           "closing {fiscal_year}.").format(fiscal_year=label))
+    _refuse_reopened_earlier(store, council_id, fiscal_year, label)
+    if not allow_empty and not store.scalar(
+            "SELECT 1 FROM cash_book_entries WHERE council_id = ? AND fiscal_year = ? LIMIT 1",
+            (council_id, fiscal_year)):
+        raise EmptyYear(_("{fiscal_year} has no cash book entries. Is this the right fiscal "
+                          "year? Close it anyway only if the council had no income or "
+                          "expenses that year.").format(fiscal_year=label))
     findings = year_findings(store, council_id, fiscal_year)
     errors = [f for f in findings if f.is_error]
     if errors:
@@ -77,6 +93,42 @@ def close_year(store: Store, council_id: int, fiscal_year: int, *, closed_by: st
     carried_out = figures.fund_balances(store, council_id, fiscal_year)
     replaced = _write_close(store, council_id, fiscal_year, carried_out, closed_by, actor)
     return CloseResult(carried_out, findings, replaced, common.accounts_changed(council_id))
+
+
+def reopened_years(store: Store, council_id: int) -> list[int]:
+    """The 年度 of the council that were closed, then reopened and are not closed again."""
+    return [r["fiscal_year"] for r in store.query(
+        "SELECT DISTINCT fiscal_year FROM year_closes y WHERE council_id = ? "
+        "AND reopened_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM year_closes c "
+        "WHERE c.council_id = y.council_id AND c.fiscal_year = y.fiscal_year "
+        "AND c.reopened_at IS NULL) ORDER BY fiscal_year", (council_id,))]
+
+
+def _refuse_reopened_earlier(store: Store, council_id: int, fiscal_year: int,
+                             label: str) -> None:
+    earlier = [y for y in reopened_years(store, council_id) if y < fiscal_year]
+    if earlier:
+        raise UserError(_("{earlier} was reopened and is not closed again. Close it first: its "
+                          "corrections change the carry-over into {fiscal_year}.").format(
+            earlier=wareki.format_fiscal_year(earlier[0]), fiscal_year=label))
+
+
+def printable_reason(reason: str) -> str:
+    """The reason for reopening, trimmed (full-width spaces too). Raises ValidationError
+    (``field="reason"``) when it is blank or holds control, format or other unprintable
+    characters (NUL, ESC, BEL, zero-width space …): it is printed in the 変更履歴."""
+    text = (reason or "").strip()
+    if any(unicodedata.category(ch) in _UNPRINTABLE for ch in text):
+        raise ValidationError(_("The reason contains characters that cannot be printed. Type "
+                                "it again in plain words."), field="reason")
+    if not text:
+        raise ValidationError(_("Enter the reason for reopening the year."), field="reason")
+    return text
+
+
+#: Unicode categories that cannot be printed: control, format (zero-width …), surrogate,
+#: private use, unassigned, line and paragraph separators.
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
 def _write_close(store: Store, council_id: int, fiscal_year: int, carried_out: dict[str, int],
@@ -106,11 +158,10 @@ def reopen_year(store: Store, council_id: int, fiscal_year: int, reason: str, *,
                 actor: str = "") -> Changes:
     """Reopen a closed 年度 with a ``reason`` (kept with the close and in the 変更履歴).
 
-    Raises ValidationError without a reason, UserError when the year is not closed or the
-    following year is closed (reopen that one first).
+    Raises ValidationError without a printable reason (:func:`printable_reason`), UserError when
+    the year is not closed or the following year is closed (reopen that one first).
     """
-    if not reason.strip():
-        raise ValidationError(_("Enter the reason for reopening the year."), field="reason")
+    reason = printable_reason(reason)
     label = wareki.format_fiscal_year(fiscal_year)
     row = close_row(store, council_id, fiscal_year)
     if row is None:
@@ -121,5 +172,5 @@ def reopen_year(store: Store, council_id: int, fiscal_year: int, reason: str, *,
     with store.transaction() as db:
         audit.update_row(db, "year_closes", {"id": row["id"]}, {
             "reopened_at": datetime.now().isoformat(timespec="seconds"),
-            "reopen_reason": reason.strip()}, actor, action="reopen")
+            "reopen_reason": reason}, actor, action="reopen")
     return common.accounts_changed(council_id)

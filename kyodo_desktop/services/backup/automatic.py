@@ -20,6 +20,8 @@ import logging
 import re
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -37,6 +39,7 @@ from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
 from kyodo_desktop.store.database import APPLICATION_ID, corrupt_error, quick_check_problem
 from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
+from kyodo_desktop.store.incoming import verify_incoming
 from kyodo_desktop.store.migrations import latest_version
 
 log = logging.getLogger(__name__)
@@ -194,9 +197,11 @@ def rotate(db_path: Path, settings: Settings, problems: list[str] | None = None,
     return removed
 
 
-def external_backup(store: Store, folder: Path, *, now: datetime | None = None) -> Path:
+def external_backup(store: Store, folder: Path, *, now: datetime | None = None,
+                    passphrase: str | None = None) -> Path:
     """Write a checked backup into ``folder`` (a USB stick …) as ``kyodo-backup-YYYYMMDD.sqlite3``
-    (``-2``, ``-3`` … when that name is taken), record the time in the data file, return the path.
+    (``-2``, ``-3`` … when that name is taken; ``….sqlite3.enc`` encrypted with ``passphrase``),
+    record the time in the data file, return the path.
 
     Raises UserError when the folder is missing or cannot be written, or the copy fails its check.
     """
@@ -205,12 +210,12 @@ def external_backup(store: Store, folder: Path, *, now: datetime | None = None) 
     if not folder.is_dir():
         raise UserError(_("The folder {path} does not exist. Is the USB stick plugged in?")
                         .format(path=folder))
-    name = default_backup_name(now.date())
+    name = default_backup_name(now.date(), encrypted=passphrase is not None)
     target, number = folder / name, 1
     while target.exists():
         number += 1
         target = folder / name.replace(".sqlite3", f"-{number}.sqlite3")
-    written = backup_to(store, target)
+    written = backup_to(store, target, passphrase=passphrase)
     record_external_backup(store, now)
     return written
 
@@ -242,25 +247,56 @@ def backup_status(store: Store, settings: Settings, *, now: datetime | None = No
     return BackupStatus(autos[0].made_at if autos else None, external, remind)
 
 
-def inspect_backup(path: Path) -> files.FileSummary:
+class PassphraseNeeded(UserError):
+    """The chosen file is encrypted and no passphrase was given: ask for it, then call again."""
+
+
+@contextlib.contextmanager
+def plain_copy(source: Path, passphrase: str | None) -> Iterator[Path]:
+    """``source`` itself, or for an encrypted file its decrypted copy in a private temporary
+    folder (removed afterwards). Raises PassphraseNeeded without a passphrase, WrongPassphrase
+    when it does not open the file."""
+    from kyodo_desktop.services.backup.encryption import decrypt_file, is_encrypted
+
+    if not is_encrypted(source):
+        yield source
+        return
+    if passphrase is None:
+        raise PassphraseNeeded(_("The file {path} is encrypted. Enter its passphrase.").format(
+            path=source))
+    with tempfile.TemporaryDirectory(prefix="kyodo-restore-") as folder:
+        plain = Path(folder) / "backup.sqlite3"
+        try:
+            decrypt_file(source, plain, passphrase)
+        except OSError as error:
+            raise UserError(_("The file {path} cannot be read.").format(path=source),
+                            detail=str(error)) from error
+        yield plain
+
+
+def inspect_backup(path: Path, *, shown_as: Path | None = None) -> files.FileSummary:
     """Verify a file chosen for restore and return what it holds.
 
     Raises UserError (Japanese, ``detail`` technical) when it is missing, not a kyodo-desktop
-    file, damaged, or from a newer version of the app.
+    file, damaged, or from a newer version of the app, and StoreError when its schema or values
+    are not the app's own (:func:`kyodo_desktop.store.incoming.verify_incoming`).
     """
     path = Path(path).expanduser()
+    shown = path if shown_as is None else shown_as
     if not path.is_file():
-        raise UserError(_("The file {path} does not exist.").format(path=path))
+        raise UserError(_("The file {path} does not exist.").format(path=shown))
     summary = files.summarize(path)
     if summary.problem == "not an SQLite file" or (
             not summary.problem and summary.application_id != APPLICATION_ID):
-        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
+        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(
+            path=shown))
     if summary.problem:
         raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
-            path=path), detail=summary.problem)
+            path=shown), detail=summary.problem)
     if summary.schema_version > latest_version():
         raise UserError(_("This backup was made by a newer version of kyodo-desktop. Update the "
                           "app to restore it."))
+    verify_incoming(path, shown_as=shown_as)
     return summary
 
 
@@ -296,8 +332,12 @@ def is_other_file(db_path: Path, source: Path) -> bool:
     return own is not None and identity.file_id_of(source) != own
 
 
-def _refuse_other_file(db_path: Path, source: Path, summary: files.FileSummary) -> None:
+def _refuse_other_file(db_path: Path, source: Path, summary: files.FileSummary, *,
+                       shown: Path | None = None) -> None:
+    """Refuse ``source`` (the plain copy of the chosen file ``shown``) when it is another data
+    file's backup."""
     if is_other_file(db_path, source):
+        source = shown or source
         from kyodo_desktop.domain.formatting import format_date
 
         last = format_date(summary.last_entry_date) if summary.last_entry_date else _("none")
@@ -309,17 +349,20 @@ def _refuse_other_file(db_path: Path, source: Path, summary: files.FileSummary) 
 
 
 def restore(db_path: Path, source: Path, settings: Settings, *,
-            now: datetime | None = None, other_file: bool = False) -> RestoreResult:
+            now: datetime | None = None, other_file: bool = False,
+            passphrase: str | None = None) -> RestoreResult:
     """Replace the data file ``db_path`` with the backup ``source``; the data file must be closed.
 
     Verifies ``source`` first, copies the current file to the backup folder as
     ``<stem>-before-restore-…`` (a damaged file byte for byte), then swaps atomically. Reopen the
-    data file afterwards (an older backup is migrated on opening).
+    data file afterwards (an older backup is migrated on opening). An encrypted backup is
+    decrypted with ``passphrase`` into a private temporary folder first.
     A backup of another data file (another file id) is refused with OtherFileBackup unless
     ``other_file`` (the user chose that file on purpose, having seen its councils and dates).
     Raises UserError when ``source`` is unusable, the data file is open in a window, is on a
-    network drive, synced or removable folder (UnsafePlace), or a copy cannot be written; the
-    data file is unchanged then.
+    network drive, synced or removable folder (UnsafePlace), or a copy cannot be written,
+    PassphraseNeeded / WrongPassphrase for an encrypted backup without the right passphrase;
+    the data file is unchanged then.
     """
     now = now or datetime.now()
     db_path = Path(db_path).expanduser().resolve()
@@ -327,9 +370,15 @@ def restore(db_path: Path, source: Path, settings: Settings, *,
     if source == db_path:
         raise UserError(_("Choose a backup file, not the data file itself."))
     fileops.refuse_live_place(db_path)  # the live file: never on a share, synced or removable
-    summary = inspect_backup(source)
+    with plain_copy(source, passphrase) as plain:
+        return _restore(db_path, plain, source, settings, now, other_file)
+
+
+def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
+             now: datetime, other_file: bool) -> RestoreResult:
+    summary = inspect_backup(plain, shown_as=source if plain != source else None)
     if not other_file:
-        _refuse_other_file(db_path, source, summary)
+        _refuse_other_file(db_path, plain, summary, shown=source)
     lock = FileLock(str(db_path) + ".lock", timeout=0)
     try:
         lock.acquire()
@@ -340,11 +389,12 @@ def restore(db_path: Path, source: Path, settings: Settings, *,
         previous = _keep_previous(db_path, settings, now)
         staged = db_path.with_name(db_path.name + ".restoring")
         try:
-            files.copy_file(source, staged)
+            files.copy_file(plain, staged)
             problem = files.integrity_problem(staged)
             if problem:
                 raise UserError(_("The restored copy failed its check; nothing was changed."),
                                 detail=problem)
+            verify_incoming(staged, shown_as=source)  # the copy is what will be used
             files.replace_database(staged, db_path)
         except (OSError, sqlite3.Error) as error:
             raise UserError(_("The backup could not be restored to {path}; nothing was changed. "

@@ -10,23 +10,24 @@ file that imports it (a replaced council's rows as deletes first), so both chain
 
 from __future__ import annotations
 
-import contextlib
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from kyodo_desktop import __version__, fileops
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup.automatic import plain_copy
+from kyodo_desktop.services.backup.handover_reference import refuse_differences
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit, open_store
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.errors import StoreError
 from kyodo_desktop.store.handover_copy import CouncilCopier, council_rows
+from kyodo_desktop.store.incoming import verify_incoming
 
 SCOPE = "handover"
 ACTOR = "handover"
@@ -63,13 +64,16 @@ def default_package_name(council_name: str, today: date | None = None) -> str:
 
 
 def export_council(store: Store, council_id: int, target: Path, *,
-                   now: datetime | None = None) -> PackageInfo:
+                   now: datetime | None = None, passphrase: str | None = None) -> PackageInfo:
     """Write the council ``council_id`` with all its years to the package file ``target`` and
     return what it holds. Built in the app's temporary folder, then copied to ``target``
     atomically, owner-only and self-contained (journal mode DELETE, so a network folder or a USB
-    stick is fine); an older package there is replaced, a data file or backup never.
+    stick is fine); an older package there is replaced, a data file or backup never. With
+    ``passphrase`` the package is encrypted (:mod:`kyodo_desktop.services.backup.encryption`);
+    the plain package is then built in a private temporary folder on this PC.
 
-    Raises UserError when the council does not exist or the file cannot be written.
+    Raises UserError when the council does not exist or the file cannot be written,
+    ValidationError for a passphrase too short.
     """
     name = councils.council_row(store, council_id)["name"]
     target = Path(target).expanduser().resolve()
@@ -77,6 +81,8 @@ def export_council(store: Store, council_id: int, target: Path, *,
         raise UserError(_("Choose a different file for the handover package than the open "
                           "data file."))
     fileops.check_output(target, open_data=store.path, may_replace=is_package)
+    if passphrase is not None:
+        return _encrypted_export(store, council_id, target, now, passphrase)
     try:
         with fileops.temporary_folder("export") as folder:  # built on this PC, never on a share
             built = folder / "package.sqlite3"
@@ -98,6 +104,25 @@ def export_council(store: Store, council_id: int, target: Path, *,
     return read_package(target)
 
 
+def _encrypted_export(store: Store, council_id: int, target: Path, now: datetime | None,
+                      passphrase: str) -> PackageInfo:
+    from kyodo_desktop.services.backup.encryption import encrypt_file, passphrase_problem
+
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise ValidationError(problem, field="passphrase")
+    with fileops.temporary_folder("handover") as folder:
+        plain = export_council(store, council_id, Path(folder) / "package.sqlite3", now=now)
+        try:
+            encrypt_file(plain.path, target, passphrase)
+        except OSError as error:
+            raise UserError(_("The handover package could not be written to {path}. Check that "
+                              "the place exists, can be written and has free space.").format(
+                path=target), detail=str(error)) from error
+    return PackageInfo(target, plain.council_name, plain.exported_at, plain.app_version,
+                       plain.fiscal_years, plain.counts)
+
+
 def _write_marker(db, council_name: str, now: datetime) -> None:
     for key, value in (("council", council_name), ("app_version", __version__),
                        ("exported_at", now.isoformat(timespec="seconds"))):
@@ -117,38 +142,53 @@ def is_package(path: Path) -> bool:
         return False
 
 
-@contextlib.contextmanager
-def _private_copy(path: Path) -> Iterator[Store]:
-    """Open a copy of the package ``path`` in the app's temporary folder (migrated there when
-    older); errors name ``path``, never the copy. Raises UserError."""
-    with fileops.temporary_folder("handover") as folder:
-        copy = folder / "package.sqlite3"
-        try:
-            files.copy_file(path, copy)
-            package = open_store(copy)
-        except (sqlite3.Error, StoreError) as error:
-            raise UserError(_("The handover package {path} cannot be read. Ask for a new "
-                              "package.").format(path=path), detail=str(error)) from error
-        with package:
-            yield package
 
-
-def read_package(path: Path) -> PackageInfo:
+def read_package(path: Path, *, passphrase: str | None = None) -> PackageInfo:
     """Verify a handover package and say what it holds (the file is not changed).
 
-    Raises UserError when it is missing, damaged, from a newer app, or not a handover package.
+    Raises UserError when it is missing, damaged, from a newer app, not a handover package, or
+    its schema or values are not the app's own; PassphraseNeeded / WrongPassphrase for an
+    encrypted package without the right ``passphrase``.
     """
-    from kyodo_desktop.services.backup.automatic import inspect_backup
-
     path = Path(path).expanduser()
-    summary = inspect_backup(path)
-    with _private_copy(path) as package:  # migrated in the copy when older
-        marker = {r["key"]: r["value"] for r in package.query(
-            "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
-        councils = package.query("SELECT name FROM councils")
-        years = [r["fiscal_year"] for r in package.query(
-            "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
-            "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
+    with fileops.temporary_folder("handover") as folder:
+        copy = checked_copy(path, Path(folder), passphrase)
+        summary = files.summarize(copy)
+        with open_store(copy) as package:  # migrated in the copy when older
+            return _package_info(package, path, summary)
+
+
+def checked_copy(path: Path, folder: Path, passphrase: str | None = None) -> Path:
+    """Copy the package ``path`` into ``folder`` (a private temporary folder; decrypted with
+    ``passphrase`` when encrypted) and fully validate the copy
+    (:func:`kyodo_desktop.store.incoming.verify_incoming`): what is checked is what is used.
+    Returns the copy's path; errors name ``path``, never the copy."""
+    if not path.is_file():
+        raise UserError(_("The file {path} does not exist.").format(path=path))
+    with plain_copy(path, passphrase) as plain:
+        return _checked_copy(plain, path, folder)
+
+
+def _checked_copy(plain: Path, path: Path, folder: Path) -> Path:
+    if not files.has_sqlite_header(plain):
+        raise UserError(_("This file is not a kyodo-desktop data file: {path}").format(path=path))
+    copy = folder / "package.sqlite3"
+    try:
+        files.copy_file(plain, copy)
+    except sqlite3.Error as error:
+        raise UserError(_("The backup file is damaged and cannot be used: {path}").format(
+            path=path), detail=str(error)) from error
+    verify_incoming(copy, shown_as=path)
+    return copy
+
+
+def _package_info(package: Store, path: Path, summary: files.FileSummary) -> PackageInfo:
+    marker = {r["key"]: r["value"] for r in package.query(
+        "SELECT key, value FROM settings WHERE scope = ?", (SCOPE,))}
+    councils = package.query("SELECT name FROM councils")
+    years = [r["fiscal_year"] for r in package.query(
+        "SELECT fiscal_year FROM cash_book_entries UNION SELECT fiscal_year FROM "
+        "budget_lines UNION SELECT fiscal_year FROM projects ORDER BY 1")]
     if "council" not in marker or len(councils) != 1:
         raise UserError(_("This file is not a handover package: {path}").format(path=path))
     counts = {t: n for t, n in summary.counts.items() if n and t not in ("settings", "audit_log")}
@@ -167,15 +207,28 @@ class ImportResult:
 
 
 def import_package(store: Store, path: Path, *, replace_council_id: int | None = None,
-                   new_name: str | None = None) -> ImportResult:
+                   new_name: str | None = None, passphrase: str | None = None) -> ImportResult:
     """Import the handover package at ``path`` into ``store`` in one transaction.
 
     As a new council by default (``new_name`` renames it); with ``replace_council_id`` that
     council and everything of it is deleted first (the deletes are logged in the 変更履歴).
     Raises CouncilExists when a council of the same name exists and neither option is given,
-    UserError for a bad package or name, StoreError from the store.
+    An encrypted package needs its ``passphrase`` (PassphraseNeeded / WrongPassphrase).
+    UserError for a bad package or name or when its shared reference rows (programmes, 費目,
+    funds, 地域 …) differ from the target's (:mod:`handover_reference`), StoreError from the
+    store. Nothing is written then.
     """
-    info = read_package(path)
+    path = Path(path).expanduser()
+    with fileops.temporary_folder("handover") as folder:
+        copy = checked_copy(path, Path(folder), passphrase)
+        summary = files.summarize(copy)
+        with open_store(copy) as package:
+            info = _package_info(package, path, summary)
+            return _import(store, package, info, replace_council_id, new_name)
+
+
+def _import(store: Store, package: Store, info: PackageInfo, replace_council_id: int | None,
+            new_name: str | None) -> ImportResult:
     name = (new_name or "").strip() or info.council_name
     existing = store.scalar("SELECT id FROM councils WHERE name = ?", (name,))
     if replace_council_id is not None:
@@ -184,7 +237,8 @@ def import_package(store: Store, path: Path, *, replace_council_id: int | None =
         raise CouncilExists(_("A council named {name} is already in this data file. Replace it "
                               "with the package, or import it under another name.").format(
             name=name), existing)
-    with _private_copy(Path(path).expanduser()) as package, store.transaction() as db:
+    refuse_differences(package.conn, store.conn, info.path)
+    with store.transaction() as db:
         if replace_council_id is not None:
             delete_council(store, replace_council_id)
         package_id = package.scalar("SELECT id FROM councils")

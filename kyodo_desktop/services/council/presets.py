@@ -114,6 +114,15 @@ def load_preset(code: str) -> Preset:
                   programs=tuple(ProgramRules.from_dict(p) for p in data["programs"]))
 
 
+def program_rows(preset: Preset) -> list[dict]:
+    """The ``grant_programs`` rows (without ``id``) of the preset's programmes, as
+    :func:`install_programs` writes them."""
+    return [{"code": rules.code, "name": rules.name, "fund_code": rules.fund_code,
+             "city_preset": preset.code, "allows_carry_forward": int(rules.allows_carry_forward),
+             "rules": json.dumps(rules.to_dict(), ensure_ascii=False, sort_keys=True)}
+            for rules in preset.programs]
+
+
 def install_programs(store: Store, preset_code: str) -> list[int]:
     """Insert or update the preset's programmes in ``grant_programs`` (matched by code); return
     their ids in the preset's order. Running it twice changes nothing the second time.
@@ -123,13 +132,9 @@ def install_programs(store: Store, preset_code: str) -> list[int]:
     preset = load_preset(preset_code)
     ids = []
     with store.transaction() as db:
-        for rules in preset.programs:
-            values = {"code": rules.code, "name": rules.name, "fund_code": rules.fund_code,
-                      "city_preset": preset.code,
-                      "allows_carry_forward": int(rules.allows_carry_forward),
-                      "rules": json.dumps(rules.to_dict(), ensure_ascii=False, sort_keys=True)}
+        for values in program_rows(preset):
             found = db.execute("SELECT id FROM grant_programs WHERE code = ?",
-                               [rules.code]).fetchone()
+                               [values["code"]]).fetchone()
             if found:
                 db["grant_programs"].update(found[0], values)
                 ids.append(found[0])

@@ -29,7 +29,12 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io.cash_book_export import export_budget_vs_actual, export_cash_book
 from kyodo_desktop.services.accounting import common as reference
-from kyodo_desktop.services.accounting.year_close import YearCloseBlocked, close_year, reopen_year
+from kyodo_desktop.services.accounting.year_close import (
+    EmptyYear,
+    YearCloseBlocked,
+    close_year,
+    reopen_year,
+)
 from kyodo_desktop.services.changes import ACCOUNTS, Changes
 from kyodo_desktop.ui.accounts.budget import BudgetTab, BudgetVsActualTab
 from kyodo_desktop.ui.accounts.cash_book import CashBookTab
@@ -150,13 +155,15 @@ class AccountsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            result = close_year(context.store, context.council_id, context.fiscal_year)
+            result = self._close_asking_if_empty()
         except YearCloseBlocked as blocked:
             self.tabs.setCurrentWidget(self.checks)
             show_error(blocked, self)
             return False
         except UserError as error:
             show_error(error, self)
+            return False
+        if result is None:
             return False
         context.notify(result.changes)
         carried = "\n".join(f"{FUND_LABELS.get(f, f)}: {format_yen(v)}円"
@@ -165,6 +172,21 @@ class AccountsPage(QWidget):
             "{fiscal_year} is closed. Carried over to the next year:\n{carried}").format(
             fiscal_year=label, carried=carried))
         return True
+
+    def _close_asking_if_empty(self):
+        """Close the year; when it has no entries, ask first. None when the user says no."""
+        context = self.context
+        try:
+            return close_year(context.store, context.council_id, context.fiscal_year)
+        except EmptyYear as empty:
+            answer = QMessageBox.question(
+                self, _("Close the year"), empty.message + "\n\n" + _("Close it anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            return close_year(context.store, context.council_id, context.fiscal_year,
+                              allow_empty=True)
 
     def reopen_year(self) -> bool:
         """Ask for the reason, then reopen the closed 年度. Returns True when reopened."""

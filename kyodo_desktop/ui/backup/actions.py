@@ -42,6 +42,13 @@ def _dialogs():
     return dialogs
 
 
+def _passphrase():
+    """The passphrase questions (encrypted backups and packages), imported when asked."""
+    from kyodo_desktop.ui.backup import passphrase
+
+    return passphrase
+
+
 def _handover():
     """The handover package service, imported when used (start-up does not need it)."""
     from kyodo_desktop.services.backup import handover_package
@@ -203,16 +210,22 @@ class BackupActions(QObject):
         if dialog.exec() != _dialogs().QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         if _dialogs().confirm_restore(self.window, dialog.chosen) and context.may_leave():
-            self.restore(dialog.chosen, other_file=dialog.other_file)
+            asked, passphrase = _passphrase().ask_passphrase_if_encrypted(self.window,
+                                                                          dialog.chosen)
+            if asked:
+                self.restore(dialog.chosen, passphrase, other_file=dialog.other_file)
 
-    def restore(self, source: Path, *, other_file: bool = False) -> backups.RestoreResult:
-        """Swap the open file for ``source`` and reopen; on failure the old file is reopened.
-        ``other_file``: the user chose a backup of another data file on purpose."""
+    def restore(self, source: Path, passphrase: str | None = None, *,
+                other_file: bool = False) -> backups.RestoreResult:
+        """Swap the open file for ``source`` (decrypted with ``passphrase`` when encrypted) and
+        reopen; on failure the old file is reopened. ``other_file``: the user chose a backup of
+        another data file on purpose."""
         path = self.window.context.store.path
         self.checks.wait()  # no worker reads the file while it is swapped
         self.window.context.store.close()
         try:
-            result = backups.restore(path, source, self.settings, other_file=other_file)
+            result = backups.restore(path, source, self.settings, other_file=other_file,
+                                     passphrase=passphrase)
         except Exception:
             self.window.set_store(open_data_file(path))
             raise
@@ -226,10 +239,17 @@ class BackupActions(QObject):
         if context.council_id is None:
             raise UserError(_("This data file holds no council yet."))
         name = councils.council_name(context.store, context.council_id)
-        target = _dialogs().ask_package_target(
-            self.window, Path.home() / _handover().default_package_name(name))
+        chosen, passphrase = _passphrase().ask_encryption(self.window,
+                                                         _("Export handover package…"))
+        if not chosen:
+            return
+        suggested = _handover().default_package_name(name)
+        if passphrase is not None:
+            suggested += ".enc"
+        target = _dialogs().ask_package_target(self.window, Path.home() / suggested)
         if target is not None:
-            info = _handover().export_council(context.store, context.council_id, target)
+            info = _handover().export_council(context.store, context.council_id, target,
+                                              passphrase=passphrase)
             QMessageBox.information(self.window, _("Export handover package…"), _(
                 "The handover package of {council} was saved: {path}").format(
                 council=info.council_name, path=info.path))
@@ -238,10 +258,13 @@ class BackupActions(QObject):
         source = _dialogs().ask_package_source(self.window)
         if source is None:
             return
-        info = _handover().read_package(source)
+        asked, passphrase = _passphrase().ask_passphrase_if_encrypted(self.window, source)
+        if not asked:
+            return
+        info = _handover().read_package(source, passphrase=passphrase)
         if not _dialogs().confirm_import(self.window, info):
             return
-        self.import_package(source, info)
+        self.import_package(source, info, passphrase=passphrase)
 
     def import_package(self, source: Path, info, **options) -> int | None:
         """Import ``source``; asks how when a council of that name exists. Returns the new
@@ -252,10 +275,12 @@ class BackupActions(QObject):
         except _handover().CouncilExists as clash:
             choice, name = _dialogs().ask_existing_council(self.window, clash.message,
                                                         info.council_name)
+            passphrase = options.get("passphrase")
             if choice == "replace":
-                return self.import_package(source, info, replace_council_id=clash.council_id)
+                return self.import_package(source, info, replace_council_id=clash.council_id,
+                                           passphrase=passphrase)
             if choice == "rename":
-                return self.import_package(source, info, new_name=name)
+                return self.import_package(source, info, new_name=name, passphrase=passphrase)
             return None
         context.notify(result.changes)
         context.set_council(result.council_id)

@@ -26,6 +26,7 @@ from kyodo_desktop.domain import formatting
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.backup import automatic as backups
+from kyodo_desktop.services.backup.encryption import is_encrypted
 from kyodo_desktop.services.settings import Settings
 
 KIND_LABELS = {"auto": N_("Automatic backup"),
@@ -46,7 +47,7 @@ def describe_file(summary) -> str:
 
 
 def file_filter() -> str:
-    return _("kyodo-desktop data (*.sqlite3 *.db);;All files (*)")
+    return _("kyodo-desktop data (*.sqlite3 *.db *.enc);;All files (*)")
 
 
 class RestoreDialog(QDialog):
@@ -103,7 +104,14 @@ class RestoreDialog(QDialog):
             self.choose(Path(chosen))
 
     def choose(self, path: Path) -> bool:
-        """Verify ``path`` and show what it holds; True when it can be restored."""
+        """Verify ``path`` and show what it holds; True when it can be restored (an encrypted
+        file is verified after its passphrase is entered)."""
+        if is_encrypted(path):
+            self.chosen = path
+            self.info.setText(path.name + "\n" + _(
+                "This backup is encrypted. Its passphrase is asked when you restore it."))
+            self.ok_button.setEnabled(True)
+            return True
         try:
             summary = backups.inspect_backup(path)
         except UserError as error:

@@ -121,3 +121,24 @@ def test_close_is_blocked_by_errors_and_shows_the_checks(page, context, store, e
     assert page.checks.table.rowCount() >= 1
     assert "エラー" in page.checks.table.item(0, 0).text()
     assert store.scalar("SELECT count(*) FROM year_closes") == 0
+
+
+def test_closing_a_year_without_entries_asks_first(page, context, store, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    replies = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+    answers_question = QMessageBox.question
+
+    def question(*args, **kwargs):
+        answers_question(*args, **kwargs)
+        return next(replies)
+
+    QMessageBox.question = question
+    try:
+        assert page.close_year() is False
+    finally:
+        QMessageBox.question = answers_question
+    assert "記帳が1件もありません" in answers.asked[-1]
+    assert store.scalar("SELECT count(*) FROM year_closes") == 0
+    assert page.close_year() is True  # answered Yes twice
+    assert store.scalar("SELECT count(*) FROM year_closes") == 1
