@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kyodo_desktop.fileops import APPLICATION_ID  # "KYOD": a kyodo-desktop file
 from kyodo_desktop.i18n import _
-from kyodo_desktop.store.backup import has_sqlite_header
+from kyodo_desktop.store.backup import has_sqlite_header, open_read_only
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -119,8 +119,9 @@ def verify_incoming(path: Path, *, shown_as: Path | str | None = None) -> None:
         raise NotAKyodoDatabase(
             _("This file is not a kyodo-desktop data file: {path}").format(path=shown), shown)
     try:
-        mode = "ro" if shown_as is None else "rw"
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True)
+        # by plain path, never a file: URI (a mapped drive's UNC form is refused by SQLite);
+        # the user's own file read-only, the app's private copy writable (CHECKs re-validated)
+        conn = open_read_only(path) if shown_as is None else sqlite3.connect(str(path))
         try:
             verify_connection(conn, shown, full=True)
             if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:

@@ -37,10 +37,24 @@ class Hostile:
     paths: tuple[str, ...]
 
 
+def _past_entry_rules(conn: sqlite3.Connection, run: Callable[[], None]) -> None:
+    """Run ``run`` with the 出納簿 entry-rule triggers (migration 8) out of the way and put them
+    back: an attacker edits the file with any SQLite tool, not through the app's rules."""
+    guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND sql LIKE '%kyodo:entry%'").fetchall()
+    for name, _sql_text in guards:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    run()
+    for _name, sql_text in guards:
+        conn.execute(sql_text)
+
+
 def _sql(*statements: str) -> Callable[[sqlite3.Connection], None]:
     def change(conn: sqlite3.Connection) -> None:
-        for statement in statements:
-            conn.execute(statement)
+        def run() -> None:
+            for statement in statements:
+                conn.execute(statement)
+        _past_entry_rules(conn, run)
     return change
 
 
@@ -63,7 +77,7 @@ def _rewrite_schema(name: str, old: str, new: str, after: str, *, put_back: bool
         path = conn.execute("PRAGMA database_list").fetchone()[2]
         fresh = sqlite3.connect(path)
         try:
-            fresh.execute(after)
+            _past_entry_rules(fresh, lambda: fresh.execute(after))
             fresh.commit()
             if put_back:
                 _set_sql(fresh, name, sql)
