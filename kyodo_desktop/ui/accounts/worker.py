@@ -55,7 +55,7 @@ def _run(worker: _Worker, dialog: QProgressDialog) -> object:
     if not worker.isFinished():
         loop.exec()
     worker.wait()
-    dialog.close()
+    dialog.hide()  # not close(): QProgressDialog's close emits canceled, which is the user's
     dialog.deleteLater()
     if worker.error is not None:
         raise worker.error
@@ -68,7 +68,8 @@ def run_with_progress(parent: QWidget | None, label: str,
     follows ``progress(done, total)`` (busy while ``total`` is 0) and キャンセル; return its
     result. When the user cancels, the next ``progress`` call raises
     :class:`~kyodo_desktop.io.sheet_limits.ImportCancelled` in the thread, which is re-raised
-    here like anything else ``work`` raised. ``work`` must not touch widgets.
+    here like anything else ``work`` raised; a cancel pressed after the last ``progress`` call
+    raises it here too, so a cancelled read is never used. ``work`` must not touch widgets.
     """
     from kyodo_desktop.io.sheet_limits import ImportCancelled
 
@@ -86,7 +87,10 @@ def run_with_progress(parent: QWidget | None, label: str,
     dialog.canceled.connect(lambda: cancelled.append(True))
     bar = _Bar(dialog)  # lives in the GUI thread: the signal is queued to it
     worker.advanced.connect(bar.advance)
-    return _run(worker, dialog)
+    result = _run(worker, dialog)
+    if cancelled:  # pressed after the last progress call: what was read is not used either
+        raise ImportCancelled()
+    return result
 
 
 class _Bar(QObject):
