@@ -255,24 +255,16 @@ def remove_database(path: Path) -> None:
 
     Raises UserError when the app has the file open or it cannot be deleted.
     """
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path) + ".lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout as error:
-        raise UserError(_("The data file {path} is open in kyodo-desktop. Close it first.")
-                        .format(path=path)) from error
     from kyodo_desktop import fileops
+    from kyodo_desktop.fileops.locks import data_file_closed
 
-    try:
-        for suffix in ("", "-wal", "-shm"):
-            fileops.unlink(str(path) + suffix, shown=path)
-    except OSError as error:
-        raise UserError(_("The file {path} could not be deleted ({reason}).")
-                        .format(path=path, reason=error.strerror or error)) from error
-    finally:
-        lock.release()
+    with data_file_closed(path):
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                fileops.unlink(str(path) + suffix, shown=path)
+        except OSError as error:
+            raise UserError(_("The file {path} could not be deleted ({reason}).")
+                            .format(path=path, reason=error.strerror or error)) from error
 
 
 # --- councils -----------------------------------------------------------------------------------

@@ -17,10 +17,15 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from kyodo_desktop import APP_NAME
 from kyodo_desktop.errors import UserError
+from kyodo_desktop.fileops.locks import (
+    LOCK_SUFFIX,
+    is_free,
+    lock_path_of,
+    release_and_remove,
+    try_acquire,
+)
 from kyodo_desktop.fileops.retry import rmtree, unlink
 
 TEMP_ENV = "KYODO_DESKTOP_TEMP_DIR"
@@ -42,8 +47,6 @@ def temp_root() -> Path:
     return root
 
 
-def _lock_of(folder: Path) -> FileLock:
-    return FileLock(str(folder) + ".lock", timeout=0)
 
 
 @contextlib.contextmanager
@@ -53,8 +56,9 @@ def temporary_folder(prefix: str = "work") -> Iterator[Path]:
     cannot be made."""
     root = temp_root()
     folder = root / f"{prefix}-{os.getpid()}-{secrets.token_hex(4)}"
-    lock = _lock_of(folder)
-    lock.acquire()
+    lock = try_acquire(lock_path_of(folder))
+    if lock is None:  # a fresh random name: only a clash of names gets here
+        raise OSError(f"temporary folder {folder} is in use")
     try:
         folder.mkdir(mode=0o700)
         yield folder
@@ -63,9 +67,7 @@ def temporary_folder(prefix: str = "work") -> Iterator[Path]:
             rmtree(folder)
         except (UserError, OSError) as error:
             log.warning("temporary folder %s left for the next start: %s", folder, error)
-        lock.release()
-        with contextlib.suppress(UserError, OSError):
-            unlink(lock.lock_file)
+        release_and_remove(lock)
 
 
 def clean_leftovers() -> list[Path]:
@@ -81,10 +83,11 @@ def clean_leftovers() -> list[Path]:
     for entry in entries:
         if not _OURS.match(entry.name):
             continue  # a lock file, or something the app did not make
-        lock = _lock_of(entry)
         try:
-            lock.acquire()
-        except (Timeout, OSError):
+            lock = try_acquire(lock_path_of(entry))
+        except OSError:
+            lock = None
+        if lock is None:
             continue  # in use by a running process
         try:
             if entry.is_dir():
@@ -95,21 +98,12 @@ def clean_leftovers() -> list[Path]:
         except (UserError, OSError) as error:
             log.warning("leftover %s not removed: %s", entry, error)
         finally:
-            lock.release()
+            release_and_remove(lock)
+    strays = (e for e in entries
+              if e.name.endswith(LOCK_SUFFIX) and _OURS.match(e.name[: -len(LOCK_SUFFIX)]))
+    for stray in strays:
+        if not Path(str(stray)[: -len(LOCK_SUFFIX)]).exists():
             with contextlib.suppress(UserError, OSError):
-                unlink(lock.lock_file)
-    for stray in (e for e in entries if e.name.endswith(".lock") and _OURS.match(e.name[:-5])):
-        if not Path(str(stray)[: -len(".lock")]).exists():
-            with contextlib.suppress(UserError, OSError):
-                _remove_free_lock(stray)
+                if is_free(stray):
+                    unlink(stray)
     return removed
-
-
-def _remove_free_lock(path: Path) -> None:
-    lock = FileLock(str(path), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        return
-    lock.release()
-    unlink(path)

@@ -17,10 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
 from kyodo_desktop import fileops
-from kyodo_desktop.fileops import APPLICATION_ID  # "KYOD"; re-exported for the layers above
+from kyodo_desktop.fileops import (
+    APPLICATION_ID,  # "KYOD"; re-exported for the layers above
+    locks,
+)
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store.backup import has_sqlite_header, open_read_only
 from kyodo_desktop.store.errors import (
@@ -35,6 +36,7 @@ from kyodo_desktop.store.migrations import all_migrations
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from filelock import BaseFileLock
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -159,7 +161,7 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
         raise
 
 
-def _give_up(store: Store | None, file_lock: FileLock | None) -> None:
+def _give_up(store: Store | None, file_lock: FileLocks | None) -> None:
     """Close the connection and release the lock of a file that was not opened."""
     if store is not None:
         with contextlib.suppress(sqlite3.Error):
@@ -177,32 +179,24 @@ def _refuse_non_sqlite(path: Path) -> None:
 
 
 class FileLocks:
-    """The locks of one open data file: ``<db>.lock`` beside it (what restore and other windows
-    look at) and the lock on the file's identity (device + inode, in the app's lock folder), so
-    the same file reached under another name is locked too. :meth:`release` frees both."""
+    """The locks of one open data file (:mod:`kyodo_desktop.fileops.locks`): the data-file lock
+    beside it (what restore and other windows look at) and the identity lock, so the same file
+    reached under another name is locked too. :meth:`release` frees both."""
 
-    def __init__(self, path_lock: FileLock) -> None:
+    def __init__(self, path_lock: BaseFileLock) -> None:
         self.locks = [path_lock]
 
     def hold_identity(self, path: Path) -> None:
         """Take the identity lock of the existing file ``path``. Raises DatabaseLocked."""
-        info = path.stat()
-        folder = fileops.temp_root().parent / "locks"
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(folder / f"{info.st_dev}-{info.st_ino}.lock"), timeout=0)
-        try:
-            lock.acquire()
-        except Timeout as error:
-            raise DatabaseLocked(_already_open(path), path) from error
+        lock = locks.identity_lock(path, fileops.temp_root().parent / "locks")
+        if lock is None:
+            raise DatabaseLocked(_already_open(path), path)
         self.locks.append(lock)
 
     def release(self) -> None:
         """Release every lock (safe to call twice); the identity lock's file is removed."""
         while len(self.locks) > 1:
-            lock = self.locks.pop()
-            lock.release()
-            with contextlib.suppress(OSError):
-                Path(lock.lock_file).unlink(missing_ok=True)
+            locks.release_and_remove(self.locks.pop())
         if self.locks:
             self.locks.pop().release()
 
@@ -227,14 +221,13 @@ def _acquire_lock(path: Path) -> FileLocks:
     if folder.exists() and not os.access(folder, os.W_OK):
         raise translate_sqlite_error(sqlite3.OperationalError("readonly"), path)
     refuse_hard_links(path)
-    file_lock = FileLock(str(path) + ".lock", timeout=0)
     try:
-        file_lock.acquire()
-    except Timeout as error:
-        raise DatabaseLocked(_already_open(path), path) from error
+        file_lock = locks.data_file_lock(path)
     except OSError as error:
         mapped = translate_sqlite_error(sqlite3.OperationalError("unable to open"), path)
         raise mapped from error
+    if file_lock is None:
+        raise DatabaseLocked(_already_open(path), path)
     return FileLocks(file_lock)
 
 

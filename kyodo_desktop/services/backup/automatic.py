@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
+from kyodo_desktop.fileops.locks import data_file_closed
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import known_files
 from kyodo_desktop.services.backup.copies import backup_to, default_backup_name
@@ -379,13 +378,7 @@ def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
     summary = inspect_backup(plain, shown_as=source if plain != source else None)
     if not other_file:
         _refuse_other_file(db_path, plain, summary, shown=source)
-    lock = FileLock(str(db_path) + ".lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout as error:
-        raise UserError(_("The data file {path} is open in kyodo-desktop. Close it first.")
-                        .format(path=db_path)) from error
-    try:
+    with data_file_closed(db_path):
         previous = _keep_previous(db_path, settings, now)
         staged = db_path.with_name(db_path.name + ".restoring")
         try:
@@ -403,8 +396,6 @@ def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
         finally:
             with contextlib.suppress(UserError, OSError):
                 fileops.unlink(staged)
-    finally:
-        lock.release()
     return RestoreResult(files.summarize(db_path), previous)
 
 
