@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from kyodo_desktop.domain.accounting import DIRECTIONS, EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import (
@@ -27,6 +28,7 @@ from kyodo_desktop.services.accounting.budget_history import (
     line_revision_days,
     link_line,
 )
+from kyodo_desktop.services.accounting.rows import BudgetLineRow, BudgetTransferRow
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
@@ -47,7 +49,7 @@ def _validate_line(store: Store, fund_code: str, direction: str, category_code: 
 
 
 def find_line(store: Store, council_id: int, fiscal_year: int, fund_code: str, direction: str,
-              category_code: str) -> dict | None:
+              category_code: str) -> BudgetLineRow | None:
     """The budget line row, or None."""
     rows = store.query(
         f"SELECT * FROM budget_lines WHERE council_id = ? AND fiscal_year = ? AND fund_code = ? "
@@ -56,7 +58,8 @@ def find_line(store: Store, council_id: int, fiscal_year: int, fund_code: str, d
     return rows[0] if rows else None
 
 
-def fund_lines(store: Store, council_id: int, fiscal_year: int, fund_code: str) -> dict:
+def fund_lines(store: Store, council_id: int, fiscal_year: int,
+               fund_code: str) -> dict[tuple[str, str], dict[str, Any]]:
     """The budget lines of one fund: ``{(direction, category code): row}`` (円 in ``budget`` and
     ``revised_budget``)."""
     return {(r["direction"], r["code"]): r for r in store.query(
@@ -182,7 +185,7 @@ def delete_transfer(store: Store, transfer_id: int, *, actor: str = "") -> Chang
     return common.accounts_changed(rows[0]["council_id"])
 
 
-def list_transfers(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def list_transfers(store: Store, council_id: int, fiscal_year: int) -> list[BudgetTransferRow]:
     """The 予算の流用 of a council-year, by date: rows of ``budget_transfers`` with
     ``transferred_on`` as a date."""
     rows = store.query("SELECT * FROM budget_transfers WHERE council_id = ? AND fiscal_year = ? "

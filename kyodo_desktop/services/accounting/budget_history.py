@@ -96,7 +96,8 @@ def link_line(store: Store, budget_line_id: int, revision_id: int | None, *,
                 "budget_line_id": budget_line_id, "revision_id": revision_id}, actor)
 
 
-def line_revision_days(store: Store, council_id: int, fiscal_year: int) -> dict:
+def line_revision_days(store: Store, council_id: int, fiscal_year: int
+                       ) -> dict[tuple[str, str, str], tuple[str | None, date | None]]:
     """``{(fund, direction, category code): (補正第N号 or None, decided_on or None)}`` for every
     budget line with a 補正後予算額."""
     return {(r["fund_code"], r["direction"], r["code"]): (

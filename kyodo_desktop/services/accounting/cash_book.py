@@ -32,6 +32,7 @@ from kyodo_desktop.services.accounting.cash_book_query import (  # noqa: F401  (
     list_entries,
 )
 from kyodo_desktop.services.accounting.figures import entry_totals  # noqa: F401  (re-exported)
+from kyodo_desktop.services.accounting.rows import EntryHistoryRow
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
@@ -218,6 +219,6 @@ def record_correction(store: Store, original_id: int, fiscal_year: int,
     return entry_id, common.accounts_changed(council_id)
 
 
-def entry_history(store: Store, entry_id: int) -> list[dict]:
+def entry_history(store: Store, entry_id: int) -> list[EntryHistoryRow]:
     """The 変更履歴 of one entry, oldest first (see :func:`kyodo_desktop.store.audit.history`)."""
     return audit.history(store, TABLE, str(entry_id))

@@ -18,7 +18,7 @@ LEFT JOIN expense_categories ec ON ec.code = e.expense_category_code
 
 
 def filters(fiscal_year: int, fund: str | None, category: str | None, project_id: int | None,
-            month: int | None, text: str | None) -> tuple[str, dict]:
+            month: int | None, text: str | None) -> tuple[str, dict[str, object]]:
     """SQL conditions on alias ``e`` (entry, with ``category_code``) and ``ec`` (its 費目) and
     their parameters. Raises ValueError for a month outside 1–12."""
     where, params = [], {}

@@ -35,6 +35,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.accounting.cash_book_filters import FILTERED_ENTRIES, filters
+from kyodo_desktop.services.accounting.rows import ProjectFundCost
 from kyodo_desktop.services.council import presets
 from kyodo_desktop.store import Store
 
@@ -164,7 +165,7 @@ def initial_expense_budget(store: Store, council_id: int, fiscal_year: int) -> d
         "fiscal_year = ? AND direction = 'expense' GROUP BY fund_code", (council_id, fiscal_year))}
 
 
-def project_costs_by_fund(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def project_costs_by_fund(store: Store, council_id: int, fiscal_year: int) -> list[ProjectFundCost]:
     """事業費 split by the project's fund and the fund that paid: rows ``{project_fund,
     paid_from, total}`` (円; '' for projects without a fund). A 返還金 never counts."""
     return store.query(

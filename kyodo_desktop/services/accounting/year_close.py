@@ -19,6 +19,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import common, figures
 from kyodo_desktop.services.accounting.checks import year_findings
+from kyodo_desktop.services.accounting.rows import YearCloseRow
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
@@ -49,7 +50,7 @@ class CloseResult:
     changes: Changes
 
 
-def close_row(store: Store, council_id: int, fiscal_year: int) -> dict | None:
+def close_row(store: Store, council_id: int, fiscal_year: int) -> YearCloseRow | None:
     """The close in force of a council-year (``carried_out`` as a dict), or None when open."""
     rows = store.query("SELECT * FROM year_closes WHERE council_id = ? AND fiscal_year = ? "
                        "AND reopened_at IS NULL", (council_id, fiscal_year))

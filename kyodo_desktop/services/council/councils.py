@@ -9,13 +9,14 @@ from __future__ import annotations
 from kyodo_desktop.domain.text import name_sort_key, normalize
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.council.rows import CouncilListItem, CouncilRow
 from kyodo_desktop.store import Store
 
 #: How many council names an error message lists before "…".
 MAX_LISTED = 10
 
 
-def list_councils(store: Store) -> list[dict]:
+def list_councils(store: Store) -> list[CouncilListItem]:
     """Every council as ``{"id": int, "name": str, "name_kana": str, "district": str}``.
 
     ``district`` is the 地域's name ("" when none is set). Order: 五十音順 of the ふりがな
@@ -38,7 +39,7 @@ def ensure_council(store: Store, council_id: int) -> None:
     council_row(store, council_id)
 
 
-def council_row(store: Store, council_id: int) -> dict:
+def council_row(store: Store, council_id: int) -> CouncilRow:
     """The ``councils`` row of ``council_id``. Raises UserError when it does not exist."""
     rows = store.query("SELECT * FROM councils WHERE id = ?", (council_id,))
     if not rows:
@@ -51,7 +52,7 @@ def council_name(store: Store, council_id: int) -> str:
     return store.scalar("SELECT name FROM councils WHERE id = ?", (council_id,)) or ""
 
 
-def find_council(store: Store, ref: str | int) -> dict:
+def find_council(store: Store, ref: str | int) -> CouncilListItem:
     """The council whose id or name is ``ref``, as a dict shaped like :func:`list_councils` rows.
 
     ``ref`` may be an int id, a string of digits (full-width digits too: ``"１"``), or the name;

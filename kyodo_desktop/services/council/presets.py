@@ -22,6 +22,7 @@ from kyodo_desktop.domain.accounting_rules import ProgramRules
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.resources import resource_path
+from kyodo_desktop.services.council.rows import PresetItem, ProgramRow
 from kyodo_desktop.store import Store
 
 DEFAULT_PRESET = "yamaguchi"
@@ -82,7 +83,7 @@ def preset_problems(data: object, fund_codes=(), expense_codes=()) -> list[str]:
     return problems
 
 
-def list_presets() -> list[dict]:
+def list_presets() -> list[PresetItem]:
     """The presets shipped with the app: ``[{"code", "city"}]`` sorted by code."""
     found = []
     for path in sorted(resource_path("presets").glob("*.json")):
@@ -114,7 +115,7 @@ def load_preset(code: str) -> Preset:
                   programs=tuple(ProgramRules.from_dict(p) for p in data["programs"]))
 
 
-def program_rows(preset: Preset) -> list[dict]:
+def program_rows(preset: Preset) -> list[ProgramRow]:
     """The ``grant_programs`` rows (without ``id``) of the preset's programmes, as
     :func:`install_programs` writes them."""
     return [{"code": rules.code, "name": rules.name, "fund_code": rules.fund_code,

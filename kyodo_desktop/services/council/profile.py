@@ -27,6 +27,7 @@ from kyodo_desktop.services.council.overview import (
     council_overview,
     fiscal_years,
 )
+from kyodo_desktop.services.council.rows import CouncilProfile, DistrictChoice
 from kyodo_desktop.store import Store
 
 #: Columns of ``councils`` a user edits on the profile form.
@@ -72,7 +73,7 @@ def _district_named(store: Store, name: str) -> int:
     return store.db["districts"].insert({"city": "", "name": name}).last_pk
 
 
-def get_profile(store: Store, council_id: int) -> dict:
+def get_profile(store: Store, council_id: int) -> CouncilProfile:
     """The council's row plus ``district_name`` and ``community_center_name`` ("" if none).
 
     ``established_on`` is a :class:`datetime.date` or None. Raises UserError if it does not exist.
@@ -109,7 +110,7 @@ def update_profile(store: Store, council_id: int, values: dict) -> Changes:
     return Changes.of(COUNCIL, council_id=council_id)
 
 
-def district_choices(store: Store) -> list[dict]:
+def district_choices(store: Store) -> list[DistrictChoice]:
     """The 地域 to choose from: ``[{"id", "city", "name", "name_kana"}]`` in the city's order."""
     return store.query("SELECT id, city, name, name_kana FROM districts "
                        "ORDER BY city, sort_order, name_kana, name")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from kyodo_desktop.domain import labels, text
 from kyodo_desktop.domain.accounting import GRANT_FUNDS
@@ -199,7 +200,14 @@ def statement_data(store: Store, council_id: int, fiscal_year: int,
                          tuple(fund_statements(store, council_id, fiscal_year)), words)
 
 
-def decision_words(grants: list[GrantFigures], words: fd.Wording) -> dict:
+class DecisionWords(TypedDict):
+    """The 交付決定 as the application's sentences cite it: dates and numbers as text."""
+
+    decided_on: str
+    decision_no: str
+
+
+def decision_words(grants: list[GrantFigures], words: fd.Wording) -> DecisionWords:
     """``decided_on`` and ``decision_no`` texts of the grants (joined by 及び; blanks when
     not recorded) for the sentences that cite the 交付決定."""
     days = sorted({g.decided_on for g in grants if g.decided_on is not None})

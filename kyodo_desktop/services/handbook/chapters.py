@@ -11,12 +11,14 @@ Every write returns :class:`~kyodo_desktop.services.changes.Changes`; a user mis
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from kyodo_desktop.domain import text
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import HANDBOOK, Changes
 from kyodo_desktop.services.handbook.defaults import default_chapter, default_chapters
+from kyodo_desktop.services.handbook.rows import ChapterRow
 from kyodo_desktop.store import Store
 
 MAX_TITLE = 60
@@ -80,7 +82,7 @@ def _default_rows() -> list[dict]:
             for n, c in enumerate(default_chapters(), start=1)]
 
 
-def year_rows(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def year_rows(store: Store, council_id: int, fiscal_year: int) -> list[ChapterRow]:
     """The year's chapters as plain rows (without ids), to copy into another year."""
     return [{key: row[key] for key in _COLUMNS} for row in store.query(
         "SELECT * FROM handbook_chapters WHERE council_id = ? AND fiscal_year = ? "
@@ -246,6 +248,6 @@ def reset_to_default(store: Store, chapter_id: int) -> Changes:
     return _changed(chapter.council_id)
 
 
-def chapter_row(chapter: Chapter) -> dict:
+def chapter_row(chapter: Chapter) -> dict[str, Any]:
     """The chapter as a plain dict (for undo commands)."""
     return asdict(chapter)

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.services.handbook.rows import (
+    CouncilFacts,
+    GrantFact,
+    OfficerFact,
+    ProjectFact,
+    SubcommitteeFact,
+)
 from kyodo_desktop.store import Store
 
 COUNCIL_ROLES = ("president", "vice_president", "secretary_general", "treasurer", "auditor",
@@ -25,7 +32,7 @@ def reference_date(fiscal_year: int, today: date | None = None) -> date:
     return max(wareki.fiscal_year_start(fiscal_year), min(today, wareki.fiscal_year_end(fiscal_year)))
 
 
-def council_facts(store: Store, council_id: int) -> dict:
+def council_facts(store: Store, council_id: int) -> CouncilFacts:
     """The council row with ``district`` and the センター's columns prefixed ``center_``
     (empty strings when there is no センター). Raises LookupError for an unknown council."""
     rows = store.query(
@@ -88,7 +95,7 @@ def _people(store: Store, ids: list[int]) -> dict[int, dict]:
         f"SELECT id, name, phone, address FROM people WHERE id IN ({marks})", tuple(ids))}
 
 
-def council_officers(store: Store, council_id: int, on: date) -> list[dict]:
+def council_officers(store: Store, council_id: int, on: date) -> list[OfficerFact]:
     """Council-level 役員 on ``on``: ``[{"role", "role_name", "name", "phone"}]`` by role
     order, then ふりがな."""
     marks = ", ".join("?" for _ in COUNCIL_ROLES)
@@ -100,7 +107,7 @@ def council_officers(store: Store, council_id: int, on: date) -> list[dict]:
         (council_id, *COUNCIL_ROLES, on.isoformat(), on.isoformat()))
 
 
-def subcommittees(store: Store, council_id: int, on: date) -> list[dict]:
+def subcommittees(store: Store, council_id: int, on: date) -> list[SubcommitteeFact]:
     """専門部会 and the 事務局: ``[{"name", "purpose", "is_office", "chair", "vice_chair",
     "members"}]`` (chair names "" when vacant; members = count of 部員 on ``on``)."""
     rows = store.query("SELECT id, name, purpose, is_office FROM subcommittees "
@@ -116,7 +123,7 @@ def subcommittees(store: Store, council_id: int, on: date) -> list[dict]:
     return rows
 
 
-def projects(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def projects(store: Store, council_id: int, fiscal_year: int) -> list[ProjectFact]:
     """The year's 事業 by start date: ``[{"name", "starts_on", "ends_on" (date | None),
     "place", "subcommittee"}]``."""
     rows = store.query(
@@ -130,7 +137,7 @@ def projects(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
     return rows
 
 
-def grants(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def grants(store: Store, council_id: int, fiscal_year: int) -> list[GrantFact]:
     """The year's 交付金: ``[{"name", "fund_code", "fund_name", "amount" (int 円 or None),
     "applied_on", "decided_on", "reported_on" (date | None), "payments": [{"requested_on",
     "paid_on", "amount"}]}]`` in fund order."""

@@ -16,6 +16,7 @@ from kyodo_desktop.domain import text, wareki
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import PLAN, Changes
+from kyodo_desktop.services.plan.rows import PlanRecord
 from kyodo_desktop.store import Store
 
 #: kind → (table, parent column, parent kind) of the plan's three levels.
@@ -31,7 +32,7 @@ def plan_changed(council_id: int | None) -> Changes:
     return Changes.of(PLAN, council_id=council_id)
 
 
-def require_plan(store: Store, plan_id: int) -> dict:
+def require_plan(store: Store, plan_id: int) -> PlanRecord:
     """The ``community_plans`` row of ``plan_id``; UserError when it does not exist."""
     rows = store.query("SELECT * FROM community_plans WHERE id = ?", (plan_id,))
     if not rows:
@@ -39,7 +40,7 @@ def require_plan(store: Store, plan_id: int) -> dict:
     return rows[0]
 
 
-def plan_of(store: Store, kind: str, item_id: int) -> dict:
+def plan_of(store: Store, kind: str, item_id: int) -> PlanRecord:
     """The plan row that a goal, measure or action (``kind``) belongs to; UserError if missing."""
     sql = {
         "plan": "SELECT id FROM community_plans WHERE id = ?",

@@ -21,6 +21,7 @@ from kyodo_desktop.services.plan.evaluation import (
     year_evaluations,
 )
 from kyodo_desktop.services.plan.indicators import Indicator, list_indicators, milestone_years
+from kyodo_desktop.services.plan.rows import Plan
 from kyodo_desktop.services.plan.schedule import schedule_grid
 from kyodo_desktop.services.plan.structure import Node, get_action, plan_tree
 from kyodo_desktop.store import Store
@@ -57,7 +58,7 @@ class EvaluationSheet:
     indicators: list[Indicator]
 
 
-def resolve_plan(store: Store, council_id: int, plan_id: int | None = None) -> dict:
+def resolve_plan(store: Store, council_id: int, plan_id: int | None = None) -> Plan:
     """The plan to print: ``plan_id`` or the council's current plan. UserError when none."""
     chosen = plan_id or plans.current_plan_id(store, council_id)
     if chosen is None:

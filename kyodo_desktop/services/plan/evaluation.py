@@ -24,6 +24,7 @@ from kyodo_desktop.services.plan.common import (
     require_plan,
     require_year_in_plan,
 )
+from kyodo_desktop.services.plan.rows import ActionEvaluation, NextYearReview
 from kyodo_desktop.services.plan.schedule import schedule_grid, set_cells
 from kyodo_desktop.store import Store
 
@@ -111,7 +112,8 @@ def set_evaluation(store: Store, action_id: int, fiscal_year: int, kind: str,
     return plan_changed(plan["council_id"])
 
 
-def get_evaluation(store: Store, action_id: int, fiscal_year: int, kind: str) -> dict | None:
+def get_evaluation(store: Store, action_id: int, fiscal_year: int,
+                   kind: str) -> ActionEvaluation | None:
     """The stored evaluation (dict of EVALUATION_FIELDS) or None."""
     rows = store.query("SELECT rating, comment, next_step, evaluator, evaluated_on FROM "
                        "evaluations WHERE action_id = ? AND fiscal_year = ? AND evaluator_kind = ?",
@@ -141,7 +143,7 @@ def rating_counts(store: Store, plan_id: int, fiscal_year: int, kind: str = "sel
     return counts
 
 
-def review_for_next_year(store: Store, plan_id: int, fiscal_year: int) -> list[dict]:
+def review_for_next_year(store: Store, plan_id: int, fiscal_year: int) -> list[NextYearReview]:
     """Actions whose evaluation of ``fiscal_year`` calls for 見直し: rated C/D by any kind, or
     with a 見直し (``next_step``) of a C/D rating. Dicts: ``action_id``, ``code``, ``title``,
     ``rating`` (the worst), ``next_step``, ``next_status`` (next year's 年次計画 or None),

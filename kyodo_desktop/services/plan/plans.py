@@ -24,6 +24,7 @@ from kyodo_desktop.services.plan.common import (
     require_plan,
     require_title,
 )
+from kyodo_desktop.services.plan.rows import Plan, PlanListItem
 from kyodo_desktop.store import Store
 
 #: Columns of ``community_plans`` a user edits (``methods`` is a list of str).
@@ -35,7 +36,7 @@ DEFAULT_METHODS = ("アンケート", "座談会", "策定委員会", "ワーク
 MAX_YEARS = 20
 
 
-def list_plans(store: Store, council_id: int) -> list[dict]:
+def list_plans(store: Store, council_id: int) -> list[PlanListItem]:
     """The council's plans, newest period first: dicts with ``id``, ``title``, ``first_year``,
     ``last_year`` (年度), ``is_current`` (bool)."""
     rows = store.query(
@@ -53,7 +54,7 @@ def current_plan_id(store: Store, council_id: int) -> int | None:
     return plans[0]["id"] if plans else None
 
 
-def get_plan(store: Store, plan_id: int) -> dict:
+def get_plan(store: Store, plan_id: int) -> Plan:
     """The plan as a dict: the :data:`PLAN_FIELDS` plus ``id``, ``council_id``, ``is_current``
     (bool) and ``years`` (list of 年度); ``adopted_on`` is a date or None, ``methods`` a list.
 

@@ -24,6 +24,7 @@ from kyodo_desktop.services.plan.common import (
     plan_changed,
     plan_of,
 )
+from kyodo_desktop.services.plan.rows import ProjectRow
 from kyodo_desktop.store import Store, audit
 
 PROJECT_FIELDS = ("name", "action_id", "subcommittee_id", "fund_code", "starts_on", "ends_on",
@@ -43,7 +44,7 @@ def project_names(store: Store, council_id: int,
 
 
 def list_projects(store: Store, council_id: int, fiscal_year: int, *,
-                  action_id: int | None = None) -> list[dict]:
+                  action_id: int | None = None) -> list[ProjectRow]:
     """The projects of a 年度 in their order (optionally of one action). Each dict has the
     columns plus ``starts_on``/``ends_on`` as dates, ``actual_cost`` (円), ``action_code``
     (整理番号 or "") and ``action_title``, ``subcommittee_name``, ``collaboration_label``."""
@@ -72,7 +73,7 @@ def list_projects(store: Store, council_id: int, fiscal_year: int, *,
     return rows
 
 
-def get_project(store: Store, project_id: int) -> dict:
+def get_project(store: Store, project_id: int) -> ProjectRow:
     """One project as in :func:`list_projects`. Raises UserError when it does not exist."""
     found = store.query("SELECT council_id, fiscal_year FROM projects WHERE id = ?", (project_id,))
     if not found:

@@ -22,6 +22,7 @@ from kyodo_desktop.services.plan.common import (
     plan_of,
     require_title,
 )
+from kyodo_desktop.services.plan.rows import ActionRow, PlanItem, ResponsibleChoices
 from kyodo_desktop.store import Store
 
 #: 対象 codes in the order of the seed's columns (市民 … その他).
@@ -82,7 +83,7 @@ def action_codes(store: Store, plan_id: int) -> dict[int, str]:
             for a in m.children}
 
 
-def get_item(store: Store, kind: str, item_id: int) -> dict:
+def get_item(store: Store, kind: str, item_id: int) -> PlanItem:
     """A goal or measure row, or an action as :func:`get_action`; UserError when missing."""
     if kind == "action":
         return get_action(store, item_id)
@@ -93,7 +94,7 @@ def get_item(store: Store, kind: str, item_id: int) -> dict:
     return rows[0]
 
 
-def get_action(store: Store, action_id: int) -> dict:
+def get_action(store: Store, action_id: int) -> ActionRow:
     """An action: its columns, ``code`` (整理番号), ``targets`` (list of 対象 codes in seed order)
     and ``responsible`` (the 実施主体 text to print). Raises UserError when missing."""
     rows = store.query(
@@ -120,7 +121,7 @@ def responsible_text(action: dict) -> str:
     return "・".join(n for n in names if n)
 
 
-def responsible_choices(store: Store, council_id: int) -> dict[str, list[dict]]:
+def responsible_choices(store: Store, council_id: int) -> ResponsibleChoices:
     """What may carry out an action: ``{"subcommittees": [{id, name, is_office}],
     "organizations": [{id, name}]}`` of the council (current member organisations)."""
     subcommittees = store.query(

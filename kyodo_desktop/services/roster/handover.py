@@ -23,6 +23,7 @@ from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
+from kyodo_desktop.services.roster.rows import CarriedHouseholds, PresidentContact
 from kyodo_desktop.store import Store
 
 KEEP, REPLACE, VACATE = "keep", "replace", "vacate"
@@ -167,7 +168,7 @@ def _apply(store: Store, council_id: int, item: HandoverItem, decision: Decision
         result.replaced += 1
 
 
-def carried_households(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def carried_households(store: Store, council_id: int, fiscal_year: int) -> list[CarriedHouseholds]:
     """The 自治会 of ``fiscal_year`` with the figures to edit: the year's own (``carried``
     False) or, when missing, those of the latest earlier year (``carried`` True, ``from_year``).
 
@@ -194,7 +195,8 @@ def carried_households(store: Store, council_id: int, fiscal_year: int) -> list[
 
 
 def neighborhood_presidents(store: Store, council_id: int, fiscal_year: int, *,
-                            public: bool = False, today: date | None = None) -> list[dict]:
+                            public: bool = False,
+                            today: date | None = None) -> list[PresidentContact]:
     """The 自治会長 list of ``fiscal_year`` (holders on :func:`officers.reference_date`), in
     五十音順 of the 自治会.
 

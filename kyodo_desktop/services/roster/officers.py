@@ -20,6 +20,7 @@ from kyodo_desktop.domain.labels import ROLE_LABELS
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
+from kyodo_desktop.services.roster.rows import OfficerTerm, OfficerTermListRow
 from kyodo_desktop.services.roster.validate import clean_notes, iso, to_date
 from kyodo_desktop.store import Store
 
@@ -86,7 +87,7 @@ def council_of(store: Store, body: Body) -> int:
 
 def list_terms(store: Store, council_id: int, *, body: Body | None = None,
                person_id: int | None = None, on: date | None = None,
-               current_only: bool = False) -> list[dict]:
+               current_only: bool = False) -> list[OfficerTermListRow]:
     """任期 of the council (all bodies) or of one ``body`` / ``person_id``, history included.
 
     Each dict: ``id, person_id, person_name, person_kana, phone, role, role_name`` (「自治会長」
@@ -136,7 +137,7 @@ def _term_order(term: dict) -> tuple:
             -term["starts_on"].toordinal())
 
 
-def get_term(store: Store, term_id: int) -> dict:
+def get_term(store: Store, term_id: int) -> OfficerTerm:
     """One ``officer_terms`` row (dates as ``date``) plus ``body`` (:class:`Body`). Raises
     UserError when it no longer exists."""
     rows = store.query("SELECT * FROM officer_terms WHERE id = ?", (term_id,))

@@ -19,6 +19,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster.officers import reference_date
+from kyodo_desktop.services.roster.rows import HouseholdYear, OrganizationListRow, OrganizationRow
 from kyodo_desktop.services.roster.totals import (
     NEIGHBORHOOD,
     RosterTotals,
@@ -79,7 +80,7 @@ def organization_kinds() -> list[tuple[str, str]]:
 
 def list_organizations(store: Store, council_id: int, fiscal_year: int, *, kind: str | None = None,
                        search: str = "", include_left: bool = False,
-                       today: date | None = None) -> list[dict]:
+                       today: date | None = None) -> list[OrganizationListRow]:
     """The council's organisations as dicts, in 五十音順.
 
     Keys: the ``member_organizations`` columns (dates as ISO text), ``kind_name`` (団体種別),
@@ -127,7 +128,7 @@ def _person_names(store: Store, ids: set) -> dict[int, str]:
         f"SELECT id, name FROM people WHERE id IN ({marks})", tuple(ids))}
 
 
-def get_organization(store: Store, organization_id: int) -> dict:
+def get_organization(store: Store, organization_id: int) -> OrganizationRow:
     """The organisation's row (``joined_on`` / ``left_on`` as ``date`` or None) plus
     ``kind_name``. Raises UserError when it no longer exists."""
     rows = store.query("SELECT * FROM member_organizations WHERE id = ?", (organization_id,))
@@ -228,7 +229,7 @@ def clean_household_figures(households: object, member_households: object
     return total, members
 
 
-def household_history(store: Store, organization_id: int) -> list[dict]:
+def household_history(store: Store, organization_id: int) -> list[HouseholdYear]:
     """``[{"fiscal_year", "households", "member_households"}]`` of an organisation, newest
     first."""
     return store.query("SELECT fiscal_year, households, member_households FROM "

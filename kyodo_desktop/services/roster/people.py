@@ -9,12 +9,14 @@ personal (:data:`PERSONAL_FIELDS`): public prints (the handbook's public edition
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, TypeVar, cast
 
 from kyodo_desktop.domain import text
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster.officers import body_name_sql, role_title
+from kyodo_desktop.services.roster.rows import PersonListRow, PersonRow, PresidentContact
 from kyodo_desktop.services.roster.validate import (
     CONTACT_CLEANERS,
     RosterValidationError,
@@ -31,19 +33,23 @@ PERSON_FIELDS = ("name", "name_kana", "postal_code", "address", "phone", "email"
 #: Personal fields: omitted from public prints.
 PERSONAL_FIELDS = ("postal_code", "address", "phone", "email")
 
+#: A row shape of this area (public_view keeps the shape it is given).
+Row = TypeVar("Row", PersonRow, PersonListRow, PresidentContact)
+
 _CLEANERS = {
     "name": lambda v: clean_name(v, _("Enter the person's name.")),
     "name_kana": clean_kana, **CONTACT_CLEANERS, "notes": clean_notes,
 }
 
 
-def public_view(person: dict) -> dict:
-    """A copy of a person's dict with the :data:`PERSONAL_FIELDS` emptied (for public prints)."""
-    return {**person, **dict.fromkeys((f for f in PERSONAL_FIELDS if f in person), "")}
+def public_view(person: Row) -> Row:
+    """A copy of a person's row (any of this area's row shapes) with the
+    :data:`PERSONAL_FIELDS` emptied (for public prints); the keys stay the same."""
+    return cast(Row, {**person, **dict.fromkeys((f for f in PERSONAL_FIELDS if f in person), "")})
 
 
 def list_people(store: Store, council_id: int, *, search: str = "",
-                on: date | None = None) -> list[dict]:
+                on: date | None = None) -> list[PersonListRow]:
     """The council's people in 五十音順 of ふりがな.
 
     Keys: the ``people`` columns plus ``roles`` — the offices held on ``on`` (default today) as
@@ -80,7 +86,7 @@ def _roles_on(store: Store, council_id: int, on: str) -> dict[int, list[str]]:
     return found
 
 
-def people_by_id(store: Store, council_id: int) -> dict[int, dict]:
+def people_by_id(store: Store, council_id: int) -> dict[int, PersonRow]:
     """Every person of the council as ``{id: row}`` (personal fields included: staff use only)."""
     return {p["id"]: p for p in store.query("SELECT * FROM people WHERE council_id = ?",
                                             (council_id,))}
@@ -94,7 +100,7 @@ def names(store: Store, council_id: int, *, organizations: bool = False) -> list
         f"SELECT name, name_kana FROM {table} WHERE council_id = ?", (council_id,))]
 
 
-def get_person(store: Store, person_id: int) -> dict:
+def get_person(store: Store, person_id: int) -> PersonRow:
     """The person's row. Raises UserError when they are no longer in the data file."""
     rows = store.query("SELECT * FROM people WHERE id = ?", (person_id,))
     if not rows:
@@ -117,7 +123,7 @@ def find_person(store: Store, council_id: int, name: str, name_kana: str = "") -
     return None
 
 
-def clean_person(values: dict, *, creating: bool) -> dict:
+def clean_person(values: dict, *, creating: bool) -> dict[str, Any]:
     """Validated ``people`` values (keys of :data:`PERSON_FIELDS`). Raises
     RosterValidationError (name missing when ``creating``, bad kana, phone, e-mail …)."""
     clean = clean_fields(values, _CLEANERS)

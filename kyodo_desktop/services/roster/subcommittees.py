@@ -16,6 +16,12 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.roster import officers
+from kyodo_desktop.services.roster.rows import (
+    AssignedWork,
+    SubcommitteeListRow,
+    SubcommitteeMembers,
+    SubcommitteeRow,
+)
 from kyodo_desktop.services.roster.usage import usage_lines
 from kyodo_desktop.services.roster.validate import (
     RosterValidationError,
@@ -32,7 +38,8 @@ _CLEANERS = {
 }
 
 
-def list_subcommittees(store: Store, council_id: int, *, on: date | None = None) -> list[dict]:
+def list_subcommittees(store: Store, council_id: int, *,
+                       on: date | None = None) -> list[SubcommitteeListRow]:
     """The council's 部会 in their order (``sort_order``), the 事務局 among them.
 
     Keys: ``id, name, purpose, is_office, sort_order``, ``chair`` (部会長's name on ``on``,
@@ -55,7 +62,7 @@ def list_subcommittees(store: Store, council_id: int, *, on: date | None = None)
         {"council": council_id, "on": on_text})
 
 
-def get_subcommittee(store: Store, subcommittee_id: int) -> dict:
+def get_subcommittee(store: Store, subcommittee_id: int) -> SubcommitteeRow:
     """The 部会's row. Raises UserError when it no longer exists."""
     rows = store.query("SELECT * FROM subcommittees WHERE id = ?", (subcommittee_id,))
     if not rows:
@@ -111,7 +118,7 @@ def move_subcommittee(store: Store, subcommittee_id: int, step: int) -> Changes:
     return Changes.of(ROSTER, council_id=council_id)
 
 
-def members(store: Store, subcommittee_id: int, *, on: date | None = None) -> dict:
+def members(store: Store, subcommittee_id: int, *, on: date | None = None) -> SubcommitteeMembers:
     """``{"people": [term dicts of officers.list_terms, current on ``on``], "organizations":
     [{"id", "name", "name_kana", "kind"}]}`` — organisations in 五十音順."""
     council_id = get_subcommittee(store, subcommittee_id)["council_id"]
@@ -149,7 +156,7 @@ def remove_organization(store: Store, subcommittee_id: int, organization_id: int
     return Changes.of(ROSTER, council_id=council_id)
 
 
-def assigned_work(store: Store, subcommittee_id: int) -> dict:
+def assigned_work(store: Store, subcommittee_id: int) -> AssignedWork:
     """The plan's work of the 部会: ``{"actions": [{"id", "code", "title", "plan"}], "projects":
     [{"id", "fiscal_year", "name"}]}`` — actions by 整理番号 (Ⅰ-(2)-③), projects newest year
     first. Empty lists when the plan has none."""

@@ -128,7 +128,7 @@ CONTACT_CLEANERS: dict[str, Callable[[object], object]] = {
 
 
 def clean_fields(values: Mapping[str, object],
-                 cleaners: Mapping[str, Callable[[object], object]]) -> dict:
+                 cleaners: Mapping[str, Callable[[object], object]]) -> dict[str, object]:
     """Clean the ``values`` whose keys have a cleaner (other keys are a bug: ValueError).
 
     Returns the cleaned dict; raises RosterValidationError naming every bad field.

@@ -1,0 +1,91 @@
+"""The row shapes the council area hands to ui/, io/ and reports/ (typed dicts: the keys are the
+contract; tests/test_typed_rows.py checks every one against the demo)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypedDict
+
+
+class CouncilRow(TypedDict):
+    """One ``councils`` row as stored (dates as ISO text)."""
+
+    id: int
+    name: str
+    name_kana: str
+    district_id: int | None
+    community_center_id: int | None
+    city_preset: str
+    established_on: str | None
+    postal_code: str
+    address: str
+    phone: str
+    fax: str
+    email: str
+    contact_name: str
+    contact_kana: str
+    contact_phone: str
+    contact_email: str
+    notes: str
+
+
+class CouncilProfile(TypedDict):
+    """The 協議会 page's record: the row with ``established_on`` as a date and the names of its
+    地区 and 地域交流センター ("" when none)."""
+
+    id: int
+    name: str
+    name_kana: str
+    district_id: int | None
+    district_name: str
+    community_center_id: int | None
+    community_center_name: str
+    city_preset: str
+    established_on: date | None
+    postal_code: str
+    address: str
+    phone: str
+    fax: str
+    email: str
+    contact_name: str
+    contact_kana: str
+    contact_phone: str
+    contact_email: str
+    notes: str
+
+
+class CouncilListItem(TypedDict):
+    """A council in a list or a lookup: id, names and its 地区 ("" when none)."""
+
+    id: int
+    name: str
+    name_kana: str
+    district: str
+
+
+class PresetItem(TypedDict):
+    """A city preset that can be chosen: its code and the city's name."""
+
+    code: str
+    city: str
+
+
+class ProgramRow(TypedDict):
+    """A ``grant_programs`` row of a preset; ``rules`` is the JSON text of its ProgramRules,
+    ``allows_carry_forward`` 0/1."""
+
+    code: str
+    city_preset: str
+    fund_code: str
+    name: str
+    rules: str
+    allows_carry_forward: int
+
+
+class DistrictChoice(TypedDict):
+    """A 地区 offered on the 協議会 page."""
+
+    id: int
+    name: str
+    name_kana: str
+    city: str
