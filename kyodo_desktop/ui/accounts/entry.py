@@ -50,6 +50,9 @@ class EntryPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.editing: int | None = None
+        #: The 交付金 link of the entry being edited, with the fund and 収支 it belongs to: kept
+        #: while those stay, so changing a receipt's 摘要 never drops its link to the grant.
+        self._grant_link: tuple[int, str, str] | None = None
         self._is_correction = False
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.show_findings)
@@ -183,7 +186,16 @@ class EntryPanel(QWidget):
             direction=self.direction_combo.currentData(), category_code=category,
             description=self.description_edit.text().strip(), amount=amount,
             payee=self.payee_edit.text().strip(), voucher_no=self.voucher_edit.text().strip(),
-            project_id=self.project_combo.currentData(), memo=self.memo_edit.text().strip())
+            project_id=self.project_combo.currentData(), memo=self.memo_edit.text().strip(),
+            grant_id=self._kept_grant_id())
+
+    def _kept_grant_id(self) -> int | None:
+        if self.editing is None or self._grant_link is None:
+            return None
+        grant_id, fund, direction = self._grant_link
+        same = (self.fund_combo.currentData(), self.direction_combo.currentData()) == (
+            fund, direction)
+        return grant_id if same else None
 
     # checks as the user types ----------------------------------------------------------------
 
@@ -281,7 +293,7 @@ class EntryPanel(QWidget):
 
     def start_new(self, *_args, keep_date: bool = False) -> None:
         """Empty the line for a new entry (keeping date, fund and 収支 when ``keep_date``)."""
-        self.editing, self._is_correction = None, False
+        self.editing, self._is_correction, self._grant_link = None, False, None
         self.save_button.setText(_("Record (Enter)"))
         if not keep_date:
             self.date_edit.clear()
@@ -300,6 +312,8 @@ class EntryPanel(QWidget):
         row = cash_book.get_entry(self.context.store, entry_id)
         self.editing = entry_id
         self._is_correction = row.correction_of_id is not None
+        self._grant_link = (None if row.grant_id is None
+                            else (row.grant_id, row.fund_code, row.direction))
         self.date_edit.setText(format_date(row.entry_date, "short"))
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(row.fund_code))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(row.direction))

@@ -203,3 +203,31 @@ def test_warnings_are_asked_once_then_saved(page, store, answers):
     assert panel.save() is True
     assert len(answers.asked) == 2 and len(_rows(store)) == 1
     assert "保存しました" in panel.message.text()
+
+
+def test_changing_a_grant_receipt_keeps_its_link_to_the_grant(page, context, store):
+    """A 交付金 receipt edited in the panel (摘要, amount) stays linked to its grant, so the
+    精算書's 受領額 does not lose it; moved to another fund it is no longer that grant's."""
+    from kyodo_desktop.domain.accounting import INCOME, CashBookEntryInput
+    from kyodo_desktop.services.accounting import cash_book, grants
+
+    grant_id = grants.apply_grant(store, context.council_id, FY, "yamaguchi_activity_support", 500_000,
+                                  date(FY, 4, 10))[0]
+    entry_id = cash_book.record_entry(store, context.council_id, FY, CashBookEntryInput(
+        entry_date=date(FY, 5, 1), fund_code="activity_support", direction=INCOME,
+        category_code="grant", description="活動支援交付金", amount=250_000,
+        grant_id=grant_id))[0]
+    page.open_entry(entry_id)
+    panel = page.cash_book.panel
+    panel.description_edit.setText("活動支援交付金 概算払（第1回）")
+    assert panel.save()
+    assert store.scalar("SELECT grant_id FROM cash_book_entries WHERE id = ?",
+                        (entry_id,)) == grant_id
+    page.open_entry(entry_id)
+    panel.fund_combo.setCurrentIndex(panel.fund_combo.findData("operating_support"))
+    panel.category_combo.setCurrentIndex(panel.category_combo.findData("grant"))
+    assert panel.save()
+    assert store.scalar("SELECT fund_code FROM cash_book_entries WHERE id = ?",
+                        (entry_id,)) == "operating_support"
+    assert store.scalar("SELECT grant_id FROM cash_book_entries WHERE id = ?",
+                        (entry_id,)) is None  # 活動支援's grant is not 運営支援's
