@@ -7,16 +7,13 @@ from datetime import date
 from typing import TypedDict
 
 
-class CouncilRow(TypedDict):
-    """One ``councils`` row as stored (dates as ISO text)."""
-
+class _CouncilColumns(TypedDict):
     id: int
     name: str
     name_kana: str
     district_id: int | None
     community_center_id: int | None
     city_preset: str
-    established_on: str | None
     postal_code: str
     address: str
     phone: str
@@ -29,29 +26,19 @@ class CouncilRow(TypedDict):
     notes: str
 
 
-class CouncilProfile(TypedDict):
+class CouncilRow(_CouncilColumns):
+    """One ``councils`` row as stored (設立日 as ISO text)."""
+
+    established_on: str | None
+
+
+class CouncilProfile(_CouncilColumns):
     """The 協議会 page's record: the row with ``established_on`` as a date and the names of its
     地区 and 地域交流センター ("" when none)."""
 
-    id: int
-    name: str
-    name_kana: str
-    district_id: int | None
-    district_name: str
-    community_center_id: int | None
-    community_center_name: str
-    city_preset: str
     established_on: date | None
-    postal_code: str
-    address: str
-    phone: str
-    fax: str
-    email: str
-    contact_name: str
-    contact_kana: str
-    contact_phone: str
-    contact_email: str
-    notes: str
+    district_name: str
+    community_center_name: str
 
 
 class CouncilListItem(TypedDict):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
+from kyodo_desktop.services.council.rows import CouncilRow
+
 
 class ChapterRow(TypedDict):
     """A chapter of the 手引き for a 年度 as stored (``hidden``/``staff_only`` 0/1)."""
@@ -19,27 +21,10 @@ class ChapterRow(TypedDict):
     staff_only: int
 
 
-class CouncilFacts(TypedDict):
+class CouncilFacts(CouncilRow):
     """The council's record with its 地区 and its 地域交流センター (``center_*``, "" when none)."""
 
-    id: int
-    name: str
-    name_kana: str
-    district_id: int | None
     district: str
-    community_center_id: int | None
-    city_preset: str
-    established_on: str | None
-    postal_code: str
-    address: str
-    phone: str
-    fax: str
-    email: str
-    contact_name: str
-    contact_kana: str
-    contact_phone: str
-    contact_email: str
-    notes: str
     center_name: str
     center_postal_code: str
     center_address: str

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.council import accounts
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 
 COLUMNS = (N_("Bank and branch"), N_("Account type"), N_("Account number"),
            N_("Account holder"), N_("Payee"))
@@ -147,18 +147,7 @@ class AccountDialog(QDialog):
                 form.addRow(_("Account type"), self.type_box)
         self.payee = QCheckBox(_("Pay the grant into this account (振込先)"))
         form.addRow("", self.payee)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(480, 0)
+        self.error = lay_out_form_dialog(self, form, width=480)
         if account is not None:
             for key, edit in self.edits.items():
                 edit.setText(getattr(account, key))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 
 COLUMNS = (N_("Project"), N_("Code No."), N_("Subcommittee"), N_("Date"), N_("Place"),
            N_("Expected"), N_("Participants"), N_("Budget (yen)"), N_("Actual cost (yen)"),
@@ -161,18 +161,7 @@ class ProjectDialog(QDialog):
             self.edits[key].setTabChangesFocus(True)
             self.edits[key].setFixedHeight(70)
             form.addRow(_(caption), self.edits[key])
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(560, 0)
+        self.error = lay_out_form_dialog(self, form, width=560)
         if project:
             self._load(project)
 

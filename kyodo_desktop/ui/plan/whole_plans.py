@@ -10,13 +10,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.plan import plans
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 
 
 class NewPlanDialog(QDialog):
@@ -42,21 +40,12 @@ class NewPlanDialog(QDialog):
             box.setValue(value)
         self.current = QCheckBox(_("Make it the current plan"))
         self.current.setChecked(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
         form.addRow(_("First year"), self.first)
         form.addRow(_("Last year"), self.last)
         form.addRow("", self.current)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form)
 
     def values(self) -> dict:
         return {"title": self.title.text(), "first_year": self.first.value(),
