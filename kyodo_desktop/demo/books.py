@@ -15,6 +15,7 @@ import json
 from datetime import date, timedelta
 
 from kyodo_desktop.demo import grants as grants_step
+from kyodo_desktop.demo import money
 from kyodo_desktop.demo.common import (
     CLOSED_YEAR,
     TODAY,
@@ -48,6 +49,7 @@ AUDIT_OPINION = ("{year}の会計について、出納簿、領収書等の証�
 def build_accounts(ctx: DemoContext, planned: dict[int, list[dict]]) -> None:
     """Write every accounting table for the demo years; counts ``cash_book_entries`` per year."""
     programs = grants_step.build_programs(ctx)
+    money.add_accounts(ctx)
     opening = {OWN: OPENING_OWN_FUNDS}
     ctx.insert("opening_balances", [{"council_id": ctx.council_id, "fiscal_year": YEARS[0],
                                      "fund_code": OWN, "carried_in": OPENING_OWN_FUNDS,
@@ -108,7 +110,13 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
         ctx.insert("budget_line_revisions", [{"budget_line_id": line["id"],
                                               "revision_id": revision["id"]} for line in revised])
     ctx.insert("budget_transfers", transfers)
-    ctx.counts["cash_book_entries"][year] = _write_entries(ctx, year, entries)
+    rows = _entry_rows(ctx, year, entries)
+    money.place_entries(ctx, year, rows)
+    ctx.counts["cash_book_entries"][year] = ctx.insert("cash_book_entries", rows)
+    money.add_transfers(ctx, year, rows)
+    money.add_reconciliations(ctx, year, rows)
+    if year == CLOSED_YEAR:
+        money.carry_accounts(ctx, year)
     return figures.fund_balances(ctx.store, ctx.council_id, year)
 
 
@@ -229,8 +237,8 @@ def _sort_orders(ctx: DemoContext) -> dict[str, int]:
     return dict(rows)
 
 
-def _write_entries(ctx: DemoContext, year: int, entries: list[dict]) -> int:
-    """Insert the 出納簿 in date order with voucher numbers R<令和>-0001 …; return the count."""
+def _entry_rows(ctx: DemoContext, year: int, entries: list[dict]) -> list[dict]:
+    """The 出納簿 rows in date order with voucher numbers R<令和>-0001 …"""
     order = _sort_orders(ctx)
     ranked = sorted(enumerate(entries), key=lambda pair: (
         pair[1]["date"], pair[1]["direction"] != "income", order[pair[1]["fund"]], pair[0]))
@@ -247,7 +255,7 @@ def _write_entries(ctx: DemoContext, year: int, entries: list[dict]) -> int:
             "voucher_no": f"R{reiwa(year)}-{number:04d}", "project_id": e["project_id"],
             "grant_id": e["grant_id"], "correction_of_id": None, "memo": e.get("memo", ""),
             "created_at": f"{e['date'].isoformat()}T{9 + number % 8:02d}:{number * 7 % 60:02d}:00"})
-    return ctx.insert("cash_book_entries", rows)
+    return rows
 
 
 def _close_year(ctx: DemoContext, year: int, closing: dict[str, int]) -> None:

@@ -45,7 +45,8 @@ class CashBookEntryInput:
     ``entry_date`` 日付; ``fund_code`` 会計区分; ``direction`` 'income'|'expense';
     ``category_code`` an income_categories code for income, an expense_categories (費目) code for
     expense; ``description`` 摘要; ``amount`` 円 (> 0; a 訂正 may be negative, never 0);
-    ``payee`` 支払先/収入元; ``voucher_no`` 領収書番号; ``project_id`` 事業; ``grant_id`` 交付金.
+    ``payee`` 支払先/収入元; ``voucher_no`` 領収書番号; ``project_id`` 事業; ``grant_id`` 交付金;
+    ``account_id`` the 口座 it moved (None: the council's 現金).
     """
 
     entry_date: date
@@ -59,6 +60,7 @@ class CashBookEntryInput:
     project_id: int | None = None
     grant_id: int | None = None
     memo: str = ""
+    account_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class CashBookEntry:
     grant_id: int | None = None
     memo: str = ""
     correction_of_id: int | None = None
+    account_id: int | None = None
 
     @property
     def signed(self) -> int:

@@ -71,7 +71,8 @@ class RefundWithProject(StoreError):
 
 class EntryRefused(StoreError):
     """A 出納簿 row broke one of the entry rules the triggers of migration 8 enforce: dated
-    outside its 年度, an amount of 0 or below (not a 訂正), or no 費目 / 収入科目."""
+    outside its 年度, an amount of 0 or below (not a 訂正), or no 費目 / 収入科目; or (migration
+    13) an entry or 振替 names an account of another council."""
 
 
 #: The message the closed-year triggers raise (migrations/m0002_accounting_guards.sql).
@@ -87,7 +88,8 @@ def refund_with_project_message() -> str:
 
 
 #: The marks of the entry-rule triggers (migrations/m0008_cash_book_entry_rules.sql).
-ENTRY_MARKS = ("kyodo:entry_outside_year", "kyodo:entry_amount", "kyodo:entry_category")
+ENTRY_MARKS = ("kyodo:entry_outside_year", "kyodo:entry_amount", "kyodo:entry_category",
+               "kyodo:entry_account")
 
 
 def _entry_message(mark: str) -> str:
@@ -96,6 +98,8 @@ def _entry_message(mark: str) -> str:
                  "Correct the date, or record the entry in the fiscal year it belongs to.")
     if mark == "kyodo:entry_amount":
         return _("The amount must be at least 1 yen.")
+    if mark == "kyodo:entry_account":
+        return _("Choose an account of this council.")
     return _("Choose a category.")
 
 

@@ -6,7 +6,6 @@ twice."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from kyodo_desktop import cli
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import identity, open_store
+from kyodo_desktop.store.database import APPLICATION_ID
 from kyodo_desktop.store.errors import DatabaseLocked, StoreError
 from kyodo_desktop.store.migrations import all_migrations
 
@@ -44,27 +44,25 @@ def two_files(demo_path, tmp_path):
     return demo_path, other, Settings(backup_count=2, backup_folder=str(tmp_path / "shared"))
 
 
-def test_every_new_file_gets_its_own_id_and_older_files_get_one(tmp_path, demo_path):
+def test_every_new_file_gets_its_own_id_and_older_files_get_one(tmp_path):
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     open_store(first).close()
     open_store(second).close()
     ids = {identity.file_id_of(first), identity.file_id_of(second)}
     assert len(ids) == 2 and all(i and len(i) == 32 for i in ids)
     before_ids = next(m.version for m in all_migrations() if m.name.endswith("file_identity")) - 1
-    conn = sqlite3.connect(demo_path)  # a file from before file ids
-    conn.execute("DELETE FROM settings WHERE scope = 'file'")
-    for migration in reversed([m for m in all_migrations() if m.version > before_ids + 1]):
-        for statement in migration.statements:  # what later steps made is not there yet
-            made = re.match(r"CREATE\s+(TRIGGER|INDEX|UNIQUE\s+INDEX|VIEW)\s+(\w+)",
-                            statement, re.IGNORECASE)
-            if made:
-                kind = made.group(1).split()[-1].upper()
-                conn.execute(f"DROP {kind} IF EXISTS {made.group(2)}")
+    older = tmp_path / "older.sqlite3"  # a file from before file ids, with a council in it
+    conn = sqlite3.connect(older)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for migration in all_migrations()[:before_ids]:
+        for statement in migration.statements:
+            conn.execute(statement)
     conn.execute(f"PRAGMA user_version = {before_ids}")
+    conn.execute("INSERT INTO councils (name) VALUES ('湯田地域づくり協議会')")
     conn.commit()
     conn.close()
-    open_store(demo_path).close()
-    assert identity.file_id_of(demo_path) not in (None, *ids)
+    open_store(older).close()
+    assert identity.file_id_of(older) not in (None, *ids)
 
 
 def test_two_files_of_one_name_keep_their_own_backups(two_files):

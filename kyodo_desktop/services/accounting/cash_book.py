@@ -26,7 +26,7 @@ from kyodo_desktop.domain.accounting import (
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import accounts, common
 from kyodo_desktop.services.accounting.cash_book_query import (  # noqa: F401  (re-exported)
     history_values,
     list_entries,
@@ -86,6 +86,15 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
         raise ValidationError(_("Choose a grant of this council."), field="grant_id")
     if entry.direction == EXPENSE and entry.grant_id is not None and entry.project_id is not None:
         raise ValidationError(refund_with_project_message(), field="project_id")
+    if entry.account_id is not None:
+        accounts.resolve_account(store, council_id, entry.account_id)
+
+
+def _on_account(store: Store, council_id: int, entry: CashBookEntryInput) -> CashBookEntryInput:
+    """The entry with its 口座: the one given, or the council's 現金."""
+    if entry.account_id is not None:
+        return entry
+    return replace(entry, account_id=accounts.cash_account_id(store, council_id))
 
 
 def _values(entry: CashBookEntryInput) -> dict:
@@ -99,6 +108,7 @@ def _values(entry: CashBookEntryInput) -> dict:
         "amount": entry.amount, "payee": text.printable(entry.payee, keep_newlines=False),
         "voucher_no": text.normalize(entry.voucher_no), "project_id": entry.project_id,
         "grant_id": entry.grant_id, "memo": text.printable(entry.memo),
+        "account_id": entry.account_id,
     }
 
 
@@ -124,6 +134,7 @@ def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
             check_entry(store, council_id, fiscal_year, entry)
         except ValidationError as error:
             raise EntryValidationError(error.message, index=index, field=error.field) from error
+    entries = [_on_account(store, council_id, entry) for entry in entries]
     ids = []
     with store.transaction() as db:
         for entry in entries:
@@ -173,6 +184,7 @@ def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
     common.ensure_open(store, council_id, fiscal_year)
     check_entry(store, council_id, fiscal_year, entry,
                 allow_negative=row.correction_of_id is not None)
+    entry = _on_account(store, council_id, entry)
     with store.transaction() as db:
         audit.update_row(db, TABLE, {"id": entry_id}, _values(entry), actor)
     return common.accounts_changed(council_id)
@@ -209,6 +221,7 @@ def record_correction(store: Store, original_id: int, fiscal_year: int,
                           "itself instead."))
     common.ensure_open(store, council_id, fiscal_year)
     check_entry(store, council_id, fiscal_year, entry, allow_negative=True)
+    entry = _on_account(store, council_id, entry)
     if not entry.memo.strip():
         entry = replace(entry, memo=_("Correction: {date} {description}").format(
             date=format_date(original.entry_date), description=original.description))

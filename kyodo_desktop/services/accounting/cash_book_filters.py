@@ -18,10 +18,15 @@ LEFT JOIN expense_categories ec ON ec.code = e.expense_category_code
 
 
 def filters(fiscal_year: int, fund: str | None, category: str | None, project_id: int | None,
-            month: int | None, text: str | None) -> tuple[str, dict[str, object]]:
+            month: int | None, text: str | None, account_id: int | None = None
+            ) -> tuple[str, dict[str, object]]:
     """SQL conditions on alias ``e`` (entry, with ``category_code``) and ``ec`` (its 費目) and
-    their parameters. Raises ValueError for a month outside 1–12."""
+    their parameters; ``account_id`` keeps the entries of one 口座. Raises ValueError for a month
+    outside 1–12."""
     where, params = [], {}
+    if account_id is not None:
+        where.append("e.account_id = :account")
+        params["account"] = account_id
     if fund:
         where.append("e.fund_code = :fund")
         params["fund"] = fund

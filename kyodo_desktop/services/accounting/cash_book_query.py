@@ -42,7 +42,7 @@ class CashBookRow(CashBookEntry):
 
 _LIST_SQL = """
 SELECT e.id, e.entry_date, e.fund_code, e.direction, e.category_code, e.description, e.amount,
-    e.payee, e.voucher_no, e.project_id, e.grant_id, e.memo, e.correction_of_id,
+    e.payee, e.voucher_no, e.project_id, e.grant_id, e.memo, e.correction_of_id, e.account_id,
     coalesce(ic.name, ec.name, '') AS category_name
 {entries}
 LEFT JOIN income_categories ic ON ic.code = e.income_category_code
@@ -53,17 +53,18 @@ WHERE {where} ORDER BY e.entry_date, e.id LIMIT :limit OFFSET :offset
 def list_entries(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
                  category: str | None = None, project_id: int | None = None,
                  month: int | None = None, text: str | None = None, limit: int | None = None,
-                 offset: int = 0) -> list[CashBookRow]:
+                 offset: int = 0, account_id: int | None = None) -> list[CashBookRow]:
     """The 出納簿 rows of a council-year matching the filters, in 出納簿 order.
 
     Filters: ``fund`` code; ``category`` an income category or 費目 code (a parent 費目 takes its
     children); ``project_id``; ``month`` 1–12 (calendar month within the 年度: 4 = April of
     ``fiscal_year``, 1 = January of the next year); ``text`` in 摘要, 支払先, メモ or 領収書番号
-    (as typed or NFKC-normalised). ``limit``/``offset`` page through the result.
+    (as typed or NFKC-normalised); ``account_id`` one 口座. ``limit``/``offset`` page through
+    the result.
 
     Each row is a :class:`CashBookRow`.
     """
-    where, params = filters(fiscal_year, fund, category, project_id, month, text)
+    where, params = filters(fiscal_year, fund, category, project_id, month, text, account_id)
     params.update(council=council_id, fiscal_year=fiscal_year,
                   limit=-1 if limit is None else limit, offset=offset)
     balances = running_balances(store, council_id, fiscal_year)

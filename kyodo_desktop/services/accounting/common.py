@@ -20,7 +20,7 @@ from kyodo_desktop.store.errors import YearClosed
 ENTRY_COLUMNS = ("id, entry_date, fund_code, direction, "
                  "coalesce(income_category_code, expense_category_code) AS category_code, "
                  "description, amount, payee, voucher_no, project_id, grant_id, memo, "
-                 "correction_of_id")
+                 "correction_of_id, account_id")
 
 
 def accounts_changed(council_id: int) -> Changes:

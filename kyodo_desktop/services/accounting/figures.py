@@ -7,6 +7,9 @@ figure                 rule
 =====================  ===================================================================
 前年度繰越金            ``opening_balances`` rows; a fund without a row has 0
 残高 (fund balance)     前年度繰越金 + Σ収入 − Σ支出 of the fund, up to a day or the 年度's end
+口座の繰越金            ``account_opening_balances`` rows; the 現金 account holds the rest of
+                       Σ前年度繰越金, so the accounts add up to the funds
+口座残高 (account)      口座の繰越金 + Σ収入 − Σ支出 of its entries + Σ振替 in − Σ振替 out
 running 残高            the same after every entry, in 出納簿 order ``(entry_date, id)``
 決算額 per 費目         Σ amount per fund × direction × category (予算対比, 収支決算書); 返還金 apart
 事業費 (project cost)   Σ expenses linked to the 事業 in its 年度; a 返還金 never counts
@@ -15,6 +18,9 @@ running 残高            the same after every entry, in 出納簿 order ``(entr
 交付決定額 in force     the approved 変更 amount, else the decided amount
 対象経費 (eligible)     the programme's eligible expenses of the fund, caps applied
 =====================  ===================================================================
+
+A 振替 (預入 / 引出, ``account_transfers``) moves money between two 口座 of the council: it
+changes the two accounts' balances and nothing else (no fund, income, expense or 決算額).
 
 A 返還金 is an expense carrying ``grant_id``: it moves the balance, is never 対象経費 and never
 a 事業's cost (it cannot carry a ``project_id``: store trigger, migration 7). The pure arithmetic
@@ -29,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from weakref import WeakKeyDictionary
 
-from kyodo_desktop.domain import accounting
+from kyodo_desktop.domain import accounting, wareki
 from kyodo_desktop.domain.accounting_rules import eligible_spending
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -60,6 +66,58 @@ def fund_balances(store: Store, council_id: int, fiscal_year: int, *,
         (council_id, fiscal_year, *(2 * [None if on is None else on.isoformat()]))).fetchall())
     return accounting.closing_balances(opening_balances(store, council_id, fiscal_year), net,
                                        common.fund_names(store))
+
+
+def account_opening_balances(store: Store, council_id: int, fiscal_year: int
+                             ) -> dict[int, int]:
+    """口座の前年度繰越金 ``{account_id: 円}``, every account of the council listed (現金 first).
+    Accounts without a row have 0; the 現金 account holds Σ :func:`opening_balances` minus the
+    other accounts' amounts (its own row, if any, is ignored), so Σ accounts = Σ funds."""
+    ids = [r["id"] for r in store.query(
+        "SELECT id FROM council_accounts WHERE council_id = ? "
+        "ORDER BY kind = 'bank', is_payee DESC, sort_order, id", (council_id,))]
+    cash = store.scalar("SELECT id FROM council_accounts WHERE council_id = ? AND kind = 'cash'",
+                        (council_id,))
+    found = dict(store.conn.execute(
+        "SELECT account_id, carried_in FROM account_opening_balances WHERE council_id = ? "
+        "AND fiscal_year = ?", (council_id, fiscal_year)).fetchall())
+    result = {account: found.get(account, 0) for account in ids if account != cash}
+    total = sum(opening_balances(store, council_id, fiscal_year).values())
+    return ({cash: total - sum(result.values())} if cash is not None else {}) | result
+
+
+def account_balances(store: Store, council_id: int, fiscal_year: int, *,
+                     on: date | None = None) -> dict[int, int]:
+    """残高 per 口座 ``{account_id: 円}`` at the end of day ``on`` (None: the 年度's end): the
+    account's 繰越金 + its entries' 収入 − 支出 + 振替 received − 振替 sent, dated up to that
+    day. Every account of the council is listed; Σ of them equals Σ :func:`fund_balances`."""
+    day = 2 * [None if on is None else on.isoformat()]
+    result = account_opening_balances(store, council_id, fiscal_year)
+    moves = store.conn.execute(
+        f"SELECT account_id, sum({_SIGNED}) FROM cash_book_entries WHERE council_id = ? "
+        "AND fiscal_year = ? AND (? IS NULL OR entry_date <= ?) GROUP BY account_id",
+        (council_id, fiscal_year, *day)).fetchall()
+    moves += store.conn.execute(
+        "SELECT from_account_id, -sum(amount) FROM account_transfers WHERE council_id = ? "
+        "AND fiscal_year = ? AND (? IS NULL OR transfer_date <= ?) GROUP BY 1 "
+        "UNION ALL SELECT to_account_id, sum(amount) FROM account_transfers WHERE "
+        "council_id = ? AND fiscal_year = ? AND (? IS NULL OR transfer_date <= ?) GROUP BY 1",
+        2 * (council_id, fiscal_year, *day)).fetchall()
+    for account, amount in moves:
+        result[account] = result.get(account, 0) + amount
+    return result
+
+
+def account_balance(store: Store, council_id: int, account_id: int, on: date) -> int:
+    """残高 of one 口座 at the end of day ``on`` (円), in the 年度 that contains ``on``."""
+    return account_balances(store, council_id, wareki.fiscal_year_of(on), on=on).get(
+        account_id, 0)
+
+
+def council_balance(store: Store, council_id: int, fiscal_year: int, *,
+                    on: date | None = None) -> int:
+    """The council's whole 残高 (円) at the end of day ``on``: Σ :func:`fund_balances`."""
+    return sum(fund_balances(store, council_id, fiscal_year, on=on).values())
 
 
 #: Running balances per open store, of its recently listed council-years:
@@ -115,10 +173,12 @@ class EntryTotals:
 
 def entry_totals(store: Store, council_id: int, fiscal_year: int, *, fund: str | None = None,
                  category: str | None = None, project_id: int | None = None,
-                 month: int | None = None, text: str | None = None) -> EntryTotals:
+                 month: int | None = None, text: str | None = None,
+                 account_id: int | None = None) -> EntryTotals:
     """Totals of the 出納簿 rows shown for the same filters (see
-    :func:`~kyodo_desktop.services.accounting.cash_book_query.list_entries`)."""
-    where, params = filters(fiscal_year, fund, category, project_id, month, text)
+    :func:`~kyodo_desktop.services.accounting.cash_book_query.list_entries`). A 振替 is never
+    income or expense: it is not a 出納簿 entry (``account_transfers``)."""
+    where, params = filters(fiscal_year, fund, category, project_id, month, text, account_id)
     params.update(council=council_id, fiscal_year=fiscal_year)
     count, income, expense = store.conn.execute(
         "SELECT count(*), "

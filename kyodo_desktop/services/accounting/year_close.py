@@ -17,7 +17,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import Finding
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.accounting import accounts, common, figures
 from kyodo_desktop.services.accounting.checks import year_findings
 from kyodo_desktop.services.accounting.rows import YearCloseRow
 from kyodo_desktop.services.changes import Changes
@@ -152,6 +152,7 @@ def _write_close(store: Store, council_id: int, fiscal_year: int, carried_out: d
             "council_id": council_id, "fiscal_year": fiscal_year,
             "closed_at": datetime.now().isoformat(timespec="seconds"), "closed_by": closed_by,
             "carried_out": json.dumps(carried_out, sort_keys=True)}, actor, action="close")
+        accounts.carry_accounts(db, store, council_id, fiscal_year, actor)
     return replaced
 
 

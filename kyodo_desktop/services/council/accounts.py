@@ -1,6 +1,6 @@
 """The council's accounts (口座): the bank accounts the city pays the 交付金 into (振込先).
 
-An account has 金融機関名, 支店名, 預金種目 (普通・当座・貯蓄), 口座番号 (digits), 口座名義 and its
+An account has 金融機関名, 支店名, 預金種目 (普通・当座・貯蓄・定期), 口座番号 (digits), 口座名義 and its
 フリガナ; one of them is the 振込先 (``is_payee``) printed on the 交付請求書. The table
 (``council_accounts``, migration 5) has a ``kind`` so a later 口座 feature can add the 現金 account
 beside the bank ones. Errors a user can act on: ValidationError naming the field (Japanese).
@@ -17,7 +17,7 @@ from kyodo_desktop.services.changes import COUNCIL, Changes
 from kyodo_desktop.store import Store
 
 #: 預金種目: code → the term printed on the forms and shown in the app.
-ACCOUNT_TYPES = {"ordinary": "普通", "current": "当座", "savings": "貯蓄"}
+ACCOUNT_TYPES = {"ordinary": "普通", "current": "当座", "savings": "貯蓄", "time": "定期"}
 ACCOUNT_FIELDS = ("label", "bank_name", "branch_name", "account_type", "account_number",
                   "holder", "holder_kana", "is_payee", "notes")
 
@@ -77,7 +77,7 @@ def _clean(values: dict) -> dict:
         if not clean[key]:
             raise ValidationError(message, field=key)
     if clean["account_type"] not in ACCOUNT_TYPES:
-        raise ValidationError(_("Choose the kind of account (普通, 当座 or 貯蓄)."),
+        raise ValidationError(_("Choose the kind of account (普通, 当座, 貯蓄 or 定期)."),
                               field="account_type")
     number = clean["account_number"]
     if not (number.isascii() and number.isdigit() and 1 <= len(number) <= 8):
