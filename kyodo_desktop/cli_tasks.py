@@ -64,6 +64,9 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--payment", default="latest", metavar=_("N|all"),
                         help=_("Payment request: which advance payment to print (1, 2 …) or "
                                "all of them; the latest by default."))
+    parser.add_argument("--screens", metavar=_("FOLDER"),
+                        help=_("User guide: the folder of the screenshots to print "
+                               "(made by scripts/guide_screens.py)."))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -72,9 +75,12 @@ def _run_report(args: argparse.Namespace) -> int:
     kind = _kind(report_kinds(), args.kind)
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
-               "payment": args.payment}
+               "payment": args.payment, "screens": args.screens}
     from kyodo_desktop.services.year_path.steps import record_print
 
+    if not kind.needs_data_file:
+        request = ReportRequest(0, year, draft=args.draft, options=options)
+        return _write_report(_output_without_data(args), kind.build(None, request))
     output = _output(args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
@@ -83,6 +89,19 @@ def _run_report(args: argparse.Namespace) -> int:
         pdf = kind.build(store, request)
         fileops.write_bytes(output, pdf, open_data=store.path)
         record_print(store, kind.name, council["id"], year, draft=args.draft)
+    print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
+    return EXIT_OK
+
+
+def _output_without_data(args: argparse.Namespace) -> Path:
+    """``-o`` of a kind that reads no data file (checked against ``--db`` when one is given)."""
+    given = getattr(args, "db", None)
+    return fileops.check_output(Path(args.output).expanduser(),
+                                open_data=cli_options.db_path_from(args) if given else None)
+
+
+def _write_report(output: Path, pdf: bytes) -> int:
+    fileops.write_bytes(output, pdf)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
 

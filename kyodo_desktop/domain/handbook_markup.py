@@ -10,6 +10,7 @@ Rules (one construct per line, chosen so a 自治会長 could read the raw text 
     **太字**              bold inside any text
     [改ページ]            start a new page (e.g. before each form of the 様式集)
     [記入欄:5]            5 empty, ruled lines to write on (blank forms)
+    [画面:council]        a screenshot by name (the user guide's pictures; the handbook has none)
 
 Nothing is an error: a stray ``**`` prints as it is, short table rows are padded. Placeholders
 (``{年度}``) are left in the text; :mod:`kyodo_desktop.domain.handbook_placeholders` fills them.
@@ -26,6 +27,7 @@ _NUMBERED = re.compile(r"^\s*(\d+)[.．、)]\s*(.*)$")
 _HEADING = re.compile(r"^(#{1,3})\s*(.*)$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _LINES = re.compile(r"^\[記入欄(?::(\d+))?\]$")
+_PICTURE = re.compile(r"^\[画面:([A-Za-z0-9_-]+)\]$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 MAX_WRITING_LINES = 40
 
@@ -74,7 +76,14 @@ class WritingLines:
     count: int
 
 
-Block = Heading | Paragraph | BulletList | Table | PageBreak | WritingLines
+@dataclass(frozen=True)
+class Picture:
+    """A screenshot called ``name`` (a PNG the printer looks up; nothing when it has none)."""
+
+    name: str
+
+
+Block = Heading | Paragraph | BulletList | Table | PageBreak | WritingLines | Picture
 
 
 def inline_runs(text: str) -> list[tuple[str, bool]]:
@@ -167,6 +176,9 @@ def parse(markup: str) -> list[Block]:
             builder.flush()
             count = int(_LINES.match(stripped).group(1) or 5)
             builder.blocks.append(WritingLines(max(1, min(count, MAX_WRITING_LINES))))
+        elif picture := _PICTURE.match(stripped):
+            builder.flush()
+            builder.blocks.append(Picture(picture.group(1)))
         elif heading := _HEADING.match(stripped):
             builder.flush()
             level = 1 if len(heading.group(1)) == 1 else 2

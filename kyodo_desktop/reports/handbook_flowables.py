@@ -8,12 +8,15 @@ the edition's ``scale`` (1.0, or :data:`LARGE_PRINT_SCALE` for the 大きな文�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -144,8 +147,32 @@ def writing_lines(count: int, styles: HandbookStyles, width: float) -> Table:
     return result
 
 
-def block_flowables(block: markup.Block, styles: HandbookStyles, width: float) -> list[Flowable]:
-    """The flowables of one block (``width`` is the frame's width in points)."""
+#: Finds the PNG of a ``[画面:name]`` picture (None: the picture is left out).
+Pictures = Callable[[str], Path | None]
+PICTURE_WIDTH = 0.92
+PICTURE_HEIGHT = 0.62
+
+
+def picture(path: Path, width: float) -> list[Flowable]:
+    """A screenshot at most ``PICTURE_WIDTH`` of the frame wide and ``PICTURE_HEIGHT`` of it
+    high (aspect kept), thinly framed; one flowable, so a heading keeps it on its page."""
+    image = Image(str(path))
+    ratio = image.imageHeight / image.imageWidth
+    drawn = min(width * PICTURE_WIDTH, width * PICTURE_HEIGHT / ratio)
+    image.drawWidth, image.drawHeight = drawn, drawn * ratio
+    framed = Table([[image]], hAlign="CENTER")
+    framed.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return [KeepTogether([Spacer(1, 4), framed, Spacer(1, 8)])]
+
+
+def block_flowables(block: markup.Block, styles: HandbookStyles, width: float, *,
+                    pictures: Pictures | None = None) -> list[Flowable]:
+    """The flowables of one block (``width`` is the frame's width in points); a picture is
+    printed when ``pictures(name)`` gives an existing file, else left out."""
     if isinstance(block, markup.Heading):
         style = styles.section if block.level == 1 else styles.subsection
         return [Paragraph(inline(block.text), style)]
@@ -165,6 +192,9 @@ def block_flowables(block: markup.Block, styles: HandbookStyles, width: float) -
         return [PageBreak()]
     if isinstance(block, markup.WritingLines):
         return [writing_lines(block.count, styles, width)]
+    if isinstance(block, markup.Picture):
+        found = pictures(block.name) if pictures else None
+        return picture(found, width) if found is not None and found.is_file() else []
     raise TypeError(f"not a handbook block: {block!r}")
 
 

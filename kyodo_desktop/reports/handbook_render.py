@@ -33,6 +33,7 @@ from kyodo_desktop.reports.handbook_flowables import (
     ACCENT,
     LARGE_PRINT_SCALE,
     HandbookStyles,
+    Pictures,
     block_flowables,
     handbook_styles,
     inline,
@@ -157,29 +158,32 @@ def _toc(styles: HandbookStyles) -> list:
     return [Paragraph(TOC_TITLE, styles.chapter), Spacer(1, 4 * mm), toc]
 
 
-def story_of(handbook: Handbook, styles: HandbookStyles, width: float, height: float) -> list:
-    """Every flowable of the booklet: cover, 目次, then each chapter from a new page."""
+def story_of(handbook: Handbook, styles: HandbookStyles, width: float, height: float, *,
+             pictures: Pictures | None = None) -> list:
+    """Every flowable of the booklet: cover, 目次, then each chapter from a new page
+    (``pictures`` finds the PNG of a ``[画面:name]`` block)."""
     story = [*_cover(handbook, styles, height), NextPageTemplate("front"), PageBreak(),
              *_toc(styles), NextPageTemplate("body")]
     for chapter in handbook.chapters:
         body = [flowable for block in chapter.blocks
-                for flowable in block_flowables(block, styles, width)]
+                for flowable in block_flowables(block, styles, width, pictures=pictures)]
         story += [PageBreak(), _ChapterTitle(inline(chapter.title), styles.chapter, chapter.title),
                   *keep_heading_with_next(body)]
     return story
 
 
 def render_handbook(handbook: Handbook, *, large_print: bool = False,
-                    booklet: bool = False) -> bytes:
+                    booklet: bool = False, pictures: Pictures | None = None) -> bytes:
     """The PDF of ``handbook``: A4 pages, or with ``booklet`` A5 pages imposed two to an A4
-    sheet; ``large_print`` scales every size by :data:`LARGE_PRINT_SCALE`."""
+    sheet; ``large_print`` scales every size by :data:`LARGE_PRINT_SCALE`; ``pictures`` finds
+    the screenshots of ``[画面:name]`` blocks (the user guide)."""
     register_fonts()
     styles = handbook_styles(LARGE_PRINT_SCALE if large_print else 1.0)
     pagesize, margin = (A5, 13 * mm) if booklet else (A4, 20 * mm)
     buffer = io.BytesIO()
     document = HandbookDocument(buffer, handbook, styles, pagesize=pagesize, margin=margin,
                                 links=not booklet)
-    story = story_of(handbook, styles, document.width, document.height)
+    story = story_of(handbook, styles, document.width, document.height, pictures=pictures)
     if booklet:
         document.multiBuild(story, canvasmaker=ImposingCanvas)
     else:

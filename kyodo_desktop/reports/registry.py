@@ -30,7 +30,8 @@ class ReportKind:
     """One printable kind. ``name`` is the CLI word (``application``), ``title`` an English
     msgid of its Japanese title, ``build(store, request) -> bytes`` makes the PDF (raising
     UserError naming a missing prerequisite), ``needs_fiscal_year`` whether ``--fiscal-year`` is
-    required, ``options`` extra CLI options as ``(flag, kwargs)`` pairs for argparse."""
+    required, ``options`` extra CLI options as ``(flag, kwargs)`` pairs for argparse,
+    ``needs_data_file`` False for a kind that prints without a data file (the user guide)."""
 
     name: str
     title: str
@@ -38,6 +39,7 @@ class ReportKind:
     needs_fiscal_year: bool = True
     options: tuple = ()
     order: int = 100
+    needs_data_file: bool = True
 
 
 def report_kinds() -> dict[str, ReportKind]:

@@ -98,9 +98,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addActions([self.undo_action, self.redo_action])
         helps = bar.addMenu(_("&Help"))
-        self._action(helps, _("How to use"), lambda: _help().show_usage(self),
-                     QKeySequence.StandardKey.HelpContents)
+        self._action(helps, _("User guide"), self.show_guide, QKeySequence("F1"))
         self._action(helps, _("About kyodo-desktop"), lambda: _help().show_about(self))
+
+    def show_guide(self) -> QWidget:
+        """Open the 使い方ガイド at the section of the page shown (F1); return its window."""
+        return _help().show_guide(self, AREAS[max(self.sidebar.currentRow(), 0)].key)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Council and year"), self)

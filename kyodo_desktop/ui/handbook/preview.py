@@ -52,6 +52,8 @@ def block_html(block: markup.Block, values: dict[str, str]) -> str:
         return '<hr><p style="color:#777">（改ページ）</p>'
     if isinstance(block, markup.WritingLines):
         return "<p>" + "<br>".join("＿" * 30 for _ in range(block.count)) + "</p>"
+    if isinstance(block, markup.Picture):  # a screenshot of the printed user guide
+        return ""
     raise TypeError(f"not a handbook block: {block!r}")
 
 

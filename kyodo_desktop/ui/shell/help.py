@@ -1,4 +1,4 @@
-"""ヘルプ menu: a short 使い方 and バージョン情報."""
+"""ヘルプ menu: the 使い方ガイド (F1, at the section of the page shown) and バージョン情報."""
 
 from __future__ import annotations
 
@@ -8,17 +8,13 @@ from kyodo_desktop import __version__
 from kyodo_desktop.i18n import _
 
 
-def usage_text() -> str:
-    """The short 使い方 (translated)."""
-    return _("Choose an area on the left. At the top, choose the council and the year.\n\n"
-             "On the Council page, correct the details on the left and press Save (Ctrl+S). "
-             "Edit › Undo (Ctrl+Z) takes back the last save.\n\n"
-             "Make a backup now and then: File › Create backup…")
+def show_guide(parent: QWidget, area: str) -> QWidget:
+    """Open the guide window of ``parent`` at the page of the sidebar area ``area``; return it."""
+    from kyodo_desktop.ui.guide.window import guide_window_for
 
-
-def show_usage(parent: QWidget | None) -> None:
-    """Show :func:`usage_text` in a message box."""
-    QMessageBox.information(parent, _("How to use"), usage_text())
+    window = guide_window_for(parent)
+    window.show_area(area)
+    return window
 
 
 def show_about(parent: QWidget | None) -> None:

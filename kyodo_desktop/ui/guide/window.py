@@ -1,0 +1,142 @@
+"""使い方ガイド in the app: a window with the table of contents on the left and the page on
+the right (a QTextBrowser), opened by F1 at the section of the page shown.
+
+The pages come from :mod:`kyodo_desktop.services.guide.pages` (the same text that ``report
+user-guide`` prints) and are shown as the handbook preview shows a chapter
+(:func:`kyodo_desktop.ui.handbook.preview.block_html`). Sizes follow the application font, so
+the 文字の大きさ of 設定 applies here too, also while the window is open. The window opens at
+most 1000×680 and never larger than the screen's available area.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from kyodo_desktop.services.guide.pages import PARTS, TITLE, GuidePage, guide_pages, page_for_area
+from kyodo_desktop.ui.handbook.preview import block_html
+from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
+
+WIDTH, HEIGHT = 1000, 680
+_SLUG = Qt.ItemDataRole.UserRole
+
+
+def page_style(point_size: float) -> str:
+    """The page's CSS with every size relative to ``point_size`` (the application font)."""
+    p = point_size
+    return (f"body{{font-size:{p:.1f}pt;line-height:150%}}"
+            f" h1{{font-size:{p * 1.5:.1f}pt;color:#28507f}}"
+            f" h2{{font-size:{p * 1.15:.1f}pt;background:#eef2f8;padding:2px}}"
+            f" h3{{font-size:{p * 1.05:.1f}pt}} table{{border-collapse:collapse}}"
+            " td,th{border:1px solid #444;padding:2px 4px} th{background:#e6ebf2}")
+
+
+def page_html(page: GuidePage, point_size: float) -> str:
+    """One guide page as an HTML document (title and blocks; pictures are left out: the app
+    itself is on the screen)."""
+    body = "".join(block_html(block, {}) for block in page.blocks)
+    return (f"<html><head><style>{page_style(point_size)}</style></head><body>"
+            f"<h1>{html.escape(page.title)}</h1>{body}</body></html>")
+
+
+def short_title(title: str) -> str:
+    """The title as the contents show it: without a note in （）and the 「一年の流れ」 prefix
+    (its part says it already)."""
+    return title.split("（")[0].removeprefix("一年の流れ ").strip()
+
+
+class GuideWindow(QWidget):
+    """The guide: contents tree (parts → pages) and the page; :meth:`show_page` opens one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("guideWindow")
+        self.setWindowTitle(TITLE)
+        self.pages = {page.slug: page for page in guide_pages()}
+        self.contents = QTreeWidget(self)
+        self.contents.setObjectName("guideContents")
+        self.contents.setHeaderHidden(True)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("guidePage")
+        self.browser.setOpenExternalLinks(False)
+        self._fill_contents()
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.contents)
+        split.addWidget(self.browser)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, WIDTH - 300])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        self.contents.currentItemChanged.connect(self._chosen)
+        self.resize(WIDTH, HEIGHT)
+        self.slug = ""
+
+    def _fill_contents(self) -> None:
+        parts: dict[str, QTreeWidgetItem] = {}
+        for page in self.pages.values():
+            if page.part not in parts:
+                parts[page.part] = QTreeWidgetItem(self.contents, [PARTS[page.part]])
+                parts[page.part].setFlags(Qt.ItemFlag.ItemIsEnabled)
+                parts[page.part].setExpanded(True)
+            item = QTreeWidgetItem(parts[page.part], [short_title(page.title)])
+            item.setData(0, _SLUG, page.slug)
+            item.setToolTip(0, page.title)
+
+    def _item(self, slug: str) -> QTreeWidgetItem | None:
+        for index in range(self.contents.topLevelItemCount()):
+            part = self.contents.topLevelItem(index)
+            for child in range(part.childCount()):
+                if part.child(child).data(0, _SLUG) == slug:
+                    return part.child(child)
+        return None
+
+    def _chosen(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        slug = item.data(0, _SLUG) if item is not None else None
+        if slug:
+            self.slug = slug
+            self._render()
+
+    def _render(self) -> None:
+        size = QApplication.font().pointSizeF()
+        self.browser.setHtml(page_html(self.pages[self.slug], size if size > 0 else 10.5))
+
+    def show_page(self, slug: str) -> None:
+        """Show the page ``slug`` (KeyError when there is none) and bring the window up."""
+        page = self.pages[slug]
+        self.contents.setCurrentItem(self._item(page.slug))
+        if not self.isVisible():
+            self.show()
+            fit_window_to_screen(self)
+        elif QApplication.platformName() != "offscreen":  # (offscreen cannot raise windows)
+            self.raise_()
+            self.activateWindow()
+
+    def show_area(self, area: str) -> None:
+        """Show the page of the sidebar area ``area`` (the first page when it has none)."""
+        self.show_page(page_for_area(area).slug)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        """The text size changed (設定): show the page again at the new size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.slug:
+            self._render()
+
+
+def guide_window_for(parent: QWidget) -> GuideWindow:
+    """The one guide window of ``parent`` (made on first use, kept while ``parent`` lives)."""
+    window = parent.findChild(GuideWindow, "guideWindow")
+    return window if window is not None else GuideWindow(parent)
+
+
+__all__ = ["GuideWindow", "guide_window_for", "page_html"]

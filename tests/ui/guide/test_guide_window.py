@@ -1,0 +1,61 @@
+"""F1 opens the 使い方ガイド at the section of the page shown; the window has a table of
+contents, fits 1366×768 and follows the text size of 設定."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget
+
+from kyodo_desktop.services.guide.pages import guide_pages, page_for_area
+from kyodo_desktop.ui.areas import area_row
+
+
+def _point_size(window) -> float:
+    import re
+
+    found = re.search(r"body\{font-size:([\d.]+)pt", window.browser.toHtml())
+    return float(found.group(1)) if found else 0.0
+
+
+def test_f1_opens_the_guide_at_the_page_shown(open_window, demo_path, qtbot):
+    window = open_window(demo_path)
+    window.show_area(area_row("accounts"))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.findChild(type(window.show_guide()), "guideWindow")
+    assert guide.isVisible() and guide.slug == page_for_area("accounts").slug
+    assert "出納簿" in guide.browser.toPlainText()
+    window.show_area(area_row("settings"))
+    assert window.show_guide() is guide and guide.slug == "settings"
+    assert "文字の大きさ" in guide.browser.toPlainText()
+    screen = guide.screen().availableGeometry()
+    assert guide.frameGeometry().width() <= screen.width() <= 1366
+    assert guide.frameGeometry().height() <= screen.height()
+
+
+def test_the_contents_list_every_page_and_open_it(open_window, demo_path):
+    window = open_window(demo_path)
+    guide = window.show_guide()
+    tree = guide.findChild(QTreeWidget, "guideContents")
+    titles = [tree.topLevelItem(i).child(j).toolTip(0) for i in range(tree.topLevelItemCount())
+              for j in range(tree.topLevelItem(i).childCount())]
+    assert titles == [page.title for page in guide_pages()]
+    assert tree.topLevelItem(2).child(1).text(0) == "2：予算"
+    last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    tree.setCurrentItem(last.child(last.childCount() - 1))
+    assert guide.slug == "windows" and "詳細情報" in guide.browser.toPlainText()
+
+
+def test_the_guide_follows_the_text_size(open_window, demo_path, app):
+    from kyodo_desktop.ui.backup.startup import apply_text_scale
+
+    window = open_window(demo_path)
+    guide = window.show_guide()
+    normal = _point_size(guide)
+    try:
+        apply_text_scale(app, 1.5)
+        app.processEvents()
+        assert _point_size(guide) >= normal * 1.4
+    finally:
+        apply_text_scale(app, 1.0)
+    app.processEvents()
+    assert abs(_point_size(guide) - normal) < 0.2
