@@ -123,3 +123,46 @@ def test_print_refuses_unknown_placeholders(page, monkeypatch, tmp_path):
     assert page.printing.print_pdf(tmp_path / "x.pdf") is None
     assert shown and "{存在しない項目}" in shown[0]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _select_text(page, chosen: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    text = page.body_edit.toPlainText()
+    start = text.index(chosen)
+
+    def units(index: int) -> int:  # Qt counts UTF-16 units (𠮷 is two)
+        return len(text[:index].encode("utf-16-le")) // 2
+
+    cursor = page.body_edit.textCursor()
+    cursor.setPosition(units(start))
+    cursor.setPosition(units(start + len(chosen)), QTextCursor.MoveMode.KeepAnchor)
+    page.body_edit.setTextCursor(cursor)
+
+
+def test_format_buttons_put_the_markup_around_the_selection(page, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    buttons = page.format_buttons.buttons
+    assert [b.text() for b in buttons.values()] == ["太字", "見出し", "箇条書き", "表"]
+    page.body_edit.setPlainText("𠮷田さんの注意\n会費は毎年集めます。\n通帳\n印鑑")
+    _select_text(page, "毎年")
+    qtbot.mouseClick(buttons["boldButton"], Qt.MouseButton.LeftButton)
+    assert "会費は**毎年**集めます。" in page.body_edit.toPlainText()
+    assert page.body_edit.textCursor().selectedText() == "毎年"
+    _select_text(page, "注意")
+    qtbot.mouseClick(buttons["headingButton"], Qt.MouseButton.LeftButton)
+    assert page.body_edit.toPlainText().startswith("# 𠮷田さんの注意\n")
+    _select_text(page, "通帳\n印鑑")
+    qtbot.mouseClick(buttons["listButton"], Qt.MouseButton.LeftButton)
+    assert page.body_edit.toPlainText().endswith("\n- 通帳\n- 印鑑")
+    qtbot.waitUntil(lambda: "会費は毎年集めます" in page.preview.toPlainText(), timeout=2000)
+    page.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.mouseClick(buttons["tableButton"], Qt.MouseButton.LeftButton)
+    assert page.body_edit.toPlainText().endswith("- 印鑑\n\n| 項目 | 内容 |\n|---|---|\n|  |  |\n|  |  |\n")
+    assert page.body_edit.textCursor().selectedText() == "項目"
+    qtbot.waitUntil(lambda: "項目" in page.preview.toPlainText(), timeout=2000)
+    assert "|" not in page.preview.toPlainText() and "**" not in page.preview.toPlainText()
+    page.body_edit.undo()
+    assert "| 項目 |" not in page.body_edit.toPlainText()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,7 @@ from kyodo_desktop.services.handbook import chapters as handbook
 from kyodo_desktop.services.handbook.data import PLACEHOLDERS, data_blocks, placeholder_values
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.handbook.chapter_edits import ChapterEdits
+from kyodo_desktop.ui.handbook.format_buttons import FormatButtons
 from kyodo_desktop.ui.handbook.preview import chapter_html
 from kyodo_desktop.ui.handbook.printing import HandbookPrinting
 
@@ -81,6 +83,8 @@ class HandbookPage(QWidget):
         self.printing = HandbookPrinting(context, save=self.chapter_edits.save,
                                          options=self.print_options, status=self.save_status,
                                          parent=self)
+        self.format_buttons = FormatButtons(
+            self.body_edit, self.form.findChild(QHBoxLayout, "insertRow"), self.form)
         self._decorate()
         self._connect()
 
