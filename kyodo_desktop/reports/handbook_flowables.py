@@ -151,11 +151,14 @@ def writing_lines(count: int, styles: HandbookStyles, width: float) -> Table:
 Pictures = Callable[[str], Path | None]
 PICTURE_WIDTH = 0.92
 PICTURE_HEIGHT = 0.62
+#: Under every screenshot: the pictures show the demo council, not the reader's data.
+PICTURE_CAPTION = "画面の例（見本の協議会のデータです）"
 
 
-def picture(path: Path, width: float) -> list[Flowable]:
+def picture(path: Path, width: float, caption: ParagraphStyle) -> list[Flowable]:
     """A screenshot at most ``PICTURE_WIDTH`` of the frame wide and ``PICTURE_HEIGHT`` of it
-    high (aspect kept), thinly framed; one flowable, so a heading keeps it on its page."""
+    high (aspect kept), thinly framed, with :data:`PICTURE_CAPTION` under it in ``caption``;
+    one flowable, so a heading keeps it on its page."""
     image = Image(str(path))
     ratio = image.imageHeight / image.imageWidth
     drawn = min(width * PICTURE_WIDTH, width * PICTURE_HEIGHT / ratio)
@@ -166,7 +169,9 @@ def picture(path: Path, width: float) -> list[Flowable]:
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return [KeepTogether([Spacer(1, 4), framed, Spacer(1, 8)])]
+    note = ParagraphStyle("hb_picture_caption", parent=caption, alignment=1, textColor=colors.grey)
+    return [KeepTogether([Spacer(1, 4), framed, Spacer(1, 3), Paragraph(PICTURE_CAPTION, note),
+                          Spacer(1, 6)])]
 
 
 def block_flowables(block: markup.Block, styles: HandbookStyles, width: float, *,
@@ -194,7 +199,9 @@ def block_flowables(block: markup.Block, styles: HandbookStyles, width: float, *
         return [writing_lines(block.count, styles, width)]
     if isinstance(block, markup.Picture):
         found = pictures(block.name) if pictures else None
-        return picture(found, width) if found is not None and found.is_file() else []
+        if found is None or not found.is_file():
+            return []
+        return picture(found, width, styles.base.small)
     raise TypeError(f"not a handbook block: {block!r}")
 
 
