@@ -43,6 +43,7 @@ from kyodo_desktop.io.cash_book_rows import (
 )
 from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.io.tabular import TableRow, file_sha256, read_table
+from kyodo_desktop.services.accounting.accounts import find_account
 from kyodo_desktop.services.accounting.cash_book import EntryValidationError, record_entries
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.plan.projects import create_project, project_names
@@ -95,7 +96,9 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
     transaction through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`
     (``store``: the open :class:`kyodo_desktop.store.Store`); return what changed. A row's 事業
     is the council's 事業 of that name in the 年度; one not registered yet is added (name only,
-    :func:`new_projects` lists them). The 前年度繰越 (``preview.openings``) is not written here.
+    :func:`new_projects` lists them). A row's 口座 column names one of the council's 口座
+    (現金, 普通預金, a 呼び名 or 口座番号: :func:`~kyodo_desktop.services.accounting.accounts.
+    find_account`); an empty one means 現金, an unknown one is a UserError naming the row. The 前年度繰越 (``preview.openings``) is not written here.
 
     Raises UserError (Japanese), writing nothing, when any row has errors (unless
     ``skip_bad_rows``: then only the good rows are written), when no row is left, or when the
@@ -121,11 +124,31 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
             ids, changes = _project_ids(store, council_id, fiscal_year, preview.projects)
             entries = [replace(row.entry, project_id=ids[row.project]) if row.project
                        else row.entry for row in preview.rows if row.ok and row.entry is not None]
+            entries = _with_accounts(store, council_id, preview, entries)
             return record_entries(store, council_id, fiscal_year, entries) | changes
     except EntryValidationError as error:
         number = [row.row_number for row in preview.rows if row.ok][error.index]
         raise UserError(_("Row {row}: {text}").format(row=number, text=error.message),
                         detail=error.detail) from error
+
+
+def _with_accounts(store, council_id: int, preview: ImportPreview, entries: list) -> list:
+    """The entries with the 口座 their rows name (UserError naming the row for an unknown one)."""
+    rows = [row for row in preview.rows if row.ok and row.entry is not None]
+    found: dict[str, int] = {}
+    placed = []
+    for row, entry in zip(rows, entries, strict=True):
+        if not row.account:
+            placed.append(entry)
+            continue
+        if row.account not in found:
+            try:
+                found[row.account] = find_account(store, council_id, row.account)
+            except UserError as error:
+                raise UserError(_("Row {row}: {text}").format(row=row.row_number,
+                                                             text=error.message)) from error
+        placed.append(replace(entry, account_id=found[row.account]))
+    return placed
 
 
 def new_projects(store, council_id: int, fiscal_year: int, preview: ImportPreview) -> list[str]:
@@ -220,7 +243,8 @@ def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowC
         return
     entry, errors = parse_entry(row, columns, ctx)
     result = PreviewRow(row.number, entry, errors, cells=row.cells,
-                        project=clean_text(columns.cell(row, "project")))
+                        project=clean_text(columns.cell(row, "project")),
+                        account=clean_text(columns.cell(row, "account")))
     signed = None if entry is None else (entry.amount if entry.direction == INCOME
                                          else -entry.amount)
     warning = balance.follow(row, signed, known=entry is not None)

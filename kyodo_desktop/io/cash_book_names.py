@@ -38,6 +38,7 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "memo": ("備考", "メモ", "摘要備考"),
     "fund": ("区分", "会計", "会計区分", "財源", "財源区分"),
     "project": ("事業", "事業名", "事業名称"),
+    "account": ("口座", "口座名", "出納口座", "入出金口座", "預金口座", "現金預金"),
 }
 
 #: Income category code → other names found in cash books (the schema's name is added).

@@ -21,7 +21,9 @@ class PreviewRow:
     """A data row: ``row_number`` as the spreadsheet shows it; ``entry`` the parsed entry (None
     when the row has errors); ``errors`` Japanese, each naming the column; ``warnings`` Japanese
     (e.g. 残高 differs), never blocking; ``cells`` the row's text as read; ``project`` the name
-    in its 事業 column ("" when none), matched to the council's 事業 when written."""
+    in its 事業 column ("" when none), matched to the council's 事業 when written; ``account``
+    the name in its 口座 column ("" when none: 現金), matched to the council's 口座 when
+    written."""
 
     row_number: int
     entry: CashBookEntryInput | None
@@ -29,6 +31,7 @@ class PreviewRow:
     warnings: list[str] = field(default_factory=list)
     cells: tuple[str, ...] = ()
     project: str = ""
+    account: str = ""
 
     @property
     def ok(self) -> bool:

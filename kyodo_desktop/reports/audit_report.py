@@ -1,5 +1,8 @@
 """会計監査報告書: addressed to the council's 会長, the audited period, the statement and opinion,
-the 決算の状況 per fund (the same figures as the 収支決算書) and a signature line for each 監事.
+the 決算の状況 per fund (the same figures as the 収支決算書), the 預金・現金の照合 of the 年度 per
+口座 (:func:`kyodo_desktop.services.accounting.reconcile.year_summary`: how many 照合, the last
+one's 帳簿残高, 通帳残高 or 現金有高 and 差額, and every difference with its reason) and a
+signature line for each 監事.
 ``kyodo-desktop report audit-report``. Needs the 年度締め and a 監事 on record (or ``--draft``).
 """
 
@@ -9,12 +12,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from kyodo_desktop.i18n import N_
+from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.reports.fonts import MINCHO
 from kyodo_desktop.reports.grant_application import build_one, furniture
 from kyodo_desktop.reports.grant_layout import Section, escape, form_table, styles, width
 from kyodo_desktop.reports.grant_letter import FULL_SPACE, numbered
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
+from kyodo_desktop.services.accounting import reconcile
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.books import AuditData, audit_data
@@ -28,6 +33,26 @@ def _figures(data: AuditData):
     rows.append(("total", (words.get("all_funds"), *sums)))
     return form_table(words.get("columns"), rows, width(0.24, 0.19, 0.19, 0.19, 0.19),
                       aligns=["left", "right", "right", "right", "right"])
+
+
+def _reconciliations(store: Store, council_id: int, fiscal_year: int) -> list:
+    """The 照合 per 口座 as a table, the differences and their reasons as notes below it."""
+    st = styles()
+    checked = [a for a in reconcile.year_summary(store, council_id, fiscal_year) if a.records]
+    if not checked:
+        return [Paragraph(escape(_("No reconciliation of the passbooks or the cash was "
+                                   "recorded in this fiscal year.")), st.body)]
+    rows = [("line", (a.name, _("{count} times").format(count=len(a.records)),
+                      format_date(a.last.day), a.last.book_balance, a.last.bank_balance,
+                      a.last.difference)) for a in checked]
+    header = [_("Account"), _("Reconciled"), _("Last reconciliation"), _("Book balance"),
+              _("Passbook or cash"), _("Difference (bank − book)")]
+    story = [form_table(header, rows, width(0.16, 0.12, 0.2, 0.18, 0.18, 0.16),
+                        aligns=["left", "right", "left", "right", "right", "right"])]
+    story += [Paragraph(escape(_("※ {date} {account}: difference {amount} yen — {reason}").format(
+        date=format_date(found.day), account=a.name, amount=f"{found.difference:,}",
+        reason=found.reason)), st.body) for a in checked for found in a.differences]
+    return story
 
 
 def _signatures(data: AuditData) -> Table:
@@ -71,7 +96,10 @@ def audit_section(store: Store, council_id: int, fiscal_year: int, gate: fd.Gate
         Spacer(1, 3 * mm),
         numbered(2, words.get("figures_label")),
         _figures(data),
-        Spacer(1, 14 * mm),
+        Spacer(1, 3 * mm),
+        numbered(3, _("Reconciliation of the passbooks and the cash")),
+        *_reconciliations(store, council_id, fiscal_year),
+        Spacer(1, 10 * mm),
         _signatures(data),
     ]
     return Section(furniture(words.form_no, data.title, council), story)

@@ -1,7 +1,9 @@
 """The 出納簿 entry panel: keyboard-first entry of one line, below the table.
 
-Tab moves between fields, Enter saves and starts the next line with the same date (fund and 収支
-kept), Esc leaves editing. Dates as 「R7.4.1」「4/1」 (in the chosen 年度); amounts with or without
+Tab moves between fields, Enter saves and starts the next line with the same date (fund, 収支 and
+口座 kept), Esc leaves editing. Every line names its 口座 (the last one used, at first 現金); the
+収支 choice 振替 records a transfer between two 口座 (預入・引出) instead of an entry: the 費目
+field then chooses the account the money goes to, and the line is never income or expense. Dates as 「R7.4.1」「4/1」 (in the chosen 年度); amounts with or without
 commas; 摘要 and 支払先 complete from earlier entries. The checks' findings show while typing and
 run again, synchronously, on Enter: an error (outside the 年度, amount ≤ 0, no 費目, a closed year …)
 is never saved past; warnings are asked about once, then the line is saved.
@@ -27,13 +29,15 @@ from kyodo_desktop.domain.money import parse_yen
 from kyodo_desktop.domain.wareki import fiscal_year_start, parse_date
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import cash_book, checks
+from kyodo_desktop.services.accounting import accounts, cash_book, checks, transfers
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 
 CHECK_DELAY_MS = 250
+#: The 収支 choice that records a 振替 between two 口座 instead of a 出納簿 entry.
+TRANSFER = "transfer"
 HISTORY_SIZE = 500
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -78,31 +82,49 @@ class EntryPanel(QWidget):
         self.voucher_edit = self._line(_("No."), "voucherEdit")
         self.project_combo = QComboBox(self)
         self.memo_edit = self._line("", "memoEdit")
+        self.account_combo, self.to_account_combo = QComboBox(self), QComboBox(self)
+        self.account_combo.setObjectName("accountCombo")
+        self.to_account_combo.setObjectName("toAccountCombo")
+        self._last_account: int | None = None
         self.save_button = QPushButton(_("Record (Enter)"), self)
         self.cancel_button = QPushButton(_("New line (Esc)"), self)
         self.message = QLabel(self, objectName="entryMessage", wordWrap=True)
         self.findings = QLabel(self, objectName="entryFindings", wordWrap=True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
-        for direction, label in ((EXPENSE, _("Expense")), (INCOME, _("Income"))):
+        for direction, label in ((EXPENSE, _("Expense")), (INCOME, _("Income")),
+                                 (TRANSFER, _("Transfer (預入・引出)"))):
             self.direction_combo.addItem(label, direction)
         row = [(_("Date"), self.date_edit), (_("Fund"), self.fund_combo),
                (_("In/out"), self.direction_combo), (_("Category"), self.category_combo),
                (_("Description"), self.description_edit), (_("Amount (yen)"), self.amount_edit),
-               (_("Payee"), self.payee_edit), (_("Receipt no."), self.voucher_edit),
-               (_("Project"), self.project_combo), (_("Memo"), self.memo_edit)]
-        # two lines of fields: 日付 会計 収支 費目 摘要 金額 / 支払先 領収書番号 事業 メモ
+               (_("Account"), self.account_combo), (_("Payee"), self.payee_edit),
+               (_("Receipt no."), self.voucher_edit), (_("Project"), self.project_combo),
+               (_("Memo"), self.memo_edit)]
+        # two lines of fields: 日付 会計 収支 費目 摘要 金額 / 口座 支払先 領収書番号 事業 メモ
         places = [(0, 0, 1), (0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 2), (0, 6, 1),
-                  (1, 0, 2), (1, 2, 1), (1, 3, 2), (1, 5, 2)]
+                  (1, 0, 1), (1, 1, 2), (1, 3, 1), (1, 4, 1), (1, 5, 2)]
+        self.titles: dict[QWidget, QLabel] = {}
         for (title, widget), (line, column, span) in zip(row, places, strict=True):
-            grid.addWidget(QLabel(title, self), 2 * line, column, 1, span)
+            self.titles[widget] = QLabel(title, self)
+            grid.addWidget(self.titles[widget], 2 * line, column, 1, span)
             grid.addWidget(widget, 2 * line + 1, column, 1, span)
+        grid.addWidget(self.to_account_combo, 1, 3)  # 振替: the account the money goes to
+        self.to_account_combo.hide()
+        for combo in (self.account_combo, self.to_account_combo, self.project_combo):
+            combo.setSizeAdjustPolicy(  # long names must not widen the line past the screen
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         for column, stretch in enumerate((2, 2, 1, 3, 3, 3, 2)):
             grid.setColumnStretch(column, stretch)
         grid.addWidget(self.save_button, 1, 7)
         grid.addWidget(self.cancel_button, 3, 7)
         grid.addWidget(self.message, 4, 0, 1, 8)
         grid.addWidget(self.findings, 5, 0, 1, 8)
-        order = [w for _t, w in row] + [self.save_button]
+        # Tab: the fields as before, the 口座 last (it keeps the last one used); for a 振替 the
+        # receiving 口座 takes the 費目's place
+        order = [w for _t, w in row if w is not self.account_combo]
+        order.insert(order.index(self.category_combo) + 1, self.to_account_combo)
+        order += [self.account_combo, self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         for widget in [w for _t, w in row]:
@@ -110,8 +132,11 @@ class EntryPanel(QWidget):
             signal = getattr(widget, "textEdited", None) or widget.currentIndexChanged
             signal.connect(self._schedule_check)
         self.category_combo.lineEdit().installEventFilter(self)
+        self.to_account_combo.installEventFilter(self)
         self.category_combo.editTextChanged.connect(self._schedule_check)
         self.direction_combo.currentIndexChanged.connect(self._fill_categories)
+        self.direction_combo.currentIndexChanged.connect(self._show_kind)
+        self.to_account_combo.currentIndexChanged.connect(self._schedule_check)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.start_new)
         for edit in (self.description_edit, self.payee_edit):
@@ -131,6 +156,7 @@ class EntryPanel(QWidget):
             self.fund_combo.addItem(name, code)
         self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(keep), 0))
         self._fill_categories()
+        self._fill_accounts()
         self.project_combo.clear()
         self.project_combo.addItem("", None)
         if council is not None:
@@ -148,6 +174,38 @@ class EntryPanel(QWidget):
                                                              self.context.fiscal_year)
         self._show_message(_("This fiscal year is closed: entries cannot be added or changed.")
                            if closed else "", error=True)
+
+    def _fill_accounts(self) -> None:
+        """The council's 口座 in both account choices; the last used (else 現金) chosen."""
+        council = self.context.council_id
+        names = {} if council is None else accounts.account_names(self.context.store, council)
+        for combo in (self.account_combo, self.to_account_combo):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for account_id, name in names.items():
+                combo.addItem(name, account_id)
+            combo.setCurrentIndex(max(combo.findData(keep), 0))
+            combo.blockSignals(False)
+        if self._last_account is not None:
+            self.account_combo.setCurrentIndex(
+                max(self.account_combo.findData(self._last_account), 0))
+        if self.to_account_combo.currentIndex() == self.account_combo.currentIndex():
+            self.to_account_combo.setCurrentIndex(1 if self.to_account_combo.count() > 1 else 0)
+
+    def is_transfer(self) -> bool:
+        """Whether the line is a 振替 between two 口座."""
+        return self.direction_combo.currentData() == TRANSFER
+
+    def _show_kind(self, *_args) -> None:
+        """振替 swaps the 費目 field for the receiving 口座 and leaves out what an entry has."""
+        transfer = self.is_transfer()
+        self.category_combo.setVisible(not transfer)
+        self.to_account_combo.setVisible(transfer)
+        self.titles[self.category_combo].setText(_("To account") if transfer else _("Category"))
+        self.titles[self.account_combo].setText(_("From account") if transfer else _("Account"))
+        for widget in (self.fund_combo, self.payee_edit, self.voucher_edit, self.project_combo):
+            widget.setEnabled(not transfer)
 
     def _fill_categories(self) -> None:
         direction = self.direction_combo.currentData()
@@ -187,7 +245,7 @@ class EntryPanel(QWidget):
             description=self.description_edit.text().strip(), amount=amount,
             payee=self.payee_edit.text().strip(), voucher_no=self.voucher_edit.text().strip(),
             project_id=self.project_combo.currentData(), memo=self.memo_edit.text().strip(),
-            grant_id=self._kept_grant_id())
+            grant_id=self._kept_grant_id(), account_id=self.account_combo.currentData())
 
     def _kept_grant_id(self) -> int | None:
         if self.editing is None or self._grant_link is None:
@@ -196,6 +254,14 @@ class EntryPanel(QWidget):
         same = (self.fund_combo.currentData(), self.direction_combo.currentData()) == (
             fund, direction)
         return grant_id if same else None
+
+    def transfer(self) -> transfers.TransferInput:
+        """The 振替 as typed. Raises ValidationError naming the field that cannot be read."""
+        return transfers.TransferInput(
+            parse_date(self.date_edit.text(), fiscal_year=self.context.fiscal_year),
+            self.account_combo.currentData(), self.to_account_combo.currentData(),
+            parse_yen(self.amount_edit.text()), self.description_edit.text().strip(),
+            self.memo_edit.text().strip())
 
     # checks as the user types ----------------------------------------------------------------
 
@@ -213,6 +279,8 @@ class EntryPanel(QWidget):
         if not self.date_edit.text().strip() or not self.amount_edit.text().strip():
             self.findings.setText("")
             return []
+        if self.is_transfer():
+            return self._transfer_findings()
         try:
             entry = self.entry()
         except ValidationError as error:
@@ -224,6 +292,17 @@ class EntryPanel(QWidget):
             found = [f for f in found if f.code != "amount_not_positive"]
         self._render(found)
         return found
+
+    def _transfer_findings(self) -> list:
+        """A 振替 has no findings: only whether it can be stored (shown in red)."""
+        try:
+            transfers.check_transfer(self.context.store, self.context.council_id,
+                                     self.context.fiscal_year, self.transfer())
+        except ValidationError as error:
+            self.findings.setText(f'<span style="color:#c62828">{error.message}</span>')
+            return []
+        self.findings.setText("")
+        return []
 
     def _render(self, found: list) -> None:
         lines = [f'<span style="color:{"#c62828" if f.is_error else "#9a6700"}">'
@@ -240,6 +319,8 @@ class EntryPanel(QWidget):
         (対象外経費の可能性, no 領収書番号 …) are asked about once, and saving goes on when the user
         agrees. The service refuses the same errors again (cash_book.check_entry).
         """
+        if self.is_transfer():
+            return self._store_transfer()
         try:
             entry = self.entry()
         except ValidationError as error:
@@ -268,6 +349,25 @@ class EntryPanel(QWidget):
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _store_transfer(self) -> bool:
+        """Record the line as a 振替 (one row, two sides; never income or expense)."""
+        store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
+        try:
+            transfer = self.transfer()
+            kind = transfers.transfer_kind(store, transfer)
+            save_with_undo(self.context, _("{kind} of {amount} yen").format(
+                kind=kind, amount=format_yen(transfer.amount)),
+                lambda: transfers.record_transfer(store, council, year, transfer))
+        except UserError as error:
+            self._show_message(error.message, error=True)
+            return False
+        self._last_account = transfer.from_account_id
+        self.start_new(keep_date=True)
+        self._show_message(_("Saved: {date} {description} {amount} yen").format(
+            date=format_date(transfer.transfer_date, "short"), description=kind,
+            amount=format_yen(transfer.amount)), error=False)
+        return True
+
     def _store(self, entry: CashBookEntryInput) -> bool:
         store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
         try:
@@ -284,6 +384,7 @@ class EntryPanel(QWidget):
         except UserError as error:  # ValidationError, YearClosed (a closed year) …
             self._show_message(error.message, error=True)
             return False
+        self._last_account = entry.account_id
         self.start_new(keep_date=True)
         self._show_message(_("Saved: {date} {description} {amount} yen").format(
             date=format_date(entry.entry_date, "short"), description=entry.description,
@@ -318,6 +419,7 @@ class EntryPanel(QWidget):
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(row.fund_code))
         self.direction_combo.setCurrentIndex(self.direction_combo.findData(row.direction))
         self.category_combo.setCurrentIndex(self.category_combo.findData(row.category_code))
+        self.account_combo.setCurrentIndex(max(self.account_combo.findData(row.account_id), 0))
         for edit, value in ((self.description_edit, row.description),
                             (self.payee_edit, row.payee), (self.voucher_edit, row.voucher_no),
                             (self.memo_edit, row.memo)):

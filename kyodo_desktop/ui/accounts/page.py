@@ -1,4 +1,4 @@
-"""The 予算・出納 page: tabs 出納簿, 予算, 予算対比, 交付金, 点検, 履歴, and the 年度締め.
+"""The 予算・出納 page: tabs 出納簿, 口座, 通帳照合, 予算, 予算対比, 交付金, 点検, 履歴, and the 年度締め.
 
 The header shows the 年度 and whether it is closed, with 年度締め… (runs every check first; errors
 block it and open the 点検 tab) and 締めを解除… (asks for the reason). Every tab reloads on
@@ -40,6 +40,8 @@ from kyodo_desktop.ui.accounts.budget import BudgetTab, BudgetVsActualTab
 from kyodo_desktop.ui.accounts.cash_book import CashBookTab
 from kyodo_desktop.ui.accounts.grants import GrantsTab
 from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
+from kyodo_desktop.ui.accounts.ledger_accounts import LedgerAccountsTab
+from kyodo_desktop.ui.accounts.reconcile_tab import ReconcileTab
 from kyodo_desktop.ui.accounts.review import ChecksTab, HistoryTab
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
@@ -74,12 +76,17 @@ class AccountsPage(QWidget):
         layout.addLayout(header)
         self.tabs = QTabWidget(self)
         self.cash_book = CashBookTab(context, self)
+        self.ledger_accounts = LedgerAccountsTab(context, self)
+        self.reconcile = ReconcileTab(context, self)
         self.budget = BudgetTab(context, self)
         self.budget_vs_actual = BudgetVsActualTab(context, self)
         self.grants = GrantsTab(context, self)
         self.checks = ChecksTab(context, self)
         self.history = HistoryTab(context, self)
-        for tab, title in ((self.cash_book, _("Cash book")), (self.budget, _("Budget")),
+        for tab, title in ((self.cash_book, _("Cash book")),
+                           (self.ledger_accounts, _("Accounts (口座)")),
+                           (self.reconcile, _("Reconciliation (通帳照合)")),
+                           (self.budget, _("Budget")),
                            (self.budget_vs_actual, _("Budget vs actual")),
                            (self.grants, _("Grants")), (self.checks, _("Checks")),
                            (self.history, _("History"))):
@@ -109,8 +116,8 @@ class AccountsPage(QWidget):
     def reload(self) -> None:
         """Reload the shown tab now and the others when they are shown."""
         self.reload_header()
-        self._stale = {self.cash_book, self.budget, self.budget_vs_actual, self.grants,
-                       self.checks}
+        self._stale = {self.cash_book, self.ledger_accounts, self.reconcile, self.budget,
+                       self.budget_vs_actual, self.grants, self.checks}
         self.history.show_entry(None)
         self._reload_stale()
 
