@@ -79,3 +79,56 @@ def _run(args: argparse.Namespace) -> int:
 
 register(Command("close-year", N_("Close a fiscal year of the accounts (or reopen it)."),
                  _add_arguments, _run))
+
+
+# --- 会計監査 ------------------------------------------------------------------------------------
+
+def _add_audit_arguments(parser: argparse.ArgumentParser) -> None:
+    cli_options.add_db_option(parser)
+    cli_options.add_council_option(parser)
+    cli_options.add_fiscal_year_option(parser)
+    parser.add_argument("--date", help=_("The day of the audit (e.g. R9.5.10 or 2027-05-10). "
+                                         "Without it the recorded audit is shown."))
+    parser.add_argument("--from", dest="period_from",
+                        help=_("First day of the audited period (default: the fiscal year's)."))
+    parser.add_argument("--to", dest="period_to",
+                        help=_("Last day of the audited period (default: the fiscal year's)."))
+    parser.add_argument("--opinion", default="", help=_("The auditors' opinion."))
+
+
+def _audit_date(value: str | None, year: int):
+    """``value`` read as a date (「5/10」 in 年度 ``year``); None stays None. Raises
+    ValidationError."""
+    from kyodo_desktop.domain.wareki import parse_date
+
+    return None if value is None else parse_date(value, fiscal_year=year)
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from kyodo_desktop.domain.wareki import format_fiscal_year, format_wareki
+    from kyodo_desktop.services.accounting import audits
+
+    year = cli_options.fiscal_year_from(args)
+    with cli_options.open_db(args) as store:
+        council = cli_options.council_from(store, args)
+        if args.date is not None:
+            # an audit is held after the 年度: 「5/10」 means May of the next 年度
+            audits.record_audit(store, council["id"], year, _audit_date(args.date, year + 1),
+                                period_from=_audit_date(args.period_from, year),
+                                period_to=_audit_date(args.period_to, year),
+                                opinion=args.opinion, actor="cli")
+        record = audits.get_audit(store, council["id"], year)
+    if record is None:
+        print(_("No audit is recorded for {fiscal_year}.").format(
+            fiscal_year=format_fiscal_year(year)))
+        return EXIT_OK
+    print(_("Audit of {fiscal_year}: held on {date}, period {start} to {end}.").format(
+        fiscal_year=format_fiscal_year(year), date=format_wareki(record.audited_on),
+        start=format_wareki(record.period_from), end=format_wareki(record.period_to)))
+    if record.opinion:
+        print(record.opinion)
+    return EXIT_OK
+
+
+register(Command("audit", N_("Record the audit (会計監査) of a fiscal year, or show it."),
+                 _add_audit_arguments, _run_audit))

@@ -41,6 +41,7 @@ AUDITED_TABLES: dict[str, tuple[str, ...]] = {
     "account_transfers": ("id",),
     "account_opening_balances": ("council_id", "fiscal_year", "account_id"),
     "reconciliations": ("id",),
+    "audits": ("id",),
 }
 ACTIONS = ("insert", "update", "delete", "close", "reopen")
 #: Columns a later migration added to an audited table and filled itself (migration 13: the
@@ -171,6 +172,7 @@ def table_label(table: str) -> str:
         "account_transfers": _("the transfers between accounts (audited table)"),
         "account_opening_balances": _("the accounts' opening balances (audited table)"),
         "reconciliations": _("the reconciliations (audited table)"),
+        "audits": _("the audits (audited table)"),
     }
     return labels.get(table, table)
 

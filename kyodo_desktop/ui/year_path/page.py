@@ -119,10 +119,17 @@ class YearPathPage(QWidget):
         self.table.setCellWidget(row, 4, button)
 
     def open_step(self, row: int) -> None:
-        """Open the area (and tab) where step ``row`` is done."""
-        if 0 <= row < len(self.steps):
-            step = self.steps[row]
-            self.context.open_area.emit(step.area, _(step.tab) if step.tab else "")
+        """Open the area (and tab) where step ``row`` is done; the 監査 step, which has no page
+        of its own, opens its dialog."""
+        if not 0 <= row < len(self.steps):
+            return
+        step = self.steps[row]
+        if step.key == "audit":
+            from kyodo_desktop.ui.accounts.audit_dialog import AuditDialog
+
+            AuditDialog(self.context, self).exec()  # a save refreshes through context.changed
+            return
+        self.context.open_area.emit(step.area, _(step.tab) if step.tab else "")
 
 
 __all__ = ["YearPathPage"]
