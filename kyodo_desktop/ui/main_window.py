@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -37,6 +36,7 @@ from kyodo_desktop.ui.backup.actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
+from kyodo_desktop.ui.shell.page_stack import PageStack, page_scroll_area, size_by_current_tab
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 
 #: Areas that work without a registered council.
@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * SIDEBAR_FONT_SCALE)
         self.sidebar.setFont(font)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0)
+                                   + 2 * self.sidebar.frameWidth() + 24)
 
     def event(self, event: QEvent) -> bool:
         """Keep the sidebar's larger text in step with the large-text mode (設定), and the
@@ -156,24 +158,23 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(body)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self._apply_sidebar_font()
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setIconSize(QSize(24, 24))
         for area in AREAS:
             icon = self.style().standardIcon(area.icon)
             QListWidgetItem(icon, _(area.title), self.sidebar).setData(Qt.ItemDataRole.UserRole,
                                                                        area.key)
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 32)
-        self.pages = QStackedWidget(body)
+        self._apply_sidebar_font()
+        self.pages = PageStack(body)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(page_scroll_area(self.pages, body), 1)
         self.setCentralWidget(body)
         self.sidebar.currentRowChanged.connect(self.show_area)
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self)
-        self.schema_label = QLabel(self)
         self.saved_label = QLabel(self)
-        for label in (self.path_label, self.schema_label, self.saved_label):
+        for label in (self.path_label, self.saved_label):
             self.statusBar().addPermanentWidget(label)
 
     # the session --------------------------------------------------------------------------------
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
         if row not in self._built:
             stand_in = self.pages.widget(row)
             page = create_page(AREAS[row], self.context, self.pages)
+            for tabs in page.findChildren(QTabWidget):
+                size_by_current_tab(tabs)
             self.pages.insertWidget(row, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
@@ -330,8 +333,9 @@ class MainWindow(QMainWindow):
                             else _("kyodo-desktop"))
         store = self.context.store
         self.path_label.setText(_("File: {path}").format(path=store.path.name))
-        self.path_label.setToolTip(str(store.path))  # the full path; the bar stays narrow
-        self.schema_label.setText(_("Data format {version}").format(version=store.schema_version))
+        # the full path and the file's format version in the tooltip; the bar stays narrow
+        self.path_label.setToolTip(_("{path}\n(file format version {version})").format(
+            path=store.path, version=store.schema_version))
         saved = self.context.last_saved
         self.saved_label.setText(_("Last saved: {when}").format(
             when=formatting.format_date_time(saved)) if saved else "")

@@ -29,6 +29,7 @@ from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _OVER = QBrush(QColor("#c62828"))
@@ -74,9 +75,7 @@ class BudgetTab(QWidget):
         self.table = QTableWidget(0, len(LINE_HEADERS), self, objectName="budgetTable")
         self.table.setHorizontalHeaderLabels([_(h) for h in LINE_HEADERS])
         self.table.verticalHeader().hide()
-        self.table.setColumnWidth(1, 220)
-        self.table.setColumnWidth(2, 140)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.column_fit = ColumnFit(self.table, stretch=1)
         self.table.itemChanged.connect(self._amount_changed)
         layout.addWidget(self.table, 3)
         layout.addWidget(QLabel(_("Budget transfer between expense categories"), self))
@@ -85,8 +84,7 @@ class BudgetTab(QWidget):
         self.transfers.setHorizontalHeaderLabels([_("Date"), _("From → to"), _("Amount (yen)"),
                                                   _("Reason")])
         self.transfers.verticalHeader().hide()
-        self.transfers.horizontalHeader().setStretchLastSection(True)
-        self.transfers.setColumnWidth(1, 260)
+        self.transfer_fit = ColumnFit(self.transfers, free=(3,), drop=(3,))  # 理由 may be cut
         layout.addWidget(self.transfers, 1)
         self.reload()
 
@@ -181,7 +179,7 @@ class BudgetVsActualTab(QWidget):
         self.context = context
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.carried_label = QLabel(self, objectName="carriedLabel")
+        self.carried_label = QLabel(self, objectName="carriedLabel", wordWrap=True)
         export = QPushButton(_("Export to Excel…"), self)
         export.clicked.connect(self.export_requested.emit)
         bar.addWidget(self.carried_label, 1)
@@ -190,8 +188,8 @@ class BudgetVsActualTab(QWidget):
         self.table = QTableWidget(0, len(REPORT_HEADERS), self, objectName="budgetVsActualTable")
         self.table.setHorizontalHeaderLabels([_(h) for h in REPORT_HEADERS])
         self.table.verticalHeader().hide()
-        self.table.setColumnWidth(2, 200)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # at large text 当初予算額, 流用 and 会計区分 give way to 予算現額, 決算額, 差引
+        self.column_fit = ColumnFit(self.table, drop=(3, 5, 0), stretch=2)
         layout.addWidget(self.table)
         self.reload()
 

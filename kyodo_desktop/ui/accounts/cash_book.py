@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,9 +35,10 @@ from kyodo_desktop.ui.accounts.models import CashBookModel
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 FILTER_DELAY_MS = 200
-COLUMN_WIDTHS = (80, 70, 44, 100, 200, 90, 90, 100, 120, 76, 110)
 MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
 
 
@@ -70,8 +72,8 @@ class CashBookTab(QWidget):
         self.reload_choices()
         self.show_totals()
 
-    def _filter_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _filter_bar(self) -> FlowLayout:
+        bar = FlowLayout()
         self.fund_filter, self.category_filter = QComboBox(self), QComboBox(self)
         self.project_filter, self.month_filter = QComboBox(self), QComboBox(self)
         self.text_filter = QLineEdit(self, objectName="textFilter")
@@ -80,8 +82,13 @@ class CashBookTab(QWidget):
         for title, widget in ((_("Fund"), self.fund_filter), (_("Category"), self.category_filter),
                               (_("Project"), self.project_filter), (_("Month"), self.month_filter),
                               (_("Search"), self.text_filter)):
-            bar.addWidget(QLabel(title, self))
-            bar.addWidget(widget, 3 if widget is self.text_filter else 1)
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(title, pair))
+            row.addWidget(widget, 1)
+            pair.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            bar.add(pair, 3 if widget is self.text_filter else 1)
             if isinstance(widget, QComboBox):
                 widget.setSizeAdjustPolicy(
                     QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -97,7 +104,7 @@ class CashBookTab(QWidget):
         for text, slot in buttons:
             button = QPushButton(text, self)
             button.clicked.connect(slot)
-            bar.addWidget(button)
+            bar.add(button, 0)
         return bar
 
     def _table(self) -> QTableView:
@@ -108,9 +115,10 @@ class CashBookTab(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # 日付, 摘要, 収入, 支出, 残高 stay whole; 支払先 and 事業 may be cut short, and at large
+        # text 事業, 領収書番号, 支払先, 会計区分, 収支, 費目 give way (in this order)
+        self.column_fit = ColumnFit(table, free=(8, 10), drop=(10, 9, 8, 1, 2, 3), stretch=4,
+                                    wrap=(4,))  # a long 摘要 wraps last
         table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self.entry_selected.emit(self.model.entry_id(current.row())))
         return table

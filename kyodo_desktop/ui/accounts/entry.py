@@ -15,11 +15,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +34,7 @@ from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout, labelled
 
 CHECK_DELAY_MS = 250
 #: The 収支 choice that records a 振替 between two 口座 instead of a 出納簿 entry.
@@ -66,8 +67,9 @@ class EntryPanel(QWidget):
     # building --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        flow = FlowLayout()
         self.date_edit = self._line("", "dateEdit")
         self.fund_combo, self.direction_combo = QComboBox(self), QComboBox(self)
         self.category_combo = QComboBox(self)
@@ -100,26 +102,28 @@ class EntryPanel(QWidget):
                (_("Account"), self.account_combo), (_("Payee"), self.payee_edit),
                (_("Receipt no."), self.voucher_edit), (_("Project"), self.project_combo),
                (_("Memo"), self.memo_edit)]
-        # two lines of fields: 日付 会計 収支 費目 摘要 金額 / 口座 支払先 領収書番号 事業 メモ
-        places = [(0, 0, 1), (0, 1, 1), (0, 2, 1), (0, 3, 1), (0, 4, 2), (0, 6, 1),
-                  (1, 0, 1), (1, 1, 2), (1, 3, 1), (1, 4, 1), (1, 5, 2)]
+        # two lines of fields (日付 会計 収支 費目 摘要 金額 / 口座 支払先 領収書番号 事業 メモ),
+        # which wrap onto more lines at large text
+        stretches = (2, 2, 1, 3, 6, 3, 2, 4, 1, 5, 5)
         self.titles: dict[QWidget, QLabel] = {}
-        for (title, widget), (line, column, span) in zip(row, places, strict=True):
-            self.titles[widget] = QLabel(title, self)
-            grid.addWidget(self.titles[widget], 2 * line, column, 1, span)
-            grid.addWidget(widget, 2 * line + 1, column, 1, span)
-        grid.addWidget(self.to_account_combo, 1, 3)  # 振替: the account the money goes to
+        for number, ((title, widget), stretch) in enumerate(zip(row, stretches, strict=True)):
+            group = labelled(title, widget, self)
+            self.titles[widget] = group.layout().itemAt(0).widget()
+            if widget is self.category_combo:  # 振替: the receiving account takes its place
+                group.layout().addWidget(self.to_account_combo)
+            flow.add(group, stretch)
+            if number == 5:
+                flow.add(labelled("", self.save_button, self), 0)
+                flow.add(labelled("", self.cancel_button, self), 0)
+                flow.add_break()
         self.to_account_combo.hide()
         for combo in (self.account_combo, self.to_account_combo, self.project_combo):
             combo.setSizeAdjustPolicy(  # long names must not widen the line past the screen
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-        for column, stretch in enumerate((2, 2, 1, 3, 3, 3, 2)):
-            grid.setColumnStretch(column, stretch)
-        grid.addWidget(self.save_button, 1, 7)
-        grid.addWidget(self.cancel_button, 3, 7)
-        grid.addWidget(self.message, 4, 0, 1, 8)
-        grid.addWidget(self.findings, 5, 0, 1, 8)
+        outer.addLayout(flow)
+        outer.addWidget(self.message)
+        outer.addWidget(self.findings)
         # Tab: the fields as before, the 口座 last (it keeps the last one used); for a 振替 the
         # receiving 口座 takes the 費目's place
         order = [w for _t, w in row if w is not self.account_combo]

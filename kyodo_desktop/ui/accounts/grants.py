@@ -30,6 +30,7 @@ from kyodo_desktop.services.council import presets
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _CURRENT = QBrush(QColor("#fff3c4"))
 #: step code → (English label msgid, needs an amount)
@@ -59,9 +60,7 @@ class GrantsTab(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 12)
-        self.table.setColumnWidth(0, 170)
-        for column in range(1, 1 + len(grants.STEPS)):
-            self.table.setColumnWidth(column, 128)
+        self.column_fit = ColumnFit(self.table, free=(0,))  # the programme's name wraps
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self, wordWrap=True, objectName="grantSummary")
         layout.addWidget(self.summary)

@@ -46,6 +46,7 @@ from kyodo_desktop.ui.accounts.review import ChecksTab, HistoryTab
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 STYLE = """
 QLabel#accountsTitle { font-size: 15pt; font-weight: bold; }
@@ -61,7 +62,7 @@ class AccountsPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setStyleSheet(STYLE)
+        set_scaled_style_sheet(self, STYLE)
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = QLabel(self, objectName="accountsTitle")

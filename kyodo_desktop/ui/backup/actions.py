@@ -56,6 +56,8 @@ def _handover():
     return handover_package
 
 REMINDER_STYLE = "color: #9a5b00;"
+#: The backup status wraps rather than cut; this narrow it may get (then wrapping, never cut).
+STATUS_MIN_WIDTH = 260
 
 
 class BackupActions(QObject):
@@ -72,7 +74,8 @@ class BackupActions(QObject):
         # Takes the room that is left and is clipped there: a long reminder must never make the
         # window wider than a 1366-pixel screen.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status_label.setMinimumWidth(1)
+        self.status_label.setWordWrap(True)  # large text: a second line, never cut off
+        self.status_label.setMinimumWidth(STATUS_MIN_WIDTH)
         window.statusBar().addPermanentWidget(self.status_label, 1)
         self._default_path = self.load_settings().default_db_path()
         self._add_menu(files_menu)

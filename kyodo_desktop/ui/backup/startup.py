@@ -21,6 +21,7 @@ from kyodo_desktop.services.backup.automatic import (
 )
 from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings
+from kyodo_desktop.ui.shell.text_scale import rescale_style_sheets
 
 log = logging.getLogger(__name__)
 _BASE_SIZE = "kyodo_base_point_size"
@@ -47,10 +48,7 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     size = round(float(base) * scale, 1)
     font.setPointSizeF(size)
     app.setFont(font)
-    app.setStyleSheet(app.styleSheet())  # re-polish: widgets styled by sheets follow too
-    for widget in app.allWidgets():
-        if widget.styleSheet():
-            widget.setStyleSheet(widget.styleSheet())
+    rescale_style_sheets(app, scale)  # headings in sheets grow too; sheets re-polished
     return size
 
 

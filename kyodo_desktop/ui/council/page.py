@@ -33,6 +33,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.accounts_view import AccountsBox
 from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 #: profile field → object name prefix in the form (``<prefix>Edit`` and ``<prefix>Error``).
 FIELDS = {"name": "name", "name_kana": "nameKana", "district_id": "districtId",
@@ -80,7 +81,7 @@ class CouncilPage(QWidget):
         scroll.insertWidget(scroll.count() - 1, self.accounts)  # above the bottom spacer
         self._loaded: dict[str, object] = {}
         self._decorate()
-        self.setStyleSheet(STYLE)  # after _decorate: the rules match its dynamic properties
+        set_scaled_style_sheet(self, STYLE)  # after _decorate: the rules match its dynamic properties
         self._connect()
         self.reload()
 

@@ -41,6 +41,7 @@ from kyodo_desktop.ui.handbook.chapter_edits import ChapterEdits
 from kyodo_desktop.ui.handbook.format_buttons import FormatButtons
 from kyodo_desktop.ui.handbook.preview import chapter_html
 from kyodo_desktop.ui.handbook.printing import HandbookPrinting
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 PREVIEW_DELAY_MS = 250
 STYLE = ("QLabel#pageTitle { font-size: 16pt; font-weight: bold; }"
@@ -89,7 +90,7 @@ class HandbookPage(QWidget):
         self._connect()
 
     def _decorate(self) -> None:
-        self.setStyleSheet(STYLE)
+        set_scaled_style_sheet(self, STYLE)
         self.form.layout().setStretch(2, 1)  # the splitter takes the height, not the labels
         self.form.findChild(QWidget, "splitter").setSizes([250, 560, 520])
         self.chapter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

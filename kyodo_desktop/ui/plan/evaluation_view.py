@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStyledItemDelegate,
@@ -25,6 +23,8 @@ from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.plan.evaluation import EvaluationRow
 from kyodo_desktop.ui.plan.schedule_grid import cell_text
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 COLUMNS = (("code", N_("Code No.")), ("title", N_("Action")), ("status", N_("Schedule")),
            ("rating", N_("Rating")), ("comment", N_("Comments")),
@@ -81,31 +81,23 @@ class EvaluationView(QWidget):
         self.review_button = QPushButton(_("Carry C/D ratings into next year's schedule"))
         self.review_button.setToolTip(_("Marks next year's schedule of the actions rated C or D "
                                         "as 見直し・実施."))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Fiscal year")))
-        top.addWidget(self.year_box)
-        top.addWidget(QLabel(_("Evaluation")))
-        top.addWidget(self.kind_box)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.review_button)
+        top = FlowLayout()  # wraps onto a second line at large text
+        for widget in (QLabel(_("Fiscal year")), self.year_box, QLabel(_("Evaluation")),
+                       self.kind_box, self.review_button):
+            top.add(widget, 0)
+        self.summary.setWordWrap(True)  # a long line of counts: on its own line, wrapping
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for _k, h in COLUMNS])
-        header = self.table.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
         self.table.setWordWrap(True)
+        # 推進項目, 所見 and 見直し wrap in the room left; 評価者 and 評価日 give way at large text
+        self.table.verticalHeader().hide()
+        self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7), wrap_rows=True)
         self.scale: dict[str, str] = {}
         self.table.setItemDelegateForColumn(3, RatingDelegate(self))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.year_box.currentIndexChanged.connect(
             lambda _i: self.year_changed.emit(self.year_box.currentData() or 0))

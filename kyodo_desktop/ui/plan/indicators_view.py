@@ -24,6 +24,7 @@ from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.plan.common import format_figure
 from kyodo_desktop.services.plan.indicators import Indicator
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 #: Columns of the upper table: (key, English header). Keys with an edit meaning are editable.
 COLUMNS = (("name", N_("Indicator")), ("unit", N_("Unit")), ("baseline", N_("Baseline")),
@@ -52,8 +53,9 @@ class IndicatorsView(QWidget):
         self._filling = False
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for _k, h in COLUMNS])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        # 指標 wraps; at large text 現状値の年度, 単位 and 中間目標 give way
+        self.column_fit = ColumnFit(self.table, free=(0,), drop=(3, 1, 4), wrap_rows=True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.years_table = QTableWidget(0, 2)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -42,6 +41,8 @@ from kyodo_desktop.ui.plan.structure_edits import StructureEdits
 from kyodo_desktop.ui.plan.tree import PlanTree
 from kyodo_desktop.ui.plan.whole_plans import WholePlans
 from kyodo_desktop.ui.plan.yearly_records import YearlyRecordEdits
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 STYLE = "QLabel#planEditorHeading { font-size: 14pt; font-weight: bold; color: #1f3a5f; }"
 
@@ -57,7 +58,7 @@ class PlanPage(QWidget):
         self.plan_id: int | None = None
         self.eval_year = context.fiscal_year
         self._build()
-        self.setStyleSheet(STYLE)
+        set_scaled_style_sheet(self, STYLE)
         self._compose()
         self._connect()
         self.reload()
@@ -86,28 +87,26 @@ class PlanPage(QWidget):
 
     def _build(self) -> None:
         self.plan_box = QComboBox()
-        self.plan_box.setMinimumWidth(320)
+        self.plan_box.setMinimumContentsLength(16)
         self.new_button = QPushButton(_("New plan…"))
         self.delete_plan_button = QPushButton(_("Delete this plan…"))
         self.print_button = QPushButton(_("Print the plan (PDF)…"))
         self.print_eval_button = QPushButton(_("Print the evaluation sheet (PDF)…"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Plan")))
-        top.addWidget(self.plan_box)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_plan_button)
-        top.addStretch(1)
-        top.addWidget(self.print_button)
-        top.addWidget(self.print_eval_button)
+        top = FlowLayout()  # wraps onto a second line at large text
+        top.add(QLabel(_("Plan")), 0)
+        top.add(self.plan_box)
+        for button in (self.new_button, self.delete_plan_button, self.print_button,
+                       self.print_eval_button):
+            top.add(button, 0)
         self.tree = PlanTree()
         self.add_goal_button = QPushButton(_("+ Goal"))
         self.add_measure_button = QPushButton(_("+ Measure"))
         self.add_action_button = QPushButton(_("+ Action"))
         self.delete_button = QPushButton(_("Delete"))
-        tree_buttons = QHBoxLayout()
+        tree_buttons = FlowLayout()
         for button in (self.add_goal_button, self.add_measure_button, self.add_action_button,
                        self.delete_button):
-            tree_buttons.addWidget(button)
+            tree_buttons.add(button, 0)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 COLUMNS = (N_("Project"), N_("Code No."), N_("Subcommittee"), N_("Date"), N_("Place"),
            N_("Expected"), N_("Participants"), N_("Budget (yen)"), N_("Actual cost (yen)"),
@@ -59,23 +59,19 @@ class ProjectsView(QWidget):
         edit.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         self.only_action.toggled.connect(lambda _on: self.filter_changed.emit())
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.only_action)
-        top.addWidget(add)
-        top.addWidget(edit)
-        top.addWidget(self.delete_button)
+        self.caption.setWordWrap(True)
+        top = FlowLayout()  # wraps onto more lines at large text
+        top.add(self.caption, 1)
+        for widget in (self.only_action, add, edit, self.delete_button):
+            top.add(widget, 0)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for h in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(4, 180)
+        # 事業, 日付, 予算, 支出 stay whole; 場所 and 成果 may be cut short; at large text
+        # 成果, 場所, 部会, the participant counts, コードNo. and 予算 give way (in this order)
+        self.column_fit = ColumnFit(self.table, free=(4, 9), drop=(9, 4, 2, 5, 6, 1, 7), stretch=0)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self._emit(self.edit_requested))
         layout = QVBoxLayout(self)

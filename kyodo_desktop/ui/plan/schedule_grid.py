@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import labels, wareki
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.plan.schedule import STATUSES, ScheduleGrid
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 #: Cell colours by status (light, printable-looking).
 COLOURS = {"study": "#fff4d6", "prepare": "#ffe8c2", "implement": "#d8f0d2",
@@ -114,6 +115,10 @@ class StatusDelegate(QStyledItemDelegate):
             self.view.cells_edited.emit([(*model.address(index), status)])
 
 
+#: More 年度 than any plan has (a plan runs 5 to 10 years).
+MAX_YEARS = 30
+
+
 class ScheduleView(QTableView):
     """The grid. ``cells_edited([(action_id, 年度, status or None), …])`` asks for a write."""
 
@@ -127,8 +132,9 @@ class ScheduleView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(70)
+        # the 年度 share the width; at large text 「見直し・実施」 wraps onto two lines
+        self.setWordWrap(True)
+        self.column_fit = ColumnFit(self, free=range(MAX_YEARS), wrap_rows=True)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
                                                   | Qt.AlignmentFlag.AlignVCenter)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from kyodo_desktop.services.plan.structure import Node
+from kyodo_desktop.ui.shell.table_fit import set_elidable_columns
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +31,7 @@ class PlanTree(QTreeWidget):
         super().__init__(parent)
         self.plan_id = 0
         self.setHeaderHidden(True)
+        set_elidable_columns(self, [0])  # long titles end in 「…」; the tooltip has them whole
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

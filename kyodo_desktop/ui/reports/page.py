@@ -43,6 +43,7 @@ from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
 from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findings
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 LAST_FOLDER = "reports/last_folder"
 YEARS_BACK = 5
@@ -80,7 +81,7 @@ class ReportsPage(QWidget):
         self.preview = PreviewPane(self.form)
         find(QWidget, "previewArea").layout().addWidget(self.preview)
         self.kind_list.setWordWrap(True)
-        self.setStyleSheet(STYLE)
+        set_scaled_style_sheet(self, STYLE)
         self._pdf: tuple[tuple, bytes] | None = None  # (what, bytes) of the last PDF made
         self._fill_kinds()
         self._fill_years()

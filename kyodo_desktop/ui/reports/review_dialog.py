@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.i18n import _
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 ERROR_COLOUR, NOTE_COLOUR = "#b3261e", "#8a5a00"
 
@@ -35,7 +36,7 @@ class ReviewDialog(QDialog):
         self.resize(820, 460)
         layout = QVBoxLayout(self)
         heading = QLabel(summary, self, objectName="reviewSummary", wordWrap=True)
-        heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        set_scaled_style_sheet(heading, "font-weight: bold; font-size: 12pt;")
         layout.addWidget(heading)
         if before_printing:
             layout.addWidget(QLabel(_("Fix the errors before you submit the set, or print it as "

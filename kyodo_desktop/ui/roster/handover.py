@@ -36,6 +36,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 ACTION_LABELS = ((KEEP, N_("Keep (reappoint)")), (REPLACE, N_("Hand over")),
                  (VACATE, N_("Leave empty")))
@@ -60,7 +61,7 @@ class HandoverWizard:
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
         self.wizard: QWizard = load_form("handover_wizard", parent)
-        self.wizard.setStyleSheet(EDITOR_STYLE)
+        set_scaled_style_sheet(self.wizard, EDITOR_STYLE)
         self.wizard.resize(1100, 680)
         self.wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         find = self.wizard.findChild

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from kyodo_desktop.domain import text
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,13 +22,17 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 class Column:
     """A column: English ``title`` msgid (translated by the caller), ``show(row) -> str``,
     ``sort(row)`` (default: the shown text), ``numeric`` right-aligns, ``stretch`` takes the
-    spare width."""
+    spare width, ``free`` (free text: 備考, 役職の一覧) may be cut short when the text is large,
+    ``droppable`` hidden (right to left) when even that does not fit; the other columns always
+    show their whole text."""
 
     title: str
     show: Callable[[dict], str]
     sort: Callable[[dict], object] | None = None
     numeric: bool = False
     stretch: bool = False
+    free: bool = False
+    droppable: bool = False
 
 
 def kana_key(name_key: str = "name", kana_key_name: str = "name_kana") -> Callable[[dict], object]:
@@ -102,11 +107,10 @@ def setup_table(view: QTableView, columns: list[Column], titles: list[str]) -> R
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    for index, column in enumerate(columns):
-        mode = (QHeaderView.ResizeMode.Stretch if column.stretch
-                else QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(index, mode)
+    free = [index for index, column in enumerate(columns) if column.free]
+    stretch = next((index for index, column in enumerate(columns) if column.stretch), None)
+    drop = [index for index, column in enumerate(columns) if column.droppable][::-1]
+    view.column_fit = ColumnFit(view, free=free, drop=drop, stretch=stretch)
     return model
 
 

@@ -32,6 +32,7 @@ from kyodo_desktop.ui.roster.org_tab import OrganizationTab
 from kyodo_desktop.ui.roster.people_tab import PeopleTab
 from kyodo_desktop.ui.roster.terms_tab import TermsTab
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 
 class RosterPage(QWidget):
@@ -47,7 +48,7 @@ class RosterPage(QWidget):
         self.organizations = OrganizationTab(context, self.form)
         self.people = PeopleTab(context, self.form)
         self.terms = TermsTab(context, self.form)
-        self.setStyleSheet(EDITOR_STYLE)
+        set_scaled_style_sheet(self, EDITOR_STYLE)
         for name in ("orgSplitter", "peopleSplitter"):
             splitter = self.form.findChild(QSplitter, name)
             splitter.setStretchFactor(0, 3)

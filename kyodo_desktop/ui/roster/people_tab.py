@@ -21,7 +21,7 @@ COLUMNS = [
     Column("Name", lambda r: r["name"], kana_key()),
     Column("Reading", lambda r: r["name_kana"], kana_key()),
     Column("Phone", lambda r: r["phone"]),
-    Column("Current roles", lambda r: r["roles"], stretch=True),
+    Column("Current roles", lambda r: r["roles"], stretch=True, free=True, droppable=True),
 ]
 COLUMN_TITLES = (N_("Full name"), N_("Reading (ふりがな)"), N_("Phone"), N_("Current roles"))
 

@@ -31,10 +31,12 @@ from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE, FieldForm, confirm_delete
 from kyodo_desktop.ui.roster.models import Column, select_id, selected_id, setup_table
 from kyodo_desktop.ui.roster.term_dialog import TermDialog
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 COLUMNS = [
     Column("Subcommittee", lambda r: r["name"], lambda r: r["sort_order"], stretch=True),
-    Column("Chair", lambda r: r["chair"]),
+    Column("Chair", lambda r: r["chair"], free=True, droppable=True),
     Column("Members", lambda r: str(r["people"]), lambda r: r["people"], True),
     Column("Actions", lambda r: str(r["actions"]), lambda r: r["actions"], True),
 ]
@@ -50,7 +52,7 @@ class SubcommitteePage(QWidget):
         self.form = load_form("subcommittee_page", self)
         QVBoxLayout(self).addWidget(self.form)
         self.layout().setContentsMargins(0, 0, 0, 0)
-        self.setStyleSheet(EDITOR_STYLE)
+        set_scaled_style_sheet(self, EDITOR_STYLE)
         find = self.form.findChild
         self.table = find(QWidget, "subTable")
         self.model = setup_table(self.table, COLUMNS, [_(t) for t in COLUMN_TITLES])
@@ -146,8 +148,9 @@ class SubcommitteePage(QWidget):
                       formatting.format_date(term["ends_on"], "short"))
             for column, value in enumerate(values):
                 self.members.setItem(row, column, QTableWidgetItem(value))
-        self.members.horizontalHeader().setStretchLastSection(True)
-        self.members.resizeColumnsToContents()
+        if getattr(self, "members_fit", None) is None:
+            self.members_fit = ColumnFit(self.members, stretch=1)
+        self.members_fit.schedule()
 
     def new(self, *, focus: bool = True) -> None:
         """Empty the editor for a new 部会."""

@@ -19,6 +19,7 @@ from kyodo_desktop.services.roster import people as roster_people
 from kyodo_desktop.services.roster.validate import RosterValidationError, clean_date, to_date
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE, FieldForm
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 FIELDS = ("body", "role", "person", "starts_on", "ends_on", "notes")
 
@@ -45,7 +46,7 @@ class TermDialog:
                  parent: QWidget | None = None) -> None:
         self.context, self.mode, self.submit, self.term = context, mode, submit, term
         self.dialog = load_form("roster_term", parent)
-        self.dialog.setStyleSheet(EDITOR_STYLE)
+        set_scaled_style_sheet(self.dialog, EDITOR_STYLE)
         self.dialog.setMinimumWidth(560)
         self.fields = FieldForm(self.dialog, FIELDS)
         self.body_combo = self.fields.edits["body"]

@@ -23,7 +23,7 @@ COLUMNS = [
            lambda r: r["starts_on"]),
     Column("Ends on", lambda r: formatting.format_date(r["ends_on"], "short"),
            lambda r: r["ends_on"]),
-    Column("Notes", lambda r: r["notes"], stretch=True),
+    Column("Notes", lambda r: r["notes"], stretch=True, free=True, droppable=True),
 ]
 COLUMN_TITLES = (N_("Body"), N_("Role"), N_("Full name"), N_("Starts on"), N_("Ends on"), N_("Notes"))
 #: Filter of the list: (English label msgid, predicate on a term dict).

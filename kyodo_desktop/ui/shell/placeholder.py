@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kyodo_desktop.i18n import _
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 
 class PlaceholderPage(QWidget):
@@ -26,6 +27,6 @@ class PlaceholderPage(QWidget):
             label.setWordWrap(True)
             layout.addWidget(label)
         layout.addStretch(2)
-        self.setStyleSheet("QLabel#placeholderTitle { font-size: 20pt; font-weight: bold; }"
+        set_scaled_style_sheet(self, "QLabel#placeholderTitle { font-size: 20pt; font-weight: bold; }"
                            "QLabel#placeholderNotice { font-size: 14pt; color: #8a5a00; }"
                            "QLabel#placeholderDescription { color: #444; }")

@@ -5,7 +5,7 @@ that opens the place where the step is done (services/year_path/steps.py decides
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,7 +32,10 @@ from kyodo_desktop.services.year_path.steps import (
     year_steps,
 )
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.table_fit import set_elidable_columns
+from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
+HEADING_STYLE = "QLabel { font-size: 15pt; font-weight: bold; }"
 COLUMN_TITLES = (N_("Step"), N_("State"), N_("Date"), N_("What to do"), "")
 #: State colours chosen for contrast on white (WCAG AA for normal text).
 STATE_COLOURS = {DONE: "#1b5e20", NOW: "#8a3b00", NOT_NEEDED: "#555555"}
@@ -48,10 +51,7 @@ class YearPathPage(QWidget):
         self.steps: list[YearStep] = []
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        set_scaled_style_sheet(self.heading, HEADING_STYLE)
         layout.addWidget(self.heading)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -66,6 +66,7 @@ class YearPathPage(QWidget):
         for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        set_elidable_columns(self.table, [3])  # wraps: rows grow to its text (below)
         # rows fit their wrapped text once the columns have their final widths
         header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.cellActivated.connect(lambda row, _column: self.open_step(row))

@@ -1,0 +1,136 @@
+"""Table columns that fit the text size (文字の大きさ) and the window.
+
+Key columns (日付, 摘要, 金額, 残高 …) are kept as wide as their header and longest cell; free-text
+columns (メモ, 支払先 …) share what is left and may be cut short with 「…」 or wrap; when even that
+does not fit, low-value columns are hidden in a given order and come back when there is room
+(a smaller text size, a wider window). :class:`ColumnFit` does this for one view and redoes it
+when the view is resized, its font changes or its rows change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+_ELIDABLE = "kyodo_elidable_columns"
+#: Characters a free column keeps at least before it is hidden.
+MIN_FREE_CHARS = 6
+
+
+def set_elidable_columns(view: QAbstractItemView, columns: Sequence[int]) -> None:
+    """Declare ``columns`` of ``view`` free text that may be cut short (「…」) or wrap."""
+    view.setProperty(_ELIDABLE, list(columns))
+
+
+def elidable_columns(view: QAbstractItemView) -> list[int]:
+    """The columns of ``view`` declared free text by :func:`set_elidable_columns`."""
+    return list(view.property(_ELIDABLE) or [])
+
+
+def _header(view: QAbstractItemView) -> QHeaderView:
+    return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+
+class ColumnFit(QObject):
+    """Fit the columns of ``view`` (a QTableView or QTreeView) to its width.
+
+    ``free``: columns that take the room left over and may elide or wrap (they keep
+    :data:`MIN_FREE_CHARS` characters at least); ``drop``: columns hidden, in this order, while
+    the others do not fit; ``stretch``: the key column that takes the room left when there is
+    no free column; ``wrap_rows``: row heights follow wrapped text (small tables only);
+    ``wrap``: key columns (摘要) that wrap onto more lines, rows growing, when even after
+    ``drop`` they do not fit on one line.
+    """
+
+    def __init__(self, view: QAbstractItemView, *, free: Sequence[int] = (),
+                 drop: Sequence[int] = (), stretch: int | None = None,
+                 wrap_rows: bool = False, wrap: Sequence[int] = ()) -> None:
+        super().__init__(view)
+        self.view, self.free, self.drop = view, list(free), list(drop)
+        self.stretch, self.wrap_rows, self.wrap = stretch, wrap_rows, list(wrap)
+        self.wrapping = False
+        self.dropped: set[int] = set()
+        # owned by this object (a child of the view): never fires for a deleted view
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.fit)
+        set_elidable_columns(view, self.free)
+        header = _header(view)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved, model.dataChanged, model.columnsInserted):
+            signal.connect(self.schedule)
+        self.schedule()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self.schedule()
+        return False
+
+    def schedule(self, *_args) -> None:
+        """Fit again once the current events are done (many changes → one fit)."""
+        self._timer.start()
+
+    def _needed(self, column: int) -> int:
+        header = _header(self.view)
+        return max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column))
+
+    def fit(self) -> None:
+        """Size, hide and show the columns for the view's present width and text."""
+        view, header = self.view, _header(self.view)
+        model = view.model()
+        if model is None or not view.isVisible():
+            return
+        for column in self.dropped:
+            self.view.setColumnHidden(column, False)
+        self.dropped = set()
+        columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        minimum_free = view.fontMetrics().horizontalAdvance("あ") * MIN_FREE_CHARS
+        needed = {c: self._needed(c) for c in columns}
+        # the room inside the frame, less a vertical scroll bar (there or coming with more rows)
+        room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+        if isinstance(view, QTableView) and view.verticalHeader().isVisible():
+            room -= view.verticalHeader().width()
+
+        def total() -> int:
+            return sum(minimum_free if c in self.free else needed[c] for c in columns)
+
+        for column in self.drop:
+            if total() <= room:
+                break
+            if column in columns:
+                self.view.setColumnHidden(column, True)
+                self.dropped.add(column)
+                columns.remove(column)
+        self._set_wrapping(total() > room and any(c in columns for c in self.wrap))
+        free = [c for c in columns if c in self.free or self.wrapping and c in self.wrap]
+        left = max(room - sum(needed[c] for c in columns if c not in free), 0)
+        if not free and self.stretch in columns:
+            needed[self.stretch] += max(room - total(), 0)
+        for column in columns:
+            if column not in free:
+                header.resizeSection(column, needed[column])
+        for number, column in enumerate(free):
+            share = left // len(free) if number < len(free) - 1 else left - (
+                left // len(free)) * (len(free) - 1)
+            header.resizeSection(column, max(share, minimum_free))
+        if self.wrap_rows and isinstance(view, QTableView):
+            view.resizeRowsToContents()
+
+    def _set_wrapping(self, wrapping: bool) -> None:
+        """Let the ``wrap`` columns wrap (rows as high as their text) or show one line."""
+        if wrapping == self.wrapping or not isinstance(self.view, QTableView):
+            return
+        self.wrapping = wrapping
+        set_elidable_columns(self.view, self.free + (self.wrap if wrapping else []))
+        self.view.setWordWrap(wrapping)
+        rows = self.view.verticalHeader()
+        if wrapping:
+            self._row_mode = rows.sectionResizeMode(0) if rows.count() else rows.ResizeMode.Fixed
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            rows.setSectionResizeMode(self._row_mode)

@@ -1,0 +1,54 @@
+"""Style sheets that follow the text size (文字の大きさ): headings written as ``font-size: 16pt``
+grow with the application font instead of staying small beside large body text.
+
+A widget's sheet is set through :func:`set_scaled_style_sheet`, which keeps the sheet as written
+(for 標準) and applies it with every ``font-size: Npt`` multiplied by the current factor;
+:func:`rescale_style_sheets` re-applies all of them after a change in 設定.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+_BASE_SHEET = "kyodo_base_style_sheet"
+_SCALE = "kyodo_text_scale"
+_POINTS = re.compile(r"(font-size:\s*)([0-9]+(?:\.[0-9]+)?)pt")
+
+
+def current_scale() -> float:
+    """The factor of the text size in use (1.0 標準, 1.25 大きい, 1.5 とても大きい)."""
+    app = QApplication.instance()
+    scale = app.property(_SCALE) if app is not None else None
+    return float(scale) if scale else 1.0
+
+
+def scaled_sheet(sheet: str, scale: float) -> str:
+    """``sheet`` with every ``font-size: Npt`` multiplied by ``scale`` (one decimal)."""
+    return _POINTS.sub(lambda m: f"{m.group(1)}{round(float(m.group(2)) * scale, 1):g}pt", sheet)
+
+
+def set_scaled_style_sheet(widget: QWidget, sheet: str) -> None:
+    """Give ``widget`` the style sheet ``sheet`` (written for 標準), scaled to the text size now
+    and after every change of it."""
+    widget.setProperty(_BASE_SHEET, sheet)
+    widget.setStyleSheet(scaled_sheet(sheet, current_scale()))
+
+
+def scaled_points(points: float) -> float:
+    """A point size written for 標準, at the text size in use."""
+    return round(points * current_scale(), 1)
+
+
+def rescale_style_sheets(app: QApplication, scale: float) -> None:
+    """Record ``scale`` as the text size and re-apply every sheet (re-polishing widgets styled by
+    sheets, whose fonts would otherwise keep the old size)."""
+    app.setProperty(_SCALE, scale)
+    app.setStyleSheet(app.styleSheet())
+    for widget in app.allWidgets():
+        base = widget.property(_BASE_SHEET)
+        if base is not None:
+            widget.setStyleSheet(scaled_sheet(str(base), scale))
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
