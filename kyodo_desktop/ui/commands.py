@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import Changes, Undoable, redo, undo, undoable
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
@@ -35,19 +36,22 @@ class UndoStep(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._step(redo)
+        if self._step(redo):
+            self._context.stepped.emit(_("Redone: {what}").format(what=self.text()))
 
     def undo(self) -> None:
-        self._step(undo)
+        if self._step(undo):
+            self._context.stepped.emit(_("Undone: {what}").format(what=self.text()))
 
-    def _step(self, step: Callable[[object, Undoable], Changes]) -> None:
+    def _step(self, step: Callable[[object, Undoable], Changes]) -> bool:
         try:
             changes = step(self._context.store, self._done)
         except Exception as error:  # the stack cannot fail a step: tell the user, keep going
             self.setObsolete(True)
             show_error(error)
-            return
+            return False
         self._context.notify(changes)
+        return True
 
 
 def save_with_undo(context: AppContext, text: str, operation: Callable[[], object], *,

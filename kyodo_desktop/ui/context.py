@@ -21,7 +21,9 @@ class AppContext(QObject):
     Signals: ``changed(Changes)`` after any write; ``council_changed(object)`` with the new council
     id (int or None); ``fiscal_year_changed(int)``; ``open_area(str, str)`` asks the window to
     show an area by its key (ui/areas.py) and, when the second text is not empty, the tab of
-    that title (今年度の流れ's 開く buttons). ``last_saved`` is the time of the last write
+    that title (今年度の流れ's 開く buttons); ``stepped(str)`` after 元に戻す / やり直し with the
+    message to show (「元に戻しました: R8.6.1 電気代 500円」): message lines show it and drop
+    their 「保存しました。」. ``last_saved`` is the time of the last write
     (the file's modification time until the first write of this session).
     """
 
@@ -29,6 +31,7 @@ class AppContext(QObject):
     council_changed = Signal(object)
     fiscal_year_changed = Signal(int)
     open_area = Signal(str, str)
+    stepped = Signal(str)
 
     def __init__(self, store: Store, council_id: int | None, fiscal_year: int,
                  parent: QObject | None = None) -> None:

@@ -38,6 +38,7 @@ from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
 from kyodo_desktop.ui.shell.page_stack import PageStack, page_scroll_area, size_by_current_tab
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
+from kyodo_desktop.ui.shell.undo_keys import UndoKeys
 
 #: Areas that work without a registered council.
 WITHOUT_COUNCIL = frozenset({"council", "settings"})
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_status_bar()
         self.safety = BackupActions(self, self.files_menu)  # backups, restore, 引継ぎ (issue 8)
+        self.undo_keys = UndoKeys(self.undo_group.undo, self.undo_group.redo, self)
+        QApplication.instance().installEventFilter(self.undo_keys)  # removed with the window
         self.resize(1280, 760)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -187,6 +190,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.context.changed.connect(self._on_changed)
+        self.context.changed.connect(self.undo_keys.saved)
+        self.context.stepped.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.council_changed.connect(lambda _id: self._on_council_changed())
         self.context.fiscal_year_changed.connect(lambda _fy: self._on_year_changed())
         self.context.open_area.connect(self.open_area)

@@ -63,6 +63,8 @@ class EntryPanel(QWidget):
         self._timer.timeout.connect(self.show_findings)
         self._build()
         self.reload()
+        # after 元に戻す / やり直し: say what was undone instead of the stale 「保存しました」
+        context.stepped.connect(lambda text: self._show_message(text, error=False))
 
     # building --------------------------------------------------------------------------------
 
@@ -377,22 +379,19 @@ class EntryPanel(QWidget):
         try:
             if self.editing is None:
                 entry_id, _changes = save_with_undo(
-                    self.context, _("Entry of {description}").format(
-                        description=entry.description),
+                    self.context, entry_text(entry),
                     lambda: cash_book.record_entry(store, council, year, entry))
             else:
                 entry_id = self.editing
-                save_with_undo(self.context, _("Change of {description}").format(
-                    description=entry.description),
+                save_with_undo(self.context, _("Change of {entry}").format(
+                    entry=entry_text(entry)),
                     lambda: cash_book.update_entry(store, entry_id, entry))
         except UserError as error:  # ValidationError, YearClosed (a closed year) …
             self._show_message(error.message, error=True)
             return False
         self._last_account = entry.account_id
         self.start_new(keep_date=True)
-        self._show_message(_("Saved: {date} {description} {amount} yen").format(
-            date=format_date(entry.entry_date, "short"), description=entry.description,
-            amount=format_yen(entry.amount)), error=False)
+        self._show_message(_("Saved: {entry}").format(entry=entry_text(entry)), error=False)
         self.saved.emit(entry_id)
         return True
 
@@ -448,6 +447,13 @@ class EntryPanel(QWidget):
                 action()
                 return True
         return super().eventFilter(watched, event)
+
+
+def entry_text(entry: CashBookEntryInput) -> str:
+    """An entry as the user reads it in messages and 元に戻す: 「R8.6.1 電気代 500円」."""
+    return _("{date} {description} {amount} yen").format(
+        date=format_date(entry.entry_date, "short"), description=entry.description,
+        amount=format_yen(entry.amount))
 
 
 def _popup_open(watched: QObject) -> bool:

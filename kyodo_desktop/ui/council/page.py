@@ -118,6 +118,7 @@ class CouncilPage(QWidget):
         self.first_name.returnPressed.connect(self.register)
         self.context.add_leave_guard(self.may_leave)
         self.context.changed.connect(self._on_changed)
+        self.context.stepped.connect(self._status)  # 「元に戻しました: …」 replaces 「保存しました。」
         self.context.council_changed.connect(lambda _id: self.reload())
         self.context.fiscal_year_changed.connect(lambda _fy: self.reload_overview())
 
