@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
             self._built.add(row)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
-        self.pages.setCurrentIndex(row)
+        self.pages.show_page(row)
         return self.pages.widget(row)
 
     def open_area(self, key: str, tab_title: str = "") -> QWidget:
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._needs_council)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
-        self.pages.setCurrentWidget(self._needs_council)
+        self.pages.show_page(self.pages.indexOf(self._needs_council))
         return self._needs_council
 
     def _council_chosen(self, index: int) -> None:

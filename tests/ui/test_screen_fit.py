@@ -52,7 +52,7 @@ def test_a_text_size_change_keeps_the_window_inside_the_screen(open_window, demo
     try:
         apply_text_scale(app, 1.3)
         qtbot.waitUntil(lambda: window.screen().availableGeometry().contains(
-            window.frameGeometry()), timeout=3000)
+            window.frameGeometry()), timeout=10000)
     finally:
         apply_text_scale(app, 1.0)
     assert app.font().pointSizeF() == before

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
+from kyodo_desktop.ui.shell.props import get_property
+
 _STRETCH = "flow_stretch"
 
 
@@ -132,7 +134,7 @@ def _stretch(item: QLayoutItem) -> int:
     widget = item.widget()
     if widget is None or not widget.sizePolicy().expandingDirections() & Qt.Orientation.Horizontal:
         return 0
-    value = widget.property(_STRETCH)
+    value = get_property(widget, _STRETCH)
     return int(value) if value is not None else 1
 
 

@@ -4,8 +4,10 @@ growing it past the screen (1366×768; see :mod:`ui.shell.screen_fit`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QTabWidget, QWidget
+
+from kyodo_desktop.ui.shell.props import get_property
 
 #: Object name of the scroll area holding the pages (the page-fit test reads it).
 PAGE_SCROLL_NAME = "pageScroll"
@@ -16,9 +18,10 @@ class PageStack(QStackedWidget):
     """A QStackedWidget whose size hints are those of the current page only (Qt's own takes the
     largest of all pages ever shown, so one wide tab kept the window wide on every page)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
+    def show_page(self, index: int) -> None:
+        """Show the page at ``index`` and ask the scroll area for its room."""
+        self.setCurrentIndex(index)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         page = self.currentWidget()
@@ -40,22 +43,37 @@ class PageStack(QStackedWidget):
         return page.minimumSizeHint().expandedTo(page.minimumSize())
 
 
+class _CurrentTabSizer(QObject):
+    """Watches the pages of one tab widget: a page shown asks for its room, the others for none.
+    It reacts to Show events only (never to signals sent while a tab widget is destroyed)."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self.pages = [tabs.widget(index) for index in range(tabs.count())]
+        for page in self.pages:
+            page.installEventFilter(self)
+        current = tabs.currentWidget()
+        if current is not None:
+            self._shown(current)
+
+    def _shown(self, shown: QWidget) -> None:
+        for page in self.pages:
+            policy = (QSizePolicy.Policy.Preferred if page is shown
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Show and watched in self.pages:
+            self._shown(watched)
+        return False
+
+
 def size_by_current_tab(tabs: QTabWidget) -> None:
     """Let ``tabs`` ask only for the room of the tab shown (Qt's own asks for the largest tab:
     one wide tab made every tab of the page, and so the window, wide)."""
-    if tabs.property(_CURRENT_ONLY):
-        return
-    tabs.setProperty(_CURRENT_ONLY, True)
-
-    def follow(current: int) -> None:
-        for index in range(tabs.count()):
-            policy = (QSizePolicy.Policy.Preferred if index == current
-                      else QSizePolicy.Policy.Ignored)
-            tabs.widget(index).setSizePolicy(policy, policy)
-        tabs.updateGeometry()
-
-    tabs.currentChanged.connect(follow)
-    follow(tabs.currentIndex())
+    if not get_property(tabs, _CURRENT_ONLY):
+        tabs.setProperty(_CURRENT_ONLY, True)
+        _CurrentTabSizer(tabs)
 
 
 def page_scroll_area(pages: PageStack, parent: QWidget | None = None) -> QScrollArea:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from kyodo_desktop.ui.shell.props import get_property
+
 _ELIDABLE = "kyodo_elidable_columns"
 #: Characters a free column keeps at least before it is hidden.
 MIN_FREE_CHARS = 6
@@ -26,7 +28,7 @@ def set_elidable_columns(view: QAbstractItemView, columns: Sequence[int]) -> Non
 
 def elidable_columns(view: QAbstractItemView) -> list[int]:
     """The columns of ``view`` declared free text by :func:`set_elidable_columns`."""
-    return list(view.property(_ELIDABLE) or [])
+    return list(get_property(view, _ELIDABLE) or [])
 
 
 def _header(view: QAbstractItemView) -> QHeaderView:

@@ -12,6 +12,8 @@ import re
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kyodo_desktop.ui.shell.props import get_property
+
 _BASE_SHEET = "kyodo_base_style_sheet"
 _SCALE = "kyodo_text_scale"
 _POINTS = re.compile(r"(font-size:\s*)([0-9]+(?:\.[0-9]+)?)pt")
@@ -20,7 +22,7 @@ _POINTS = re.compile(r"(font-size:\s*)([0-9]+(?:\.[0-9]+)?)pt")
 def current_scale() -> float:
     """The factor of the text size in use (1.0 標準, 1.25 大きい, 1.5 とても大きい)."""
     app = QApplication.instance()
-    scale = app.property(_SCALE) if app is not None else None
+    scale = get_property(app, _SCALE) if app is not None else None
     return float(scale) if scale else 1.0
 
 
@@ -47,7 +49,7 @@ def rescale_style_sheets(app: QApplication, scale: float) -> None:
     app.setProperty(_SCALE, scale)
     app.setStyleSheet(app.styleSheet())
     for widget in app.allWidgets():
-        base = widget.property(_BASE_SHEET)
+        base = get_property(widget, _BASE_SHEET)
         if base is not None:
             widget.setStyleSheet(scaled_sheet(str(base), scale))
         elif widget.styleSheet():

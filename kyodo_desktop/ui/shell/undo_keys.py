@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
+from kyodo_desktop.ui.shell.props import get_property
+
 _EDITED_IN = "kyodo_edited_in_generation"
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo,)
 _REDO_KEYS = (QKeySequence.StandardKey.Redo,)
@@ -62,7 +64,7 @@ class UndoKeys(QObject):
 
     def field_owns(self, field: QObject, redo: bool) -> bool:
         """True when ``field`` holds text typed since the last save that it can undo/redo."""
-        if field.property(_EDITED_IN) != self.generation:
+        if get_property(field, _EDITED_IN) != self.generation:
             return False
         return _redo_available(field) if redo else _undo_available(field)
 
