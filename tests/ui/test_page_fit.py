@@ -22,8 +22,11 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 #: (text size, page › tab, what) of the problems still open, ``what`` without numbers.
 #: 協議会: the 口座 table and the overview's cards and tables at large text; 構成団体: the list
-#: beside the editor; 帳票印刷: the draft check box; 手引き: the chapter list.
+#: beside the editor; 帳票印刷: the draft check box; 手引き: the chapter list; 予算・出納 › 口座:
+#: 口座名義 at とても大きい.
 KNOWN: set[tuple[str, str, str]] = {
+    ('extra_large', '予算・出納 › 口座', 'QTableWidget: 「湯田地域づくり協議会 会長」 in column 「口座名義」 needs #, has #'),
+    ('extra_large', '予算・出納 › 口座', "QTableWidget: column 「口座名義」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', "QTableWidget: column 「口座名義」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', "QTableWidget: column 「口座番号」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', "QTableWidget: column 「支払先」 reaches beyond the table's right edge # > #"),
