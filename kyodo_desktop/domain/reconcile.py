@@ -6,6 +6,7 @@
   only in the bank (通帳のみ) or only in the book (帳簿のみ).
 - 金種表: :data:`DENOMINATIONS` (10,000 … 1 円) × counts; :func:`cash_total` adds them up.
 - :func:`difference`: 通帳残高 − 帳簿残高; 照合済 only when it is 0.
+- :func:`first_overdrafts`: the first day an 口座 ends below zero (a cash box or a 通帳 cannot).
 Money is int 円; dates datetime.date.
 """
 
@@ -119,3 +120,21 @@ def count_for(amount: int) -> dict[str, int]:
         counts[str(value)], rest = divmod(rest, value)
     counts["2000"] = 0
     return counts
+
+
+def first_overdrafts(opening: Mapping[int, int], moves: Sequence[tuple[date, int, int]]
+                     ) -> dict[int, tuple[date, int]]:
+    """``{account: (day, balance)}`` of each account whose 残高 at the end of a day falls below
+    0: the first such day and the balance then (円). ``opening`` {account: 繰越金}; ``moves``
+    (day, account, signed 円) in any order."""
+    by_day: dict[date, dict[int, int]] = {}
+    for day, account, signed in moves:
+        by_day.setdefault(day, {})
+        by_day[day][account] = by_day[day].get(account, 0) + signed
+    balance, found = dict(opening), {}
+    for day in sorted(by_day):
+        for account, signed in by_day[day].items():
+            balance[account] = balance.get(account, 0) + signed
+            if balance[account] < 0 and account not in found:
+                found[account] = (day, balance[account])
+    return found

@@ -55,3 +55,14 @@ def test_the_cash_count_adds_up_and_refuses_what_is_no_coin():
         with pytest.raises(ValidationError):
             cash_total(bad)
     assert difference(1000, 1200) == 200
+
+
+def test_the_first_overdraft_of_each_account_is_found_at_the_end_of_a_day():
+    from kyodo_desktop.domain.reconcile import first_overdrafts
+
+    day = date(2026, 5, 1)
+    moves = [(day, 1, -500), (day, 1, 800), (date(2026, 5, 3), 1, -400),
+             (date(2026, 5, 4), 2, -1), (date(2026, 5, 5), 1, -900)]
+    assert first_overdrafts({1: 0, 2: 0}, moves) == {1: (date(2026, 5, 3), -100),
+                                                      2: (date(2026, 5, 4), -1)}
+    assert first_overdrafts({1: 1000, 2: 1}, moves) == {}

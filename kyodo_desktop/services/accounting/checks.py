@@ -5,14 +5,22 @@ types) and the 年度締め.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from kyodo_desktop.domain import text
-from kyodo_desktop.domain.accounting import EXPENSE, CashBookEntryInput, Finding, validate_entry
+from kyodo_desktop.domain.accounting import (
+    EXPENSE,
+    CashBookEntry,
+    CashBookEntryInput,
+    Finding,
+    validate_entry,
+)
 from kyodo_desktop.domain.accounting_checks import GrantFacts, Ledger, run_checks
-from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.domain.formatting import format_date, format_yen
+from kyodo_desktop.domain.reconcile import first_overdrafts
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.accounting import accounts, common, figures, transfers
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store
@@ -46,8 +54,30 @@ def load_ledger(store: Store, council_id: int, fiscal_year: int) -> Ledger:
 
 
 def year_findings(store: Store, council_id: int, fiscal_year: int) -> list[Finding]:
-    """Every finding of the council-year, errors first (the 点検 panel's list)."""
-    return run_checks(load_ledger(store, council_id, fiscal_year))
+    """Every finding of the council-year, errors first (the 点検 panel's list); an 口座 whose
+    残高 falls below zero on a day is a warning (:func:`account_findings`)."""
+    ledger = load_ledger(store, council_id, fiscal_year)
+    return run_checks(ledger) + account_findings(store, council_id, fiscal_year, ledger.entries)
+
+
+def account_findings(store: Store, council_id: int, fiscal_year: int,
+                     entries: Sequence[CashBookEntry]) -> list[Finding]:
+    """A warning per 口座 (現金 or a bank account) whose 残高 at the end of a day falls below 0:
+    a cash box or a 通帳 cannot, so an entry is on the wrong 口座 or a 振替 is missing."""
+    names = accounts.account_names(store, council_id)
+    moves = [(e.entry_date, e.account_id, e.signed) for e in entries]
+    for t in transfers.list_transfers(store, council_id, fiscal_year):
+        moves += [(t.transfer_date, t.from_account_id, -t.amount),
+                  (t.transfer_date, t.to_account_id, t.amount)]
+    opening = figures.account_opening_balances(store, council_id, fiscal_year)
+    return [Finding(
+        "warning", "account_below_zero",
+        _("The balance of the account {account} falls below zero on {date} ({amount} yen).")
+        .format(account=names.get(account, ""), date=format_date(day),
+                amount=format_yen(balance)),
+        _("Check the 口座 of that day's entries, or record the 引出 or 預入 that moved the money "
+          "between the accounts (振替)."))
+        for account, (day, balance) in first_overdrafts(opening, moves).items()]
 
 
 def entry_findings(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput,
