@@ -48,7 +48,10 @@ def printable(text: str | None, *, keep_newlines: bool = True) -> str:
     ``keep_newlines``, else a space); surrounding blanks stripped. ``None`` → ``""``."""
     if text is None:
         return ""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = str(text)
+    if text.isprintable():  # no control, format, separator or surrogate character: nothing to drop
+        return text.strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if not keep_newlines:
         text = text.replace("\n", " ")
     return "".join(char for char in text if char in _LINE_BREAKS or

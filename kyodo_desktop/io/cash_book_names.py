@@ -11,6 +11,7 @@ and 「消耗品費」 are one name. Names not listed here are reported as unkno
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.labels import (
@@ -108,11 +109,16 @@ _CARRIED = re.compile(r"(?:\d{1,2}月(?:分)?|(?:\d{1,2}月)?(?:次年度|翌年
                       r"|次頁|前ページ|次ページ))(?:へ|より|から)?(?:の)?繰越(?:金|額|高)?")
 _OPENING = re.compile(r"(?:前年度|前期|昨年度|前年)(?:より|から)?(?:の)?繰越(?:金|額|高)?")
 _BARE_CARRIED = re.compile(r"繰越(?:金|額|高)?")
+_LABEL_PATTERNS = (("opening", _OPENING), ("subtotal", _SUBTOTAL),
+                   ("bare_carried", _BARE_CARRIED), ("carried", _CARRIED))
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """Comparison form of a name: NFKC, without spaces, unprintable characters, brackets and
     「(円)」 units."""
+    if not text:
+        return ""
     text = normalize(text)
     text = _YEN_UNIT.sub("", "".join(text.split()))
     return _BRACKETS.sub("", text)
@@ -194,6 +200,18 @@ def is_carried(text: str) -> bool:
 def is_opening(text: str) -> bool:
     """True for 「前年度繰越」「前年度より繰越」「前年度繰越金」 (the opening balance row)."""
     return bool(_OPENING.fullmatch(name_key(text)))
+
+
+def label_kind(texts: list[str]) -> str | None:
+    """What the label cells ``texts`` (日付, 月, 摘要, 費目) make of a row, checked in this order:
+    ``"opening"`` when one is a 前年度繰越 (:func:`is_opening`), ``"subtotal"``
+    (:func:`is_subtotal`), ``"bare_carried"`` (:func:`is_bare_carried`), ``"carried"``
+    (:func:`is_carried`); None for none of them."""
+    keys = [name_key(text) for text in texts if text]
+    for kind, pattern in _LABEL_PATTERNS:
+        if any(pattern.fullmatch(key) for key in keys):
+            return kind
+    return None
 
 
 def is_bare_carried(text: str) -> bool:

@@ -93,17 +93,14 @@ def row_kind(row: TableRow, columns: Columns, *, before_entries: bool) -> str | 
     A plain 「繰越」 is the opening balance when it comes ``before_entries``."""
     if row.is_blank:
         return "blank"
-    labels = [columns.cell(row, name) for name in _LABEL_FIELDS]
     category = columns.cell(row, "category")
-    if any(names.is_opening(text) for text in labels) or (
-            category and names.category_code(category, INCOME) == "carried_in"):
+    kind = names.label_kind([columns.cell(row, name) for name in _LABEL_FIELDS])
+    if kind == "opening" or (category and names.category_code(category, INCOME) == "carried_in"):
         return "opening"
-    if any(names.is_subtotal(text) for text in labels):
-        return "subtotal"
-    if any(names.is_bare_carried(text) for text in labels):
+    if kind == "bare_carried":
         return "opening" if before_entries else "carried"
-    if any(names.is_carried(text) for text in labels):
-        return "carried"
+    if kind is not None:
+        return kind
     amounts = [columns.cell(row, name) for name in ("income", "expense", "amount")]
     if not any(amounts) and not columns.cell(row, "entry_date") and not category:
         return "note"

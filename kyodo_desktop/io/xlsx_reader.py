@@ -3,9 +3,12 @@
 - The zip directory is checked first (:func:`kyodo_desktop.io.sheet_limits.check_archive`).
 - The small parts (content types, workbook, relationships, styles) are parsed by openpyxl
   through defusedxml (no DTD entities, so no billion laughs).
-- The shared strings and the sheet are streamed by the C parser after a check that refuses any
-  DTD (:func:`kyodo_desktop.io.safe_xml.safe_iterparse`), one row at a time, cached formula
-  values only (never the formula).
+- The sheet's XML is scanned once as bytes (:func:`kyodo_desktop.io.xlsx_plain.scan_sheet`):
+  more than MAX_ROWS rows are refused there. A plain sheet (nothing hidden, every formula with
+  its cached value, nothing unusual) has its values read by calamine (Rust, fast).
+- Any other sheet, and the shared strings, are streamed by the C parser after a check that
+  refuses any DTD (:func:`kyodo_desktop.io.safe_xml.safe_iterparse`), one row at a time, cached
+  formula values only (never the formula).
 
 Anything malformed (bad XML, no sheet, bad styles, a missing part) is a UserError, never a
 traceback. What a user could not see or what was never calculated is reported on its row (the
@@ -16,6 +19,7 @@ column; a formula cell without a cached value. A hidden sheet is refused as a wh
 from __future__ import annotations
 
 import warnings
+from functools import cached_property
 from pathlib import Path
 
 from kyodo_desktop.errors import UserError
@@ -26,6 +30,7 @@ from kyodo_desktop.io.sheet_limits import Progress
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _COL, _DIMENSION = f"{_NS}row", f"{_NS}c", f"{_NS}col", f"{_NS}dimension"
+_FORMAT = f"{_NS}sheetFormatPr"
 _VALUE, _FORMULA, _INLINE = f"{_NS}v", f"{_NS}f", f"{_NS}is"
 _TEXT, _RUN, _SHARED = f"{_NS}t", f"{_NS}r", f"{_NS}si"
 _TRUE = ("1", "true")
@@ -55,13 +60,28 @@ def read_sheet(path: Path, sheet: str | None, progress: Progress | None, make_ro
             raise limits.damaged_workbook(path, error) from error
         try:
             title, part = book.sheet_part(sheet)
-            return _SheetReader(book, path, progress, make_row, cell_text).rows(part), title
+            rows = _plain_rows(book, part, title, progress, make_row, cell_text)
+            if rows is None:
+                rows = _SheetReader(book, path, progress, make_row, cell_text).rows(part)
+            return rows, title
         except (UserError, MemoryError):
             raise
         except Exception as error:
             raise limits.damaged_workbook(path, error) from error
         finally:
             book.close()
+
+
+def _plain_rows(book: _Book, part: str, title: str, progress: Progress | None, make_row,
+                cell_text) -> list | None:
+    """The rows through the fast path of :mod:`xlsx_plain`, or None when the sheet is not
+    plain (or calamine cannot read it)."""
+    from kyodo_desktop.io import xlsx_plain
+
+    scan = xlsx_plain.scan_sheet(book.archive, part, book.path)
+    if not scan.plain or not xlsx_plain.strings_are_safe(book.archive, book.strings_part):
+        return None
+    return xlsx_plain.read_values(book.path, title, scan, progress, make_row, cell_text)
 
 
 class _Book:
@@ -85,7 +105,12 @@ class _Book:
         self.sheets = [(sheet.name, sheet.state or "visible", rel.target, rel.Type)
                        for sheet, rel in reader.parser.find_sheets()]
         strings = reader.package.find(SHARED_STRINGS)
-        self.shared_strings = self._strings(strings.PartName[1:]) if strings is not None else []
+        self.strings_part = strings.PartName[1:] if strings is not None else None
+
+    @cached_property
+    def shared_strings(self) -> list[str]:
+        """The shared strings, read when the streaming reader needs them."""
+        return self._strings(self.strings_part) if self.strings_part is not None else []
 
     def _strings(self, part: str) -> list[str]:
         found = []
@@ -146,6 +171,7 @@ class _SheetReader:
         self.column_of, self.from_excel, self.from_iso = (
             column_index_from_string, from_excel, from_ISO8601)
         self.hidden_columns: set[int] = set()
+        self.rows_hidden = False  # <sheetFormatPr zeroHeight="1">: rows hidden unless sized
         self.expected = 0
 
     def rows(self, part: str) -> list:
@@ -164,6 +190,8 @@ class _SheetReader:
                         self.progress(number, self.expected)
                 elif tag == _COL:
                     self._column(element)
+                elif tag == _FORMAT:
+                    self.rows_hidden = element.get("zeroHeight") in _TRUE
                 elif tag == _DIMENSION:
                     self._dimension(element, part)
         return rows
@@ -210,9 +238,20 @@ class _SheetReader:
             if text and column in self.hidden_columns:
                 hidden_values.append(column)
         texts, problems = limits.cell_problems(texts, width)
-        problems += _row_problems(element.get("hidden") in _TRUE and any(texts),
+        problems += _row_problems(self._hidden(element) and any(texts),
                                   hidden_values, uncalculated)
         return self.make_row(number, texts, problems)
+
+    def _hidden(self, row) -> bool:
+        """Whether Excel shows the row: not when hidden, of zero height, or of no set height
+        in a sheet whose rows are hidden by default."""
+        if row.get("hidden") in _TRUE:
+            return True
+        try:
+            height = float(row.get("ht")) if row.get("ht") else None
+        except ValueError:
+            height = None
+        return height == 0 or (self.rows_hidden and not height)
 
     def _cell(self, cell, previous: int) -> tuple[int, object, bool]:
         """``(column, value or None, calculated)`` of a ``<c>`` element."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
+from functools import cached_property
 
 from kyodo_desktop.domain import text
 from kyodo_desktop.domain.accounting import (
@@ -53,7 +54,7 @@ class EntryValidationError(ValidationError):
 
 
 def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,
-                allow_negative: bool = False) -> None:
+                allow_negative: bool = False, lookup: _Lookup | None = None) -> None:
     """Raise ValidationError (``field`` set) when the entry cannot be stored at all: not a date,
     unknown fund or direction, no 費目 / 収入科目 or an unknown one, amount not an int, the hard
     rules of :func:`~kyodo_desktop.domain.accounting.entry_refusals` (amount ≤ 0 unless
@@ -61,15 +62,16 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
     entry panel shows), a 事業 or 交付金 of another council, a 返還金 (expense carrying
     ``grant_id``) linked to a 事業 (it is never a 事業's cost; the store refuses it too,
     migration 7). Soft problems are findings, not errors (see checks). A closed year is refused by
-    the callers (YearClosed)."""
+    the callers (YearClosed). ``lookup``: the answers of the store shared by a batch."""
     if not isinstance(entry.entry_date, date) or isinstance(entry.entry_date, datetime):
         raise ValidationError(_("Enter the date."), field="entry_date")
-    if entry.fund_code not in common.fund_names(store):
+    lookup = lookup or _Lookup(store)
+    if entry.fund_code not in lookup.funds:
         raise ValidationError(_("Choose a fund."), field="fund_code")
     if entry.direction not in DIRECTIONS:
         raise ValidationError(_("Choose income or expense."), field="direction")
     table = "income_categories" if entry.direction == INCOME else "expense_categories"
-    if not entry.category_code or not store.scalar(
+    if not entry.category_code or not lookup.scalar(
             f"SELECT 1 FROM {table} WHERE code = ?", (entry.category_code,)):
         raise ValidationError(_("Choose a category."), field="category_code")
     if not isinstance(entry.amount, int) or isinstance(entry.amount, bool):
@@ -77,11 +79,11 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
                               field="amount")
     for finding in entry_refusals(entry, fiscal_year, allow_negative=allow_negative):
         raise ValidationError(refusal_text(finding), field=_REFUSAL_FIELDS[finding.code])
-    if entry.project_id is not None and not store.scalar(
+    if entry.project_id is not None and not lookup.scalar(
             "SELECT 1 FROM projects WHERE id = ? AND council_id = ?",
             (entry.project_id, council_id)):
         raise ValidationError(_("Choose a project of this council."), field="project_id")
-    if entry.grant_id is not None and not store.scalar(
+    if entry.grant_id is not None and not lookup.scalar(
             "SELECT 1 FROM grants WHERE id = ? AND council_id = ?", (entry.grant_id, council_id)):
         raise ValidationError(_("Choose a grant of this council."), field="grant_id")
     if entry.direction == EXPENSE and entry.grant_id is not None and entry.project_id is not None:
@@ -95,6 +97,38 @@ def _on_account(store: Store, council_id: int, entry: CashBookEntryInput) -> Cas
     if entry.account_id is not None:
         return entry
     return replace(entry, account_id=accounts.cash_account_id(store, council_id))
+
+
+def _on_accounts(store: Store, council_id: int, entries: list[CashBookEntryInput]
+                 ) -> list[CashBookEntryInput]:
+    """The entries with their 口座 (:func:`_on_account`), the council's 現金 looked up once."""
+    cash = None
+    placed = []
+    for entry in entries:
+        if entry.account_id is None:
+            if cash is None:
+                cash = _on_account(store, council_id, entry).account_id
+            entry = replace(entry, account_id=cash)
+        placed.append(entry)
+    return placed
+
+
+class _Lookup:
+    """The store's answers to :func:`check_entry`'s look-ups, each asked once per batch."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.answers: dict[tuple, object] = {}
+
+    @cached_property
+    def funds(self) -> dict[str, str]:
+        return common.fund_names(self.store)
+
+    def scalar(self, sql: str, params: tuple):
+        key = (sql, params)
+        if key not in self.answers:
+            self.answers[key] = self.store.scalar(sql, params)
+        return self.answers[key]
 
 
 def _values(entry: CashBookEntryInput) -> dict:
@@ -129,18 +163,17 @@ def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
     """Like :func:`record_entries` but return the new entries' ids, in the given order."""
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
+    lookup = _Lookup(store)
     for index, entry in enumerate(entries):
         try:
-            check_entry(store, council_id, fiscal_year, entry)
+            check_entry(store, council_id, fiscal_year, entry, lookup=lookup)
         except ValidationError as error:
             raise EntryValidationError(error.message, index=index, field=error.field) from error
-    entries = [_on_account(store, council_id, entry) for entry in entries]
-    ids = []
+    entries = _on_accounts(store, council_id, entries)
+    rows = [{"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
+            for entry in entries]
     with store.transaction() as db:
-        for entry in entries:
-            values = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
-            ids.append(audit.insert_row(db, TABLE, values, actor)["id"])
-    return ids
+        return audit.insert_rows(db, TABLE, rows, actor)
 
 
 def record_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,
