@@ -51,11 +51,35 @@ def run_smoke_test(folder: Path) -> list[str]:
     if not pdf.startswith(b"%PDF") or b"/Page" not in pdf:
         raise RuntimeError(f"the PDF {pdf_path} is not a PDF with pages")
     printed = _print_through_qt(pdf, folder / "smoke-printed.pdf")
+    read_back = _read_back_spreadsheet(store, council_id, folder / "smoke.xlsx")
     window.close()
     app.processEvents()
     return [f"platform: {app.platformName()}", f"councils: {summary['councils']}",
             f"pages shown: {pages}", f"printed: {kind} -> {pdf_path} ({len(pdf)} bytes)",
-            f"through QtPdf and QPrinter: {printed}", "smoke test passed"]
+            f"through QtPdf and QPrinter: {printed}", f"spreadsheet read back: {read_back}",
+            "smoke test passed"]
+
+
+def _read_back_spreadsheet(store, council_id: int, target: Path) -> str:
+    """Export the council's 出納簿 to ``target`` and read it back through the import's fast
+    reader (calamine, a compiled module the bundle must carry)."""
+    import python_calamine  # noqa: F401  (missing from the bundle: fail here, not silently slow)
+
+    from kyodo_desktop.io import xlsx_plain
+    from kyodo_desktop.io.cash_book_export import export_cash_book
+    from kyodo_desktop.io.tabular import read_table
+
+    export_cash_book(store, council_id, SMOKE_FISCAL_YEAR, target)
+    fast = []
+    read_values = xlsx_plain.read_values
+    xlsx_plain.read_values = lambda *args: fast.append(1) or read_values(*args)
+    try:
+        rows = [row for row in read_table(target).rows if not row.is_blank]
+    finally:
+        xlsx_plain.read_values = read_values
+    if not rows or not fast:
+        raise RuntimeError(f"the exported cash book {target} was not read by the fast reader")
+    return f"{len(rows)} rows of {target.name}"
 
 
 def _print_through_qt(pdf: bytes, target: Path) -> str:
