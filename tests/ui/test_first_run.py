@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 
 from kyodo_desktop.services.backup import handover_package
@@ -107,3 +108,94 @@ def test_start_without_a_file_asks_and_with_a_file_opens_it(app, tmp_path, monke
         assert given.is_file() and len(asked) == 1
     finally:
         store.close()
+
+
+PASSPHRASE = "kawa-no-hotori-2026"
+
+
+def _secrets(*answers):
+    """An ``ask_secret`` answering ``answers`` in turn (a passphrase, or None for キャンセル)."""
+    queue = list(answers)
+    asked = []
+
+    def ask(parent, path):
+        asked.append(path)
+        answer = queue.pop(0)
+        return (answer is not None), answer
+
+    ask.asked = asked
+    return ask
+
+
+def _temporary_leftovers() -> list[Path]:
+    from kyodo_desktop.fileops.temporary import temp_root
+
+    return [entry for entry in temp_root().iterdir() if not entry.name.endswith(".lock")]
+
+
+@pytest.fixture
+def app_temp(tmp_path, monkeypatch):
+    from kyodo_desktop.fileops import temporary
+
+    monkeypatch.setenv(temporary.TEMP_ENV, str(tmp_path / "app-temp"))
+    monkeypatch.setenv("KYODO_DESKTOP_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path / "app-temp"
+
+
+def test_an_encrypted_handover_file_asks_its_passphrase_again_after_a_wrong_one(
+        app, tmp_path, demo_store, monkeypatch, app_temp):
+    shown = []
+    monkeypatch.setattr(first_run, "show_error", lambda error, parent=None: shown.append(error))
+    council = next(c for c in list_councils(demo_store) if c["name"] == "湯田地域づくり協議会")
+    package = tmp_path / "引継ぎ.sqlite3.enc"
+    handover_package.export_council(demo_store, council["id"], package, passphrase=PASSPHRASE)
+    demo_store.close()
+    target = tmp_path / "account" / "kyodo.sqlite3"
+    secret = _secrets("wrong-passphrase", PASSPHRASE)
+    store = first_run_store(target, ask=_answers(FirstRunChoice.FROM_HANDOVER),
+                            ask_package=lambda parent: package, ask_secret=secret)
+    try:
+        assert [c["name"] for c in list_councils(store)] == ["湯田地域づくり協議会"]
+        assert secret.asked == [package, package]
+        assert len(shown) == 1 and "パスフレーズが違います" in shown[0].message
+        assert _temporary_leftovers() == []
+    finally:
+        store.close()
+
+
+def test_an_encrypted_backup_becomes_the_new_accounts_data_file(app, tmp_path, demo_store,
+                                                                 monkeypatch, app_temp):
+    from kyodo_desktop.services.backup import automatic as backups
+
+    shown = []
+    monkeypatch.setattr(first_run, "show_error", lambda error, parent=None: shown.append(error))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    backup = backups.external_backup(demo_store, stick, passphrase=PASSPHRASE)
+    demo_store.close()
+    assert backup.name.endswith(".sqlite3.enc")
+    target = tmp_path / "account" / "kyodo.sqlite3"
+    # a wrong passphrase, then キャンセル: back to the first question, nothing created
+    result = first_run_store(
+        target, ask=_answers(FirstRunChoice.OPEN_EXISTING, FirstRunChoice.QUIT),
+        ask_file=lambda parent: backup, ask_secret=_secrets("wrong-passphrase", None))
+    assert result is None and len(shown) == 1 and "パスフレーズ" in shown[0].message
+    assert not target.exists() and _leftovers(target) == [] and _temporary_leftovers() == []
+    store = first_run_store(target, ask=_answers(FirstRunChoice.OPEN_EXISTING),
+                            ask_file=lambda parent: backup, ask_secret=_secrets(PASSPHRASE))
+    try:
+        assert Path(store.path) == target and len(list_councils(store)) == 21
+        assert _temporary_leftovers() == []
+    finally:
+        store.close()
+
+
+def test_the_file_choosers_offer_encrypted_files(app, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, start, pattern: filters.append(pattern) or ("", ""))
+    assert first_run.ask_handover_path(None) is None and first_run.ask_data_path(None) is None
+    assert len(filters) == 2 and all("*.enc" in pattern and "*.sqlite3" in pattern
+                                     for pattern in filters)

@@ -20,7 +20,6 @@ import logging
 import re
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -252,8 +251,8 @@ class PassphraseNeeded(UserError):
 
 @contextlib.contextmanager
 def plain_copy(source: Path, passphrase: str | None) -> Iterator[Path]:
-    """``source`` itself, or for an encrypted file its decrypted copy in a private temporary
-    folder (removed afterwards). Raises PassphraseNeeded without a passphrase, WrongPassphrase
+    """``source`` itself, or for an encrypted file its decrypted copy in the app's private
+    temporary folder (:func:`kyodo_desktop.fileops.temporary_folder`, removed afterwards). Raises PassphraseNeeded without a passphrase, WrongPassphrase
     when it does not open the file."""
     from kyodo_desktop.services.backup.encryption import decrypt_file, is_encrypted
 
@@ -263,7 +262,7 @@ def plain_copy(source: Path, passphrase: str | None) -> Iterator[Path]:
     if passphrase is None:
         raise PassphraseNeeded(_("The file {path} is encrypted. Enter its passphrase.").format(
             path=source))
-    with tempfile.TemporaryDirectory(prefix="kyodo-restore-") as folder:
+    with fileops.temporary_folder("restore") as folder:  # cleaned at the next start if killed
         plain = Path(folder) / "backup.sqlite3"
         try:
             decrypt_file(source, plain, passphrase)

@@ -3,10 +3,16 @@
 On a shared office PC a second Windows account (or a new PC) would otherwise get a new empty file
 silently, and the staff's records would split in two. Instead the app asks what to do:
 
-- 今あるデータファイルを開く… — the file the office already keeps (a backup, a copy);
-- 引継ぎファイルから始める… — a handover package from the previous treasurer or office;
+- 今あるデータファイルを開く… — the file the office already keeps (a backup, a copy); an
+  encrypted backup (``….sqlite3.enc``) is restored into the default data file after its
+  passphrase is asked;
+- 引継ぎファイルから始める… — a handover package from the previous treasurer or office (also an
+  encrypted one, ``….enc``, after its passphrase is asked);
 - 新しく始める — an empty file in the data folder (the first council of this PC);
 - 終了.
+
+A wrong passphrase is explained and asked again; an encrypted file is decrypted only into the
+app's temporary folder, and nothing is left behind when it cannot be used.
 """
 
 from __future__ import annotations
@@ -21,10 +27,18 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLa
 from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup import handover_package
 from kyodo_desktop.services.backup.datafile import Store, open_data_file
+from kyodo_desktop.services.backup.encryption import WrongPassphrase, is_encrypted
+from kyodo_desktop.services.settings import load_settings
+from kyodo_desktop.ui.backup.dialogs import file_filter
+from kyodo_desktop.ui.backup.passphrase import ask_passphrase_if_encrypted
 from kyodo_desktop.ui.shell.errors import show_error
-from kyodo_desktop.ui.shell.opening import ask_open_path, open_or_ask
+from kyodo_desktop.ui.shell.opening import open_or_ask
+
+#: ``ask_secret(parent, path)``: (False, None) when cancelled, else (True, passphrase or None).
+AskSecret = Callable[[QWidget | None, Path], tuple[bool, str | None]]
 
 
 class FirstRunChoice(Enum):
@@ -88,21 +102,30 @@ def ask_first_run(path: Path, parent: QWidget | None = None) -> FirstRunChoice:
 
 
 def ask_handover_path(parent: QWidget | None) -> Path | None:
-    """Ask for a handover package; None when cancelled."""
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _("Choose the handover file"), str(Path.home()),
-        _("kyodo-desktop data (*.sqlite3 *.db);;All files (*)"))
+    """Ask for a handover package (also an encrypted ``….enc`` one); None when cancelled."""
+    return _ask_path(parent, _("Choose the handover file"))
+
+
+def ask_data_path(parent: QWidget | None) -> Path | None:
+    """Ask for the office's data file or a backup (also an encrypted one); None when cancelled."""
+    return _ask_path(parent, _("Open a data file"))
+
+
+def _ask_path(parent: QWidget | None, title: str) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter())
     return Path(chosen) if chosen else None
 
 
 def first_run_store(path: Path, parent: QWidget | None = None, *,
                     ask: Callable[[Path, QWidget | None], FirstRunChoice] = ask_first_run,
                     ask_file: Callable[[QWidget | None], Path | None] = None,
-                    ask_package: Callable[[QWidget | None], Path | None] = None) -> Store | None:
+                    ask_package: Callable[[QWidget | None], Path | None] = None,
+                    ask_secret: AskSecret = ask_passphrase_if_encrypted) -> Store | None:
     """The Store to show when the default data file ``path`` does not exist yet, or None to
     quit. The dialogs are injected by tests. Nothing is created unless the user chose
-    新しく始める or a handover file that imports cleanly."""
-    ask_file = ask_file or (lambda widget: ask_open_path(widget, Path.home()))
+    新しく始める, an encrypted backup that restores cleanly into ``path``, or a handover file
+    that imports cleanly."""
+    ask_file = ask_file or ask_data_path
     ask_package = ask_package or ask_handover_path
     while True:
         choice = ask(path, parent)
@@ -113,33 +136,59 @@ def first_run_store(path: Path, parent: QWidget | None = None, *,
         chosen = (ask_file if choice is FirstRunChoice.OPEN_EXISTING else ask_package)(parent)
         if chosen is None:
             continue
-        if choice is FirstRunChoice.OPEN_EXISTING:
+        if choice is FirstRunChoice.OPEN_EXISTING and not is_encrypted(chosen):
             store = open_or_ask(chosen, parent, at_start=True)
-            if store is not None:
-                return store
-            continue
-        store = _start_from_handover(path, chosen, parent)
+        else:
+            start = (_start_from_backup if choice is FirstRunChoice.OPEN_EXISTING
+                     else _start_from_handover)
+            store = _with_passphrase(path, chosen, parent, ask_secret, start)
         if store is not None:
             return store
 
 
-def _start_from_handover(path: Path, package: Path, parent: QWidget | None) -> Store | None:
-    """Create ``path`` and import ``package`` into it; on an error remove the new file again
-    and explain (None)."""
+def _with_passphrase(path: Path, chosen: Path, parent: QWidget | None, ask_secret: AskSecret,
+                     start: Callable[[Path, Path, str | None], Store]) -> Store | None:
+    """``start(path, chosen, passphrase)`` with the passphrase of an encrypted ``chosen``, asked
+    again after a wrong one; None when the user cancels or the file cannot be used (explained;
+    whatever was created at ``path`` removed again)."""
     existed = path.exists()
-    store = None
+    while True:
+        asked, passphrase = ask_secret(parent, chosen)
+        if not asked:
+            return None
+        try:
+            return start(path, chosen, passphrase)
+        except UserError as error:
+            if not existed:
+                _remove_new_file(path)
+            show_error(error, parent)
+            if not isinstance(error, WrongPassphrase):
+                return None
+
+
+def _start_from_backup(path: Path, backup: Path, passphrase: str | None) -> Store:
+    """Restore ``backup`` (decrypted in the app's temporary folder) as the new data file
+    ``path`` and open it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backups.restore(path, backup, load_settings(), passphrase=passphrase)
+    return open_data_file(path)
+
+
+def _start_from_handover(path: Path, package: Path, passphrase: str | None) -> Store:
+    """Create ``path`` and import ``package`` into it."""
+    # refuse a bad file (or a wrong passphrase) before creating anything
+    handover_package.read_package(package, passphrase=passphrase)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = open_data_file(path)
     try:
-        handover_package.read_package(package)  # refuse a bad file before creating anything
-        path.parent.mkdir(parents=True, exist_ok=True)
-        store = open_data_file(path)
-        handover_package.import_package(store, package)
-        return store
-    except UserError as error:
-        if store is not None:
-            store.close()
-        if not existed:
-            for suffix in ("", "-wal", "-shm", ".lock"):
-                with contextlib.suppress(UserError, OSError):  # held: left, never fatal
-                    fileops.unlink(f"{path}{suffix}")
-        show_error(error, parent)
-        return None
+        handover_package.import_package(store, package, passphrase=passphrase)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _remove_new_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock", ".restoring"):
+        with contextlib.suppress(UserError, OSError):  # held: left, never fatal
+            fileops.unlink(f"{path}{suffix}")
