@@ -287,8 +287,9 @@ def _run_check(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.backup.file_check import run_checks
 
     # Read only: no lock (the window may have the file open), no migration; impossible values
-    # are listed as problems instead of refusing the file.
-    with cli_options.open_db(args, lock=False, migrate=False, values=False) as store:
+    # and a schema that is not the app's are listed as problems instead of refusing the file.
+    with cli_options.open_db(args, lock=False, migrate=False, values=False,
+                             schema=False) as store:
         problems = run_checks(store)
     for problem in problems:
         print(f"- {problem.message}")

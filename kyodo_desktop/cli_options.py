@@ -66,13 +66,14 @@ def db_path_from(args: argparse.Namespace, *, must_exist: bool = True) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True, lock: bool = True,
-            migrate: bool = True, values: bool = True) -> Store:
+            migrate: bool = True, values: bool = True, schema: bool = True) -> Store:
     """Open the data file of ``--db`` (see :func:`kyodo_desktop.store.open_store`).
 
     A file that is used, not only checked (``lock`` or ``migrate``), must be on this PC's own
     disk: on a network drive, in a synced folder or on a removable drive it is refused.
-    Raises UserError (a StoreError when the file is locked, foreign, corrupt or too new;
-    UnsafePlace for its place).
+    ``values``/``schema`` False: the value rules / schema comparison are left to the caller
+    (``check``). Raises UserError (a StoreError when the file is locked, foreign, corrupt or too
+    new; UnsafePlace for its place).
     """
     from kyodo_desktop import fileops
     from kyodo_desktop.store import open_store
@@ -80,7 +81,7 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True, lock: bool = T
     path = db_path_from(args, must_exist=must_exist)
     if lock or migrate:
         fileops.refuse_live_place(path)
-    return open_store(path, lock=lock, migrate=migrate, values=values)
+    return open_store(path, lock=lock, migrate=migrate, values=values, schema=schema)
 
 
 def council_from(store: Store, args: argparse.Namespace) -> dict:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from kyodo_desktop.domain.wareki import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
-from kyodo_desktop.i18n import _
+from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.store.database import APPLICATION_ID, Store
 from kyodo_desktop.store.migrations import latest_version
 
@@ -247,14 +247,59 @@ def all_checks() -> list[Check]:
     return [*CHECKS, check_audit_log]
 
 
+_KIND_NAMES = {"table": N_("table"), "index": N_("index"), "view": N_("view"),
+               "trigger": N_("trigger")}
+_DIFFERENCE_TEXTS = {
+    "extra": N_("The file contains a {kind} {name} that kyodo-desktop does not make."),
+    "missing": N_("The file lacks the {kind} {name} that kyodo-desktop makes."),
+    "changed": N_("The {kind} {name} of the file differs from the one kyodo-desktop makes."),
+}
+#: The checks still run on a file whose records cannot be read safely (an extra or changed view
+#: runs its own SQL when read; a missing table cannot be read): SQLite's own and the header.
+STRUCTURE_CHECKS: tuple[Check, ...] = (check_integrity, check_foreign_keys, check_header)
+#: Schema differences after which the records are not read (see STRUCTURE_CHECKS).
+_UNREADABLE = ("extra view ", "changed view ", "missing table ")
+
+
+def check_schema(store: Store) -> Iterator[Problem]:
+    """Every table, index, view and trigger that differs from the app's own schema of the
+    file's format (:mod:`kyodo_desktop.store.schema_check`), one problem each, by name (extra,
+    missing or changed). Nothing for a format the app does not know (see check_header)."""
+    from kyodo_desktop.store.schema_check import schema_differences
+
+    version = store.schema_version
+    if not 1 <= version <= latest_version():
+        return
+    for difference in schema_differences(store.conn, version):
+        state, kind, name = difference.split(" ", 2)
+        yield Problem("schema_" + state, name, _(_DIFFERENCE_TEXTS[state]).format(
+            kind=_(_KIND_NAMES.get(kind, kind)), name=name), difference)
+
+
 def run_checks(store: Store, checks: Iterable[Check] | None = None) -> list[Problem]:
     """Run ``checks`` (default :func:`all_checks`) on an open store; return every problem found.
 
     An empty list means the file is consistent. A check that SQLite cannot even run (a badly
-    damaged file) becomes a ``"check_failed"`` problem instead of an exception.
+    damaged file) becomes a ``"check_failed"`` problem instead of an exception. The schema is
+    compared first (:func:`check_schema`); when a view of the file is not the app's or a table
+    is missing, only the :data:`STRUCTURE_CHECKS` among ``checks`` run besides (a view runs its
+    own SQL when read), and a problem says the records were not checked.
     """
+    checks = all_checks() if checks is None else list(checks)
+    schema = _run(store, [check_schema])
+    unreadable = [p.detail for p in schema if p.detail.startswith(_UNREADABLE)]
+    if unreadable:
+        schema.append(Problem("schema_records_not_checked", "", _(
+            "Because the file's structure is not kyodo-desktop's, its records were not checked. "
+            "Do not use this file; use another backup or ask the sender for a new file."),
+            "; ".join(unreadable)))
+        checks = [c for c in checks if c in STRUCTURE_CHECKS]
+    return schema + _run(store, checks)
+
+
+def _run(store: Store, checks: Iterable[Check]) -> list[Problem]:
     problems: list[Problem] = []
-    for check in all_checks() if checks is None else checks:
+    for check in checks:
         try:
             problems.extend(check(store))
         except sqlite3.DatabaseError as error:

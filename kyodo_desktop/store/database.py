@@ -116,15 +116,17 @@ class Store:
 
 
 def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
-               check: bool = True, values: bool = True) -> Store:
+               check: bool = True, values: bool = True, schema: bool = True) -> Store:
     """Open (creating if missing) the kyodo-desktop database at ``path`` and migrate it.
 
     ``check=False`` leaves out ``PRAGMA quick_check`` and the foreign-key check, whose time grows
     with the file, for a caller that runs :func:`quick_check_problem` itself soon after (the
     window, after its first paint); a file that needs migrating is checked anyway, before
     anything is written to it. The schema is always compared with the app's own
-    (:mod:`kyodo_desktop.store.incoming`). ``values=False`` skips the value rules (``check``
-    opens that way and reports them).
+    (:mod:`kyodo_desktop.store.incoming`) unless ``schema=False``; ``values=False`` skips the
+    value rules (``check`` opens read-only that way and reports both; ``schema=False`` is only
+    accepted without ``lock`` and ``migrate``: a file whose schema was not compared is never
+    used, only checked).
     Raises (all :class:`StoreError`, with a Japanese message): DatabaseLocked when another app
     instance holds the file (under this or another name), a StoreError for a file with more
     than one hard link, NotAKyodoDatabase for a foreign file, DatabaseCorrupt for a damaged
@@ -132,6 +134,8 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
     triggers, views or indexes are not the app's own, ImpossibleValues for absurd values,
     DatabaseReadOnly / DiskFull for the disk.
     """
+    if not schema and (lock or migrate):
+        raise ValueError("schema=False is only for checking a file, without lock and migrate")
     path = Path(path).expanduser().resolve()
     _refuse_non_sqlite(path)
     file_lock = _acquire_lock(path) if lock else None
@@ -145,7 +149,8 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
             except BaseException:
                 conn.close()
                 raise
-        _verify(store, check=check or (migrate and _pending(store)), values=values)
+        _verify(store, check=check or (migrate and _pending(store)), values=values,
+                schema=schema)
         _use_wal(store.conn)
         if migrate:
             migrate_store(store)
@@ -252,10 +257,10 @@ def _use_wal(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _verify(store: Store, *, check: bool, values: bool = True) -> None:
+def _verify(store: Store, *, check: bool, values: bool = True, schema: bool = True) -> None:
     """Refuse foreign, corrupt (when ``check``), too-new or tampered files before touching them
     (:func:`kyodo_desktop.store.incoming.verify_connection`)."""
-    verify_connection(store.conn, store.path, values=values, check=check)
+    verify_connection(store.conn, store.path, values=values, check=check, schema=schema)
     tables = store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if check or not tables:
         store.checked = True

@@ -39,11 +39,12 @@ _SHOWN = 5
 
 
 def verify_connection(conn: sqlite3.Connection, path: Path | str, *, full: bool = False,
-                      values: bool = True, check: bool = True) -> None:
+                      values: bool = True, check: bool = True, schema: bool = True) -> None:
     """Refuse the open database ``conn`` unless it is a sound kyodo-desktop file (see module
     docstring); ``path`` is the file named in messages. An empty new file (no tables, version 0,
     no or our application id) passes. ``full``: integrity and foreign-key checks instead of the quick
-    check; ``values``: also the value rules (``check`` reports those itself).
+    check; ``values``: also the value rules; ``schema``: also the schema comparison (``kyodo-desktop
+    check`` reports those two itself, :mod:`kyodo_desktop.store.check`).
 
     Raises NotAKyodoDatabase, DatabaseTooNew, DatabaseCorrupt, UnexpectedSchema,
     ImpossibleValues.
@@ -59,7 +60,7 @@ def verify_connection(conn: sqlite3.Connection, path: Path | str, *, full: bool 
     _check_version(version, path)
     if check or full:
         _check_damage(conn, path, full)
-    differences = schema_differences(conn, version)
+    differences = schema_differences(conn, version) if schema else []
     if differences:
         raise UnexpectedSchema(_(
             "The file {path} contains database parts that kyodo-desktop does not make ({names}). "
