@@ -13,6 +13,7 @@ for the passphrase of an encrypted file (:mod:`kyodo_desktop.cli_passphrase`).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kyodo_desktop import cli_options, cli_passphrase
@@ -46,7 +47,19 @@ def _run_backup(args: argparse.Namespace) -> int:
     with cli_options.open_db(args, lock=False) as store:
         written = external_backup(store, folder, passphrase=passphrase)
     print(_("Backup saved: {path}").format(path=written))
+    _warn_if_exposed(written, passphrase)
     return EXIT_OK
+
+
+def _warn_if_exposed(written: Path, passphrase: str | None) -> None:
+    """A warning (not an error: the file is written) for an unencrypted file on a removable
+    drive, where a lost stick would give away the residents' data."""
+    from kyodo_desktop import fileops
+
+    if passphrase is None and fileops.is_removable(written):
+        print(_("Warning: {path} is on a removable drive and not encrypted; whoever finds the "
+                "drive can read the residents' data. Add --encrypt next time.").format(
+            path=written), file=sys.stderr)
 
 
 def _add_restore_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +104,7 @@ def _run_export(args: argparse.Namespace) -> int:
         info = export_council(store, council["id"], Path(args.output), passphrase=passphrase)
     print(_("Wrote the handover package of {council} to {path}.").format(
         council=info.council_name, path=info.path))
+    _warn_if_exposed(Path(info.path), passphrase)
     return EXIT_OK
 
 

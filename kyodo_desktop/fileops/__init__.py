@@ -20,7 +20,13 @@ from kyodo_desktop.fileops.outputs import (
     write_bytes,
     write_with,
 )
-from kyodo_desktop.fileops.places import Place, UnsafePlace, place_of, refuse_live_place
+from kyodo_desktop.fileops.places import (
+    Place,
+    UnsafePlace,
+    is_removable,
+    place_of,
+    refuse_live_place,
+)
 from kyodo_desktop.fileops.private import (
     PRIVATE_MODE,
     create_private,
@@ -33,7 +39,7 @@ from kyodo_desktop.fileops.temporary import clean_leftovers, temp_root, temporar
 
 __all__ = [
     "APPLICATION_ID", "PRIVATE_MODE", "FileBusy", "Place", "UnsafePlace", "atomic_output",
-    "check_output", "place_of", "refuse_live_place",
+    "check_output", "is_removable", "place_of", "refuse_live_place",
     "clean_leftovers", "create_private", "is_kyodo_file", "is_sqlite_file", "make_private",
     "replace", "restrict_new_files", "retrying", "rmtree", "sync_folder", "temp_root",
     "temporary_folder", "unlink", "write_bytes", "write_with",

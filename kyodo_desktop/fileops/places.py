@@ -8,6 +8,8 @@ journal mode DELETE) may go anywhere. Detection:
 
 * Windows: a UNC path (``\\\\server\\share``) or ``GetDriveTypeW`` = DRIVE_REMOTE / DRIVE_REMOVABLE;
 * Linux: the file system type of the mount holding the path (``/proc/mounts``): nfs, cifs, smb …;
+  a mount under ``/media``, ``/run/media`` or ``/mnt`` of a block device whose disk says
+  ``/sys/block/<disk>/removable`` = 1 is a removable drive;
 * everywhere: the ``%OneDrive%`` folders and path parts named OneDrive, Dropbox, Google Drive,
   iCloud Drive.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import ntpath
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,9 @@ NETWORK_FILE_SYSTEMS = frozenset({
 SYNC_FOLDER_NAMES = ("onedrive", "dropbox", "google drive", "googledrive", "icloud drive",
                      "iclouddrive", "box sync")
 ONEDRIVE_VARIABLES = ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")
+#: Where Linux desktops mount USB sticks and SD cards (udisks: /media/USER, /run/media/USER).
+REMOVABLE_MOUNT_ROOTS = ("/media/", "/run/media/", "/mnt/")
+SYS_BLOCK = Path("/sys/block")
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,8 @@ def _windows_drive_type(root: str) -> int:
     return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
-def _mounts() -> list[tuple[str, str]]:
-    """``(mount point, file system type)`` of every mount (Linux ``/proc/mounts``)."""
+def _mount_table() -> list[tuple[str, str, str]]:
+    """``(device, mount point, file system type)`` of every mount (Linux ``/proc/mounts``)."""
     try:
         text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -58,8 +64,32 @@ def _mounts() -> list[tuple[str, str]]:
     for line in text.splitlines():
         parts = line.split()
         if len(parts) >= 3:
-            found.append((parts[1].replace("\\040", " "), parts[2]))
+            found.append((parts[0], parts[1].replace("\\040", " "), parts[2]))
     return found
+
+
+def _mounts() -> list[tuple[str, str]]:
+    """``(mount point, file system type)`` of every mount (Linux ``/proc/mounts``)."""
+    return [(point, kind) for _device, point, kind in _mount_table()]
+
+
+def _mount_devices() -> dict[str, str]:
+    """``{mount point: device}`` of every mount (Linux ``/proc/mounts``)."""
+    return {point: device for device, point, _kind in _mount_table()}
+
+
+def _disk_is_removable(device: str) -> bool:
+    """Whether the block ``device`` (``/dev/sdb1``, ``/dev/mmcblk0p1``) is on a disk the kernel
+    marks removable (``/sys/block/<disk>/removable``)."""
+    if not device.startswith("/dev/"):
+        return False
+    name = Path(os.path.realpath(device)).name
+    for disk in (name, re.sub(r"(?<=\d)p\d+$", "", name), re.sub(r"\d+$", "", name)):
+        try:  # the disk itself, or the disk of a partition (sdb1, mmcblk0p1, nvme0n1p2)
+            return (SYS_BLOCK / disk / "removable").read_text().strip() == "1"
+        except OSError:
+            continue
+    return False
 
 
 def _absolute(path: Path | str) -> str:
@@ -89,6 +119,10 @@ def _posix_place(text: str) -> Place:
             best, fs_type = point, kind
     if fs_type.lower() in NETWORK_FILE_SYSTEMS or fs_type.lower().startswith("nfs"):
         return Place(NETWORK, fs_type)
+    if (best + "/").startswith(REMOVABLE_MOUNT_ROOTS):
+        device = _mount_devices().get(best, "")
+        if _disk_is_removable(device):
+            return Place(REMOVABLE, device)
     return Place(LOCAL)
 
 
@@ -112,6 +146,12 @@ def place_of(path: Path | str) -> Place:
     if physical.kind != LOCAL:
         return physical
     return _synced(text) or physical
+
+
+def is_removable(path: Path | str) -> bool:
+    """Whether ``path`` (a file or folder, existing or not) is on a removable drive (a USB
+    stick, an SD card): where a backup or handover package is encrypted by default."""
+    return place_of(path).kind == REMOVABLE
 
 
 #: Why the live data file cannot be in a place of each kind (English msgids).

@@ -390,16 +390,17 @@ class MainWindow(QMainWindow):
     def _ask_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
 
-        from kyodo_desktop.ui.backup.passphrase import ask_encryption
+        from kyodo_desktop.ui.backup.passphrase import ask_target_and_passphrase
 
-        asked, passphrase = ask_encryption(self, _("Create a backup"))
-        if not asked:
-            return
-        suggested = Path.home() / backup.default_backup_name(encrypted=passphrase is not None)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Create a backup"), str(suggested), file_filter())
-        if chosen:
-            self._guarded(self.make_backup, Path(chosen), passphrase)
+        def ask_target() -> Path | None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, _("Create a backup"), str(Path.home() / backup.default_backup_name()),
+                file_filter())
+            return Path(chosen) if chosen else None
+
+        target, passphrase = ask_target_and_passphrase(self, _("Create a backup"), ask_target)
+        if target is not None:
+            self._guarded(self.make_backup, target, passphrase)
 
     def _guarded(self, operation, *args) -> None:
         try:

@@ -284,18 +284,20 @@ def test_the_dialog_needs_the_same_passphrase_twice(qtbot, tmp_path):
 
 
 def test_backup_from_the_menu_writes_an_encrypted_file(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(passphrase_ui, "ask_encryption", lambda *a: (True, ENCRYPTION_PASSPHRASE))
-    target = tmp_path / "usb" / "kyodo-backup.sqlite3.enc"
-    target.parent.mkdir()
+    monkeypatch.setattr(passphrase_ui, "ask_encryption",
+                        lambda *a, **k: (True, ENCRYPTION_PASSPHRASE))
+    chosen = tmp_path / "usb" / "kyodo-backup.sqlite3"
+    chosen.parent.mkdir()
     seen = {}
 
     def save_name(parent, title, suggested, filters):
         seen["suggested"] = suggested
-        return str(target), ""
+        return str(chosen), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     window._ask_backup()
-    assert seen["suggested"].endswith(".sqlite3.enc")
+    target = chosen.with_name(chosen.name + ".enc")  # the target first, then the passphrase
+    assert seen["suggested"].endswith(".sqlite3")
     assert encryption.is_encrypted(target)
     assert list(target.parent.iterdir()) == [target]
 

@@ -242,14 +242,10 @@ class BackupActions(QObject):
         if context.council_id is None:
             raise UserError(_("This data file holds no council yet."))
         name = councils.council_name(context.store, context.council_id)
-        chosen, passphrase = _passphrase().ask_encryption(self.window,
-                                                         _("Export handover package…"))
-        if not chosen:
-            return
-        suggested = _handover().default_package_name(name)
-        if passphrase is not None:
-            suggested += ".enc"
-        target = _dialogs().ask_package_target(self.window, Path.home() / suggested)
+        suggested = Path.home() / _handover().default_package_name(name)
+        target, passphrase = _passphrase().ask_target_and_passphrase(
+            self.window, _("Export handover package…"),
+            lambda: _dialogs().ask_package_target(self.window, suggested))
         if target is not None:
             info = _handover().export_council(context.store, context.council_id, target,
                                               passphrase=passphrase)
