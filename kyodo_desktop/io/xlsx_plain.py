@@ -4,7 +4,9 @@ A sheet is *plain* when a streaming scan of its XML (:func:`scan_sheet`, after t
 checks of :mod:`kyodo_desktop.io.sheet_limits`) finds nothing the row checks of
 :mod:`kyodo_desktop.io.xlsx_reader` would have to look at cell by cell:
 
-- no ``hidden``, ``zeroHeight`` or zero ``ht`` anywhere (hidden rows, columns, zero-height rows);
+- no ``hidden``, ``zeroHeight``, zero ``ht`` or zero ``width`` anywhere (hidden rows and
+  columns, zero-height rows, zero-width columns); merged ranges are read and what they cover is
+  reported as the streaming reader reports it (:mod:`kyodo_desktop.io.xlsx_merged`);
 - no error cell (``t="e"``: calamine reads ``#REF!`` as empty) and no ISO date cell (``t="d"``);
 - every formula (``<f>``) directly followed by its cached value (``<v>``);
 - no DTD, entity or CDATA (``<!…``); namespaces declared only before ``<sheetData>`` and the
@@ -25,12 +27,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kyodo_desktop.io import sheet_limits as limits
 from kyodo_desktop.io.safe_xml import check_prolog
 from kyodo_desktop.io.sheet_limits import Progress
+from kyodo_desktop.io.xlsx_merged import covered_values, parse_range
 
 _CHUNK = 4 * 1024 * 1024
 #: A row longer than this (bytes of XML) is not plain.
@@ -41,7 +44,8 @@ _NOT_PLAIN = (b"hidden", b"zeroHeight", b"<!", b"<c>", b"<c/", b"<row>", b"<row/
 _MAIN = b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _DEFAULT_MAIN = b"xmlns=" + _MAIN
 _SHEET_DATA = b"<sheetData"
-_ZERO_HEIGHT = re.compile(rb" ht=\"[0.]*\"")
+_ZERO_SIZES = (re.compile(rb" ht=\"[0.]*\""), re.compile(rb" width=\"[0.]*\""))
+_MERGED = re.compile(rb"<mergeCell ref=\"([A-Z0-9:]{1,24})\"")
 _ROW_NUMBER = re.compile(rb"<row r=\"(\d{1,9})\"")
 _WIDE_CELL = re.compile(rb"<c r=\"[A-Z]{2}")
 _CACHED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*<v[\s>/]")
@@ -64,11 +68,13 @@ def _namespaces_plain(block: bytes, first: bool) -> bool:
 @dataclass
 class Scan:
     """What :func:`scan_sheet` found: ``plain`` (see the module doc), ``rows`` the number of
-    ``<row>`` elements and ``last_row`` the highest row number."""
+    ``<row>`` elements, ``last_row`` the highest row number and ``merged`` the merged ranges
+    (:func:`kyodo_desktop.io.xlsx_merged.parse_range`)."""
 
     plain: bool = True
     rows: int = 0
     last_row: int = 0
+    merged: list = field(default_factory=list)
 
 
 def scan_sheet(archive: zipfile.ZipFile, part: str, path: Path) -> Scan:
@@ -106,11 +112,15 @@ def _scan_block(block: bytes, scan: Scan, path: Path) -> None:
     formulas = _tags(block, b"f") if b"<f" in block else 0
     scan.plain = (ordered and not any(marker in block for marker in _NOT_PLAIN)
                   and _namespaces_plain(block, first=not scan.last_row)
-                  and not _ZERO_HEIGHT.search(block)
+                  and not any(size.search(block) for size in _ZERO_SIZES)
                   and block.count(b"<c ") == block.count(b'<c r="') and not _WIDE_CELL.search(block)
                   and (not formulas or formulas == len(_CACHED_FORMULA.findall(block))))
     if numbers:
         scan.last_row = numbers[-1]
+    if b"<mergeCell " in block:
+        found = [parse_range(ref.decode()) for ref in _MERGED.findall(block)]
+        scan.merged += found
+        scan.plain = scan.plain and all(found) and len(found) == block.count(b"<mergeCell ")
 
 
 def strings_are_safe(archive: zipfile.ZipFile, part: str | None) -> bool:
@@ -148,5 +158,5 @@ def read_values(path: Path, title: str, scan: Scan, progress: Progress | None, m
         if progress is not None and number % limits.PROGRESS_EVERY == 0:
             progress(number, scan.last_row)
     rows += [make_row(number, [], []) for number in range(len(rows) + 1, scan.last_row + 1)]
-    return rows
+    return covered_values(rows, scan.merged, make_row)
 

@@ -12,8 +12,9 @@
 
 Anything malformed (bad XML, no sheet, bad styles, a missing part) is a UserError, never a
 traceback. What a user could not see or what was never calculated is reported on its row (the
-``problems`` handed to ``make_row``), never imported silently: a hidden row; a value in a hidden
-column; a formula cell without a cached value. A hidden sheet is refused as a whole.
+``problems`` handed to ``make_row``), never imported silently: a hidden or zero-height row; a
+value in a hidden or zero-width column or under merged cells (:mod:`xlsx_merged`); a formula
+cell without a cached value. A hidden sheet is refused as a whole.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.io import sheet_limits as limits
 from kyodo_desktop.io.safe_xml import safe_iterparse
 from kyodo_desktop.io.sheet_limits import Progress
+from kyodo_desktop.io.xlsx_merged import covered_values, parse_range
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _COL, _DIMENSION = f"{_NS}row", f"{_NS}c", f"{_NS}col", f"{_NS}dimension"
-_FORMAT = f"{_NS}sheetFormatPr"
+_FORMAT, _MERGE = f"{_NS}sheetFormatPr", f"{_NS}mergeCell"
 _VALUE, _FORMULA, _INLINE = f"{_NS}v", f"{_NS}f", f"{_NS}is"
 _TEXT, _RUN, _SHARED = f"{_NS}t", f"{_NS}r", f"{_NS}si"
 _TRUE = ("1", "true")
@@ -172,6 +174,7 @@ class _SheetReader:
             column_index_from_string, from_excel, from_ISO8601)
         self.hidden_columns: set[int] = set()
         self.rows_hidden = False  # <sheetFormatPr zeroHeight="1">: rows hidden unless sized
+        self.merged: list = []  # <mergeCell ref="A1:C1">: what the ranges cover is not shown
         self.expected = 0
 
     def rows(self, part: str) -> list:
@@ -194,7 +197,9 @@ class _SheetReader:
                     self.rows_hidden = element.get("zeroHeight") in _TRUE
                 elif tag == _DIMENSION:
                     self._dimension(element, part)
-        return rows
+                elif tag == _MERGE:
+                    self.merged.append(parse_range(element.get("ref") or ""))
+        return covered_values(rows, [m for m in self.merged if m], self.make_row)
 
     def _row_number(self, element, previous: int) -> int:
         stated = element.get("r")
@@ -204,7 +209,7 @@ class _SheetReader:
         return number
 
     def _column(self, element) -> None:
-        if element.get("hidden") in _TRUE:
+        if element.get("hidden") in _TRUE or _zero(element.get("width")):
             low, high = int(element.get("min", 0)), int(element.get("max", 0))
             self.hidden_columns.update(range(low, min(high, limits.MAX_COLUMNS) + 1))
 
@@ -247,11 +252,8 @@ class _SheetReader:
         in a sheet whose rows are hidden by default."""
         if row.get("hidden") in _TRUE:
             return True
-        try:
-            height = float(row.get("ht")) if row.get("ht") else None
-        except ValueError:
-            height = None
-        return height == 0 or (self.rows_hidden and not height)
+        height = row.get("ht")
+        return _zero(height) or (self.rows_hidden and (not height or _zero(height)))
 
     def _cell(self, cell, previous: int) -> tuple[int, object, bool]:
         """``(column, value or None, calculated)`` of a ``<c>`` element."""
@@ -284,6 +286,14 @@ class _SheetReader:
             except (OverflowError, ValueError):
                 return "#VALUE!"
         return value
+
+
+def _zero(size: str | None) -> bool:
+    """Whether a row height or column width attribute is 0 (so Excel shows nothing there)."""
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
 
 
 def _row_problems(hidden_row: bool, hidden_values: list[int], uncalculated: list[int]
