@@ -73,6 +73,8 @@ def normalize(text: str | None) -> str:
 def foreign_digits(text: str) -> str:
     """The digits of ``text`` that are neither ASCII 0-9 nor full-width ０-９ (Arabic-Indic ٣,
     superscript ², circled ① …), in order; "" when there are none."""
+    if text.isascii():  # the only ASCII digits are 0-9
+        return ""
     return "".join(char for char in text if not ("0" <= char <= "9" or "０" <= char <= "９")
                    and unicodedata.digit(char, None) is not None)
 

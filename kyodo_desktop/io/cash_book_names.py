@@ -11,6 +11,7 @@ and 「消耗品費」 are one name. Names not listed here are reported as unkno
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
@@ -202,12 +203,20 @@ def is_opening(text: str) -> bool:
     return bool(_OPENING.fullmatch(name_key(text)))
 
 
+def _may_be_label(text: str) -> bool:
+    """False only for text whose :func:`name_key` cannot hold 計 or 繰越: printable, already
+    NFKC and without 計 or 繰 (brackets removed by name_key cannot split one character)."""
+    return ("計" in text or "繰" in text or not text.isprintable()
+            or not unicodedata.is_normalized("NFKC", text))
+
+
 def label_kind(texts: list[str]) -> str | None:
     """What the label cells ``texts`` (日付, 月, 摘要, 費目) make of a row, checked in this order:
     ``"opening"`` when one is a 前年度繰越 (:func:`is_opening`), ``"subtotal"``
     (:func:`is_subtotal`), ``"bare_carried"`` (:func:`is_bare_carried`), ``"carried"``
     (:func:`is_carried`); None for none of them."""
-    keys = [name_key(text) for text in texts if text]
+    keys = [key for key in (name_key(text) for text in texts if text and _may_be_label(text))
+            if "計" in key or "繰越" in key]  # every label pattern ends in one of them
     for kind, pattern in _LABEL_PATTERNS:
         if any(pattern.fullmatch(key) for key in keys):
             return kind

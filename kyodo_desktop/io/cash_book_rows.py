@@ -61,7 +61,9 @@ class Columns:
 
     def cell(self, row: TableRow, name: str) -> str:
         """The text of ``row`` in the column of field ``name`` ("" when there is no such column)."""
-        return row.cell(self.index.get(name))
+        index = self.index.get(name)
+        cells = row.cells
+        return cells[index] if index is not None and index < len(cells) else ""
 
     def has(self, name: str) -> bool:
         """Whether the file has a column for field ``name``."""
@@ -79,6 +81,22 @@ class RowContext:
     last_date: date | None = None
     last_month: str = ""
     unknown_categories: list[str] = field(default_factory=list)
+    answers: dict = field(default_factory=dict, repr=False)
+
+    def remembered(self, parse, *args):
+        """``parse(*args)`` (a pure parser: 日付, 金額), asked once per import for the same
+        arguments: a cash book repeats its dates and amounts. A ValidationError it raised is
+        raised again."""
+        key = (parse, *args)
+        if key not in self.answers:
+            try:
+                self.answers[key] = (parse(*args), None)
+            except ValidationError as error:
+                self.answers[key] = (None, error)
+        value, error = self.answers[key]
+        if error is not None:
+            raise error
+        return value
 
 
 def column_error(columns: Columns, name: str, problem: str) -> str:
@@ -128,7 +146,7 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
     """The entry of a data row, or None and the row's errors (Japanese, column named)."""
     errors: list[str] = []
     entry_date = _date(row, columns, ctx, errors)
-    direction, amount = _amount(row, columns, errors)
+    direction, amount = _amount(row, columns, errors, ctx)
     direction, category = _category(row, columns, ctx, direction, errors)
     fund_code = _fund(row, columns, ctx, errors)
     if errors or entry_date is None or direction is None or category is None or amount is None:
@@ -143,6 +161,8 @@ def clean_text(text: str) -> str:
     """A free-text cell as stored: 全角英数 → half-width and ｶﾅ → カナ, other characters as written
     (（）・全角 brackets kept, so an exported book reads back unchanged), unprintable characters
     removed, every run of blanks (also 全角スペース) one space."""
+    if not text:
+        return ""
     text = " ".join(printable(text, keep_newlines=False).split())
     return _NARROW.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)
 
@@ -165,7 +185,7 @@ def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -
             errors.append(column_error(columns, "entry_date", _("The date is missing.")))
         return ctx.last_date
     try:
-        found = wareki.parse_date(text, fiscal_year=ctx.fiscal_year)
+        found = ctx.remembered(_date_of, text, ctx.fiscal_year)
     except ValidationError as error:
         errors.append(column_error(columns, "entry_date", error.message))
         return None
@@ -178,6 +198,10 @@ def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -
         return None
     ctx.last_date = found
     return found
+
+
+def _date_of(text: str, fiscal_year: int) -> date:
+    return wareki.parse_date(text, fiscal_year=fiscal_year)
 
 
 def _short_year_in(text: str, fiscal_year: int) -> date | None:
@@ -198,7 +222,8 @@ def _short_year_in(text: str, fiscal_year: int) -> date | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _amount(row: TableRow, columns: Columns, errors: list[str]) -> tuple[str | None, int | None]:
+def _amount(row: TableRow, columns: Columns, errors: list[str], ctx: RowContext
+            ) -> tuple[str | None, int | None]:
     """``(direction or None when the 費目 decides, amount > 0)``; errors appended."""
     if columns.has("income") or columns.has("expense"):
         found = [(name, columns.cell(row, name)) for name in (INCOME, EXPENSE)
@@ -210,22 +235,22 @@ def _amount(row: TableRow, columns: Columns, errors: list[str]) -> tuple[str | N
             return None, None
         if found:
             name, text = found[0]
-            return name, _yen(text, columns, name, errors, allow_negative=False)
+            return name, _yen(text, columns, name, errors, allow_negative=False, ctx=ctx)
         if not columns.has("amount"):
             errors.append(_("There is no amount in {income} or {expense}.").format(
                 income=columns.headers.get(INCOME, "収入"),
                 expense=columns.headers.get(EXPENSE, "支出")))
             return None, None
-    return _signed_amount(row, columns, errors)
+    return _signed_amount(row, columns, errors, ctx)
 
 
-def _signed_amount(row: TableRow, columns: Columns, errors: list[str]
+def _signed_amount(row: TableRow, columns: Columns, errors: list[str], ctx: RowContext
                    ) -> tuple[str | None, int | None]:
     text = columns.cell(row, "amount")
     if text in _BLANK_AMOUNTS:
         errors.append(column_error(columns, "amount", _("The amount is missing.")))
         return None, None
-    signed = _yen(text, columns, "amount", errors, allow_negative=True)
+    signed = _yen(text, columns, "amount", errors, allow_negative=True, ctx=ctx)
     if signed is None:
         return None, None
     stated = None
@@ -245,14 +270,18 @@ def _signed_amount(row: TableRow, columns: Columns, errors: list[str]
     return stated, signed
 
 
+def _amount_of(text: str, allow_negative: bool) -> int:
+    return parse_yen(text, allow_negative=allow_negative, allow_zero=False)
+
+
 def _yen(text: str, columns: Columns, name: str, errors: list[str], *,
-         allow_negative: bool) -> int | None:
+         allow_negative: bool, ctx: RowContext) -> int | None:
     problem = digits_problem(text)
     if problem:
         errors.append(column_error(columns, name, problem))
         return None
     try:
-        return parse_yen(text, allow_negative=allow_negative, allow_zero=False)
+        return ctx.remembered(_amount_of, text, allow_negative)
     except ValidationError as error:
         errors.append(column_error(columns, name, error.message))
         return None

@@ -133,13 +133,21 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], actor: 
     if AUDITED_TABLES[table] != ("id",):
         raise ValueError(f"{table} is not keyed by id")
     ids: list[int] = []
-    for start in range(0, len(rows), BATCH):
-        ids += _insert_batch(db, table, rows[start:start + BATCH], actor)
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    if len(rows) > BATCH:  # the indexes of a large import stay in memory: far fewer page reads
+        db.execute(f"PRAGMA cache_size = {LARGE_CACHE_KIB}")
+    try:
+        for start in range(0, len(rows), BATCH):
+            ids += _insert_batch(db, table, rows[start:start + BATCH], actor)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
     return ids
 
 
 #: Rows written per statement by :func:`insert_rows` (bounds the memory of a large import).
 BATCH = 5_000
+#: The page cache (negative: KiB) while more than BATCH rows are inserted.
+LARGE_CACHE_KIB = -65_536
 
 
 def _insert_batch(db: sqlite_utils.Database, table: str, rows: list[dict], actor: str
