@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from kyodo_desktop import cli
-from kyodo_desktop.store.backup import copy_file, table_digests
+from kyodo_desktop.store.backup import copy_file
 
 from .hostile_sqlite import MUTATIONS, SPY_TRIGGER, _sql, mutate_copy
+from .test_encrypted_backups import _digests
 
 SCHEMA_CHANGES = {
     "extra_trigger": "「cash_book_spy」",
@@ -34,16 +35,6 @@ def _check(path, capsys):
     code = cli.main(["check", "--db", str(path)])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _digests(path):
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return table_digests(conn)
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_CHANGES))
