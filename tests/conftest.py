@@ -183,3 +183,19 @@ def screenshot_dir(tmp_path):
     path = Path(folder) if folder else tmp_path / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def yuda_return(demo_template, tmp_path_factory) -> bytes:
+    """The sealed 年度報告ファイル (bytes) of the demo's 湯田 for its closed 令和7年度, made
+    once per session from a copy of the demo (made on 2026-11-21 09:00)."""
+    from datetime import datetime
+
+    from kyodo_desktop.services.city.annual_return import build_return
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path_factory.mktemp("return") / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    with open_store(path) as opened:
+        council = opened.scalar("SELECT id FROM councils WHERE name = '湯田地域づくり協議会'")
+        return build_return(opened, council, 2025, now=datetime(2026, 11, 21, 9, 0))

@@ -1,0 +1,157 @@
+"""The city data file: the councils' 年度報告 collected by the city's 協働推進課.
+
+Decision (docs/ARCHITECTURE.md, "The city file"): a city file is an ordinary kyodo-desktop data
+file (same application id, migrations, locks, backups and checks) marked with the ``settings`` row
+scope ``file``, key ``kind`` = ``city``; its returns live in ``city_returns`` (migration 13), each
+kept whole as its canonical sealed document. A council's file is never turned into a city file.
+
+:func:`import_return` adds one verified return (:mod:`.return_reader`): a return already in the
+file (same SHA-256) is refused; for a 地域 and 年度 that already has one, a newer return (later
+``created_at``) replaces it only with ``replace=True`` (the CLI's ``--replace``), the older row
+staying as history with ``replaced_at`` / ``replaced_by_id``; an older return never replaces a
+newer one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from kyodo_desktop.domain import wareki
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city.return_reader import ReturnDocument, ReturnRefused
+from kyodo_desktop.store import Store
+
+KIND_SCOPE, KIND_KEY, CITY = "file", "kind", "city"
+
+
+def is_city_file(store: Store) -> bool:
+    """Whether the open file is a city file."""
+    return store.scalar("SELECT value FROM settings WHERE scope = ? AND key = ?",
+                        (KIND_SCOPE, KIND_KEY)) == CITY
+
+
+def make_city_file(store: Store) -> None:
+    """Mark the open file as a city file. Raises UserError when it holds councils (a
+    council's data file is never turned into a city file)."""
+    if is_city_file(store):
+        return
+    if store.scalar("SELECT count(*) FROM councils"):
+        raise UserError(_("{name} is a council's data file. Give a new file name for the city "
+                          "file (for example city.sqlite3).").format(name=store.path.name))
+    with store.transaction() as db:
+        db.execute("INSERT INTO settings (scope, key, value) VALUES (?, ?, ?)",
+                   (KIND_SCOPE, KIND_KEY, CITY))
+
+
+def require_city_file(store: Store) -> None:
+    """UserError unless the open file is a city file."""
+    if not is_city_file(store):
+        raise UserError(_("{name} is not a city file. Import annual returns into it first "
+                          "(kyodo-desktop city import-return).").format(name=store.path.name))
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One return added: its row ``id``, 地域, 年度, and the row id it replaced (or None)."""
+
+    id: int
+    district: str
+    fiscal_year: int
+    replaced_id: int | None
+
+
+def import_return(store: Store, document: ReturnDocument, *, replace: bool = False,
+                  now: datetime | None = None) -> Imported:
+    """Add a verified return to the city file (see the module doc). Raises ReturnRefused for a
+    duplicate, an older return, or a newer one without ``replace``."""
+    require_city_file(store)
+    manifest = document.manifest
+    district, year = manifest["district"], manifest["fiscal_year"]
+    label = _("{district} {fiscal_year}").format(
+        district=district, fiscal_year=wareki.format_fiscal_year(year))
+    if store.scalar("SELECT 1 FROM city_returns WHERE sha256 = ?", (document.sha256,)):
+        raise ReturnRefused(_("The return of {what} is already in the city file.").format(
+            what=label))
+    current = store.query("SELECT id, created_at FROM city_returns WHERE district = ? AND "
+                          "fiscal_year = ? AND replaced_at IS NULL", (district, year))
+    if current and manifest["created_at"] <= current[0]["created_at"]:
+        raise ReturnRefused(_("The city file already has a newer return of {what} (made "
+                              "{made}); this older one was not imported.").format(
+            what=label, made=current[0]["created_at"].replace("T", " ")))
+    if current and not replace:
+        raise ReturnRefused(_("The city file already has a return of {what}. Import the newer "
+                              "one with --replace to replace it (the older one is kept in the "
+                              "history).").format(what=label))
+    stamp = (now or datetime.now()).isoformat(timespec="seconds")
+    old_id = current[0]["id"] if current else None
+    with store.transaction() as db:
+        if old_id is not None:  # the unique index allows one current row per 地域 and 年度
+            db.execute("UPDATE city_returns SET replaced_at = ? WHERE id = ?", (stamp, old_id))
+        new_id = db.execute(
+            "INSERT INTO city_returns (district, council, fiscal_year, sha256, audit_head, "
+            "closed_at, created_at, imported_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _values(document, stamp)).lastrowid
+        if old_id is not None:
+            db.execute("UPDATE city_returns SET replaced_by_id = ? WHERE id = ?",
+                       (new_id, old_id))
+    return Imported(new_id, district, year, old_id)
+
+
+def _values(document: ReturnDocument, stamp: str) -> tuple:
+    m = document.manifest
+    return (m["district"], m["council"], m["fiscal_year"], document.sha256,
+            document.audit_head, m["closed_at"], m["created_at"], stamp,
+            document.data.decode("utf-8"))
+
+
+@dataclass(frozen=True)
+class StoredReturn:
+    """A return in the city file: row ``id``, 地域, council name, 年度, SHA-256, when it was
+    closed / made / imported / replaced (ISO text), and its ``document`` (parsed JSON)."""
+
+    id: int
+    district: str
+    council: str
+    fiscal_year: int
+    sha256: str
+    closed_at: str
+    created_at: str
+    imported_at: str
+    replaced_at: str | None
+    document: dict
+
+    @property
+    def summary(self) -> dict:
+        """The city table's figures (see :func:`~.annual_return.summary_of`)."""
+        return self.document["content"]["summary"]
+
+
+def _stored(row: dict) -> StoredReturn:
+    return StoredReturn(row["id"], row["district"], row["council"], row["fiscal_year"],
+                        row["sha256"], row["closed_at"], row["created_at"], row["imported_at"],
+                        row["replaced_at"], json.loads(row["document"]))
+
+
+def current_returns(store: Store, fiscal_year: int) -> list[StoredReturn]:
+    """The returns in force for ``fiscal_year``, by 地域 in the order they were first imported
+    (the demo: 山口市's order of 地域)."""
+    return [_stored(r) for r in store.query(
+        "SELECT r.* FROM city_returns r WHERE fiscal_year = ? AND replaced_at IS NULL "
+        "ORDER BY (SELECT min(id) FROM city_returns f WHERE f.district = r.district), r.id",
+        (fiscal_year,))]
+
+
+def return_history(store: Store, district: str, fiscal_year: int) -> list[StoredReturn]:
+    """Every return of a 地域 and 年度 imported, oldest first (the replaced ones too)."""
+    return [_stored(r) for r in store.query(
+        "SELECT * FROM city_returns WHERE district = ? AND fiscal_year = ? ORDER BY id",
+        (district, fiscal_year))]
+
+
+def return_years(store: Store) -> list[int]:
+    """The 年度 that have returns, newest first."""
+    return [r["fiscal_year"] for r in store.query(
+        "SELECT DISTINCT fiscal_year FROM city_returns ORDER BY fiscal_year DESC")]

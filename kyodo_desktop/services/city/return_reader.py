@@ -1,0 +1,135 @@
+"""Reading a 年度報告ファイル that arrives at the city: nothing is trusted.
+
+:func:`read_return` refuses, with a Japanese reason (:class:`ReturnRefused`), a file that is too
+large (:data:`MAX_BYTES`, checked before reading), an archive or a data file instead of a return
+(nothing is ever unpacked), bytes that are not UTF-8 JSON or nest too deep, a document that is not
+exactly in its canonical form or whose seal does not match (any changed byte), another format or
+version, fields of the wrong type or out of range (:mod:`.return_shape`), a year that was not
+closed, and a summary that does not agree with its sections.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kyodo_desktop.errors import UserError
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city import seal
+from kyodo_desktop.services.city.annual_return import summary_of
+from kyodo_desktop.services.city.return_shape import shape_problem
+
+#: The largest return accepted (a council-year's return is some 50 kB).
+MAX_BYTES = 8 * 1024 * 1024
+#: The deepest nesting of JSON arrays and objects accepted.
+MAX_DEPTH = 12
+_ARCHIVES = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")
+
+
+class ReturnRefused(UserError):
+    """The file is not an intact, closed 年度報告; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ReturnDocument:
+    """A verified return: its parsed ``document``, canonical ``data`` bytes and seal."""
+
+    document: dict
+    data: bytes
+
+    @property
+    def manifest(self) -> dict:
+        return self.document["manifest"]
+
+    @property
+    def content(self) -> dict:
+        return self.document["content"]
+
+    @property
+    def sha256(self) -> str:
+        return self.document[seal.SEAL]["sha256"]
+
+    @property
+    def audit_head(self) -> str:
+        return self.document[seal.SEAL]["audit_head"]
+
+
+def read_return(path: Path | str) -> ReturnDocument:
+    """Read and verify the return at ``path``. Raises ReturnRefused (see the module doc)."""
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ReturnRefused(_("{name} is too large to be an annual return.").format(
+                name=name))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise ReturnRefused(_("{name} cannot be read ({error}).").format(
+            name=name, error=error.strerror or error)) from error
+    return verify_bytes(data, name)
+
+
+def verify_bytes(data: bytes, name: str) -> ReturnDocument:
+    """Verify the bytes of a return called ``name`` (see :func:`read_return`)."""
+    if len(data) > MAX_BYTES:
+        raise ReturnRefused(_("{name} is too large to be an annual return.").format(name=name))
+    if data.startswith(_ARCHIVES):
+        raise ReturnRefused(_("{name} is a compressed archive, not an annual return. Ask the "
+                              "council for the .kyodo-return file itself.").format(name=name))
+    if data.startswith(b"SQLite format 3"):
+        raise ReturnRefused(_("{name} is a data file, not an annual return. Make the return "
+                              "with 「export annual-return」 in the council's file.").format(
+            name=name))
+    document = _parse(data, name)
+    if seal.canonical_bytes(document) != data or not seal.seal_matches(document):
+        raise ReturnRefused(_("{name} was changed after it was made (its seal does not match). "
+                              "Ask the council to send the return again.").format(name=name))
+    if document.get("format") != seal.FORMAT or document.get("version") != seal.VERSION:
+        raise ReturnRefused(_("{name} is not an annual return this version of the app can "
+                              "read.").format(name=name))
+    problem = shape_problem(document)
+    if problem:
+        raise ReturnRefused(_("{name} is not a valid annual return: {problem}").format(
+            name=name, problem=problem))
+    if not document["manifest"]["closed_at"]:
+        raise ReturnRefused(_("{name} is of a year that is not closed. Only a closed year "
+                              "can be reported to the city.").format(name=name))
+    if summary_of(document["content"]) != document["content"]["summary"]:
+        raise ReturnRefused(_("{name} is not a valid annual return: its summary does not agree "
+                              "with its figures.").format(name=name))
+    return ReturnDocument(document, data)
+
+
+def _parse(data: bytes, name: str) -> dict:
+    unreadable = ReturnRefused(_("{name} is not an annual return (it cannot be read as one). "
+                                 "Ask the council to send the return again.").format(name=name))
+    try:
+        text = data.decode("utf-8")
+        if _depth(text) > MAX_DEPTH:
+            raise unreadable
+        document = json.loads(text, parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise unreadable from error
+    if not isinstance(document, dict):
+        raise unreadable
+    return document
+
+
+def _refuse_constant(value: str):
+    raise ValueError(f"not a JSON number: {value}")
+
+
+def _depth(text: str) -> int:
+    """The deepest bracket nesting of ``text`` outside strings (checked before parsing)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
