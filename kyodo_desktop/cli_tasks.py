@@ -83,12 +83,14 @@ def _run_report(args: argparse.Namespace) -> int:
         return _write_report(_output_without_data(args), kind.build(None, request))
     output = _output(args)
     with cli_options.open_db(args) as store:
-        council = cli_options.council_from(store, args)
-        request = ReportRequest(council["id"], year, draft=args.draft, options=options)
-        _review_first(store, council["id"], kind.name, year)
+        council_id = _council_id(store, kind, args)
+        request = ReportRequest(council_id, year, draft=args.draft, options=options)
+        if council_id is not None:
+            _review_first(store, council_id, kind.name, year)
         pdf = kind.build(store, request)
         fileops.write_bytes(output, pdf, open_data=store.path)
-        record_print(store, kind.name, council["id"], year, draft=args.draft)
+        if council_id is not None:
+            record_print(store, kind.name, council_id, year, draft=args.draft)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
 
@@ -104,6 +106,13 @@ def _write_report(output: Path, pdf: bytes) -> int:
     fileops.write_bytes(output, pdf)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
+
+
+def _council_id(store, kind, args: argparse.Namespace) -> int | None:
+    """The council of ``--council`` for a council kind; None for a city kind (a city file)."""
+    if getattr(kind, "scope", "council") == "city":
+        return None
+    return cli_options.council_from(store, args)["id"]
 
 
 def _review_first(store, council_id: int, kind: str, year: int | None) -> None:
@@ -177,8 +186,8 @@ def _run_export(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     output = _output(args)
     with cli_options.open_db(args) as store:
-        council = cli_options.council_from(store, args)
-        summary = kind.run(store, council["id"], year, output, options={"fund": args.fund})
+        summary = kind.run(store, _council_id(store, kind, args), year, output,
+                           options={"fund": args.fund})
     print(summary)
     return EXIT_OK
 

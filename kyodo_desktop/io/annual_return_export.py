@@ -11,8 +11,8 @@ from kyodo_desktop import fileops
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
-from kyodo_desktop.services.city.annual_return import build_return
 from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.city.annual_return import build_return
 
 
 def export_annual_return(store: Store, council_id: int, fiscal_year: int, path: Path,

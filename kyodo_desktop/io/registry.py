@@ -30,13 +30,15 @@ class ImportKind:
 @dataclass(frozen=True)
 class ExportKind:
     """``run(store, council_id, fiscal_year, path, options) -> str`` writes the file (.xlsx) and
-    returns a Japanese summary."""
+    returns a Japanese summary; ``scope`` "council" or "city" (from a city file, ``council_id``
+    None)."""
 
     name: str
     title: str
     run: Callable
     needs_fiscal_year: bool = True
     options: tuple = ()
+    scope: str = "council"
 
 
 def _collect(attribute: str) -> dict:

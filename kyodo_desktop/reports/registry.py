@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ReportRequest:
-    """What to print: the council, the 年度 (None for kinds that do not need one), a draft flag
+    """What to print: the council (None for a city kind), the 年度 (None for kinds that do not need one), a draft flag
     (prints 「未確定」 instead of refusing when a prerequisite is missing) and kind-specific
     ``options`` (e.g. ``{"edition": "public", "large_print": True}``)."""
 
-    council_id: int
+    council_id: int | None
     fiscal_year: int | None = None
     draft: bool = False
     options: dict = field(default_factory=dict)
@@ -31,7 +31,9 @@ class ReportKind:
     msgid of its Japanese title, ``build(store, request) -> bytes`` makes the PDF (raising
     UserError naming a missing prerequisite), ``needs_fiscal_year`` whether ``--fiscal-year`` is
     required, ``options`` extra CLI options as ``(flag, kwargs)`` pairs for argparse,
-    ``needs_data_file`` False for a kind that prints without a data file (the user guide)."""
+    ``needs_data_file`` False for a kind that prints without a data file (the user guide);
+    ``scope`` "council" (a council's form: ``--council``, the 帳票印刷 page) or "city" (prints
+    from a city file; ``council_id`` is None)."""
 
     name: str
     title: str
@@ -40,6 +42,7 @@ class ReportKind:
     options: tuple = ()
     order: int = 100
     needs_data_file: bool = True
+    scope: str = "council"
 
 
 def report_kinds() -> dict[str, ReportKind]:

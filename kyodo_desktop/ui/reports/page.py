@@ -106,6 +106,8 @@ class ReportsPage(QWidget):
     def _fill_kinds(self) -> None:
         self.kind_list.clear()
         for kind in report_kinds().values():
+            if kind.scope != "council":
+                continue
             item = QListWidgetItem(_(kind.title))
             item.setData(Qt.ItemDataRole.UserRole, kind.name)
             self.kind_list.addItem(item)
