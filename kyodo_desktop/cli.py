@@ -202,6 +202,9 @@ def _add_demo_arguments(parser: argparse.ArgumentParser) -> None:
     cli_options.add_db_option(parser)
     parser.add_argument("--force", action="store_true",
                         help=_("Replace the file if it already exists (its data is lost)."))
+    parser.add_argument("--city", action="store_true",
+                        help=_("Make a demo city file: the annual returns of 21 councils for "
+                               "two years."))
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -210,11 +213,12 @@ def _run_demo(args: argparse.Namespace) -> int:
         raise UserError(_("The file {path} already exists. Add --force to replace it with the "
                           "demo data.").format(path=path))
     from kyodo_desktop.demo.build import build_demo
+    from kyodo_desktop.demo.city import build_city_demo
 
     remove_database(path)
     try:
         with cli_options.open_db(args, must_exist=False) as store:
-            summary = build_demo(store)
+            summary = build_city_demo(store) if args.city else build_demo(store)
     except BaseException:
         remove_database(path)
         raise
@@ -234,7 +238,7 @@ DEMO_SUMMARY_LABELS = {
     "subcommittees": N_("Subcommittees"), "plan_actions": N_("Plan actions"),
     "indicators": N_("Indicators"), "evaluations": N_("Evaluations"),
     "projects": N_("Projects"), "cash_book_entries": N_("Cash book entries"),
-    "grants": N_("Grants"),
+    "grants": N_("Grants"), "returns": N_("Annual returns"), "fiscal_years": N_("Fiscal years"),
 }
 
 

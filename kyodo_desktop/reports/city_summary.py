@@ -45,22 +45,19 @@ def table_cells(row: CityRow) -> list:
             f"{row.findings_errors} / {row.findings_notes}"]
 
 
+#: The findings table: headings (English msgids) and widths (mm).
+FINDING_COLUMNS = ((N_("District"), 24), (N_("Kind"), 16), (N_("Rule"), 45), (N_("Finding"), 166))
+
+
 def _findings(summary: CitySummary, styles) -> list:
     story: list = [Paragraph(_("Findings of the review before submission"), styles.heading)]
-    listed = False
-    for stored in summary.returns:
-        review = stored.document["content"]["review"]
-        if not review:
-            continue
-        listed = True
-        story.append(Paragraph(_escape(stored.district), styles.subheading))
-        for f in review:
-            label = _("Error") if f["severity"] == "error" else _("Note")
-            story.append(Paragraph(_escape(f"・{label}［{f['rule_name']}］{f['message']}"),
-                                   styles.small))
-    if not listed:
-        story.append(Paragraph(_("No council's return has review findings."), styles.body))
-    return story
+    rows = [[stored.district, _("Error") if f["severity"] == "error" else _("Note"),
+             f["rule_name"], f["message"]]
+            for stored in summary.returns for f in stored.document["content"]["review"]]
+    if not rows:
+        return story + [Paragraph(_("No council's return has review findings."), styles.body)]
+    return story + [ruled_table([_(h) for h, _w in FINDING_COLUMNS], rows, styles,
+                                col_widths=[w * mm for _h, w in FINDING_COLUMNS])]
 
 
 def _escape(text: str) -> str:
