@@ -91,17 +91,40 @@ def legacy_rows():
     return run
 
 
+def _built_file(tmp_path_factory, name: str, build) -> Path:
+    """Path of a new data file ``<name>.sqlite3`` filled by ``build(store)``, then closed."""
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path_factory.mktemp(name) / f"{name}.sqlite3"
+    with open_store(path) as opened:
+        build(opened)
+    return path
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """Path of a closed data file holding the demo councils (built once per test session; tests
     must not change it — they copy it with ``demo_path`` / ``demo_store``)."""
     from kyodo_desktop.demo.build import build_demo
-    from kyodo_desktop.store import open_store
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with open_store(path) as opened:
-        build_demo(opened)
-    return path
+    return _built_file(tmp_path_factory, "demo", build_demo)
+
+
+@pytest.fixture(scope="session")
+def city_template(tmp_path_factory):
+    """Path of the demo city file (``demo --city``: 21 councils × 2 years of returns), built
+    once per session; tests copy it (``city_path``) or only read it."""
+    from kyodo_desktop.demo.city import build_city_demo
+
+    return _built_file(tmp_path_factory, "city", build_city_demo)
+
+
+@pytest.fixture
+def city_path(city_template, tmp_path):
+    """Path of a private copy of the demo city file."""
+    target = tmp_path / "city.sqlite3"
+    shutil.copy(city_template, target)
+    return target
 
 
 @pytest.fixture

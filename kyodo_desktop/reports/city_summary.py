@@ -24,7 +24,7 @@ from kyodo_desktop.services.city.summary import CityRow, CitySummary, city_summa
 COLUMNS = (
     (N_("District"), 24), (N_("Decided grant"), 27), (N_("Eligible expenses"), 27),
     (N_("Refund"), 22), (N_("Execution rate"), 17), (N_("Households"), 20),
-    (N_("Member households"), 22), (N_("Membership rate"), 17), (N_("Projects"), 15),
+    (N_("Member households"), 22), (N_("Membership rate"), 17), (N_("Number of projects"), 15),
     (N_("Numeric targets achieved"), 22), (N_("Achievement rate"), 17),
     (N_("Review (errors / notes)"), 24))
 _ALIGNS = ["left"] + ["right"] * 11

@@ -44,7 +44,11 @@ AREAS = (
          N_("Here you will edit and print the handbook for neighborhood association leaders.")),
     Area("settings", N_("Settings"), _Icon.SP_ComputerIcon,
          N_("Here you will choose the font size and other settings.")),
+    Area("city", N_("City overview"), _Icon.SP_FileDialogListView),
 )
+#: The areas of a city file (services/city): the 市 page and 設定; a council's file shows the
+#: others.
+CITY_AREAS = frozenset({"city", "settings"})
 
 
 #: The page class of each area as ``(module under kyodo_desktop.ui, class name)``.
@@ -58,7 +62,13 @@ PAGES = {
     "reports": ("reports.page", "ReportsPage"),
     "handbook": ("handbook.page", "HandbookPage"),
     "settings": ("settings.page", "SettingsPage"),
+    "city": ("city.page", "CityPage"),
 }
+
+
+def shown_in(key: str, city_file: bool) -> bool:
+    """Whether the area ``key`` is in the sidebar of a city file (or of a council's file)."""
+    return key in CITY_AREAS if city_file else key != "city"
 
 
 def area_row(key: str) -> int:

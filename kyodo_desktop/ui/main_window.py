@@ -29,9 +29,10 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup import copies as backup
 from kyodo_desktop.services.backup.datafile import Store, create_data_file
 from kyodo_desktop.services.changes import COUNCIL, Changes
+from kyodo_desktop.services.city.kind import is_city_file
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.council import profile as council_profile
-from kyodo_desktop.ui.areas import AREAS, area_row, create_page
+from kyodo_desktop.ui.areas import AREAS, area_row, create_page, shown_in
 from kyodo_desktop.ui.backup.actions import BackupActions
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
@@ -41,7 +42,7 @@ from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 from kyodo_desktop.ui.shell.undo_keys import UndoKeys
 
 #: Areas that work without a registered council.
-WITHOUT_COUNCIL = frozenset({"council", "settings"})
+WITHOUT_COUNCIL = frozenset({"council", "settings", "city"})
 SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 8px; }"
 #: The sidebar's text is this much larger than the application font (and follows 文字の大きさ).
 SIDEBAR_FONT_SCALE = 1.3
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         return _help().show_guide(self, AREAS[max(self.sidebar.currentRow(), 0)].key)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(_("Council and year"), self)
+        bar = self.selectors = QToolBar(_("Council and year"), self)
         bar.setObjectName("selectors")
         bar.setMovable(False)
         self.council_combo = QComboBox(bar)
@@ -196,7 +197,14 @@ class MainWindow(QMainWindow):
         self.context.fiscal_year_changed.connect(lambda _fy: self._on_year_changed())
         self.context.open_area.connect(self.open_area)
         current = self.sidebar.currentRow()
-        if current < 0:  # first page: 今年度の流れ, or the 協議会 page until a council exists
+        city = is_city_file(store)  # a city file shows the 市 page (services/city)
+        for row, area in enumerate(AREAS):
+            self.sidebar.item(row).setHidden(not shown_in(area.key, city))
+        self.selectors.setVisible(not city)
+        if city and (current < 0 or not shown_in(AREAS[current].key, city)):
+            current = area_row("city")
+        elif current < 0 or not shown_in(AREAS[current].key, city):
+            # first page: 今年度の流れ, or the 協議会 page until a council exists
             current = 0 if council_id is not None else area_row("council")
         while self.pages.count():
             page = self.pages.widget(0)

@@ -21,16 +21,9 @@ from datetime import datetime
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city.kind import CITY, KIND_KEY, KIND_SCOPE, is_city_file
 from kyodo_desktop.services.city.return_reader import ReturnDocument, ReturnRefused
 from kyodo_desktop.store import Store
-
-KIND_SCOPE, KIND_KEY, CITY = "file", "kind", "city"
-
-
-def is_city_file(store: Store) -> bool:
-    """Whether the open file is a city file."""
-    return store.scalar("SELECT value FROM settings WHERE scope = ? AND key = ?",
-                        (KIND_SCOPE, KIND_KEY)) == CITY
 
 
 def make_city_file(store: Store) -> None:
@@ -92,7 +85,8 @@ def import_return(store: Store, document: ReturnDocument, *, replace: bool = Fal
             db.execute("UPDATE city_returns SET replaced_at = ? WHERE id = ?", (stamp, old_id))
         new_id = db.execute(
             "INSERT INTO city_returns (district, council, fiscal_year, sha256, audit_head, "
-            "closed_at, created_at, imported_at, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "closed_at, created_at, imported_at, summary, document) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _values(document, stamp)).lastrowid
         if old_id is not None:
             db.execute("UPDATE city_returns SET replaced_by_id = ? WHERE id = ?",
@@ -104,13 +98,16 @@ def _values(document: ReturnDocument, stamp: str) -> tuple:
     m = document.manifest
     return (m["district"], m["council"], m["fiscal_year"], document.sha256,
             document.audit_head, m["closed_at"], m["created_at"], stamp,
+            json.dumps(document.content["summary"], sort_keys=True),
             document.data.decode("utf-8"))
 
 
 @dataclass(frozen=True)
 class StoredReturn:
     """A return in the city file: row ``id``, 地域, council name, 年度, SHA-256, when it was
-    closed / made / imported / replaced (ISO text), and its ``document`` (parsed JSON)."""
+    closed / made / imported / replaced (ISO text), its ``summary`` (the city table's figures,
+    see :func:`~.annual_return.summary_of`) and, unless listed ``whole=False``, its
+    ``document`` (parsed JSON; None otherwise)."""
 
     id: int
     district: str
@@ -121,25 +118,29 @@ class StoredReturn:
     created_at: str
     imported_at: str
     replaced_at: str | None
-    document: dict
+    summary: dict
+    document: dict | None
 
-    @property
-    def summary(self) -> dict:
-        """The city table's figures (see :func:`~.annual_return.summary_of`)."""
-        return self.document["content"]["summary"]
+
+_LISTED = ("id, district, council, fiscal_year, sha256, closed_at, created_at, imported_at, "
+           "replaced_at, summary")
 
 
 def _stored(row: dict) -> StoredReturn:
+    document = row.get("document")
     return StoredReturn(row["id"], row["district"], row["council"], row["fiscal_year"],
                         row["sha256"], row["closed_at"], row["created_at"], row["imported_at"],
-                        row["replaced_at"], json.loads(row["document"]))
+                        row["replaced_at"], json.loads(row["summary"]),
+                        None if document is None else json.loads(document))
 
 
-def current_returns(store: Store, fiscal_year: int) -> list[StoredReturn]:
+def current_returns(store: Store, fiscal_year: int, *, whole: bool = True
+                    ) -> list[StoredReturn]:
     """The returns in force for ``fiscal_year``, by 地域 in the order they were first imported
-    (the demo: 山口市's order of 地域)."""
+    (the demo: 山口市's order of 地域); ``whole=False`` leaves their documents unread."""
+    columns = "r.*" if whole else ", ".join(f"r.{c.strip()}" for c in _LISTED.split(","))
     return [_stored(r) for r in store.query(
-        "SELECT r.* FROM city_returns r WHERE fiscal_year = ? AND replaced_at IS NULL "
+        f"SELECT {columns} FROM city_returns r WHERE fiscal_year = ? AND replaced_at IS NULL "
         "ORDER BY (SELECT min(id) FROM city_returns f WHERE f.district = r.district), r.id",
         (fiscal_year,))]
 
@@ -155,3 +156,10 @@ def return_years(store: Store) -> list[int]:
     """The 年度 that have returns, newest first."""
     return [r["fiscal_year"] for r in store.query(
         "SELECT DISTINCT fiscal_year FROM city_returns ORDER BY fiscal_year DESC")]
+
+
+def district_returns(store: Store, district: str) -> list[StoredReturn]:
+    """The returns in force of one 地域, oldest 年度 first (its trend; documents unread)."""
+    return [_stored(r) for r in store.query(
+        f"SELECT {_LISTED} FROM city_returns WHERE district = ? AND replaced_at IS NULL "
+        "ORDER BY fiscal_year", (district,))]

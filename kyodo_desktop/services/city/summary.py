@@ -59,7 +59,8 @@ class CityRow:
 
 @dataclass(frozen=True)
 class CitySummary:
-    """The 年度's rows (in the city file's order of 地域) and their ``total``."""
+    """The 年度's rows (in the city file's order of 地域), their ``total`` and the stored
+    ``returns`` they come from."""
 
     fiscal_year: int
     rows: tuple[CityRow, ...]
@@ -74,10 +75,11 @@ def row_of(stored: StoredReturn) -> CityRow:
                    **{key: summary[key] for key in SUMMED})
 
 
-def city_summary(store: Store, fiscal_year: int) -> CitySummary:
-    """Rows and total of ``fiscal_year``. Raises UserError when the file is not a city file."""
+def city_summary(store: Store, fiscal_year: int, *, whole: bool = True) -> CitySummary:
+    """Rows and total of ``fiscal_year`` (``whole=False``: the returns' documents are not read,
+    for the table alone). Raises UserError when the file is not a city file."""
     require_city_file(store)
-    returns = tuple(current_returns(store, fiscal_year))
+    returns = tuple(current_returns(store, fiscal_year, whole=whole))
     rows = tuple(row_of(r) for r in returns)
     total = {key: sum(getattr(r, key) or 0 for r in rows) for key in SUMMED}
     return CitySummary(fiscal_year, rows, CityRow("", "", **total), returns)

@@ -1,7 +1,7 @@
 -- kyodo-desktop schema, step 13: the city's data file.
 -- A city data file (settings scope 'file', key 'kind' = 'city') collects the sealed 年度報告
 -- (annual returns) of the councils. One row per imported return, its canonical document kept
--- whole; a newer return for the same 地域 and 年度 replaces the older one, which stays with
+-- whole (and its summary beside it, so the table of all councils reads no whole document); a newer return for the same 地域 and 年度 replaces the older one, which stays with
 -- replaced_at and replaced_by_id set (the history). A council's own file has no rows here.
 CREATE TABLE city_returns (
     id INTEGER PRIMARY KEY,
@@ -15,6 +15,7 @@ CREATE TABLE city_returns (
     imported_at TEXT NOT NULL,
     replaced_at TEXT,
     replaced_by_id INTEGER REFERENCES city_returns(id),
+    summary TEXT NOT NULL,
     document TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX city_returns_current ON city_returns(district, fiscal_year)

@@ -14,19 +14,17 @@ from kyodo_desktop.services.city.city_file import current_returns, return_years
 from kyodo_desktop.services.city.summary import city_summary
 
 
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    from kyodo_desktop.demo.city import build_city_demo
+@pytest.fixture
+def city(city_path):
     from kyodo_desktop.store import open_store
 
-    with open_store(tmp_path_factory.mktemp("city") / "city.sqlite3") as store:
-        summary = build_city_demo(store)
-        yield store, summary
+    with open_store(city_path) as store:
+        yield store
 
 
 def test_21_councils_for_two_years(city):
-    store, summary = city
-    assert summary == {"councils": 21, "returns": 42, "fiscal_years": "2024, 2025"}
+    store = city
+    assert store.scalar("SELECT count(*) FROM city_returns") == 42
     assert return_years(store) == [2025, 2024]
     for year in (2024, 2025):
         rows = city_summary(store, year).rows
@@ -39,13 +37,13 @@ def test_21_councils_for_two_years(city):
 
 
 def test_yuda_2025_is_the_real_demo_return(city, yuda_return):
-    store, _summary = city
+    store = city
     [yuda] = [r for r in current_returns(store, 2025) if r.district == "湯田"]
     assert yuda.document["content"] == json.loads(yuda_return)["content"]
 
 
 def test_summary_prints_on_at_most_three_pages_and_exports(city, tmp_path):
-    store, _summary = city
+    store = city
     pdf = report_kinds()["city-summary"].build(store, ReportRequest(None, 2025))
     assert 1 <= len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) <= 3
     assert b"/MediaBox [ 0 0 841.8898 595.2756 ]" in pdf  # A4 landscape

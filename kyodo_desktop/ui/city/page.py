@@ -1,0 +1,148 @@
+"""The 市 page, shown when the open file is a city file: one sortable table of every council's
+return for a 年度 (QTableView over :class:`~.models.CityTableModel`) and, one click away, the
+selected council's detail, read-only (the city never edits a council's books)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.domain.formatting import format_fiscal_year
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city.city_file import return_years
+from kyodo_desktop.services.city.detail import council_detail
+from kyodo_desktop.services.city.summary import city_summary
+from kyodo_desktop.ui.city.detail_view import detail_html
+from kyodo_desktop.ui.city.models import ID_ROLE, SORT_ROLE, CityTableModel
+from kyodo_desktop.ui.context import AppContext
+
+#: The page title's size against the page's text.
+TITLE_SCALE = 1.4
+
+
+class CityPage(QWidget):
+    """The city file's councils for the chosen 年度; selecting a row shows its detail."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        title = self.title = QLabel(_("Annual returns of the councils"), self)
+        title.setObjectName("pageTitle")
+        self._scale_title()
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("cityYearCombo")
+        self.count_label = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel(_("Year:"), self))
+        top.addWidget(self.year_combo)
+        layout.addLayout(top)
+        layout.addWidget(self.count_label)
+        self.model = CityTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = self._table()
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("cityDetail")
+        self.detail.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.show_year())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_detail(current))
+        self.context.changed.connect(lambda _changes: self.refresh())
+        self.refresh()
+
+    def _scale_title(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follow a text-size change (設定): the title and the columns' widths."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._scale_title()
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header or widest text (measured, not laid out: cheap)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        padding = 4 * metrics.averageCharWidth()
+        for column in range(self.model.columnCount()):
+            widest = max(metrics.horizontalAdvance(t) for t in self.model.column_texts(column))
+            header.resizeSection(column, widest + padding)
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("cityTable")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the city file's order first
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        return table
+
+    def refresh(self) -> None:
+        """Re-read the years of the city file, keeping the chosen one when it is still there."""
+        chosen = self.year_combo.currentData()
+        years = return_years(self.context.store)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(f"{format_fiscal_year(year)} ({year})", year)
+        index = self.year_combo.findData(chosen)
+        self.year_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.year_combo.blockSignals(False)
+        self.show_year()
+
+    def show_year(self) -> None:
+        """Show the table of the chosen 年度 (empty when the file has no returns yet)."""
+        year = self.year_combo.currentData()
+        rows = (city_summary(self.context.store, year, whole=False).rows
+                if year is not None else ())
+        self.model.set_rows(rows)
+        self._size_columns()
+        self.count_label.setText(
+            _("{count} returns. Click a council to see its return.").format(count=len(rows))
+            if year is not None else _("No annual return has been imported into this file yet "
+                                       "(kyodo-desktop city import-return)."))
+        self.detail.clear()
+        if rows:
+            self.table.selectRow(0)
+
+    def show_detail(self, index) -> None:
+        """Show the detail of the council in the table row ``index`` (a proxy index)."""
+        if not index.isValid():
+            self.detail.clear()
+            return
+        return_id = self.proxy.index(index.row(), 0).data(ID_ROLE)
+        self.detail.setHtml(detail_html(council_detail(self.context.store, return_id)))
