@@ -17,6 +17,7 @@ import random
 from collections.abc import Callable
 
 from kyodo_desktop.demo.books import build_accounts
+from kyodo_desktop.demo.collaboration import build_collaboration
 from kyodo_desktop.demo.common import CLOSED_YEAR, DemoContext
 from kyodo_desktop.demo.officers import build_officers
 from kyodo_desktop.demo.people import build_organizations
@@ -76,6 +77,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         build_plan(ctx)
         report(50, _("Creating projects…"))
         planned = build_projects(ctx)
+        build_collaboration(ctx)
         match_indicator_results(ctx, CLOSED_YEAR)
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)

@@ -54,6 +54,9 @@ def generated_content(rng: random.Random, district: str, fiscal_year: int, house
                      for name, (role, label) in zip(names, ROLES, strict=False)],
         "plan": _plan(rng, district, fiscal_year),
         "projects": projects,
+        "collaboration": [{"code": p["code"], "name": p["name"],
+                           "forms": [rng.choice(("共催", "事業協力", "情報提供・交換", "実行委員会"))],
+                           "partners": [], "reviews": {}} for p in projects],
         "budget": [_fund_budget(fund, grants[i]["in_force"], spent[fund])
                    for i, fund in enumerate((OPERATING, ACTIVITY))],
         "cash_book": _cash_book(rng, grants, spent),

@@ -96,6 +96,29 @@ def indicator_year_table(sheet: EvaluationSheet, s: Styles):
                        aligns=["left", "center", "right", "right", "right", "right"])
 
 
+def _result(name: str, unit: str, target, actual) -> str:
+    return f"{name} {format_figure(actual) or '—'}{unit}（目標 {format_figure(target) or '—'}）"
+
+
+def money_table(sheet: EvaluationSheet, s: Styles):
+    """Per action: its 事業, their 決算額 by fund (円) and total, the 数値目標 results."""
+    head = ["整理番号", "推進項目", "事業", "運営支援", "活動支援", "自主財源", "決算額 計",
+            "数値目標の実績"]
+    rows = []
+    for row in sheet.rows:
+        money = sheet.money.get(row.action_id)
+        if money is None:
+            continue
+        by_fund = [money.by_fund.get(f, 0) for f in
+                   ("operating_support", "activity_support", "own_funds")]
+        rows.append([row.code, row.title, "、".join(money.projects), *by_fund, money.total,
+                     "／".join(_result(*r) for r in money.results)])
+    widths = [20, 42, 58, 22, 22, 22, 24, 51]
+    return ruled_table(head, rows, s, col_widths=[w * mm for w in widths],
+                       aligns=["center", "left", "left", "right", "right", "right", "right",
+                               "left"])
+
+
 def review_table(sheet: EvaluationSheet, s: Styles):
     """Actions rated C or D: what changes next year."""
     next_year = wareki.format_fiscal_year(sheet.fiscal_year + 1, "short")
@@ -126,6 +149,9 @@ def build_evaluation_sheet(sheet: EvaluationSheet, *, draft: bool = False) -> by
              evaluation_table(sheet, s), Spacer(1, 6 * mm),
              KeepTogether([_p("数値目標の実績", s.heading), indicator_year_table(sheet, s)]),
              Spacer(1, 6 * mm)]
+    if sheet.money:
+        story += [_p("推進項目ごとの事業と決算額（円）", s.heading), money_table(sheet, s),
+                  Spacer(1, 6 * mm)]
     review = (review_table(sheet, s) if sheet.review
               else _p("見直しが必要な推進項目（評価 C・D）はありません。", s.body))
     story.append(KeepTogether([_p("次年度の計画への反映（見直し）", s.heading), review]))

@@ -8,8 +8,8 @@ document and seals it (:mod:`.seal`) with the hash of the 変更履歴 row that 
     {"format": "kyodo-desktop/annual-return", "version": 1,
      "manifest": {council, district, fiscal_year, closed_at, created_at, app_version,
                   source_file, sections: [...]},
-     "content": {profile, organizations, roster, officers, plan, projects, budget, cash_book,
-                 grants, review, summary},
+     "content": {profile, organizations, roster, officers, plan, projects, collaboration,
+                 budget, cash_book, grants, review, summary},
      "seal": {audit_head, sha256}}
 
 ``summary`` holds the figures the city's table shows, copied from the sections (totals of the
@@ -30,8 +30,8 @@ from kyodo_desktop.services.city import return_money, return_people, return_plan
 from kyodo_desktop.services.review.run import run_review
 from kyodo_desktop.store import Store, audit, identity
 
-SECTIONS = ("profile", "organizations", "roster", "officers", "plan", "projects", "budget",
-            "cash_book", "grants", "review", "summary")
+SECTIONS = ("profile", "organizations", "roster", "officers", "plan", "projects",
+            "collaboration", "budget", "cash_book", "grants", "review", "summary")
 #: The suffix of a 年度報告ファイル.
 SUFFIX = ".kyodo-return"
 
@@ -85,6 +85,7 @@ def _content(store: Store, council_id: int, fiscal_year: int) -> dict:
         "officers": return_people.officers_section(store, council_id, fiscal_year),
         "plan": return_plan.plan_section(store, council_id, fiscal_year),
         "projects": return_plan.projects_section(store, council_id, fiscal_year),
+        "collaboration": return_plan.collaboration_section(store, council_id, fiscal_year),
         "budget": return_money.budget_section(store, council_id, fiscal_year),
         "cash_book": return_money.cash_book_section(store, council_id, fiscal_year),
         "grants": return_money.grants_section(store, council_id, fiscal_year),

@@ -55,3 +55,16 @@ def projects_section(store: Store, council_id: int, fiscal_year: int) -> list[di
              "outcome": r.outcome, "place": r.place, "audience": r.audience,
              "partners": r.partners}
             for r in project_rows(store, council_id, fiscal_year, words)]
+
+
+def collaboration_section(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+    """The 協働 of each 事業 (:func:`kyodo_desktop.services.collaboration.projects
+    .year_collaboration`): forms, partners with 役割 and 負担, the 振り返り marks."""
+    from kyodo_desktop.services.collaboration.projects import year_collaboration
+
+    return [{"code": p.code, "name": p.name, "forms": list(p.forms),
+             "partners": [{"name": r.name, "kind": r.kind, "role": r.role, "pays": r.pays}
+                          for r in p.partners],
+             "reviews": {principle: {"score": score, "comment": comment}
+                         for principle, (score, comment) in sorted(p.reviews.items())}}
+            for p in year_collaboration(store, council_id, fiscal_year)]

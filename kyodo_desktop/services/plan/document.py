@@ -13,6 +13,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.plan import plans
+from kyodo_desktop.services.plan.action_money import ActionMoney, action_money
 from kyodo_desktop.services.plan.evaluation import (
     EvaluationRow,
     rating_counts,
@@ -46,7 +47,8 @@ class PlanDocument:
 @dataclass
 class EvaluationSheet:
     """One 年度's 評価シート: the plan, ``rows`` per action, ``counts`` of 自己評価 ratings,
-    ``scale`` ``{rating: label}``, ``review`` (actions to revise next year) and ``indicators``."""
+    ``scale`` ``{rating: label}``, ``review`` (actions to revise next year), ``indicators`` and
+    ``money`` ``{action_id: ActionMoney}`` (事業, 決算額 by fund, 数値目標 result per action)."""
 
     plan: dict
     council_name: str
@@ -56,6 +58,7 @@ class EvaluationSheet:
     scale: dict[str, str]
     review: list[dict]
     indicators: list[Indicator]
+    money: dict[int, ActionMoney] = field(default_factory=dict)
 
 
 def resolve_plan(store: Store, council_id: int, plan_id: int | None = None) -> Plan:
@@ -102,8 +105,10 @@ def evaluation_sheet(store: Store, council_id: int, fiscal_year: int,
             year=wareki.format_fiscal_year(fiscal_year),
             first=wareki.format_fiscal_year(plan["first_year"]),
             last=wareki.format_fiscal_year(plan["last_year"])))
+    indicators = list_indicators(store, plan["id"])
     return EvaluationSheet(
         plan, _council_name(store, council_id), fiscal_year,
         year_evaluations(store, plan["id"], fiscal_year),
         rating_counts(store, plan["id"], fiscal_year), rating_scale(store, council_id),
-        review_for_next_year(store, plan["id"], fiscal_year), list_indicators(store, plan["id"]))
+        review_for_next_year(store, plan["id"], fiscal_year), indicators,
+        action_money(store, council_id, fiscal_year, indicators))

@@ -41,7 +41,7 @@ def test_return_is_canonical_and_sealed_with_the_closing_audit_head(demo_store, 
         "closed_at": "2026-04-15T16:30:00", "created_at": "2026-11-21T09:00:00",
         "app_version": document["manifest"]["app_version"], "source_file": "",
         "sections": ["profile", "organizations", "roster", "officers", "plan", "projects",
-                     "budget", "cash_book", "grants", "review", "summary"]}
+                     "collaboration", "budget", "cash_book", "grants", "review", "summary"]}
 
 
 def test_a_later_change_to_the_log_after_closing_does_not_move_the_head(demo_store):
@@ -123,3 +123,13 @@ def test_content_carries_every_section_from_the_one_source(demo_store, yuda_retu
         i["achieved"] is not None for i in plan["indicators"]) > 0
     balances = figures.fund_balances(demo_store, council, 2025)
     assert {b["fund"]: b["carried_out"] for b in content["budget"]} == balances
+
+
+def test_every_project_carries_its_collaboration(yuda_return):
+    content = json.loads(yuda_return)["content"]
+    collaboration = content["collaboration"]
+    assert sorted(c["name"] for c in collaboration) == sorted(p["name"] for p in content["projects"])
+    assert all(c["forms"] and c["partners"] for c in collaboration)
+    assert all(set(c["reviews"]) == {"equality", "mutual_understanding", "shared_purpose",
+                                     "autonomy", "transparency", "roles", "evaluation"}
+               for c in collaboration)  # every 令和7年度 event was held and reviewed
