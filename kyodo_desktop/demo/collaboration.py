@@ -5,10 +5,13 @@ Partners come from the 事業's 連携団体 text (split at 「、」), their ki
 (山口市…課 → 市の担当課, 小学校/中学校/大学 → 学校, NPO法人 → NPO, 組合/(有)/(株) → 事業者, else a
 構成団体); each kind has a typical 役割 and 負担. A second form is added where it is natural
 (施設提供 with a school, 情報提供・交換 with the city). The 振り返り marks lean to ◎ and ○ with a
-few △ and a rare ×, each △/× with a comment.
+few △ and a rare ×, each △/× with a comment. The marks draw from their own random stream (from
+the demo's seed), so the steps after this one get the same figures as before it existed.
 """
 
 from __future__ import annotations
+
+import random
 
 from kyodo_desktop.demo.common import TODAY, DemoContext
 
@@ -47,6 +50,7 @@ def build_collaboration(ctx: DemoContext) -> None:
         "FROM projects WHERE council_id = ? ORDER BY id", (ctx.council_id,)).fetchall()
     register: dict[str, int] = {}
     forms, links, reviews = [], [], []
+    rng = random.Random(f"collaboration-{ctx.refs.get('seed', 0)}")
     for project_id, form, partners_text, held in projects:
         names = [n.strip() for n in (partners_text or "").split("、") if n.strip()]
         kinds = {partner_kind(n) for n in names}
@@ -61,7 +65,7 @@ def build_collaboration(ctx: DemoContext) -> None:
             links.append({"project_id": project_id, "partner_id": register[name], "role": role,
                           "pays": pays})
         if held and held <= TODAY.isoformat():
-            reviews += _review(ctx, project_id, held)
+            reviews += _review(rng, project_id, held)
     ctx.insert("collaboration_partners", [
         {"id": pid, "council_id": ctx.council_id, "name": name, "kind": partner_kind(name),
          "notes": ""} for name, pid in register.items()])
@@ -70,13 +74,13 @@ def build_collaboration(ctx: DemoContext) -> None:
     ctx.insert("project_reviews", reviews)
 
 
-def _review(ctx: DemoContext, project_id: int, held: str) -> list[dict]:
+def _review(rng: random.Random, project_id: int, held: str) -> list[dict]:
     from kyodo_desktop.services.collaboration.terms import PRINCIPLES
 
     rows = []
     for principle in PRINCIPLES:
-        score = ctx.rng.choices(("excellent", "good", "fair", "poor"), (35, 50, 13, 2))[0]
-        comment = ctx.rng.choice(COMMENTS[score]) if score in COMMENTS else ""
+        score = rng.choices(("excellent", "good", "fair", "poor"), (35, 50, 13, 2))[0]
+        comment = rng.choice(COMMENTS[score]) if score in COMMENTS else ""
         rows.append({"project_id": project_id, "principle": principle, "score": score,
                      "comment": comment, "reviewed_on": held})
     return rows

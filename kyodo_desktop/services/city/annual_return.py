@@ -20,6 +20,7 @@ section. Raises UserError for an open year or a damaged 変更履歴.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypedDict
 
 from kyodo_desktop import __version__
 from kyodo_desktop.domain import wareki
@@ -27,6 +28,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting.year_close import close_row
 from kyodo_desktop.services.city import return_money, return_people, return_plan, seal
+from kyodo_desktop.services.city.seal import JSONObject
 from kyodo_desktop.services.review.run import run_review
 from kyodo_desktop.store import Store, audit, identity
 
@@ -77,7 +79,7 @@ def build_return(store: Store, council_id: int, fiscal_year: int, *,
                         "content": content}, head)
 
 
-def _content(store: Store, council_id: int, fiscal_year: int) -> dict:
+def _content(store: Store, council_id: int, fiscal_year: int) -> JSONObject:
     content = {
         "profile": return_people.profile_section(store, council_id),
         "organizations": return_people.organizations_section(store, council_id, fiscal_year),
@@ -97,7 +99,25 @@ def _content(store: Store, council_id: int, fiscal_year: int) -> dict:
     return content
 
 
-def summary_of(content: dict) -> dict:
+class ReturnSummary(TypedDict):
+    """The city table's figures of one return (see :func:`summary_of`)."""
+
+    decided_amount: int
+    received: int
+    eligible: int
+    refund_amount: int
+    execution_rate: float | None
+    households: int | None
+    member_households: int | None
+    membership_rate: float | None
+    projects: int
+    indicators_judged: int
+    indicators_achieved: int
+    findings_errors: int
+    findings_notes: int
+
+
+def summary_of(content: JSONObject) -> ReturnSummary:
     """The city table's figures of a return's ``content`` (円, counts, ratios 0–1 or None):
     交付決定額 (in force), 交付済額, 対象経費, 返還額 summed over the grants; 執行率 = 対象経費 ÷
     交付決定額; 世帯数 / 加入世帯数 / 加入率 of the roster; 事業数; 数値目標 with a result
@@ -108,7 +128,7 @@ def summary_of(content: dict) -> dict:
     indicators = (content["plan"] or {}).get("indicators", [])
     judged = [i for i in indicators if i["achieved"] is not None]
     errors = sum(f["severity"] == "error" for f in content["review"])
-    return {
+    return ReturnSummary(**{
         "decided_amount": decided, "received": sum(g["received"] for g in grants),
         "eligible": eligible, "refund_amount": sum(g["refund_amount"] or 0 for g in grants),
         "execution_rate": eligible / decided if decided else None,
@@ -117,4 +137,4 @@ def summary_of(content: dict) -> dict:
         "membership_rate": content["roster"]["membership_rate"],
         "projects": len(content["projects"]), "indicators_judged": len(judged),
         "indicators_achieved": sum(bool(i["achieved"]) for i in judged),
-        "findings_errors": errors, "findings_notes": len(content["review"]) - errors}
+        "findings_errors": errors, "findings_notes": len(content["review"]) - errors})

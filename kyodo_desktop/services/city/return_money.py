@@ -17,6 +17,7 @@ from datetime import date
 
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
 from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.city.seal import JSONObject
 from kyodo_desktop.services.forms.grants import fund_statements, grant_figures
 from kyodo_desktop.services.forms.results import eligible_of
 from kyodo_desktop.store import Store
@@ -26,13 +27,13 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _row(row: BudgetActualRow) -> dict:
+def _row(row: BudgetActualRow) -> JSONObject:
     return {"category": row.category_code, "name": row.name, "level": row.level,
             "kind": row.kind, "budget": row.budget, "revised": row.revised,
             "transfer": row.transfer, "current": row.current, "actual": row.actual}
 
 
-def budget_section(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def budget_section(store: Store, council_id: int, fiscal_year: int) -> list[JSONObject]:
     """Per fund: ``{fund, fund_name, carried_in, carried_out, income: [rows], expense: [rows],
     income_total, expense_total}`` (rows of the 予算対比: 当初, 補正後, 流用, 予算現額, 決算額)."""
     return [{"fund": s.fund_code, "fund_name": s.fund_name, "carried_in": s.carried_in,
@@ -42,7 +43,7 @@ def budget_section(store: Store, council_id: int, fiscal_year: int) -> list[dict
             for s in fund_statements(store, council_id, fiscal_year)]
 
 
-def cash_book_section(store: Store, council_id: int, fiscal_year: int) -> dict:
+def cash_book_section(store: Store, council_id: int, fiscal_year: int) -> JSONObject:
     """``{funds: [{fund, fund_name, count, income, expense}], categories: [{fund, direction,
     category, name, amount}]}`` of the 出納簿 (返還金 on its own line)."""
     names = common.category_names(store)
@@ -58,7 +59,7 @@ def cash_book_section(store: Store, council_id: int, fiscal_year: int) -> dict:
     return {"funds": funds, "categories": categories}
 
 
-def grants_section(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def grants_section(store: Store, council_id: int, fiscal_year: int) -> list[JSONObject]:
     """Each 交付金: 申請額, 交付決定額 (and the one in force), 変更, 交付済額, 対象経費, 返還額,
     繰越額 with their dates and the 概算払 (円, ISO dates, None where not recorded)."""
     return [{"fund": g.fund_code, "program": g.program_name,

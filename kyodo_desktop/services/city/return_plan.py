@@ -10,6 +10,7 @@ progress (:func:`kyodo_desktop.services.plan.indicators.progress`) reaches 1.0.
 from __future__ import annotations
 
 from kyodo_desktop.errors import UserError
+from kyodo_desktop.services.city.seal import JSONObject
 from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.application import project_rows
 from kyodo_desktop.services.plan.document import evaluation_sheet
@@ -19,7 +20,7 @@ from kyodo_desktop.store import Store
 _EVALUATION_FIELDS = ("rating", "comment", "next_step")
 
 
-def plan_section(store: Store, council_id: int, fiscal_year: int) -> dict | None:
+def plan_section(store: Store, council_id: int, fiscal_year: int) -> JSONObject | None:
     """``{title, first_year, last_year, actions: [...], indicators: [...]}`` of the current plan
     for the 年度, or None when the council has no plan covering it."""
     try:
@@ -35,7 +36,7 @@ def plan_section(store: Store, council_id: int, fiscal_year: int) -> dict | None
             "indicators": [_indicator(i, fiscal_year) for i in sheet.indicators]}
 
 
-def _indicator(indicator: Indicator, fiscal_year: int) -> dict:
+def _indicator(indicator: Indicator, fiscal_year: int) -> JSONObject:
     target, actual = indicator.values.get(fiscal_year, (None, None))
     reached = progress(indicator.baseline, target, actual, indicator.higher_is_better)
     return {"name": indicator.name, "unit": indicator.unit,
@@ -45,7 +46,7 @@ def _indicator(indicator: Indicator, fiscal_year: int) -> dict:
             "achieved": None if reached is None else reached >= 1.0}
 
 
-def projects_section(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def projects_section(store: Store, council_id: int, fiscal_year: int) -> list[JSONObject]:
     """The 事業 of the 年度 as the 事業実績書 prints them (円 amounts, people counts)."""
     words = fd.wording(store, council_id, "business_results")
     return [{"code": r.code, "action": r.action, "name": r.project,
@@ -57,7 +58,7 @@ def projects_section(store: Store, council_id: int, fiscal_year: int) -> list[di
             for r in project_rows(store, council_id, fiscal_year, words)]
 
 
-def collaboration_section(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def collaboration_section(store: Store, council_id: int, fiscal_year: int) -> list[JSONObject]:
     """The 協働 of each 事業 (:func:`kyodo_desktop.services.collaboration.projects
     .year_collaboration`): forms, partners with 役割 and 負担, the 振り返り marks."""
     from kyodo_desktop.services.collaboration.projects import year_collaboration

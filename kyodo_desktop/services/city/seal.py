@@ -13,6 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 
+#: A JSON object of a return (a section of its content): what it holds is fixed by the
+#: functions that write it and checked on arrival by :mod:`.return_shape`.
+JSONObject = dict[str, object]
+
 FORMAT = "kyodo-desktop/annual-return"
 VERSION = 1
 SEAL = "seal"
