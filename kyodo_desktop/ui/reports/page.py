@@ -86,6 +86,17 @@ class ReportsPage(QWidget):
         self._fill_kinds()
         self._fill_years()
         self._connect()
+        self._add_return_button()
+
+    def _add_return_button(self) -> None:
+        """市へ提出するファイル… under the 点検 button (ui/city/return_export.py)."""
+        from kyodo_desktop.ui.city.return_export import ReturnExport
+
+        self.return_export = ReturnExport(self.context, self.year_combo.currentData, self,
+                                          self.settings)
+        review = self.buttons["review"]
+        layout = review.parentWidget().layout()
+        layout.insertWidget(layout.indexOf(review) + 1, self.return_export.button())
 
     # wiring -------------------------------------------------------------------------------------
 
