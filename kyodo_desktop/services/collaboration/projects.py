@@ -167,3 +167,48 @@ def set_review(store: Store, project_id: int, principle: str, score: str, commen
                    "reviewed_on = excluded.reviewed_on",
                    (project_id, principle, score, comment.strip(), reviewed_on))
     return plan_changed(council)
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    """A partner as the 協働 dialog gives it: name, kind code, 役割, 費用の負担."""
+
+    name: str
+    kind: str
+    role: str = ""
+    pays: str = ""
+
+
+def project_collaboration(store: Store, project_id: int) -> ProjectCollaboration:
+    """The 協働 of one 事業 (see :func:`year_collaboration`). UserError when it is gone."""
+    year = store.scalar("SELECT fiscal_year FROM projects WHERE id = ?", (project_id,))
+    council = _council_of(store, project_id)
+    return next(p for p in year_collaboration(store, council, year)
+                if p.project_id == project_id)
+
+
+def save_collaboration(store: Store, project_id: int, forms: list[str],
+                       partners: list[PartnerEntry], reviews: dict[str, tuple[str, str]],
+                       reviewed_on: str | None = None) -> Changes:
+    """Replace the 事業's forms, partners (registered by name) and 振り返り at once (one undo
+    step): ``reviews`` ``{principle: (score, comment)}``; a principle left out has no mark.
+    Raises ValidationError (nothing written) for an unknown code or a partner without a name."""
+    for entry in partners:
+        if not entry.name.strip():
+            raise ValidationError(_("Enter the partner's name."), field="name")
+        if entry.kind not in PARTNER_KINDS:
+            raise ValidationError(_("Choose the kind of partner from the list."), field="kind")
+    if any(p not in PRINCIPLES or s not in SCORES for p, (s, _c) in reviews.items()):
+        raise ValidationError(_("Choose the principle and its mark (◎ ○ △ ×) from the list."),
+                              field="score")
+    council = _council_of(store, project_id)
+    with store.transaction() as db:
+        set_forms(store, project_id, forms)
+        db.execute("DELETE FROM project_partners WHERE project_id = ?", (project_id,))
+        for entry in partners:
+            set_partner(store, project_id, entry.name, entry.kind, role=entry.role,
+                        pays=entry.pays)
+        db.execute("DELETE FROM project_reviews WHERE project_id = ?", (project_id,))
+        for principle, (score, comment) in reviews.items():
+            set_review(store, project_id, principle, score, comment, reviewed_on)
+    return plan_changed(council)

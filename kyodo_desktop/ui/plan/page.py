@@ -29,6 +29,7 @@ from kyodo_desktop.services.plan import evaluation as plan_evaluation
 from kyodo_desktop.services.plan import indicators as plan_indicators
 from kyodo_desktop.services.plan import plans, projects, structure
 from kyodo_desktop.services.plan import schedule as plan_schedule
+from kyodo_desktop.ui.collaboration.edits import CollaborationEdits
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.plan.editor import ItemEditor
 from kyodo_desktop.ui.plan.evaluation_view import EvaluationView
@@ -71,6 +72,7 @@ class PlanPage(QWidget):
         self.record_edits = YearlyRecordEdits(self.context, self.evaluation, plan_id=shown,
                                               refill=self.reload_tabs, parent=self)
         self.project_edits = ProjectEdits(self.context, self.tree, plan_id=shown, parent=self)
+        self.collaboration_edits = CollaborationEdits(self.context, self)
         self.whole_plans = WholePlans(self.context, plan_id=shown, choose_plan=self.choose_plan,
                                       parent=self)
         self.printing = PlanPrinting(self.context, self.evaluation, plan_id=shown, parent=self)
@@ -174,6 +176,8 @@ class PlanPage(QWidget):
         self.evaluation.apply_review_requested.connect(records.apply_review)
         self.projects.add_requested.connect(lambda: project_edits.add_project())
         self.projects.edit_requested.connect(lambda pid: project_edits.edit_project(pid))
+        self.projects.collaboration_requested.connect(
+            lambda pid: self.collaboration_edits.edit(pid))
         self.projects.delete_requested.connect(project_edits.delete_project)
         self.projects.filter_changed.connect(self.reload_projects)
         self.context.add_leave_guard(self.may_leave)

@@ -40,11 +40,13 @@ LONG_FIELDS = (("description", N_("Description")), ("outcome", N_("Outcome")))
 
 
 class ProjectsView(QWidget):
-    """Signals ``add_requested()``, ``edit_requested(id)``, ``delete_requested(id)`` and
+    """Signals ``add_requested()``, ``edit_requested(id)``, ``collaboration_requested(id)``
+    (協働…), ``delete_requested(id)`` and
     ``filter_changed()`` (「選んだ推進項目の事業だけ」)."""
 
     add_requested = Signal()
     edit_requested = Signal(int)
+    collaboration_requested = Signal(int)
     delete_requested = Signal(int)
     filter_changed = Signal()
 
@@ -55,6 +57,9 @@ class ProjectsView(QWidget):
         self.only_action = QCheckBox(_("Only projects of the chosen action"))
         add, edit = QPushButton(_("Add project")), QPushButton(_("Edit"))
         self.delete_button = QPushButton(_("Delete"))
+        collaboration = QPushButton(_("Collaboration…"))
+        collaboration.setObjectName("collaborationButton")
+        collaboration.clicked.connect(lambda: self._emit(self.collaboration_requested))
         add.clicked.connect(self.add_requested)
         edit.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
@@ -62,7 +67,7 @@ class ProjectsView(QWidget):
         self.caption.setWordWrap(True)
         top = FlowLayout()  # wraps onto more lines at large text
         top.add(self.caption, 1)
-        for widget in (self.only_action, add, edit, self.delete_button):
+        for widget in (self.only_action, add, edit, collaboration, self.delete_button):
             top.add(widget, 0)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for h in COLUMNS])
