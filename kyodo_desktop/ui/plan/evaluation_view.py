@@ -29,7 +29,8 @@ from kyodo_desktop.ui.shell.table_fit import ColumnFit
 COLUMNS = (("code", N_("Code No.")), ("title", N_("Action")), ("status", N_("Schedule")),
            ("rating", N_("Rating")), ("comment", N_("Comments")),
            ("next_step", N_("Review for next year")), ("evaluator", N_("Evaluated by")),
-           ("evaluated_on", N_("Date")))
+           ("evaluated_on", N_("Date")), ("cost", N_("Settled amount")))
+COLUMN_KEYS = tuple(key for key, _title in COLUMNS)
 TEXT_FIELDS = ("comment", "next_step", "evaluator", "evaluated_on")
 RATING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -91,9 +92,9 @@ class EvaluationView(QWidget):
         self.table.setWordWrap(True)
         # 推進項目, 所見 and 見直し wrap in the room left; 評価者 and 評価日 give way at large text
         self.table.verticalHeader().hide()
-        self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7), wrap_rows=True)
+        self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7, 8), wrap_rows=True)
         self.scale: dict[str, str] = {}
-        self.table.setItemDelegateForColumn(3, RatingDelegate(self))
+        self.table.setItemDelegateForColumn(COLUMN_KEYS.index("rating"), RatingDelegate(self))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -123,8 +124,11 @@ class EvaluationView(QWidget):
         return self.kind_box.currentData()
 
     def show_rows(self, rows: list[EvaluationRow], scale: dict[str, str],
-                  counts: dict[str, int]) -> None:
-        """Fill the table with ``rows`` for the chosen kind; ``scale`` feeds the rating lists."""
+                  counts: dict[str, int], costs: dict[int, int] | None = None) -> None:
+        """Fill the table with ``rows`` for the chosen kind; ``scale`` feeds the rating lists;
+        ``costs`` {action id: 決算額 円} of the 年度's 事業 per action (services/plan/
+        action_money.py), shown beside each action."""
+        costs = costs or {}
         self.rows = rows
         self.scale = scale
         kind = self.kind()
@@ -140,6 +144,8 @@ class EvaluationView(QWidget):
                 values["evaluated_on"] = formatting.format_date(
                     date.fromisoformat(stored["evaluated_on"]), "short")
             values["rating"] = _rating_text(stored.get("rating", ""), scale)
+            values["cost"] = (formatting.format_yen(costs[row.action_id])
+                              if row.action_id in costs else "")
             for c, (key, _h) in enumerate(COLUMNS):
                 item = QTableWidgetItem(values[key])
                 item.setToolTip(values[key] if key in ("comment", "next_step") else "")
@@ -149,6 +155,9 @@ class EvaluationView(QWidget):
                 if key == "rating":
                     item.setData(RATING_ROLE, stored.get("rating", ""))
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                elif key == "cost":
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self._filling = False
         two_lines = self.table.fontMetrics().lineSpacing() * 2 + 10

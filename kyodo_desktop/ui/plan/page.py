@@ -29,6 +29,7 @@ from kyodo_desktop.services.plan import evaluation as plan_evaluation
 from kyodo_desktop.services.plan import indicators as plan_indicators
 from kyodo_desktop.services.plan import plans, projects, structure
 from kyodo_desktop.services.plan import schedule as plan_schedule
+from kyodo_desktop.services.plan.action_money import action_money
 from kyodo_desktop.ui.collaboration.edits import CollaborationEdits
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.plan.editor import ItemEditor
@@ -229,10 +230,13 @@ class PlanPage(QWidget):
         if self.plan_id is None:
             return
         store, year = self.context.store, self.evaluation.year()
+        money = action_money(store, self.context.council_id, year,
+                             plan_indicators.list_indicators(store, self.plan_id))
         self.evaluation.show_rows(
             plan_evaluation.year_evaluations(store, self.plan_id, year),
             plan_evaluation.rating_scale(store, self.context.council_id),
-            plan_evaluation.rating_counts(store, self.plan_id, year))
+            plan_evaluation.rating_counts(store, self.plan_id, year),
+            {action: m.total for action, m in money.items()})
 
     def reload_projects(self) -> None:
         if self.context.council_id is None:

@@ -38,3 +38,24 @@ def test_the_dialog_shows_and_saves_the_collaboration(open_window, demo_path, sc
     undone = project_collaboration(window.context.store, project_id)
     assert [p.name for p in undone.partners] == [p.name for p in current.partners]
     dialog.close()
+
+
+def test_the_plan_page_shows_the_settled_amount_per_action(open_window, demo_path):
+    from kyodo_desktop.domain.formatting import format_yen
+    from kyodo_desktop.services.plan.action_money import action_money
+    from kyodo_desktop.services.plan.indicators import list_indicators
+    from kyodo_desktop.ui.plan.evaluation_view import COLUMN_KEYS
+
+    window = open_window(demo_path)
+    page = window.open_area("plan")
+    view = page.evaluation
+    view.year_box.setCurrentIndex(view.year_box.findData(2025))
+    store = window.context.store
+    money = action_money(store, window.context.council_id, 2025,
+                         list_indicators(store, page.plan_id))
+    column = COLUMN_KEYS.index("cost")
+    assert view.table.horizontalHeaderItem(column).text() == "決算額"
+    shown = {row.action_id: view.table.item(r, column).text() for r, row in enumerate(view.rows)}
+    assert shown == {action: format_yen(money[action].total) if action in money else ""
+                     for action in shown}
+    assert sum(bool(text) for text in shown.values()) > 10
