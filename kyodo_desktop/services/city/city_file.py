@@ -2,7 +2,7 @@
 
 Decision (docs/ARCHITECTURE.md, "The city file"): a city file is an ordinary kyodo-desktop data
 file (same application id, migrations, locks, backups and checks) marked with the ``settings`` row
-scope ``file``, key ``kind`` = ``city``; its returns live in ``city_returns`` (migration 13), each
+scope ``file``, key ``kind`` = ``city``; its returns live in ``city_returns`` (migration 14), each
 kept whole as its canonical sealed document. A council's file is never turned into a city file.
 
 :func:`import_return` adds one verified return (:mod:`.return_reader`): a return already in the

@@ -1,6 +1,6 @@
 """The words of 協働 as the seeds use them: forms (形態), partner kinds, the principles a
 振り返り scores and the four marks. Literal Japanese labels (like :mod:`kyodo_desktop.domain
-.labels`); the codes are the schema's (migration 14).
+.labels`); the codes are the schema's (migration 15).
 
 Sources: seed 002 (東久留米市: 委託, 助成, 共催, 人的交流, 施設提供, 管理運営, 政策提言; 振り返り),
 seed 003 (練馬区: partner kinds, 後援, 実行委員会, 事業協力, 情報提供・交換), seed 004 (信州: 委託,

@@ -68,7 +68,7 @@ def test_edits_are_validated_and_kept(demo_store):
 
 
 def test_migration_keeps_a_projects_single_form(store):
-    """A 事業 of an older file keeps its one 形態 after migration 14 (copied into the table)."""
+    """A 事業 of an older file keeps its one 形態 after migration 15 (copied into the table)."""
     from kyodo_desktop.services.council.profile import create_council
     from kyodo_desktop.services.plan.projects import create_project
 

@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 14: 協働 on every 事業 (seeds 000, 002, 003, 004).
+-- kyodo-desktop schema, step 15: 協働 on every 事業 (seeds 000, 002, 003, 004).
 -- A council's partner register (構成団体, the city's 課, schools, businesses, NPOs …), the forms of
 -- collaboration of each 事業 (several allowed), each partner's 役割分担 (what it does, what it
 -- pays) and the 振り返り after the event: each principle scored ◎ ○ △ × with a comment.

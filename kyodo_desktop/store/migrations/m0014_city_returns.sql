@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 13: the city's data file.
+-- kyodo-desktop schema, step 14: the city's data file.
 -- A city data file (settings scope 'file', key 'kind' = 'city') collects the sealed 年度報告
 -- (annual returns) of the councils. One row per imported return, its canonical document kept
 -- whole (and its summary beside it, so the table of all councils reads no whole document); a newer return for the same 地域 and 年度 replaces the older one, which stays with
