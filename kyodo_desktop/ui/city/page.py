@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -25,8 +24,9 @@ from kyodo_desktop.services.city.city_file import return_years
 from kyodo_desktop.services.city.detail import council_detail
 from kyodo_desktop.services.city.summary import city_summary
 from kyodo_desktop.ui.city.detail_view import detail_html
-from kyodo_desktop.ui.city.models import ID_ROLE, SORT_ROLE, CityTableModel
+from kyodo_desktop.ui.city.models import COLUMNS, ID_ROLE, SORT_ROLE, CityTableModel
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 #: The page title's size against the page's text.
 TITLE_SCALE = 1.4
@@ -83,16 +83,6 @@ class CityPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._scale_title()
-            self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Each column as wide as its header or widest text (measured, not laid out: cheap)."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        padding = 4 * metrics.averageCharWidth()
-        for column in range(self.model.columnCount()):
-            widest = max(metrics.horizontalAdvance(t) for t in self.model.column_texts(column))
-            header.resizeSection(column, widest + padding)
 
     def _table(self) -> QTableView:
         table = QTableView(self)
@@ -106,9 +96,8 @@ class CityPage(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # 加入世帯数, 世帯数 and 事業数 give way at large text; 点検 takes the room left
+        self.column_fit = ColumnFit(table, drop=(6, 5, 8), stretch=len(COLUMNS) - 1)
         return table
 
     def refresh(self) -> None:
@@ -130,7 +119,6 @@ class CityPage(QWidget):
         rows = (city_summary(self.context.store, year, whole=False).rows
                 if year is not None else ())
         self.model.set_rows(rows)
-        self._size_columns()
         self.count_label.setText(
             _("{count} returns. Click a council to see its return.").format(count=len(rows))
             if year is not None else _("No annual return has been imported into this file yet "
