@@ -150,3 +150,16 @@ def test_configured_backup_folder_is_used(demo_store, tmp_path):
     settings = Settings(backup_folder=str(tmp_path / "elsewhere"))
     written = backups.auto_backup(demo_store, settings, now=NOW)
     assert written.parent == tmp_path / "elsewhere"
+
+
+def test_two_backups_in_the_same_second_both_succeed_and_list_newest_first(demo_store):
+    """Opening's daily backup and closing's forced one can fall in the same second: the second
+    one gets ``-2`` instead of failing with 'will not overwrite', and is listed as the newest."""
+    settings = Settings()
+    first = backups.auto_backup(demo_store, settings, now=NOW)
+    second = backups.auto_backup(demo_store, settings, now=NOW, force=True)
+    third = backups.auto_backup(demo_store, settings, now=NOW, force=True)
+    assert first.exists() and second.exists() and third.exists()
+    assert len({first, second, third}) == 3 and second.name.endswith("-2.sqlite3")
+    listed = [e.path for e in backups.list_backups(demo_store.path, settings)]
+    assert listed[:3] == [third, second, first]

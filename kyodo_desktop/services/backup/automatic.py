@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 AUTO_EVERY = timedelta(days=1)
 REMIND_AFTER_DAYS = 30
 _STAMP = "%Y%m%d-%H%M%S"
-_STAMPED = re.compile(r"-(auto|before-restore)-(\d{8}-\d{6})\.sqlite3$")
+_STAMPED = re.compile(r"-(auto|before-restore)-(\d{8}-\d{6}(?:-\d{1,3})?)\.sqlite3$")
 SETTING_SCOPE, LAST_EXTERNAL_KEY = "backup", "last_external_at"
 
 
@@ -96,8 +96,27 @@ def list_backups(db_path: Path, settings: Settings, file_id: str | None = None
         match = _STAMPED.search(path.name)
         if match and path.name == f"{prefix}-{match.group(1)}-{match.group(2)}.sqlite3":
             found.append(BackupEntry(path, match.group(1),
-                                     datetime.strptime(match.group(2), _STAMP)))
-    return sorted(found, key=lambda e: (e.made_at, e.path.name), reverse=True)
+                                     datetime.strptime(match.group(2)[:15], _STAMP)))
+    return sorted(found, key=_newest_key, reverse=True)
+
+
+def _newest_key(entry: BackupEntry) -> tuple[datetime, int, str]:
+    """Order of making: the second, then the ``-2``, ``-3`` … of backups of the same second."""
+    match = _STAMPED.search(entry.path.name)
+    number = int(match.group(2)[16:] or 1) if match else 1
+    return entry.made_at, number, entry.path.name
+
+
+def stamped_name(folder: Path, stem: str, now: datetime) -> Path:
+    """``<stem>-<YYYYmmdd-HHMMSS>.sqlite3`` in ``folder``; when a backup of that second exists
+    (opening's daily backup and closing's in the same second), ``-2``, ``-3`` … is added, so a
+    backup never fails for want of a name. Raises UserError after 999 of one second."""
+    base = f"{stem}-{now:{_STAMP}}"
+    for number in range(1, 1000):
+        target = folder / (f"{base}.sqlite3" if number == 1 else f"{base}-{number}.sqlite3")
+        if not target.exists():
+            return target
+    raise UserError(_("Too many backups were made in one second in {path}.").format(path=folder))
 
 
 def glob_escape(text: str) -> str:
@@ -131,7 +150,7 @@ def auto_backup(store: Store | Path, settings: Settings, *, now: datetime | None
     except OSError as error:
         raise UserError(_("The backup folder {path} cannot be created. Check the folder in "
                           "Settings.").format(path=folder), detail=str(error)) from error
-    target = folder / f"{_name_prefix(path, file_id)}-auto-{now:{_STAMP}}.sqlite3"
+    target = stamped_name(folder, f"{_name_prefix(path, file_id)}-auto", now)
     written = backup_to(store, target)
     rotate(path, settings, problems, file_id)
     return written
@@ -403,7 +422,7 @@ def _keep_previous(db_path: Path, settings: Settings, now: datetime) -> Path | N
         return None
     folder = settings.backup_dir(db_path)
     prefix = _name_prefix(db_path, data_file_id(db_path))
-    target = folder / f"{prefix}-before-restore-{now:{_STAMP}}.sqlite3"
+    target = stamped_name(folder, f"{prefix}-before-restore", now)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         try:
