@@ -67,6 +67,8 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screens", metavar=_("FOLDER"),
                         help=_("User guide: the folder of the screenshots to print "
                                "(made by scripts/guide_screens.py)."))
+    parser.add_argument("--meeting", metavar=_("ID"),
+                        help=_("Minutes: the number of the meeting to print."))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -75,7 +77,7 @@ def _run_report(args: argparse.Namespace) -> int:
     kind = _kind(report_kinds(), args.kind)
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
-               "payment": args.payment, "screens": args.screens}
+               "payment": args.payment, "screens": args.screens, "meeting": args.meeting}
     from kyodo_desktop.services.year_path.steps import record_print
 
     if not kind.needs_data_file:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from kyodo_desktop.demo.books import build_accounts
 from kyodo_desktop.demo.collaboration import build_collaboration
 from kyodo_desktop.demo.common import CLOSED_YEAR, DemoContext
+from kyodo_desktop.demo.meetings import build_meetings
 from kyodo_desktop.demo.officers import build_officers
 from kyodo_desktop.demo.people import build_organizations
 from kyodo_desktop.demo.places import build_places
@@ -82,6 +83,8 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)
         mark_handbook_prints(ctx)
+        report(90, _("Creating meetings and minutes…"))
+        build_meetings(ctx)
         baseline(store, "demo", "2026-11-20T09:00:00")  # the change log starts from the demo
     report(100, _("The demo data is ready."))
     return {key: ctx.counts[key] for key in SUMMARY_KEYS}

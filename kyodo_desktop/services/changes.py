@@ -20,9 +20,10 @@ ROSTER = "roster"  # 構成団体, 世帯数, people, 役員, 専門部会
 PLAN = "plan"  # 地域づくり計画, 事業
 ACCOUNTS = "accounts"  # 予算, 出納簿, 交付金
 HANDBOOK = "handbook"  # 自治会活動の手引き chapters
+MEETINGS = "meetings"  # 総会・理事会・部会, 議案, 規約, 総会議案書 texts
 SETTINGS = "settings"
 DATABASE = "database"  # a different file was opened: everything is new
-AREAS = frozenset({COUNCIL, ROSTER, PLAN, ACCOUNTS, HANDBOOK, SETTINGS, DATABASE})
+AREAS = frozenset({COUNCIL, ROSTER, PLAN, ACCOUNTS, HANDBOOK, MEETINGS, SETTINGS, DATABASE})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,103 @@
+"""The 総会議案書 reads back with the 収支決算書's and the 収支予算書's figures, the officers in
+office on the 総会 date, no contacts, and 「案」 until every result is recorded."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kyodo_desktop.reports.general_assembly import build_general_assembly
+from kyodo_desktop.reports.grant_application import budget_statement_section
+from kyodo_desktop.reports.grant_layout import build_sections
+from kyodo_desktop.reports.grant_results import settlement_statement_section
+from kyodo_desktop.reports.readback import fonts, page_texts
+from kyodo_desktop.reports.registry import ReportRequest
+from kyodo_desktop.services.forms.common import Gate
+from kyodo_desktop.services.forms.grants import fund_statements
+from kyodo_desktop.services.meetings import agenda, assembly
+
+AMOUNT = re.compile(r"△?\d{1,3}(?:,\d{3})+")
+
+
+def amounts(text: str) -> list[str]:
+    return AMOUNT.findall(text)
+
+
+def between(pages: list[str], start: str, end: str) -> str:
+    """The text from the last ``start`` (the 次第 names every 議案 first) to the next ``end``,
+    blanks removed."""
+    text = "\n".join(pages)
+    starts = list(re.finditer(r"\s*".join(map(re.escape, start)), text))
+    first = starts[-1].start()
+    return text[first:re.compile(r"\s*".join(map(re.escape, end))).search(text, first).start()]
+
+
+def papers(store, council, year=2026) -> list[str]:
+    pdf = build_general_assembly(store, ReportRequest(council, year))
+    assert all(fonts(pdf).values())
+    return page_texts(pdf)
+
+
+def test_settlement_figures_are_those_of_the_settlement_statement(demo_store, yuda):
+    statement = page_texts(build_sections([settlement_statement_section(
+        demo_store, yuda, 2025, Gate())]))
+    pages = papers(demo_store, yuda)
+    second = between(pages, "第2号議案令和7年度収支決算", "令和7年度の会計について")
+    expected = amounts("\n".join(statement))
+    assert len(expected) > 50
+    assert amounts(second) == expected
+
+
+def test_budget_figures_are_those_of_the_budget_statement(demo_store, yuda):
+    statement = page_texts(build_sections([budget_statement_section(demo_store, yuda, 2026,
+                                                                    Gate())]))
+    fifth = between(papers(demo_store, yuda), "第5号議案令和8年度収支予算", "規約")
+    by_fund = "\n".join(statement)
+    expected = Counter(amounts(by_fund[:by_fund.rindex("総括")]))  # the funds, not the 総括
+    assert sum(expected.values()) > 20
+    assert not expected - Counter(amounts(fifth))
+    this_year = {f.fund_code: f for f in fund_statements(demo_store, yuda, 2026)}
+    last_year = {f.fund_code: f for f in fund_statements(demo_store, yuda, 2025)}
+    for fund, code in zip(assembly.budget_funds(demo_store, yuda, 2026), this_year,
+                          strict=True):
+        total = fund.expense[-1]
+        assert total.budget == this_year[code].expense_total.budget
+        assert total.previous == last_year[code].expense_total.budget
+
+
+def test_officers_are_those_in_office_on_the_assembly_day(demo_store, yuda):
+    day = assembly.ordinary_assembly(demo_store, yuda, 2026)["held_on"]
+    names = demo_store.query(
+        "SELECT p.name, p.phone, p.address FROM officer_terms t JOIN people p ON p.id = t.person_id "
+        "WHERE t.council_id = ? AND t.starts_on <= ? AND coalesce(t.ends_on, '9999') >= ?",
+        (yuda, day.isoformat(), day.isoformat()))
+    former = demo_store.scalar(
+        "SELECT p.name FROM officer_terms t JOIN people p ON p.id = t.person_id "
+        "WHERE t.council_id = ? AND t.ends_on < '2025-04-01' AND t.role = 'president'", (yuda,))
+    pages = papers(demo_store, yuda)
+    third = between(pages, "第3号議案", "第4号議案")
+    assert names and all(r["name"] in third for r in names)
+    assert former not in third
+    assert "令和7年4月1日〜令和9年3月31日" in third
+    whole = "".join(pages)
+    assert not any(r["phone"] and r["phone"] in whole for r in names)
+    assert not any(r["address"] and r["address"] in whole for r in names)
+    assert "引き続き務め" in third  # the year's edited text
+
+
+def test_draft_until_every_result_is_recorded(demo_store, yuda):
+    pages = papers(demo_store, yuda)
+    assert "（案）" not in pages[0] and "可決" in "".join(pages)
+    meeting = assembly.ordinary_assembly(demo_store, yuda, 2026)["id"]
+    fourth = next(i for i in agenda.items(demo_store, meeting) if i["number"] == 4)
+    agenda.update_item(demo_store, fourth["id"], {"result": None})
+    assert "（案）" in papers(demo_store, yuda)[0]
+    without = papers(demo_store, yuda, 2027)  # no 総会 entered yet
+    assert "（案）" in without[0] and "令和9年4月" not in without[0]
+
+
+def test_a_very_long_motion_text_is_printed_whole(demo_store, yuda):
+    long_text = "\n".join(f"第{n}項　" + "事業の説明を詳しく記します。" * 20 for n in range(1, 31))
+    assembly.set_text(demo_store, yuda, 2026, "plan", long_text + "\n最後の行")
+    text = "".join(papers(demo_store, yuda)).replace("\n", "")
+    assert "第30項" in text and "最後の行" in text
