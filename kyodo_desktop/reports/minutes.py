@@ -57,9 +57,9 @@ def minutes_story(data: MinutesData) -> list:
         ("議事録署名人", "、".join(data.signers))]))
     if data.attendees:
         story += [_heading("出席者"), *text_block("、".join(data.attendees), indent=indent)]
-    if data.absentees:
-        story += [_heading("欠席者（委任状を含む）"),
-                  *text_block("、".join(data.absentees), indent=indent)]
+    for heading, names in (("委任状提出者", data.proxies), ("欠席者", data.absentees)):
+        if names:
+            story += [_heading(heading), *text_block("、".join(names), indent=indent)]
     if data.guests:
         story += [_heading("来賓・オブザーバー"), *text_block(data.guests, indent=indent)]
     if data.proceedings:

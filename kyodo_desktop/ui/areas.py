@@ -37,6 +37,9 @@ AREAS = (
             "yearly schedule.")),
     Area("accounts", N_("Budget and cash book"), _Icon.SP_DriveHDIcon,
          N_("Here you will enter the budget and every receipt and payment of the year.")),
+    Area("meetings", N_("Meetings"), _Icon.SP_FileDialogInfoView,
+         N_("Here you will keep the general assembly, board and subcommittee meetings with "
+            "their minutes.")),
     Area("reports", N_("Print forms"), _Icon.SP_FileIcon,
          N_("Here you will print the grant application, the performance report and other "
             "forms.")),
@@ -59,6 +62,7 @@ PAGES = {
     "subcommittees": ("roster.subcommittee_page", "SubcommitteePage"),
     "plan": ("plan.page", "PlanPage"),
     "accounts": ("accounts.page", "AccountsPage"),
+    "meetings": ("meetings.page", "MeetingsPage"),
     "reports": ("reports.page", "ReportsPage"),
     "handbook": ("handbook.page", "HandbookPage"),
     "settings": ("settings.page", "SettingsPage"),

@@ -43,6 +43,7 @@ class MinutesData:
     attendance_text: str
     quorum_text: str
     attendees: tuple[str, ...]
+    proxies: tuple[str, ...]
     absentees: tuple[str, ...]
     guests: str
     chair: str
@@ -92,7 +93,8 @@ def minutes_data(store: Store, council_id: int, meeting_id: int) -> MinutesData:
     return MinutesData(
         council=council, title=f"{year}　{council}　{meeting['body']}　議事録",
         when=_when(meeting), place=meeting["place"], attendance=att, attendance_text=counts,
-        quorum_text=quorum, attendees=names("present"), absentees=names("proxy", "absent"),
+        quorum_text=quorum, attendees=names("present"), proxies=names("proxy"),
+        absentees=names("absent"),
         guests=meeting["guests"], chair=meeting["chair_name"],
         secretary=meeting["secretary_name"],
         signers=tuple(s for s in meeting["signer_names"].splitlines() if s.strip()),
