@@ -18,6 +18,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import MEETINGS, Changes
 from kyodo_desktop.services.meetings import records
+from kyodo_desktop.services.meetings.rows import AgendaItemRow
 from kyodo_desktop.services.meetings.validate import (
     clean_line,
     clean_optional_day,
@@ -31,7 +32,7 @@ ITEM_FIELDS = ("number", "title", "proposer", "body", "proceedings", "result", "
 VOTES = ("votes_for", "votes_against", "votes_abstain")
 
 
-def items(store: Store, meeting_id: int) -> list[dict]:
+def items(store: Store, meeting_id: int) -> list[AgendaItemRow]:
     """The meeting's 議案 by number: every column of agenda_items plus ``result_text``
     (「可決（賛成12・反対1・保留0）」)."""
     rows = store.query("SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY number",

@@ -27,6 +27,7 @@ from kyodo_desktop.services.forms import common as fd
 from kyodo_desktop.services.forms.books import AuditData, audit_data
 from kyodo_desktop.services.forms.grants import FundStatement, fund_statements
 from kyodo_desktop.services.meetings import agenda, records, rules
+from kyodo_desktop.services.meetings.rows import MeetingListRow, RulesRevision
 from kyodo_desktop.services.meetings.validate import clean_text
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.store import Store
@@ -151,12 +152,13 @@ class AssemblyData:
     officers: tuple[Officer, ...]
     plan: fa.PlanData
     budget: tuple[BudgetFund, ...]
-    rules: dict | None
-    rule_history: tuple[dict, ...]
+    rules: RulesRevision | None
+    rule_history: tuple[RulesRevision, ...]
     roster: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 
-def ordinary_assembly(store: Store, council_id: int, fiscal_year: int) -> dict | None:
+def ordinary_assembly(store: Store, council_id: int,
+                      fiscal_year: int) -> MeetingListRow | None:
     """The 通常総会 of the 年度 (a row of :func:`records.list_meetings`), or None."""
     return next((m for m in records.list_meetings(store, council_id, fiscal_year)
                  if m["kind"] == "general_ordinary"), None)

@@ -18,6 +18,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import MEETINGS, Changes
 from kyodo_desktop.services.meetings import rules
+from kyodo_desktop.services.meetings.rows import MeetingListRow, MeetingRow
 from kyodo_desktop.services.meetings.validate import (
     clean_day,
     clean_line,
@@ -49,7 +50,7 @@ class Member:
     status: str = "present"
 
 
-def get_meeting(store: Store, meeting_id: int) -> dict:
+def get_meeting(store: Store, meeting_id: int) -> MeetingRow:
     """The meeting's row with ``held_on`` as a date, ``kind_label`` and ``fiscal_year``.
     Raises UserError when it no longer exists."""
     rows = store.query("SELECT m.*, s.name AS subcommittee_name FROM meetings m "
@@ -60,7 +61,7 @@ def get_meeting(store: Store, meeting_id: int) -> dict:
     return _decorate(rows[0])
 
 
-def _decorate(row: dict) -> dict:
+def _decorate(row: dict):
     held = date.fromisoformat(row["held_on"])
     return {**row, "held_on": held, "fiscal_year": wareki.fiscal_year_of(held),
             "kind_label": dm.KIND_LABELS[row["kind"]], "body": body_title(row)}
@@ -76,7 +77,7 @@ def body_title(row: dict) -> str:
     return dm.KIND_LABELS[row["kind"]]
 
 
-def list_meetings(store: Store, council_id: int, fiscal_year: int) -> list[dict]:
+def list_meetings(store: Store, council_id: int, fiscal_year: int) -> list[MeetingListRow]:
     """The meetings of 年度 ``fiscal_year`` by date: the rows of :func:`get_meeting` plus
     ``members``, ``present``, ``proxy`` and ``items`` (議案) counts and ``undecided`` (議案
     without a result)."""

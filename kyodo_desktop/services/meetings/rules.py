@@ -14,6 +14,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import MEETINGS, Changes
+from kyodo_desktop.services.meetings.rows import RulesRevision
 from kyodo_desktop.services.meetings.validate import clean_day, clean_text
 from kyodo_desktop.store import Store
 
@@ -21,14 +22,15 @@ from kyodo_desktop.store import Store
 MAX_RULES_CHARS = 50_000
 
 
-def revisions(store: Store, council_id: int) -> list[dict]:
+def revisions(store: Store, council_id: int) -> list[RulesRevision]:
     """The 規約's revisions, oldest first: ``id, revised_on`` (date), ``summary, body``."""
     rows = store.query("SELECT id, revised_on, summary, body FROM council_rules "
                        "WHERE council_id = ? ORDER BY revised_on, id", (council_id,))
     return [{**r, "revised_on": date.fromisoformat(r["revised_on"])} for r in rows]
 
 
-def rules_in_force(store: Store, council_id: int, on: date | None = None) -> dict | None:
+def rules_in_force(store: Store, council_id: int,
+                   on: date | None = None) -> RulesRevision | None:
     """The revision in force on ``on`` (default: the newest), or None when none is stored."""
     found = [r for r in revisions(store, council_id) if on is None or r["revised_on"] <= on]
     return found[-1] if found else None
