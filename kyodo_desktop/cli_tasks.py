@@ -69,6 +69,13 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
                                "(made by scripts/guide_screens.py)."))
     parser.add_argument("--meeting", metavar=_("ID"),
                         help=_("Minutes: the number of the meeting to print."))
+    parser.add_argument("--kind", dest="distribution_kind", default="全戸配布",
+                        metavar="全戸配布|回覧",
+                        help=_("Distribution sheet: 全戸配布 (every household) or 回覧 "
+                               "(circulated); 全戸配布 by default."))
+    parser.add_argument("--spares", default="0", metavar=_("N"),
+                        help=_("Distribution sheet: spare copies for each neighborhood "
+                               "association."))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -77,7 +84,8 @@ def _run_report(args: argparse.Namespace) -> int:
     kind = _kind(report_kinds(), args.kind)
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
-               "payment": args.payment, "screens": args.screens, "meeting": args.meeting}
+               "payment": args.payment, "screens": args.screens, "meeting": args.meeting,
+               "kind": args.distribution_kind, "spares": args.spares}
     from kyodo_desktop.services.year_path.steps import record_print
 
     if not kind.needs_data_file:

@@ -49,7 +49,7 @@ def test_window_shows_the_council_and_its_areas(open_window, demo_path):
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())
               if not window.sidebar.item(i).isHidden()]  # 市の一覧 is a city file's page
     assert titles == ["今年度の流れ", "協議会", "構成団体・役員", "専門部会", "地域づくり計画",
-                      "予算・出納", "帳票印刷", "手引き", "設定"]
+                      "予算・出納", "会議・総会", "帳票印刷", "手引き", "設定"]
     assert all(not window.sidebar.item(i).icon().isNull() for i in range(len(titles)))
     window.sidebar.setCurrentRow(5)
     texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
