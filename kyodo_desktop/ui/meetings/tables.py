@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -20,15 +19,18 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import meetings as dm
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.meetings.records import Member
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _ID = 256
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], free: list[int]) -> QTableWidget:
+    """A table whose ``free`` text columns share the room and are cut short with 「…」 (the
+    whole text is in the cell) at large text sizes (ui/shell/table_fit.ColumnFit)."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
+    table._kyodo_fit = ColumnFit(table, free=free)
     return table
 
 
@@ -49,7 +51,7 @@ class AttendanceTable(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = _table(self, [_("Member's name"), _("Role"), _("Attendance")])
+        self.table = _table(self, [_("Member's name"), _("Role"), _("Attendance")], [0, 1])
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(_("Add a member"), self)
@@ -112,10 +114,7 @@ class AgendaTable(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.table = _table(self, [_("No."), _("Title"), _("Proposed by"), _("Result"),
-                                   _("For"), _("Against"), _("Abstain")])
-        header = self.table.horizontalHeader()
-        for column in (0, 4, 5, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+                                   _("For"), _("Against"), _("Abstain")], [1, 2])
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel(_("Proceedings of the selected motion"), self))
         self.proceedings = QPlainTextEdit(self)
@@ -206,8 +205,8 @@ class ActionsTable(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.table = _table(self, [_("Decision / task"), _("Who"), _("By when"), _("Done on")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = _table(self, [_("Decision / task"), _("Who"), _("By when"), _("Done on")],
+                            [0, 1])
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(_("Add a decision"), self)
