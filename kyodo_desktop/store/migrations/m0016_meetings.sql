@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 14: the council's meetings and papers (総会, 理事会, 役員会, 部会,
+-- kyodo-desktop schema, step 16: the council's meetings and papers (総会, 理事会, 役員会, 部会,
 -- 実行委員会) with attendance, 議案 and their results, 決定事項 with follow-ups, the 規約 with
 -- its revision history, the 定足数 rule of each kind of meeting, and the editable texts of the
 -- 総会議案書 per 年度. Names in minutes are stored as written on the day (a minute is a record
