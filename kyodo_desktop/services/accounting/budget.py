@@ -236,3 +236,26 @@ def budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
         figures.opening_balances(store, council_id, fiscal_year))
     return BudgetVsActual(tuple(rows), totals(rows),
                           figures.fund_balances(store, council_id, fiscal_year))
+
+
+@dataclass(frozen=True)
+class FundBudgetTotals:
+    """収入計 and 支出計 (円) of one fund's budget, each line at its 補正後 amount where it was
+    revised, else its 当初 amount; ``difference`` = 収入計 − 支出計 (0 when it balances)."""
+
+    income: int
+    expense: int
+
+    @property
+    def difference(self) -> int:
+        return self.income - self.expense
+
+
+def fund_budget_totals(lines: dict) -> FundBudgetTotals:
+    """The totals of :func:`fund_lines`' ``lines`` (a council's budget balances: 収入計 =
+    支出計, the 予備費 taking up the rest)."""
+    amounts = {INCOME: 0, EXPENSE: 0}
+    for (direction, _code), line in lines.items():
+        revised = line["revised_budget"]
+        amounts[direction] += line["budget"] if revised is None else revised
+    return FundBudgetTotals(amounts[INCOME], amounts[EXPENSE])

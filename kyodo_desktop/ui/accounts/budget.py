@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
-from kyodo_desktop.domain.formatting import format_percent, format_yen
+from kyodo_desktop.domain.formatting import format_date, format_percent, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.domain.money import parse_yen
+from kyodo_desktop.domain.wareki import parse_date
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import budget
@@ -78,6 +80,8 @@ class BudgetTab(QWidget):
         self.column_fit = ColumnFit(self.table, stretch=1)
         self.table.itemChanged.connect(self._amount_changed)
         layout.addWidget(self.table, 3)
+        self.totals_label = QLabel(self, objectName="budgetTotals", wordWrap=True)
+        layout.addWidget(self.totals_label)
         layout.addWidget(QLabel(_("Budget transfer between expense categories"), self))
         layout.addLayout(self._transfer_form())
         self.transfers = QTableWidget(0, 4, self, objectName="transferTable")
@@ -95,7 +99,9 @@ class BudgetTab(QWidget):
             for combo in (self.from_combo, self.to_combo):
                 combo.addItem(category.name, category.code)
         self.transfer_amount = QLineEdit(self, placeholderText=_("Amount (yen)"))
-        self.transfer_date = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        # 和暦 like everywhere else (R8.4.1); 2026/4/1 and 4/1 are read too
+        self.transfer_date = QLineEdit(self, objectName="transferDate",
+                                       placeholderText=_("e.g. R8.4.1 or 2026-04-01"))
         self.transfer_reason = QLineEdit(self, placeholderText=_("Reason"))
         button = QPushButton(_("Record the transfer"), self)
         button.clicked.connect(self.record_transfer)
@@ -126,16 +132,29 @@ class BudgetTab(QWidget):
             self.table.setItem(row, 3, _item("" if revised is None else format_yen(revised),
                                              right=True, editable=True))
         self.table.blockSignals(False)
-        self.transfer_date.setDate(QDate(year, 4, 1))
+        self._show_totals(budget.fund_budget_totals(lines))
+        self.transfer_date.setText(format_date(date(year, 4, 1), "short"))
         rows = [] if council is None else budget.list_transfers(store, council, year)
         names = reference.category_names(store)
         self.transfers.setRowCount(len(rows))
         for index, t in enumerate(rows):
-            values = [t["transferred_on"].isoformat(),
+            values = [format_date(t["transferred_on"], "short"),
                       f"{FUND_LABELS.get(t['fund_code'], '')}: {names[t['from_category_code']]} → "
                       f"{names[t['to_category_code']]}", format_yen(t["amount"]), t["reason"]]
             for column, value in enumerate(values):
                 self.transfers.setItem(index, column, _item(value, right=column == 2))
+
+    def _show_totals(self, totals: budget.FundBudgetTotals) -> None:
+        text = _("Income total {income} yen, expense total {expense} yen, difference "
+                 "{difference} yen").format(income=format_yen(totals.income),
+                                            expense=format_yen(totals.expense),
+                                            difference=format_yen(totals.difference))
+        if totals.difference:
+            text += "\n" + _("The budget does not balance: make the income total and the "
+                             "expense total equal (e.g. with a reserve line, 予備費).")
+        self.totals_label.setText(text)
+        self.totals_label.setStyleSheet("font-weight: bold;" + (
+            " color: #c62828;" if totals.difference else ""))
 
     def _amount_changed(self, item: QTableWidgetItem) -> None:
         direction, code = self.table.item(item.row(), 1).data(Qt.ItemDataRole.UserRole)
@@ -157,7 +176,8 @@ class BudgetTab(QWidget):
         try:
             values = (self.fund_combo.currentData(), self.from_combo.currentData(),
                       self.to_combo.currentData(), parse_yen(self.transfer_amount.text()),
-                      self.transfer_date.date().toPython(), self.transfer_reason.text())
+                      parse_date(self.transfer_date.text(), fiscal_year=context.fiscal_year),
+                      self.transfer_reason.text())
             save_with_undo(context, _("Budget transfer between expense categories"),
                            lambda: budget.transfer_budget(context.store, context.council_id,
                                                           context.fiscal_year, *values))

@@ -35,6 +35,7 @@ from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.flow_layout import FlowLayout, labelled
+from kyodo_desktop.ui.shell.message_line import keep_lines
 
 CHECK_DELAY_MS = 250
 #: The 収支 choice that records a 振替 between two 口座 instead of a 出納簿 entry.
@@ -61,6 +62,7 @@ class EntryPanel(QWidget):
         self._is_correction = False
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.show_findings)
+        self._message_kind: str | None = None  # what the message line says: "error", "done"
         self._build()
         self.reload()
         # after 元に戻す / やり直し: say what was undone instead of the stale 「保存しました」
@@ -92,8 +94,10 @@ class EntryPanel(QWidget):
         self._last_account: int | None = None
         self.save_button = QPushButton(_("Record (Enter)"), self)
         self.cancel_button = QPushButton(_("New line (Esc)"), self)
-        self.message = QLabel(self, objectName="entryMessage", wordWrap=True)
-        self.findings = QLabel(self, objectName="entryFindings", wordWrap=True)
+        self.message = QLabel(self, objectName="entryMessage")
+        self.findings = QLabel(self, objectName="entryFindings")
+        keep_lines(self.message, 1)  # fixed heights: a message never moves the fields or buttons
+        keep_lines(self.findings, 2)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         for direction, label in ((EXPENSE, _("Expense")), (INCOME, _("Income")),
                                  (TRANSFER, _("Transfer (預入・引出)"))):
@@ -272,6 +276,9 @@ class EntryPanel(QWidget):
     # checks as the user types ----------------------------------------------------------------
 
     def _schedule_check(self, *_args) -> None:
+        if self._message_kind is not None:  # an old error or 「保存しました」 goes with new input
+            self.message.clear()
+            self._message_kind = None
         if self.isVisible():
             self._timer.start()
 
@@ -438,6 +445,7 @@ class EntryPanel(QWidget):
     def _show_message(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
         self.message.setText(text)
+        self._message_kind = "error" if error else "done"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.KeyPress:

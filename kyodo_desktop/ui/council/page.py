@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,6 +35,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.accounts_view import AccountsBox
 from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.shell.message_line import keep_lines
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 #: profile field → object name prefix in the form (``<prefix>Edit`` and ``<prefix>Error``).
@@ -99,12 +102,35 @@ class CouncilPage(QWidget):
             card.setMinimumWidth(CARD_MIN_WIDTH)
             self.overview.values[name].setProperty("cardValue", True)
             self.form.findChild(QLabel, f"{name}Caption").setProperty("cardCaption", True)
-        self.save_status.hide()
+        keep_lines(self.save_status, 1)  # always there: a message never moves the buttons
         self.center_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.center_button = self._beside(self.center_label, _("Change…"))
+        self.center_button.setObjectName("centerButton")
+        self.center_button.setToolTip(_("Name, address, phone and opening hours of the "
+                                        "community centre (printed in the handbook)."))
         self.first_district.setEditable(True)
         self.first_district.lineEdit().setPlaceholderText(_("Choose or type the district"))
 
+    def _beside(self, label: QLabel, text: str) -> QPushButton:
+        """Put a button right of ``label`` in the form's grid; return the button."""
+        holder = QWidget(label.parentWidget())
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        grid = self.form.findChild(QGridLayout, "profileGrid")
+        grid.replaceWidget(label, holder)
+        row.addWidget(label, 1)
+        button = QPushButton(text, holder)
+        row.addWidget(button)
+        return button
+
+    def edit_center(self) -> int:
+        """Open the 地域交流センター dialog (modal); its result code."""
+        from kyodo_desktop.ui.council.center_dialog import CenterDialog
+
+        return CenterDialog(self.context, self).exec()
+
     def _connect(self) -> None:
+        self.center_button.clicked.connect(self.edit_center)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.form.findChild(QPushButton, "registerButton").clicked.connect(self.register)
@@ -165,6 +191,9 @@ class CouncilPage(QWidget):
         combo.blockSignals(False)
         if not blank:
             combo.setCurrentIndex(-1)
+            combo.lineEdit().setPlaceholderText(
+                _("Choose or type the district") if combo.count()
+                else _("Type the district's name, e.g. 湯田"))
 
     @staticmethod
     def _display(key: str, value):
@@ -255,7 +284,6 @@ class CouncilPage(QWidget):
 
     def _status(self, text: str) -> None:
         self.save_status.setText(text)
-        self.save_status.setVisible(bool(text))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, message in errors.items():
@@ -265,6 +293,7 @@ class CouncilPage(QWidget):
         self.edits[next(iter(errors))].setFocus()
 
     def _clear_error(self, key: str) -> None:
+        self._status("")  # new input: the old 「保存しました。」 or error line goes
         self.errors[key].hide()
         self._mark(self.edits[key], False)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain import formatting, labels, wareki
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.ui.shell.message_line import keep_lines
 
 KIND_TITLES = {"plan": N_("Community plan"), "goal": N_("Goal"), "measure": N_("Measure"),
                "action": N_("Action")}
@@ -58,7 +59,7 @@ class ItemEditor(QWidget):
             "action": self._action_fields()}
         self.fields["measure"] = self.fields["goal"]
         self.message = QLabel()
-        self.message.setWordWrap(True)
+        keep_lines(self.message, 2)
         self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(_("Discard changes"))

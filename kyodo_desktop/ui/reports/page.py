@@ -43,6 +43,7 @@ from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
 from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findings
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.message_line import keep_lines
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 LAST_FOLDER = "reports/last_folder"
@@ -76,6 +77,7 @@ class ReportsPage(QWidget):
         self.draft_check = find(QCheckBox, "draftCheck")
         self.message = find(QLabel, "messageLabel")
         self.status = find(QLabel, "statusLabel")
+        keep_lines(self.message, 3)  # fixed height: a message never moves the buttons below it
         self.buttons = {name: find(QPushButton, f"{name}Button")
                         for name in ("preview", "print", "save", "review")}
         self.preview = PreviewPane(self.form)

@@ -69,6 +69,11 @@ class PreviewPane(QWidget):
             self.view = QPdfView(self)
             self.view.setPageMode(QPdfView.PageMode.MultiPage)
             self.view.setPageSpacing(12)
+            # an empty document stands in for 「nothing shown」: QPdfView must never be given
+            # None (its link model then warns 「invalid nullptr parameter」 and, after many
+            # previews and text-size changes, the app crashed on quit)
+            self.blank = QPdfDocument(self)
+            self.view.setDocument(self.blank)
         layout.addWidget(self.view, 1)
 
     def show_pdf(self, data: bytes, title: str) -> None:
@@ -105,6 +110,9 @@ class PreviewPane(QWidget):
         """Show nothing (after the council or 年度 changed)."""
         self.info.setText(_("Choose a form and press “Show preview”."))
         if QPdfView is not None:
-            self.view.setDocument(None)
+            self.view.setDocument(self.blank)
+            if self.document is not None:
+                self.document.deleteLater()
+            self.document = None
         for button in self.zoom_buttons.values():
             button.setEnabled(False)

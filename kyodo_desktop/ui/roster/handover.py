@@ -64,6 +64,8 @@ class HandoverWizard:
         set_scaled_style_sheet(self.wizard, EDITOR_STYLE)
         self.wizard.resize(1100, 680)
         self.wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # once handed over there is nothing to cancel: only 完了 on the last page
+        self.wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         find = self.wizard.findChild
         self.year_combo = find(QComboBox, "yearCombo")
         self.roles = find(QTableWidget, "rolesTable")
@@ -232,8 +234,9 @@ class HandoverWizard:
             table.setItem(row, 0, _item(entry["name"]))
             for column, key in ((1, "households"), (2, "member_households")):
                 value = entry[key]
-                table.setItem(row, column, _item("" if value is None else str(value),
-                                                 editable=True, right=True))
+                table.setItem(row, column, _item(
+                    "" if value is None else formatting.format_number(value), editable=True,
+                    right=True))
             source = wareki.format_fiscal_year(entry["from_year"]) if entry["from_year"] else ""
             table.setItem(row, 3, _item(source))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -99,6 +99,8 @@ class RosterPage(QWidget):
             return None
         wizard = HandoverWizard(self.context, self)
         wizard.exec()
+        if getattr(wizard, "result", None) is not None:  # handed over: show the new 年度
+            self.context.set_fiscal_year(wizard.fiscal_year)
         return wizard
 
     def open_import(self) -> None:

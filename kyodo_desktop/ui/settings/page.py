@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -55,12 +56,16 @@ class SettingsPage(QWidget):
         self.settings_path = settings_path
         self.form = load_form("settings_page", self)
         self.form.setStyleSheet(STYLE)
+        self.open_file = QLabel(_("Data file open now: {path}").format(
+            path=context.store.path), self, objectName="openFileLabel", wordWrap=True)
+        self.open_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea(self)  # large text on a small screen scrolls instead of clipping
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.open_file)
         layout.addWidget(scroll)
         find = self.form.findChild
         self.data_folder = find(QLineEdit, "dataFolderEdit")
