@@ -30,7 +30,6 @@ KNOWN: set[tuple[str, str, str]] = {
     ('extra_large', '協議会', "QTableWidget: column 「口座名義」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', "QTableWidget: column 「口座番号」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', "QTableWidget: column 「支払先」 reaches beyond the table's right edge # > #"),
-    ('extra_large', '協議会', "QTableWidget: column 「預金種目」 reaches beyond the table's right edge # > #"),
     ('extra_large', '協議会', 'fundsTable: header 「会計区分」 needs #, has #'),
     ('extra_large', '協議会', 'fundsTable: 「運営支援」 in column 「会計区分」 needs #, has #'),
     ('extra_large', '協議会', 'grantsTable: 「地域づくり運営支援交付金」 in column 「交付金」 needs #, has #'),

@@ -21,6 +21,7 @@ from kyodo_desktop.services.backup.automatic import (
 )
 from kyodo_desktop.services.backup.datafile import Store, StoreError, open_data_file
 from kyodo_desktop.services.settings import Settings, load_settings
+from kyodo_desktop.ui.shell.props import get_property
 from kyodo_desktop.ui.shell.text_scale import rescale_style_sheets
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def prepare_start() -> Settings:
 def apply_text_scale(app: QApplication, scale: float) -> float:
     """Scale the whole UI's font to ``scale`` × the size chosen at start-up (large-text mode for
     elderly users); live, every widget without its own font follows. Returns the point size."""
-    base = app.property(_BASE_SIZE)
+    base = get_property(app, _BASE_SIZE)
     if not base:
         base = app.font().pointSizeF()
         app.setProperty(_BASE_SIZE, base)

@@ -36,6 +36,7 @@ from kyodo_desktop.ui.council.accounts_view import AccountsBox
 from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.shell.message_line import keep_lines
+from kyodo_desktop.ui.shell.props import get_property
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 #: profile field → object name prefix in the form (``<prefix>Edit`` and ``<prefix>Error``).
@@ -299,7 +300,7 @@ class CouncilPage(QWidget):
 
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:
-        if widget.property("invalid") != invalid:
+        if get_property(widget, "invalid", False) != invalid:
             widget.setProperty("invalid", invalid)
             widget.style().unpolish(widget)
             widget.style().polish(widget)

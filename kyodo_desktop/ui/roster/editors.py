@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTex
 
 from kyodo_desktop.domain import formatting
 from kyodo_desktop.services.roster.validate import RosterValidationError
+from kyodo_desktop.ui.shell.props import get_property
 
 EDITOR_STYLE = """
 QLabel[role="error"] { color: #c62828; }
@@ -139,7 +140,7 @@ def focus_next(widget: QWidget) -> None:
 
 def mark(widget: QWidget | None, invalid: bool) -> None:
     """Frame ``widget`` in red (``invalid``) or not."""
-    if widget is not None and widget.property("invalid") != invalid:
+    if widget is not None and get_property(widget, "invalid", False) != invalid:
         widget.setProperty("invalid", invalid)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
