@@ -21,7 +21,7 @@ from kyodo_desktop.services.accounting import (
     year_close,
 )
 from kyodo_desktop.services.accounting import rows as accounting_rows
-from kyodo_desktop.services.council import councils, presets, profile
+from kyodo_desktop.services.council import center, councils, presets, profile
 from kyodo_desktop.services.council import rows as council_rows
 from kyodo_desktop.services.forms import application, grants
 from kyodo_desktop.services.forms import common as forms_common
@@ -82,6 +82,7 @@ def test_council_rows_match_their_shapes(demo) -> None:
     _check(profile.get_profile(store, council), council_rows.CouncilProfile)
     _check(profile.district_choices(store), council_rows.DistrictChoice)
     _check(presets.list_presets(), council_rows.PresetItem)
+    _check(center.get_center(store, council), council_rows.CenterRow)
     preset = presets.load_preset(councils.council_row(store, council)["city_preset"])
     _check(presets.program_rows(preset), council_rows.ProgramRow)
 

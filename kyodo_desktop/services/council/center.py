@@ -9,18 +9,21 @@ free text. A council without a centre gets a new one, linked to it (and to its �
 
 from __future__ import annotations
 
+from typing import cast
+
 from kyodo_desktop.domain import text
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import COUNCIL, Changes
 from kyodo_desktop.services.council import profile
+from kyodo_desktop.services.council.rows import CenterRow
 from kyodo_desktop.store import Store
 
 #: Columns of ``community_centers`` edited on the 協議会 page, in the form's order.
 CENTER_FIELDS = ("name", "postal_code", "address", "phone", "opening_hours")
 
 
-def get_center(store: Store, council_id: int) -> dict:
+def get_center(store: Store, council_id: int) -> CenterRow:
     """``{field: text}`` of :data:`CENTER_FIELDS` for the council's centre ("" each when it has
     none). Raises UserError when the council is gone."""
     found = store.query("SELECT community_center_id AS center_id FROM councils WHERE id = ?",
@@ -29,7 +32,7 @@ def get_center(store: Store, council_id: int) -> dict:
         raise UserError(_("This council is no longer in the data file."))
     rows = store.query(f"SELECT {', '.join(CENTER_FIELDS)} FROM community_centers WHERE id = ?",
                        (found[0]["center_id"],)) if found[0]["center_id"] is not None else []
-    return dict(rows[0]) if rows else dict.fromkeys(CENTER_FIELDS, "")
+    return cast(CenterRow, dict(rows[0]) if rows else dict.fromkeys(CENTER_FIELDS, ""))
 
 
 def _clean(values: dict) -> dict:

@@ -76,3 +76,13 @@ class DistrictChoice(TypedDict):
     name: str
     name_kana: str
     city: str
+
+
+class CenterRow(TypedDict):
+    """The council's 地域交流センター as the 協議会 page edits it ("" each when it has none)."""
+
+    name: str
+    postal_code: str
+    address: str
+    phone: str
+    opening_hours: str
