@@ -36,6 +36,43 @@ def _add_kind_and_place(parser: argparse.ArgumentParser, kind_help: str) -> None
     cli_options.add_fiscal_year_option(parser)
 
 
+def _add_provision_arguments(parser: argparse.ArgumentParser) -> None:
+    """--recipient, --purpose, --printed-by: asked for a print or export with personal data."""
+    parser.add_argument("--recipient", metavar=_("WHO"),
+                        help=_("For a print or export with personal data: to whom it is given "
+                               "(提供先); recorded in the 提供記録."))
+    parser.add_argument("--purpose", metavar=_("WHY"),
+                        help=_("For a print or export with personal data: what it is given for "
+                               "(目的)."))
+    parser.add_argument("--printed-by", metavar=_("NAME"),
+                        help=_("Who prints it (the computer's user name by default)."))
+
+
+def _provision_answer(store, council_id: int | None, args, people: int, title: str):
+    """The 提供先/目的 of a print holding ``people`` people's personal data (None when it holds
+    none); UserError when --recipient or --purpose is missing (nothing is written then)."""
+    from kyodo_desktop.services.privacy.provisions import clean_answer, default_printer
+
+    if not people or council_id is None:
+        return None
+    if not (args.recipient or "").strip() or not (args.purpose or "").strip():
+        raise UserError(_("“{what}” holds the personal data of {count} people. Add --recipient "
+                          "(to whom it is given) and --purpose (what for): the print is "
+                          "recorded in the 提供記録.").format(what=title, count=people))
+    return clean_answer(args.recipient, args.purpose,
+                        args.printed_by or default_printer(store, council_id))
+
+
+def _record(store, council_id, kind, answer, people: int, title: str) -> None:
+    from kyodo_desktop.services.privacy.provisions import record_provision
+
+    if answer is not None:
+        record_provision(store, council_id, kind=kind.name, document=title, people=people,
+                         answer=answer)
+        print(_("Recorded in the 提供記録: {count} people, to {recipient}.").format(
+            count=people, recipient=answer.recipient))
+
+
 def _year_for(kind, args) -> int | None:
     """The 年度 of ``--fiscal-year``; None when absent and the kind does without one."""
     if getattr(args, "fiscal_year", None) is None:
@@ -76,6 +113,10 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--spares", default="0", metavar=_("N"),
                         help=_("Distribution sheet: spare copies for each neighborhood "
                                "association."))
+    parser.add_argument("--person", metavar=_("ID"),
+                        help=_("Consent form: the number of the person (a blank form without "
+                               "it)."))
+    _add_provision_arguments(parser)
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -85,7 +126,7 @@ def _run_report(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
                "payment": args.payment, "screens": args.screens, "meeting": args.meeting,
-               "kind": args.distribution_kind, "spares": args.spares}
+               "kind": args.distribution_kind, "spares": args.spares, "person": args.person}
     from kyodo_desktop.services.year_path.steps import record_print
 
     if not kind.needs_data_file:
@@ -95,12 +136,17 @@ def _run_report(args: argparse.Namespace) -> int:
     with cli_options.open_db(args) as store:
         council_id = _council_id(store, kind, args)
         request = ReportRequest(council_id, year, draft=args.draft, options=options)
+        people = kind.personal_data(store, request) if kind.personal_data else 0
+        title = _(kind.title) + ("（事務局用）" if kind.name == "handbook" and args.edition == "staff"
+                                 else "")
+        answer = _provision_answer(store, council_id, args, people, title)
         if council_id is not None:
             _review_first(store, council_id, kind.name, year)
         pdf = kind.build(store, request)
         fileops.write_bytes(output, pdf, open_data=store.path)
         if council_id is not None:
             record_print(store, kind.name, council_id, year, draft=args.draft)
+        _record(store, council_id, kind, answer, people, title)
     print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
     return EXIT_OK
 
@@ -187,6 +233,7 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("The .xlsx file to write."))
     parser.add_argument("--fund", help=_("Fund of a cash book: 運営支援, 活動支援 or 自主財源."))
+    _add_provision_arguments(parser)
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -196,9 +243,14 @@ def _run_export(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     output = _output(args)
     with cli_options.open_db(args) as store:
-        summary = kind.run(store, _council_id(store, kind, args), year, output,
-                           options={"fund": args.fund})
-    print(summary)
+        council_id = _council_id(store, kind, args)
+        options = {"fund": args.fund}
+        people = (kind.personal_data(store, council_id, year, options)
+                  if kind.personal_data and council_id is not None else 0)
+        answer = _provision_answer(store, council_id, args, people, _(kind.title))
+        summary = kind.run(store, council_id, year, output, options=options)
+        print(summary)
+        _record(store, council_id, kind, answer, people, _(kind.title))
     return EXIT_OK
 
 

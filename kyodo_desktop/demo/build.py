@@ -24,6 +24,7 @@ from kyodo_desktop.demo.officers import build_officers
 from kyodo_desktop.demo.people import build_organizations
 from kyodo_desktop.demo.places import build_places
 from kyodo_desktop.demo.plan import build_plan, match_indicator_results
+from kyodo_desktop.demo.privacy import build_privacy
 from kyodo_desktop.demo.projects import build_projects
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -85,6 +86,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         mark_handbook_prints(ctx)
         report(90, _("Creating meetings and minutes…"))
         build_meetings(ctx)
+        build_privacy(ctx)
         baseline(store, "demo", "2026-11-20T09:00:00")  # the change log starts from the demo
     report(100, _("The demo data is ready."))
     return {key: ctx.counts[key] for key in SUMMARY_KEYS}

@@ -31,7 +31,9 @@ class ImportKind:
 class ExportKind:
     """``run(store, council_id, fiscal_year, path, options) -> str`` writes the file (.xlsx) and
     returns a Japanese summary; ``scope`` "council" or "city" (from a city file, ``council_id``
-    None)."""
+    None); ``personal_data(store, council_id, fiscal_year, options) -> int`` how many people's
+    contacts the file holds (None: never any) — such an export asks to whom and why and is
+    recorded as a 提供記録 (services/privacy/provisions.py, 個人情報保護法 第29条)."""
 
     name: str
     title: str
@@ -39,6 +41,7 @@ class ExportKind:
     needs_fiscal_year: bool = True
     options: tuple = ()
     scope: str = "council"
+    personal_data: Callable | None = None
 
 
 def _collect(attribute: str) -> dict:

@@ -5,6 +5,11 @@ headers, in 五十音順. Text is written as text, never as a formula (:mod:`.sh
 世帯数 and 会長 with contacts; the headers are those the import reads, so the file imports back),
 sheet 「人」 (people, importable with ``import people``) and sheet 「加入率」 (自治会 totals per 年度).
 ``kyodo-desktop export presidents``: the 自治会長 list of the 年度 for the handbook and the city.
+
+Both hold personal data: a person's 郵便番号, 住所, 電話番号 and メール are written only when they
+agreed to 名簿掲載 (個人情報保護法 第27条; services/privacy/register.py), and handing the file
+to anyone is recorded as a 提供記録 (第29条): :func:`people_with_contacts` counts the people
+whose contacts a file holds.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.registry import ExportKind
 from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
+from kyodo_desktop.services.privacy.register import consented_people
 from kyodo_desktop.services.roster import handover, officers
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster import people as roster_people
@@ -51,8 +57,41 @@ def _sheet(workbook, title: str, headers: tuple[str, ...], rows: list[list], *, 
     return sheet
 
 
+def _consented(store, council_id: int, rows: list) -> list:
+    """``rows`` (person rows) with the personal fields emptied unless they agreed to 名簿掲載."""
+    allowed = consented_people(store, council_id, "roster")
+    return [row if row.get("id", row.get("person_id")) in allowed
+            else roster_people.public_view(row) for row in rows]
+
+
+def _has_contact(row) -> bool:
+    return any(row.get(key) for key in roster_people.PERSONAL_FIELDS)
+
+
+def _people_rows(store, council_id: int, fiscal_year: int) -> list:
+    on = officers.reference_date(fiscal_year)
+    return _consented(store, council_id, roster_people.list_people(store, council_id, on=on))
+
+
+def _presidents(store, council_id: int, fiscal_year: int) -> list:
+    return _consented(store, council_id,
+                      handover.neighborhood_presidents(store, council_id, fiscal_year))
+
+
+def people_with_contacts(store, council_id: int, fiscal_year: int, kind: str) -> int:
+    """How many people's contacts the export ``kind`` ("organizations" or "presidents") of the
+    年度 writes (the number a 提供記録 records)."""
+    found = {p["person_id"] for p in _presidents(store, council_id, fiscal_year)
+             if p["person_id"] and _has_contact(p)}
+    if kind == "organizations":
+        found |= {p["id"] for p in _people_rows(store, council_id, fiscal_year)
+                  if _has_contact(p)}
+    return len(found)
+
+
 def _organization_rows(store, council_id: int, fiscal_year: int) -> list[list]:
-    people = roster_people.people_by_id(store, council_id)
+    people = {p["id"]: p for p in _consented(
+        store, council_id, list(roster_people.people_by_id(store, council_id).values()))}
     rows = []
     for org in roster.list_organizations(store, council_id, fiscal_year):
         person = people.get(org["representative_id"], {})
@@ -88,10 +127,9 @@ def export_organizations(store, council_id: int, fiscal_year: int, path: Path | 
     for row in sheet.iter_rows(min_row=2, min_col=17, max_col=18):
         for cell in row:
             cell.number_format = "yyyy-mm-dd"
-    on = officers.reference_date(fiscal_year)
     people = [[p["name"], p["name_kana"], p["postal_code"], p["address"], p["phone"], p["email"],
                p["roles"], p["notes"]]
-              for p in roster_people.list_people(store, council_id, on=on)]
+              for p in _people_rows(store, council_id, fiscal_year)]
     _sheet(workbook, "人", PEOPLE_HEADERS, people)
     rates = [[wareki.format_fiscal_year(t.fiscal_year), t.associations, t.households,
               t.member_households, t.membership_rate]
@@ -116,8 +154,9 @@ def export_presidents(store, council_id: int, fiscal_year: int, path: Path | str
     rows = [[r["organization"], r["organization_kana"], r["name"], r["name_kana"],
              r["postal_code"], r["address"], r["phone"], r["email"], r["households"],
              r["member_households"]]
-            for r in handover.neighborhood_presidents(store, council_id, fiscal_year,
-                                                      public=public)]
+            for r in (handover.neighborhood_presidents(store, council_id, fiscal_year,
+                                                       public=True) if public
+                      else _presidents(store, council_id, fiscal_year))]
     if path.suffix.lower() == ".csv":
         return _csv_summary(path, write_csv(path, [PRESIDENT_HEADERS, *rows]))
     workbook = openpyxl.Workbook()
@@ -142,9 +181,14 @@ def _run_presidents(store, council_id, fiscal_year, path, options=None) -> str:
     return export_presidents(store, council_id, fiscal_year, path)
 
 
+def _personal(kind: str):
+    return lambda store, council_id, fiscal_year, options=None: people_with_contacts(
+        store, council_id, fiscal_year, kind)
+
+
 EXPORTS = [
     ExportKind("organizations", N_("Member groups, people and membership rates"),
-               _run_organizations),
+               _run_organizations, personal_data=_personal("organizations")),
     ExportKind("presidents", N_("List of neighborhood association presidents"),
-               _run_presidents),
+               _run_presidents, personal_data=_personal("presidents")),
 ]

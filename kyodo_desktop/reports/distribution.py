@@ -50,13 +50,17 @@ def build_distribution(store: Store, request: ReportRequest) -> bytes:
     st = styles()
     title = f"{wareki.format_fiscal_year(request.fiscal_year)}　配布部数表（{kind}）"
     table_rows = [("line", (r.organization, r.president, _count(r.member_households),
-                            format_number(r.copies), "")) for r in rows]
+                            _count(r.han), format_number(r.copies), "")) for r in rows]
     table_rows.append(("total", ("合計", "", _count(sum(r.member_households or 0 for r in rows)),
+                                 _count(sum(r.han or 0 for r in rows) or None),
                                  format_number(sum(r.copies for r in rows)), "")))
     story = [Paragraph(escape(title), st.title), Paragraph(escape(council), st.body_right),
-             form_table(["自治会", "会長", "加入世帯数", "部数", "受領印"], table_rows,
-                        width(0.3, 0.24, 0.16, 0.14, 0.16),
-                        aligns=["left", "left", "right", "right", "left"])]
+             form_table(["自治会", "会長", "加入世帯数", "班数", "部数", "受領印"], table_rows,
+                        width(0.28, 0.22, 0.14, 0.1, 0.12, 0.14),
+                        aligns=["left", "left", "right", "right", "right", "left"])]
+    if kind == "回覧":
+        story.append(Paragraph(escape("回覧の部数は班の数です（班数のない自治会は加入世帯10世帯に1部）。"),
+                               st.small))
     if rows:
         story.append(PageBreak())
         story += [_slip(r, kind, council) for r in rows]

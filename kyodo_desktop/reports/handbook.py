@@ -15,7 +15,7 @@ from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services.backup.datafile import Store
-from kyodo_desktop.services.handbook.build import assemble
+from kyodo_desktop.services.handbook.build import assemble, contact_people
 
 
 def build_handbook(store: Store, request: ReportRequest, *, today: date | None = None) -> bytes:
@@ -28,5 +28,12 @@ def build_handbook(store: Store, request: ReportRequest, *, today: date | None =
                            booklet=bool(options.get("booklet")))
 
 
+def handbook_contact_people(store: Store, request: ReportRequest) -> int:
+    """How many people's contacts the requested edition prints (0 for the public edition)."""
+    return contact_people(store, request.council_id, request.fiscal_year,
+                          (request.options or {}).get("edition") or "public")
+
+
 REPORTS = [ReportKind("handbook", N_("Handbook for neighborhood association leaders"),
-                      build_handbook, needs_fiscal_year=True, order=80)]
+                      build_handbook, needs_fiscal_year=True, order=80,
+                      personal_data=handbook_contact_people)]

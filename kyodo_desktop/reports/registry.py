@@ -33,7 +33,10 @@ class ReportKind:
     required, ``options`` extra CLI options as ``(flag, kwargs)`` pairs for argparse,
     ``needs_data_file`` False for a kind that prints without a data file (the user guide);
     ``scope`` "council" (a council's form: ``--council``, the 帳票印刷 page) or "city" (prints
-    from a city file; ``council_id`` is None)."""
+    from a city file; ``council_id`` is None); ``personal_data(store, request) -> int`` how
+    many people's personal data (phone, address …) the print holds (None: never any) — such a
+    print asks to whom and why and is recorded as a 提供記録 (services/privacy/provisions.py,
+    個人情報保護法 第29条)."""
 
     name: str
     title: str
@@ -43,6 +46,7 @@ class ReportKind:
     order: int = 100
     needs_data_file: bool = True
     scope: str = "council"
+    personal_data: Callable | None = None
 
 
 def report_kinds() -> dict[str, ReportKind]:

@@ -147,7 +147,8 @@ def test_registered_and_printed_from_the_cli(demo_copy, tmp_path):
     assert "handbook" in report_kinds()
     out = tmp_path / "tebiki.pdf"
     code = main(["report", "handbook", "--db", str(demo_copy), "--council", YUDA,
-                 "--fiscal-year", "R8", "--edition", "staff", "--large-print", "-o", str(out)])
+                 "--fiscal-year", "R8", "--edition", "staff", "--large-print",
+                 "--recipient", "各自治会長", "--purpose", "連絡", "-o", str(out)])
     assert code == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "事務局用" in "".join(page_texts(out.read_bytes()))

@@ -153,3 +153,18 @@ def test_accounting_and_handbook_rows_match_their_shapes(demo) -> None:
     decided = application.decision_words(grants.grant_figures(store, council, FY), words)
     _check(decided, application.DecisionWords)
     assert decided["decided_on"]  # the demo's 交付決定 is dated
+
+
+def test_privacy_rows_match_their_shapes(demo) -> None:
+    from kyodo_desktop.services.privacy import evacuation, provisions, register, retention
+    from kyodo_desktop.services.privacy import rows as privacy_rows
+
+    store, council = demo
+    listed = _check(register.register_rows(store, council, 3), privacy_rows.RegisterRow)
+    assert listed > 50
+    person = register.register_rows(store, council, 3)[0]
+    _check(register.person_privacy(store, person["person_id"]), privacy_rows.PersonPrivacy)
+    _check(list(person["consents"].values()), privacy_rows.Consent)
+    _check(provisions.list_provisions(store, council), privacy_rows.Provision)
+    _check(evacuation.evacuation_list(store, council).people, privacy_rows.EvacuationPerson)
+    _check(retention.departed_people(store, council), privacy_rows.RegisterRow)

@@ -28,6 +28,7 @@ from kyodo_desktop.services.handbook.data import (
     EDITIONS,
     data_blocks,
     placeholder_values,
+    staff_contact_people,
 )
 from kyodo_desktop.services.handbook.facts import council_facts
 from kyodo_desktop.store import Store
@@ -132,6 +133,17 @@ def assemble(store: Store, council_id: int, fiscal_year: int, *, edition: str = 
     return Handbook(TITLE, council["name"], wareki.format_fiscal_year(fiscal_year),
                     council["center_name"], contact, formatting.format_date(today), edition,
                     EDITION_LABELS[edition], tuple(built))
+
+
+def contact_people(store: Store, council_id: int, fiscal_year: int, edition: str, *,
+                   today: date | None = None) -> int:
+    """How many people's phone numbers or addresses the edition prints (0 for the public
+    edition): the number a 提供記録 of the staff edition records."""
+    if check_edition(edition) != "staff":
+        return 0
+    sources = {c.body.strip() for c in printed_chapters(
+        chapters_for_print(store, council_id, fiscal_year), edition) if c.kind == "data"}
+    return len(staff_contact_people(store, council_id, fiscal_year, sources, today=today))
 
 
 def problems(store: Store, council_id: int, fiscal_year: int) -> list[str]:

@@ -8,12 +8,16 @@ booklet, like the default chapters in ``resources/handbook/`` and the labels of
 
 Editions: ``"public"`` (配布用) never shows a person's phone number or address; ``"staff"``
 (事務局用) adds the 自治会長's and 役員's contacts (issue 7; GLOSSARY: people's contacts are
-personal and omitted from public prints).
+personal and omitted from public prints) of those who agreed to 名簿掲載 (個人情報保護法 第27条;
+:func:`kyodo_desktop.services.privacy.register.consented_people`); the others' contacts stay
+empty. :func:`staff_contact_people` says whose contacts the staff edition prints (the
+提供記録 counts them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from kyodo_desktop.domain import formatting, wareki
@@ -30,6 +34,7 @@ from kyodo_desktop.services.handbook.data_tables import (
     schedule_table,
     subcommittee_table,
 )
+from kyodo_desktop.services.privacy.register import consented_people
 from kyodo_desktop.store import Store
 
 EDITIONS = ("public", "staff")
@@ -149,6 +154,30 @@ def _council(store: Store, council_id: int) -> dict:
         raise UserError(_("This council no longer exists in the data file.")) from error
 
 
+def consented_contacts(store: Store, council_id: int,
+                       groups: list[facts.Association]) -> list[facts.Association]:
+    """``groups`` with the 会長's phone and address emptied unless they agreed to 名簿掲載."""
+    allowed = consented_people(store, council_id, "roster")
+    return [g if g.person_id in allowed else replace(g, phone="", address="") for g in groups]
+
+
+def staff_contact_people(store: Store, council_id: int, fiscal_year: int, sources: set[str], *,
+                         today: date | None = None) -> set[int]:
+    """The ids of the people whose phone or address the staff edition's data chapters
+    ``sources`` (names of :data:`DATA_SOURCES`) print."""
+    on = facts.reference_date(fiscal_year, today or date.today())
+    found: set[int] = set()
+    if "associations" in sources:
+        groups = consented_contacts(store, council_id,
+                                    facts.associations(store, council_id, fiscal_year, on))
+        found |= {g.person_id for g in groups if g.person_id and (g.phone or g.address)}
+    if "organization" in sources:
+        allowed = consented_people(store, council_id, "roster")
+        found |= {o["person_id"] for o in facts.council_officers(store, council_id, on)
+                  if o["person_id"] in allowed and o["phone"]}
+    return found
+
+
 # Data chapters ------------------------------------------------------------------------------------
 
 def _associations(store, council_id, fiscal_year, staff, today) -> list[Block]:
@@ -159,7 +188,8 @@ def _associations(store, council_id, fiscal_year, staff, today) -> list[Block]:
         f"自治会長は{formatting.format_date(on)}現在）。")]
     if not groups:
         return [*blocks, Paragraph("登録されている自治会はまだありません。")]
-    blocks.append(association_table(groups, staff))
+    blocks.append(association_table(consented_contacts(store, council_id, groups)
+                                    if staff else groups, staff))
     if not staff:
         blocks.append(Paragraph("自治会長の連絡先は、地域交流センターの事務局にお問い合わせください。"))
     return blocks
@@ -169,6 +199,9 @@ def _organization(store, council_id, fiscal_year, staff, today) -> list[Block]:
     on = facts.reference_date(fiscal_year, today)
     council = _council(store, council_id)
     officers = facts.council_officers(store, council_id, on)
+    if staff:
+        allowed = consented_people(store, council_id, "roster")
+        officers = [o if o["person_id"] in allowed else {**o, "phone": ""} for o in officers]
     groups = facts.subcommittees(store, council_id, on)
     blocks: list[Block] = [Paragraph(
         f"{council['name']}の役員と専門部会です（{formatting.format_date(on)}現在）。")]
@@ -226,4 +259,5 @@ def data_blocks(store: Store, council_id: int, fiscal_year: int, source: str, *,
     return builder(store, council_id, fiscal_year, edition == "staff", today or date.today())
 
 
-__all__ = ["DATA_SOURCES", "EDITIONS", "PLACEHOLDERS", "data_blocks", "placeholder_values"]
+__all__ = ["DATA_SOURCES", "EDITIONS", "PLACEHOLDERS", "consented_contacts", "data_blocks",
+           "placeholder_values", "staff_contact_people"]

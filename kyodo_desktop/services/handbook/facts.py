@@ -52,7 +52,7 @@ def council_facts(store: Store, council_id: int) -> CouncilFacts:
 @dataclass(frozen=True)
 class Association:
     """A 自治会 of the year: name, 会長 (name, phone, address; "" when unknown), 世帯数 and
-    加入世帯数 as of 4月1日 (None when not recorded)."""
+    加入世帯数 as of 4月1日 (None when not recorded), the 会長's ``person_id`` (None: vacant)."""
 
     name: str
     president: str
@@ -60,6 +60,7 @@ class Association:
     address: str
     households: int | None
     member_households: int | None
+    person_id: int | None = None
 
 
 def associations(store: Store, council_id: int, fiscal_year: int, on: date) -> list[Association]:
@@ -83,7 +84,7 @@ def associations(store: Store, council_id: int, fiscal_year: int, on: date) -> l
         person = people.get(row["person_id"], {})
         result.append(Association(row["name"], person.get("name", ""), person.get("phone", ""),
                                   person.get("address", ""), row["households"],
-                                  row["member_households"]))
+                                  row["member_households"], row["person_id"]))
     return result
 
 
@@ -96,11 +97,12 @@ def _people(store: Store, ids: list[int]) -> dict[int, dict]:
 
 
 def council_officers(store: Store, council_id: int, on: date) -> list[OfficerFact]:
-    """Council-level 役員 on ``on``: ``[{"role", "role_name", "name", "phone"}]`` by role
-    order, then ふりがな."""
+    """Council-level 役員 on ``on``: ``[{"role", "role_name", "person_id", "name", "phone"}]``
+    by role order, then ふりがな."""
     marks = ", ".join("?" for _ in COUNCIL_ROLES)
     return store.query(
-        f"SELECT t.role, r.name AS role_name, p.name, p.phone FROM officer_terms t "
+        f"SELECT t.role, r.name AS role_name, p.id AS person_id, p.name, p.phone "
+        f"FROM officer_terms t "
         f"JOIN people p ON p.id = t.person_id JOIN roles r ON r.code = t.role "
         f"WHERE t.council_id = ? AND t.role IN ({marks}) AND t.starts_on <= ? "
         f"AND (t.ends_on IS NULL OR t.ends_on >= ?) ORDER BY r.sort_order, p.name_kana, p.id",

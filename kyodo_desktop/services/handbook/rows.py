@@ -35,10 +35,11 @@ class CouncilFacts(CouncilRow):
 
 
 class OfficerFact(TypedDict):
-    """An officer of the council on a day: role code and name, person, phone."""
+    """An officer of the council on a day: role code and name, person (id, name), phone."""
 
     role: str
     role_name: str
+    person_id: int
     name: str
     phone: str
 
