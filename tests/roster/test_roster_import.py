@@ -136,7 +136,7 @@ def test_people_import_and_presidents_export(demo, yuda, store, council, tmp_pat
     path = tmp_path / "roster.xlsx"
     roster_export.export_organizations(demo, yuda, 2026, path)
     report = run_import(store, council, 2026, path, kind="people")
-    assert "91人を取り込みました" in report
+    assert f"{len(roster_people.list_people(demo, yuda))}人を取り込みました" in report
     names = [p["name"] for p in roster_people.list_people(store, council)]
     assert names == [p["name"] for p in roster_people.list_people(demo, yuda)]
     out = tmp_path / "presidents.xlsx"
@@ -168,5 +168,7 @@ def test_cli_import_dry_run_and_refusal(demo_file, tmp_path, write_csv, capsys):
                              "AND name IN ('新町自治会', '旧町自治会')") == 0
     assert main(["import", "organizations", str(bad), *args, "--skip-bad-rows"]) == 0
     out = tmp_path / "out.xlsx"
-    assert main(["export", "organizations", *args, "-o", str(out)]) == 0
+    assert main(["export", "organizations", *args, "-o", str(out)]) == 2  # to whom?
+    assert main(["export", "organizations", *args, "--recipient", "事務局", "--purpose",
+                 "名簿の保管", "-o", str(out)]) == 0
     assert openpyxl.load_workbook(out)["構成団体"].max_row == 52
