@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from kyodo_desktop.demo.books import build_accounts
 from kyodo_desktop.demo.collaboration import build_collaboration
-from kyodo_desktop.demo.common import CLOSED_YEAR, DemoContext
+from kyodo_desktop.demo.common import CLOSED_YEAR, YEARS, DemoContext
 from kyodo_desktop.demo.meetings import build_meetings
 from kyodo_desktop.demo.officers import build_officers
 from kyodo_desktop.demo.people import build_organizations
@@ -26,6 +26,7 @@ from kyodo_desktop.demo.places import build_places
 from kyodo_desktop.demo.plan import build_plan, match_indicator_results
 from kyodo_desktop.demo.privacy import build_privacy
 from kyodo_desktop.demo.projects import build_projects
+from kyodo_desktop.demo.receipts import add_receipts
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
@@ -83,6 +84,8 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         match_indicator_results(ctx, CLOSED_YEAR)
         report(65, _("Creating budgets, grants and the cash book…"))
         build_accounts(ctx, planned)
+        for year in YEARS:
+            add_receipts(ctx, year)
         mark_handbook_prints(ctx)
         report(90, _("Creating meetings and minutes…"))
         build_meetings(ctx)

@@ -214,6 +214,18 @@ def check_current_plans(store: Store) -> Iterator[Problem]:
         ).format(council=row["council_id"], count=row["n"]), f"community_plans id {row['ids']}")
 
 
+def check_attachments(store: Store) -> Iterator[Problem]:
+    """Every stored 証拠書類 file matches its SHA-256 and type (store/blob_check.py)."""
+    from kyodo_desktop.store.blob_check import MAX_SHOWN, mismatched_blobs
+
+    bad = mismatched_blobs(store.conn)
+    if bad:
+        yield Problem("attachment_checksum", "attachment_blobs", _(
+            "{count} attached file(s) do not match their checksum: they were changed outside "
+            "the app. Restore a backup, or remove the attachments and attach them again."
+        ).format(count=len(bad)), "rowid " + ", ".join(str(r) for r in bad[:MAX_SHOWN]))
+
+
 #: The checks of this module, in order (the change log's runs last, see :func:`all_checks`).
 CHECKS: list[Check] = [
     check_integrity,
@@ -226,6 +238,7 @@ CHECKS: list[Check] = [
     check_corrections,
     check_officer_terms,
     check_current_plans,
+    check_attachments,
 ]
 
 

@@ -11,6 +11,10 @@ remapped. Rows they reference in other tables (地域, センター, 交付金 p
 
 ``year_closes`` rows are written last: the closed-year triggers (migration 2) would refuse the
 出納簿 of a closed 年度 otherwise.
+
+BLOB columns (the 証拠書類 files of migration 18) are never read with the rows: the lists hold
+None in their place, and each file is read by its row's id when that row is written, so a
+council with hundreds of scans is copied one file at a time.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ WRITTEN_LAST = ("year_closes",)
 @dataclass
 class Table:
     """Schema facts of one table: ``columns``, ``int_id`` (an INTEGER PRIMARY KEY ``id``),
-    ``fks`` as (column, parent table, parent column), ``unique`` column sets (PK included)."""
+    ``fks`` as (column, parent table, parent column), ``unique`` column sets (PK included),
+    ``blobs`` the BLOB columns (read one row at a time when the table has an ``int_id``)."""
 
     name: str
     columns: list[str]
     int_id: bool
     fks: list[tuple[str, str, str]] = field(default_factory=list)
     unique: list[tuple[str, ...]] = field(default_factory=list)
+    blobs: tuple[str, ...] = ()
 
 
 def read_schema(conn: sqlite3.Connection) -> dict[str, Table]:
@@ -52,7 +58,8 @@ def read_schema(conn: sqlite3.Connection) -> dict[str, Table]:
             if index[2] and index[3] == "u":  # UNIQUE constraint (not a partial index)
                 cols = conn.execute(f'PRAGMA index_info("{index[1]}")').fetchall()
                 unique.append(tuple(c[2] for c in cols))
-        tables[name] = Table(name, columns, int_id, fks, unique)
+        blobs = tuple(r[1] for r in info if r[2].upper() == "BLOB") if int_id else ()
+        tables[name] = Table(name, columns, int_id, fks, unique, blobs)
     return tables
 
 
@@ -84,11 +91,12 @@ def copy_order(schema: dict[str, Table], names: set[str]) -> list[str]:
     return order + [n for n in WRITTEN_LAST if n in names]
 
 
-def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict]:
-    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-    names = [d[0] for d in cursor.description]
+def _rows(conn: sqlite3.Connection, table: Table) -> Iterator[dict]:
+    """The table's rows; its BLOB columns as None (see the module docstring)."""
+    select = ", ".join("NULL" if c in table.blobs else f'"{c}"' for c in table.columns)
+    cursor = conn.execute(f'SELECT {select} FROM "{table.name}" ORDER BY rowid')
     for values in cursor:
-        yield dict(zip(names, values, strict=True))
+        yield dict(zip(table.columns, values, strict=True))
 
 
 def council_rows(conn: sqlite3.Connection, council_id: int) -> dict[str, list[dict]]:
@@ -100,7 +108,7 @@ def council_rows(conn: sqlite3.Connection, council_id: int) -> dict[str, list[di
     for name in copy_order(schema, owned):
         table = schema[name]
         rows = []
-        for row in _rows(conn, name):
+        for row in _rows(conn, table):
             if name == "councils":
                 mine = row["id"] == council_id
             else:
@@ -154,6 +162,12 @@ class CouncilCopier:
     def _insert_owned(self, table: Table, row: dict) -> None:
         values = {c: self._value(table, c, v) for c, v in row.items()
                   if c in self.target_schema[table.name].columns}
+        if table.blobs:  # read now, one row's files at a time
+            found = self.source.execute(
+                f'SELECT {", ".join(table.blobs)} FROM "{table.name}" WHERE id = ?',
+                (row["id"],)).fetchone()
+            values.update({c: v for c, v in zip(table.blobs, found, strict=True)
+                           if c in values})
         if table.int_id:
             values.pop("id")
         new_id = self._insert(table.name, values)

@@ -24,6 +24,7 @@ from pathlib import Path
 from kyodo_desktop.fileops import APPLICATION_ID  # "KYOD": a kyodo-desktop file
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store.backup import has_sqlite_header, open_read_only
+from kyodo_desktop.store.blob_check import MAX_SHOWN, mismatched_blobs
 from kyodo_desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseTooNew,
@@ -77,6 +78,20 @@ def verify_connection(conn: sqlite3.Connection, path: Path | str, *, full: bool 
                 "another backup, or run “check” on it to see the rows.").format(
                 path=path, names=", ".join(sorted({f"{f.table}.{f.column}" for f in findings}))),
                 path, detail="; ".join(f.describe() for f in findings))
+    if full:
+        _check_blobs(conn, path)
+
+
+def _check_blobs(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Refuse a file whose stored 証拠書類 do not match their checksums (store/blob_check.py)."""
+    bad = mismatched_blobs(conn)
+    if bad:
+        raise ImpossibleValues(_(
+            "The file {path} contains attached receipts whose content does not match their "
+            "checksum ({count} file(s)). It may have been changed by another program and is not "
+            "used. Use another backup or ask the sender for a new file.").format(
+            path=path, count=len(bad)), path,
+            detail="attachment_blobs rowid " + ", ".join(str(r) for r in bad[:MAX_SHOWN]))
 
 
 def _check_version(version: int, path: Path | str) -> None:

@@ -91,6 +91,7 @@ class _Table:
     columns: tuple[str, ...]
     key: tuple[str, ...]
     real: frozenset[str]
+    blobs: frozenset[str]
     parents: frozenset[str]
     unique: tuple[tuple[str, ...], ...]
 
@@ -122,7 +123,8 @@ def _schema(conn: sqlite3.Connection) -> list[_Table]:
             for index in conn.execute(f"PRAGMA main.index_list({_quote(name)})")
             if index[2] and index[3] != "pk")
         real = frozenset(row[1] for row in info if row[2].upper() in ("REAL", "FLOAT", "DOUBLE"))
-        tables[name] = _Table(name, columns, key or ("rowid",), real, parents, unique)
+        blobs = frozenset(row[1] for row in info if row[2].upper() == "BLOB")
+        tables[name] = _Table(name, columns, key or ("rowid",), real, blobs, parents, unique)
     ordered: list[_Table] = []
     placed: set[str] = set()
     while len(ordered) < len(tables):
@@ -135,11 +137,14 @@ def _schema(conn: sqlite3.Connection) -> list[_Table]:
 
 
 def _image(table: _Table, prefix: str) -> str:
-    """JSON of the row; REAL values as 17-digit text, so they come back exactly."""
+    """JSON of the row; REAL values as 17-digit text, so they come back exactly; BLOB values
+    (JSON holds no bytes) as hexadecimal text."""
     def value(column: str) -> str:
         ref = f"{prefix}.{_quote(column)}"
         if column in table.real:
             return f"CASE WHEN {ref} IS NULL THEN NULL ELSE printf('%!.17g', {ref}) END"
+        if column in table.blobs:
+            return f"CASE WHEN {ref} IS NULL THEN NULL ELSE hex({ref}) END"
         return ref
     return "json_object(" + ", ".join(f"'{c}', {value(c)}" for c in table.columns) + ")"
 
@@ -151,6 +156,9 @@ def _loaded(table: _Table, image: str | None) -> dict | None:
     for column in table.real:
         if row[column] is not None:
             row[column] = float(row[column])
+    for column in table.blobs:
+        if row[column] is not None:
+            row[column] = bytes.fromhex(row[column])
     return row
 
 

@@ -1,0 +1,223 @@
+"""証拠書類 (receipts, scans, photos) attached to 出納簿 entries: which files are accepted.
+
+A file is judged by its content, never by its name: the magic bytes say PDF, JPEG or PNG, and the
+structure must be whole (a PNG's chunks with their CRCs up to IEND and its image data
+decompressing to no more than its size says; a JPEG's segments up to its frame and an end marker
+after the scan; a PDF's header and its ``%%EOF``). Pictures larger than :data:`MAX_PIXELS` are
+refused before anything decodes them (a "decompression bomb": a small file that would expand to
+gigabytes). The names a user's file had are kept for display only: folders, control characters
+and names such as ``..`` are removed (:func:`clean_file_name`).
+
+All errors are :class:`kyodo_desktop.errors.ValidationError` with a Japanese message saying what
+to do. The source of the limits: a phone photo is 3–8 MB and about 12 MP; a scanned receipt PDF
+well under 10 MB.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+from kyodo_desktop.errors import ValidationError
+from kyodo_desktop.i18n import _
+
+#: The largest file stored (bytes): 10 MiB.
+MAX_BYTES = 10 * 1024 * 1024
+#: The largest picture (pixels, width × height) and side (pixels).
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 20_000
+#: The longest file name kept (characters).
+MAX_NAME = 120
+PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
+MEDIA_TYPES = (PDF, JPEG, PNG)
+#: The file name extension of each type (for a name without a fitting one).
+EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a checked file is: ``media_type`` (:data:`MEDIA_TYPES`) and, for a picture, its
+    ``width`` and ``height`` in pixels (0 for a PDF)."""
+
+    media_type: str
+    width: int = 0
+    height: int = 0
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError(message, field="attachment")
+
+
+def _broken(kind: str) -> ValidationError:
+    return _refuse(_("The file is not a complete {kind} (it may be cut short or damaged). Scan "
+                     "or save the receipt again and attach the new file.").format(kind=kind))
+
+
+def size_problem(size: int) -> str | None:
+    """The Japanese message for a file of ``size`` bytes that cannot be stored, else None."""
+    if size <= 0:
+        return _("The file is empty.")
+    if size > MAX_BYTES:
+        return _("The file is {size} MB; at most {limit} MB can be attached. Scan the receipt "
+                 "at a lower resolution or save the photo smaller.").format(
+            size=f"{size / 1024 / 1024:.1f}", limit=MAX_BYTES // 1024 // 1024)
+    return None
+
+
+def sniff(data: bytes) -> str | None:
+    """The media type the first bytes of ``data`` announce (PDF, JPEG, PNG), else None."""
+    if data.startswith(_PNG_SIGNATURE):
+        return PNG
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith(b"%PDF-"):
+        return PDF
+    return None
+
+
+def check_file(data: bytes) -> FileKind:
+    """Check the content of a file to attach (see the module docstring) and say what it is.
+
+    Raises ValidationError for an empty or too large file, a type other than PDF/JPEG/PNG (by
+    content, whatever its name), a damaged or cut-short file, or a picture above
+    :data:`MAX_PIXELS` / :data:`MAX_SIDE`.
+    """
+    problem = size_problem(len(data))
+    if problem:
+        raise _refuse(problem)
+    kind = sniff(data)
+    if kind == PNG:
+        return _check_png(data)
+    if kind == JPEG:
+        return _check_jpeg(data)
+    if kind == PDF:
+        return _check_pdf(data)
+    raise _refuse(_("Only PDF, JPEG and PNG files can be attached (judged by their content, not "
+                    "their name). Save the receipt as a PDF or a photo and try again."))
+
+
+def _check_size(width: int, height: int, kind: str) -> FileKind:
+    if width <= 0 or height <= 0:
+        raise _broken(kind)
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise _refuse(_("The picture is {width} × {height} pixels; at most {limit} million "
+                        "pixels can be attached. Save it at a smaller size.").format(
+            width=width, height=height, limit=MAX_PIXELS // 1_000_000))
+    return FileKind(PNG if kind == "PNG" else JPEG, width, height)
+
+
+def _check_png(data: bytes) -> FileKind:
+    pos, header, idat, ended = len(_PNG_SIGNATURE), None, [], False
+    while pos + 8 <= len(data):
+        length, tag = struct.unpack(">I4s", data[pos:pos + 8])
+        end = pos + 8 + length + 4
+        if length > len(data) or end > len(data):
+            raise _broken("PNG")
+        body = data[pos + 8:pos + 8 + length]
+        crc = struct.unpack(">I", data[end - 4:end])[0]
+        if zlib.crc32(tag + body) & 0xFFFFFFFF != crc:
+            raise _broken("PNG")
+        if header is None and tag != b"IHDR":
+            raise _broken("PNG")
+        if tag == b"IHDR":
+            header = body
+        elif tag == b"IDAT":
+            idat.append((pos + 8, length))
+        pos = end
+        if tag == b"IEND":
+            ended = True
+            break
+    if not ended or header is None or len(header) != 13 or not idat:
+        raise _broken("PNG")
+    width, height, depth, color, _c, _f, interlace = struct.unpack(">IIBBBBB", header)
+    kind = _check_size(width, height, "PNG")
+    if color not in _PNG_CHANNELS or depth not in (1, 2, 4, 8, 16):
+        raise _broken("PNG")
+    row = (width * depth * _PNG_CHANNELS[color] + 7) // 8 + 1
+    limit = height * row * (2 if interlace else 1)
+    produced = _inflate_within(data, idat, limit)
+    if not interlace and produced != limit:
+        raise _broken("PNG")
+    return kind
+
+
+def _inflate_within(data: bytes, parts: list[tuple[int, int]], limit: int) -> int:
+    """The image data must decompress completely to at most ``limit`` bytes (never more is
+    produced than that, so a bomb costs nothing); returns how many it gave."""
+    inflater, produced = zlib.decompressobj(), 0
+    try:
+        for start, length in parts:
+            for offset in range(start, start + length, _CHUNK):
+                piece = data[offset:min(offset + _CHUNK, start + length)]
+                while piece:
+                    out = inflater.decompress(piece, limit - produced + 1)
+                    produced += len(out)
+                    if produced > limit:
+                        raise _broken("PNG")
+                    piece = inflater.unconsumed_tail
+    except zlib.error as error:
+        raise _broken("PNG") from error
+    if not inflater.eof:
+        raise _broken("PNG")
+    return produced
+
+
+def _check_jpeg(data: bytes) -> FileKind:
+    pos, size = 2, None
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            raise _broken("JPEG")
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            pos += 2
+            continue
+        length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
+        if length < 2 or pos + 2 + length > len(data):
+            raise _broken("JPEG")
+        if marker in _SOF:
+            if length < 7:
+                raise _broken("JPEG")
+            height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
+            size = (width, height)
+        if marker == 0xDA:  # start of scan: the end marker must follow somewhere after it
+            if size is None or data.find(b"\xff\xd9", pos + 2 + length) < 0:
+                raise _broken("JPEG")
+            return _check_size(size[0], size[1], "JPEG")
+        pos += 2 + length
+    raise _broken("JPEG")
+
+
+def _check_pdf(data: bytes) -> FileKind:
+    if not re.match(rb"%PDF-[12]\.\d", data[:16]) or b"%%EOF" not in data[-1024:]:
+        raise _broken("PDF")
+    return FileKind(PDF)
+
+
+def clean_file_name(name: str, media_type: str) -> str:
+    """The name to keep for a file the user chose: the last part of ``name`` only (no folders,
+    whether written with / or \\), NFC, no control or format characters, at most
+    :data:`MAX_NAME` characters, the extension of ``media_type`` when it has another or none
+    (``領収書.exe`` holding a JPEG → ``領収書.exe.jpg``). Empty, ``.`` and ``..`` become
+    「証拠書類.jpg」."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFC", str(name)))[-1]
+    base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
+    base = base.strip().strip(".").strip()
+    extension = EXTENSIONS[media_type]
+    suffixes = (extension, ".jpeg") if media_type == JPEG else (extension,)
+    if not base:
+        base = _("evidence")
+    if not base.lower().endswith(suffixes):
+        base += extension
+    if len(base) > MAX_NAME:
+        base = base[:MAX_NAME - len(extension)].rstrip() + extension
+    return base
