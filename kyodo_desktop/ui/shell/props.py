@@ -1,9 +1,9 @@
 """Dynamic Qt properties read safely.
 
-``QObject.property(name)`` of a property that was never set returns None through a path that
-loses a reference to None in PySide6: asked for thousands of widgets (every text-size change,
-every key press) it brought the interpreter down (「Fatal Python error: none_dealloc」). These
-helpers ask only for properties that exist.
+``QObject.property(name)`` of a property that was never set returns an empty QVariant, which
+PySide6 6.12 hands back as None without a reference (as every void call does; the cause and the
+app-wide remedy are in ui/none_guard.py). These helpers also say plainly whether a property was
+set, instead of confusing "never set" with a stored None.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QStyleOptionViewItem
 
 from kyodo_desktop.services.plan import evaluation as plan_evaluation
 from kyodo_desktop.services.plan import indicators as plan_indicators
@@ -136,7 +136,7 @@ def test_schedule_delegate_writes_the_chosen_status(plan_page):
     view, store = plan_page.schedule, plan_page.context.store
     index = view.schedule_model.index(2, 4)
     delegate = view.itemDelegate()
-    editor = delegate.createEditor(view.viewport(), None, index)
+    editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
     delegate.setEditorData(editor, index)
     editor.setCurrentIndex(editor.findData("revise"))
     delegate.setModelData(editor, view.schedule_model, index)
@@ -164,7 +164,7 @@ def test_evaluation_rating_and_review(plan_page):
     action_id = view.rows[row].action_id
     index = view.table.model().index(row, 3)
     delegate = view.table.itemDelegateForColumn(3)
-    combo = delegate.createEditor(view.table.viewport(), None, index)
+    combo = delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
     delegate.setEditorData(combo, index)
     assert combo.count() == 5  # blank + A–D
     combo.setCurrentIndex(combo.findData("D"))

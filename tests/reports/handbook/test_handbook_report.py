@@ -16,8 +16,7 @@ from kyodo_desktop.reports.handbook_booklet import booklet_order
 from kyodo_desktop.reports.readback import fonts, page_texts
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
 from kyodo_desktop.services.handbook.defaults import default_chapters
-
-from .conftest import YEAR, YUDA
+from tests.fixtures.handbook import YEAR, YUDA
 
 TODAY = date(2026, 5, 10)
 DOTS_AND_NUMBER = re.compile(r"^[\s.]*\.\s*(\d+)$")

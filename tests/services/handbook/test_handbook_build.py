@@ -12,8 +12,7 @@ from kyodo_desktop.domain.handbook_placeholders import UnknownPlaceholderError
 from kyodo_desktop.services.handbook import chapters as handbook
 from kyodo_desktop.services.handbook.build import assemble, problems
 from kyodo_desktop.services.handbook.data import PLACEHOLDERS, data_blocks, placeholder_values
-
-from .conftest import YEAR, YUDA
+from tests.fixtures.handbook import YEAR, YUDA
 
 TODAY = date(2026, 5, 10)
 

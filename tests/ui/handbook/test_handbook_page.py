@@ -7,8 +7,7 @@ import pytest
 
 from kyodo_desktop.reports.readback import page_texts
 from kyodo_desktop.services.handbook import chapters as handbook
-
-from .conftest import YEAR, YUDA
+from tests.fixtures.handbook import YEAR, YUDA
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

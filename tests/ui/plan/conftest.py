@@ -1,0 +1,6 @@
+"""Plan screen tests: the plan fixtures (tests/fixtures/plan.py)."""
+
+from tests.fixtures.plan import (  # noqa: F401 (fixtures are found by name)
+    demo_ids,
+    plan_page,
+)
