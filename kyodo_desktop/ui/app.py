@@ -158,7 +158,7 @@ def open_window(db_path: Path | None, *, demo: bool = False):
     if store is None:
         return None
     try:
-        return MainWindow(store, settings=QSettings())
+        return MainWindow(store, settings=QSettings(), first_page_after_paint=True)
     except Exception:
         store.close()
         if store.checked:

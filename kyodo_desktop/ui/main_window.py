@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,21 @@ SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 8px; }"
 SIDEBAR_FONT_SCALE = 1.3
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, on the next turn of the event loop after the watched widget's first
+    paint (so that paint reaches the screen before the work starts)."""
+
+    def __init__(self, then, parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
 def _help():
     """The help dialogs, imported when shown (start-up touches no dialog class)."""
     from kyodo_desktop.ui.shell import help as module
@@ -56,11 +71,17 @@ def _help():
 
 
 class MainWindow(QMainWindow):
-    """The window on an open ``store``; ``settings`` remembers geometry, council and 年度."""
+    """The window on an open ``store``; ``settings`` remembers geometry, council and 年度.
 
-    def __init__(self, store: Store, *, settings: QSettings, parent: QWidget | None = None) -> None:
+    With ``first_page_after_paint`` (the app's start), the first page is built once the window's
+    frame — menus, selectors, sidebar, status bar — is on the screen: the window appears at once
+    and its page fills in a moment later (bench/startup.py measures both)."""
+
+    def __init__(self, store: Store, *, settings: QSettings, parent: QWidget | None = None,
+                 first_page_after_paint: bool = False) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._first_page_after_paint = first_page_after_paint
         self.context: AppContext | None = None
         self.undo_group = QUndoGroup(self)
         self._build_menus()
@@ -214,7 +235,11 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(QWidget(self.pages))
         self._built: set[int] = set()
         self._needs_council: QWidget | None = None
-        self.show_area(current)
+        if self._first_page_after_paint:
+            self._first_page_after_paint = False  # only the window's first file
+            self._show_after_paint(current)
+        else:
+            self.show_area(current)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.store.close()
@@ -244,6 +269,28 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         self.pages.show_page(row)
         return self.pages.widget(row)
+
+    def _show_after_paint(self, row: int) -> None:
+        """Select ``row`` in the sidebar and show a 「開いています…」 stand-in; the page itself is
+        built after the stand-in's first paint (or after 300 ms if no paint comes, e.g. when the
+        window starts minimised) unless the user chose another area by then."""
+        stand_in = QLabel(_("Opening…"), self.pages)
+        stand_in.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.insertWidget(row, stand_in)
+        old = self.pages.widget(row + 1)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        blocked = self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(blocked)
+        self.pages.show_page(row)
+
+        def build() -> None:
+            if row not in self._built and self.sidebar.currentRow() == row:
+                self.show_area(row)
+
+        stand_in.installEventFilter(_AfterFirstPaint(build, stand_in))
+        QTimer.singleShot(300, build)
 
     def open_area(self, key: str, tab_title: str = "") -> QWidget:
         """Show the area ``key`` and, when ``tab_title`` is given, its tab of that title."""

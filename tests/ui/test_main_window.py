@@ -165,3 +165,38 @@ def test_without_a_council_the_record_pages_point_to_the_council_page(open_windo
     window.context.set_council(council_id)
     texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
     assert "まず協議会を登録しましょう" not in texts
+
+
+def test_the_first_page_is_built_after_the_window_frame_is_painted(app, qtbot, settings,
+                                                                   demo_path):
+    from kyodo_desktop.services.backup.datafile import open_data_file
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_data_file(demo_path), settings=settings,
+                        first_page_after_paint=True)
+    qtbot.addWidget(window)
+    row = window.sidebar.currentRow()
+    assert window.pages.widget(row).text() == "開いています…"  # the stand-in, not the page
+    assert row not in window._built
+    window.show()
+    qtbot.waitUntil(lambda: row in window._built, timeout=10000)
+    assert window.pages.currentWidget() is window.pages.widget(row)
+    assert type(window.pages.widget(row)).__name__ == "YearPathPage"
+    window.close()
+
+
+def test_choosing_another_area_before_the_first_page_is_built_keeps_that_area(app, qtbot,
+                                                                            settings, demo_path):
+    from kyodo_desktop.services.backup.datafile import open_data_file
+    from kyodo_desktop.ui.areas import area_row
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_data_file(demo_path), settings=settings,
+                        first_page_after_paint=True)
+    qtbot.addWidget(window)
+    first = window.sidebar.currentRow()
+    window.sidebar.setCurrentRow(area_row("settings"))  # the user clicks before it is built
+    qtbot.wait(400)  # past the fallback timer
+    assert window.sidebar.currentRow() == area_row("settings")
+    assert first not in window._built
+    window.close()
