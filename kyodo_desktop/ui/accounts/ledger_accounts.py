@@ -34,6 +34,7 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.accounts_view import AccountDialog
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 ACCOUNT_COLUMNS = (N_("Account"), N_("Balance (yen)"), N_("Last reconciled"),
                    N_("Bank and branch"), N_("Account type"), N_("Account number"),
@@ -49,7 +50,10 @@ def default_day(fiscal_year: int, today: date | None = None) -> date:
                wareki.fiscal_year_end(fiscal_year))
 
 
-def _table(columns, parent: QWidget) -> QTableWidget:
+def _table(columns, parent: QWidget, free: tuple[int, ...] = ()) -> QTableWidget:
+    """A read-only table of ``columns``; with ``free`` text columns, those wrap at large text
+    and the figures keep their width (ui/shell/table_fit.py), else the columns fit their text
+    and the last one stretches."""
     table = QTableWidget(0, len(columns), parent)
     table.setHorizontalHeaderLabels([_(c) for c in columns])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -57,9 +61,13 @@ def _table(columns, parent: QWidget) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    if free:
+        table.setWordWrap(True)
+        table.column_fit = ColumnFit(table, free=free, wrap_rows=True, min_free_chars=4)
+    else:
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
     table.setMinimumHeight(80)
     return table
 
@@ -100,12 +108,12 @@ class LedgerAccountsTab(QWidget):
             button.clicked.connect(slot)
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.table = _table(ACCOUNT_COLUMNS, self)
+        self.table = _table(ACCOUNT_COLUMNS, self, free=(3, 6))  # 金融機関・支店, 名義
         self.table.doubleClicked.connect(lambda _index: self.edit())
         layout.addWidget(self.table, 1)
         box = QGroupBox(_("Transfers between accounts (預入・引出) of the year"), self)
         inner = QVBoxLayout(box)
-        self.transfers = _table(TRANSFER_COLUMNS, box)
+        self.transfers = _table(TRANSFER_COLUMNS, box, free=(5,))  # 摘要
         inner.addWidget(self.transfers)
         hint = QLabel(_("Record a transfer in the cash book's entry line: choose 振替 as "
                         "income/expense. A transfer is never income or expense."), box)

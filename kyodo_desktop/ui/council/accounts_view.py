@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,9 +28,10 @@ from kyodo_desktop.services.council import accounts
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
+from kyodo_desktop.ui.shell.table_fit import fit_small_table
 
 COLUMNS = (N_("Bank and branch"), N_("Account type"), N_("Account number"),
-           N_("Account holder"), N_("Payee"))
+           N_("Account holder"), N_("Payee account"))
 TEXT_FIELDS = (("bank_name", N_("Bank")), ("branch_name", N_("Branch")),
                ("account_number", N_("Account number")), ("holder", N_("Account holder")),
                ("holder_kana", N_("Account holder (kana)")), ("label", N_("Name of the account")))
@@ -49,10 +49,7 @@ class AccountsBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(110)
+        fit_small_table(self.table, free=(0, 3))  # 金融機関・支店 and 名義 wrap; figures whole
         self.table.doubleClicked.connect(lambda _index: self.edit())
         buttons = QHBoxLayout()
         for text, slot in ((_("Add account"), self.add), (_("Edit"), self.edit),

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from kyodo_desktop.domain import formatting
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.council.overview import Overview
+from kyodo_desktop.ui.shell.table_fit import fit_small_table
 
 NO_DATA = "—"
+#: The cards' grid has at most this many columns (fewer at large text, so no figure is cut).
+MAX_CARD_COLUMNS = 4
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -32,11 +41,9 @@ class OverviewView:
         self.grants = form.findChild(QTableWidget, "grantsTable")
         self.funds = form.findChild(QTableWidget, "fundsTable")
         for table in (self.grants, self.funds):
-            table.verticalHeader().hide()
-            table.setWordWrap(False)
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            fit_small_table(table)
+        self.cards = CardGrid(form.findChild(QGridLayout, "cardsGrid"),
+                              form.findChild(QWidget, "overviewPanel"))
 
     def show(self, overview: Overview) -> None:
         """Show ``overview``'s figures (counts, 加入率, 交付金 and funds in 円)."""
@@ -85,6 +92,53 @@ class OverviewView:
                     item.setTextAlignment(_RIGHT)
                 table.setItem(r, c, item)
         table.resizeRowsToContents()
-        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setFixedHeight(height)
+
+
+class CardGrid(QObject):
+    """The overview's cards in as many equal columns (up to :data:`MAX_CARD_COLUMNS`) as fit the
+    panel's width with every caption and figure whole; rearranged when the panel or the text
+    size changes."""
+
+    def __init__(self, grid: QGridLayout, panel: QWidget) -> None:
+        super().__init__(panel)
+        self.grid, self.panel = grid, panel
+        self.cards = [grid.itemAt(i).widget() for i in range(grid.count())]
+        self.columns = 0
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.arrange)
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show,
+                            QEvent.Type.StyleChange):
+            self._timer.start()
+        return False
+
+    def _card_width(self) -> int:
+        """The width the widest card needs for its caption and its figure."""
+        widths = []
+        for card in self.cards:
+            margins = card.contentsMargins().left() + card.contentsMargins().right()
+            layout = card.layout()
+            if layout is not None:
+                margins += layout.contentsMargins().left() + layout.contentsMargins().right()
+            labels = card.findChildren(QLabel)
+            widths.append(max((label.sizeHint().width() for label in labels), default=0)
+                          + margins + 2 * card.frameWidth())
+        return max(widths, default=0)
+
+    def arrange(self) -> None:
+        """Put the cards in the number of columns that fits now."""
+        room = self.panel.contentsRect().width()
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        needed = self._card_width() + spacing
+        columns = max(1, min(MAX_CARD_COLUMNS, (room + spacing) // max(needed, 1)))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for column in range(MAX_CARD_COLUMNS):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for number, card in enumerate(self.cards):
+            self.grid.addWidget(card, number // columns, number % columns)

@@ -81,8 +81,8 @@ class CouncilPage(QWidget):
         self.first_error = self.form.findChild(QLabel, "firstNameError")
         self.overview = OverviewView(self.form)
         self.accounts = AccountsBox(context, self.form)
-        scroll = self.form.findChild(QWidget, "profileScrollContents").layout()
-        scroll.insertWidget(scroll.count() - 1, self.accounts)  # above the bottom spacer
+        # beside the overview (the wider half), below the funds: the 振込先 of the 交付金 shown above
+        self.form.findChild(QWidget, "overviewPanel").layout().addWidget(self.accounts)
         self._loaded: dict[str, object] = {}
         self._decorate()
         set_scaled_style_sheet(self, STYLE)  # after _decorate: the rules match its dynamic properties

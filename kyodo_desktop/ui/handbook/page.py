@@ -94,7 +94,7 @@ class HandbookPage(QWidget):
         self.form.layout().setStretch(2, 1)  # the splitter takes the height, not the labels
         self.form.findChild(QWidget, "splitter").setSizes([250, 560, 520])
         self.chapter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chapter_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.chapter_list.setWordWrap(True)  # long titles take two lines at large text
         self.edition_combo.addItem(_("For distribution (no personal contacts)"), "public")
         self.edition_combo.addItem(_("For the office (with contacts)"), "staff")
         self.insert_combo.addItem(_("Insert a placeholder…"), None)

@@ -223,7 +223,7 @@ class ReportsPage(QWidget):
                                     lambda: kind.build(store, request))
         except UserError as error:
             self.message.setText(error.message + "\n" + _(
-                "To print it anyway, tick “Print as a draft (marked 未確定)”."))
+                "To print it anyway, tick “Print as a draft” (every page is then marked 未確定)."))
             return None
         self.message.clear()
         self._pdf = (what, pdf)

@@ -50,6 +50,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.info = QLabel(_("Choose a form and press “Show preview”."))
+        self.info.setWordWrap(True)  # shares the bar with the zoom buttons at large text
         bar.addWidget(self.info, 1)
         self.zoom_buttons = {}
         for key, text in (("page", _("Whole page")), ("width", _("Fit width")),

@@ -110,7 +110,9 @@ def setup_table(view: QTableView, columns: list[Column], titles: list[str]) -> R
     free = [index for index, column in enumerate(columns) if column.free]
     stretch = next((index for index, column in enumerate(columns) if column.stretch), None)
     drop = [index for index, column in enumerate(columns) if column.droppable][::-1]
-    view.column_fit = ColumnFit(view, free=free, drop=drop, stretch=stretch)
+    # the key column (団体名, 氏名) wraps onto two lines when even after dropping it cannot fit
+    view.column_fit = ColumnFit(view, free=free, drop=drop, stretch=stretch,
+                                wrap=[] if stretch is None else [stretch])
     return model
 
 

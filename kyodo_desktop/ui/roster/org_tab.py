@@ -38,7 +38,7 @@ def _count(value) -> str:
 COLUMNS = [
     Column("Name", lambda r: r["name"], kana_key(), stretch=True),
     Column("Kind", lambda r: r["kind_name"], lambda r: list(roster.organization_kinds()).index(
-        (r["kind"], r["kind_name"])), free=True),  # narrow: a long kind ends in 「…」
+        (r["kind"], r["kind_name"])), free=True, droppable=True),  # hidden after 代表者
     Column("Representative", lambda r: r["representative"], free=True, droppable=True),
     Column("Households", lambda r: _count(r["households"]), lambda r: r["households"], True),
     Column("Members", lambda r: _count(r["member_households"]),

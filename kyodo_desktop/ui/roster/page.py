@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,6 +33,7 @@ from kyodo_desktop.ui.roster.org_tab import OrganizationTab
 from kyodo_desktop.ui.roster.people_tab import PeopleTab
 from kyodo_desktop.ui.roster.terms_tab import TermsTab
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.flow_layout import reflow_row
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 
@@ -57,6 +59,9 @@ class RosterPage(QWidget):
         for name in ("orgEditorScroll", "personEditorScroll"):
             self.form.findChild(QWidget, name).setMinimumWidth(450)
         self.form.findChild(QLabel, "totalsLabel").setProperty("role", "heading")
+        org_layout = self.form.findChild(QVBoxLayout, "orgTabLayout")
+        reflow_row(self.form.findChild(QHBoxLayout, "orgTotalsRow"), org_layout)  # wraps at large text
+        org_layout.setStretchFactor(self.form.findChild(QSplitter, "orgSplitter"), 1)
         buttons = {"handoverButton": self.open_handover, "importButton": self.open_import,
                    "exportButton": self.export}
         for name, slot in buttons.items():

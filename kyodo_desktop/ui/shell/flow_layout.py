@@ -9,7 +9,7 @@ the room left in their row by their ``flow_stretch`` property (1 when unset).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from kyodo_desktop.ui.shell.props import get_property
 
@@ -153,3 +153,21 @@ def labelled(title: str, field: QWidget, parent: QWidget, *, name: str = "") -> 
                         group.sizePolicy().verticalPolicy())
     return group
 
+
+
+def reflow_row(row: QBoxLayout, parent: QBoxLayout) -> FlowLayout:
+    """Replace the row ``row`` of a Designer form (inside ``parent``) by a FlowLayout holding the
+    same widgets in the same order (its spacers dropped), so the row wraps at large text instead
+    of widening the page. Returns the new layout."""
+    flow = FlowLayout()
+    widgets = []
+    while row.count():
+        item = row.takeAt(0)
+        if item.widget() is not None:
+            widgets.append(item.widget())
+    index = parent.indexOf(row)
+    parent.removeItem(row)  # now owned by Python: gone with the last reference
+    for widget in widgets:
+        flow.add(widget, stretch=0)
+    parent.insertLayout(index, flow)
+    return flow

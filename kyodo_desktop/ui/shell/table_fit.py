@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QSizePolicy,
+    QTableView,
+)
 
 from kyodo_desktop.ui.shell.props import get_property
 
@@ -48,8 +54,10 @@ class ColumnFit(QObject):
 
     def __init__(self, view: QAbstractItemView, *, free: Sequence[int] = (),
                  drop: Sequence[int] = (), stretch: int | None = None,
-                 wrap_rows: bool = False, wrap: Sequence[int] = ()) -> None:
+                 wrap_rows: bool = False, wrap: Sequence[int] = (),
+                 min_free_chars: int = MIN_FREE_CHARS) -> None:
         super().__init__(view)
+        self.min_free_chars = min_free_chars
         self.view, self.free, self.drop = view, list(free), list(drop)
         self.stretch, self.wrap_rows, self.wrap = stretch, wrap_rows, list(wrap)
         self.wrapping = False
@@ -91,10 +99,12 @@ class ColumnFit(QObject):
             self.view.setColumnHidden(column, False)
         self.dropped = set()
         columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
-        minimum_free = view.fontMetrics().horizontalAdvance("あ") * MIN_FREE_CHARS
+        minimum_free = view.fontMetrics().horizontalAdvance("あ") * self.min_free_chars
         needed = {c: self._needed(c) for c in columns}
         # the room inside the frame, less a vertical scroll bar (there or coming with more rows)
-        room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+        room = view.width() - 2 * view.frameWidth()
+        if view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            room -= view.verticalScrollBar().sizeHint().width()
         if isinstance(view, QTableView) and view.verticalHeader().isVisible():
             room -= view.verticalHeader().width()
 
@@ -136,3 +146,17 @@ class ColumnFit(QObject):
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         else:
             rows.setSectionResizeMode(self._row_mode)
+
+
+def fit_small_table(table: QTableView, free: tuple[int, ...] = (0,)) -> ColumnFit:
+    """A short table shown whole: as high as its rows, figures never cut, the ``free`` text
+    columns (names, 4 characters wide at least) wrapping onto more lines when the text is large
+    (文字の大きさ)."""
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    table.setMinimumWidth(0)
+    return ColumnFit(table, free=free, wrap_rows=True, min_free_chars=4)
