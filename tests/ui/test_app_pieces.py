@@ -101,3 +101,24 @@ def test_a_grown_log_is_rotated_at_start(tmp_path):
     small.write_text("short", encoding="utf-8")
     app_module._rotate(small)
     assert small.read_text(encoding="utf-8") == "short"
+
+
+def test_fiscal_year_spin_box_shows_wareki_and_reads_what_people_type(qapp):
+    from PySide6.QtGui import QValidator
+
+    from kyodo_desktop.ui.shell.fiscal_year_spin import FiscalYearSpinBox
+
+    box = FiscalYearSpinBox()
+    box.setValue(2024)
+    assert box.text() == "令和6年度（2024）"
+    box.setValue(2019)
+    assert box.text() == "令和元年度（2019）"
+    for typed, year in (("2026", 2026), ("R8", 2026), ("令和8年度", 2026), ("２０２５", 2025),
+                        ("平成30年度（2018）", 2018)):
+        assert box.validate(typed, 0)[0] == QValidator.State.Acceptable, typed
+        assert box.valueFromText(typed) == year
+    for bad in ("", "あいう", "R99999", "1900"):
+        assert box.validate(bad, 0)[0] == QValidator.State.Intermediate, bad
+    assert box.valueFromText("あいう") == 2019  # unreadable text keeps the value shown
+    box.stepBy(1)
+    assert box.value() == 2020 and box.text() == "令和2年度（2020）"

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain import formatting, labels, wareki
+from kyodo_desktop.domain import formatting, labels
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.ui.shell.fiscal_year_spin import FiscalYearSpinBox
 from kyodo_desktop.ui.shell.message_line import keep_lines
 
 KIND_TITLES = {"plan": N_("Community plan"), "goal": N_("Goal"), "measure": N_("Measure"),
@@ -84,13 +85,11 @@ class ItemEditor(QWidget):
         form.setProperty("page_index", self.stack.count() - 1)
 
     def _plan_fields(self) -> dict[str, QWidget]:
-        w = {"title": QLineEdit(), "first_year": QSpinBox(), "last_year": QSpinBox(),
+        w = {"title": QLineEdit(), "first_year": FiscalYearSpinBox(),
+             "last_year": FiscalYearSpinBox(),
              "adopted_on": QLineEdit(), "methods": QLineEdit(), "vision": _text_box(2),
              "current_state": _text_box(4), "strengths": _text_box(3), "issues": _text_box(3),
              "notes": _text_box(2)}
-        for key in ("first_year", "last_year"):
-            w[key].setRange(wareki.MIN_FISCAL_YEAR, wareki.MAX_FISCAL_YEAR)
-            w[key].setSuffix(_(" (fiscal year)"))
         w["adopted_on"].setPlaceholderText(_("e.g. R6.3.16"))
         w["methods"].setPlaceholderText(_("e.g. アンケート、座談会、策定委員会"))
         self.current_box = QCheckBox(_("This is the council's current plan"))
@@ -169,7 +168,7 @@ class ItemEditor(QWidget):
         for key, widget in self.fields[kind].items():
             value = data.get(key)
             if key == "adopted_on":
-                value = formatting.format_date(value, "short") if value else ""
+                value = formatting.format_date(value) if value else ""  # 令和6年3月16日
             elif key == "methods":
                 value = "、".join(value or [])
             self._set(widget, value)

@@ -13,16 +13,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
-    QSpinBox,
     QWidget,
 )
 
-from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.plan import plans
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.fiscal_year_spin import FiscalYearSpinBox
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 
 
@@ -34,9 +33,8 @@ class NewPlanDialog(QDialog):
         self.setWindowTitle(_("New plan"))
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("e.g. 第3次湯田地域づくり計画"))
-        self.first, self.last = QSpinBox(), QSpinBox()
+        self.first, self.last = FiscalYearSpinBox(), FiscalYearSpinBox()  # 令和N年度（YYYY）
         for box, value in ((self.first, first_year), (self.last, first_year + 4)):
-            box.setRange(wareki.MIN_FISCAL_YEAR, wareki.MAX_FISCAL_YEAR)
             box.setValue(value)
         self.current = QCheckBox(_("Make it the current plan"))
         self.current.setChecked(True)
