@@ -122,3 +122,23 @@ def test_fiscal_year_spin_box_shows_wareki_and_reads_what_people_type(qapp):
     assert box.valueFromText("あいう") == 2019  # unreadable text keeps the value shown
     box.stepBy(1)
     assert box.value() == 2020 and box.text() == "令和2年度（2020）"
+
+
+def test_qt_own_dialogs_speak_japanese(qapp):
+    """Qt's file dialog and standard buttons use qtbase_ja (installed by create_application)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    from kyodo_desktop.ui.app import create_application
+
+    create_application()
+    dialog = QFileDialog(None, "保存先")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    assert texts >= {"場所(&L):", "ファイルの種類(&T):"}  # not in qtbase_ja: from our catalog
+    assert all(any("\u3040" <= ch <= "\u9fff" for ch in text) for text in texts), texts
+    assert QCoreApplication.translate("QFileDialog", "Detail View") != "Detail View"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") \
+        .startswith("キャンセル")
+    dialog.deleteLater()
