@@ -1,6 +1,6 @@
 """The ``city`` subcommand: the city's data file of the councils' 年度報告.
 
-``kyodo-desktop city import-return FILE… --db city.sqlite3 [--replace]`` verifies each return
+``kyodo-desktop city import-return FILE… --db city.sqlite3 [--replace] [--preset CODE]`` verifies each return
 (:mod:`kyodo_desktop.services.city.return_reader`) and adds it to the city file (created when
 missing); a refused return is printed with its reason (「エラー: …」) and the others still go in.
 Exit 0 when every file went in, 2 when any was refused.
@@ -27,6 +27,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replace", action="store_true",
                         help=_("Let a newer return replace the one already in the file for the "
                                "same district and year (the older one is kept in the history)."))
+    parser.add_argument("--preset", metavar=_("CODE"),
+                        help=_("The city settings the city file uses (resources/presets; they "
+                               "choose the columns of the table of all councils). Default: "
+                               "the one set before, else yamaguchi."))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -36,7 +40,7 @@ def _run(args: argparse.Namespace) -> int:
 
     refused = 0
     with cli_options.open_db(args, must_exist=False) as store:
-        city_file.make_city_file(store)
+        city_file.make_city_file(store, args.preset)
         for name in args.files:
             try:
                 added = city_file.import_return(store, read_return(Path(name).expanduser()),

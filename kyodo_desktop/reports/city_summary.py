@@ -18,31 +18,49 @@ from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.reports.styles import make_styles
 from kyodo_desktop.reports.tables import ruled_table
 from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.city.columns import CityColumn, city_columns, columns_for, pair_text
 from kyodo_desktop.services.city.summary import CityRow, CitySummary, city_summary
 
-#: Column headings (English msgids) and widths (mm) of the table.
-COLUMNS = (
-    (N_("District"), 24), (N_("Decided grant"), 27), (N_("Eligible expenses"), 27),
-    (N_("Refund"), 22), (N_("Execution rate"), 17), (N_("Households"), 20),
-    (N_("Member households"), 22), (N_("Membership rate"), 17), (N_("Number of projects"), 15),
-    (N_("Numeric targets achieved"), 22), (N_("Achievement rate"), 17),
-    (N_("Review (errors / notes)"), 24))
-_ALIGNS = ["left"] + ["right"] * 11
+#: Printed width (mm) of each column of services/city/columns.py; the table of the chosen
+#: columns is scaled to the page's width when the city's preset chooses more or fewer.
+WIDTHS_MM = {"district": 24, "council": 40, "decided_amount": 27, "received": 27,
+             "eligible": 27, "refund_amount": 22, "execution_rate": 17, "households": 20,
+             "member_households": 22, "membership_rate": 17, "projects": 15, "indicators": 22,
+             "achievement_rate": 17, "findings": 24}
+#: The table's full width on A4 landscape (mm).
+TABLE_WIDTH_MM = 257
 
 
 def _count(value: int | None) -> str:
     return MISSING if value is None else format_number(value)
 
 
-def table_cells(row: CityRow) -> list:
-    """The printed cells of a row (yen as ints, the rest as text)."""
-    return [row.district or _("Total"), row.decided_amount, row.eligible, row.refund_amount,
-            format_percent(row.execution_rate), _count(row.households),
-            _count(row.member_households), format_percent(row.membership_rate),
-            format_number(row.projects),
-            f"{row.indicators_achieved} / {row.indicators_judged}",
-            format_percent(row.achievement_rate),
-            f"{row.findings_errors} / {row.findings_notes}"]
+def cell(column: CityColumn, row: CityRow):
+    """The printed cell of ``column`` for ``row``: 円 as ints (the table formats them), the
+    rest as text; the total row's 地域 reads 合計."""
+    value = column.value(row)
+    if column.key == "district":
+        return value or _("Total")
+    if column.kind == "yen":
+        return value
+    if column.kind == "rate":
+        return format_percent(value)
+    if column.kind == "pair":
+        return pair_text(value)
+    if column.kind == "count":
+        return _count(value)
+    return value or ""
+
+
+def table_cells(row: CityRow, columns: tuple[CityColumn, ...] | None = None) -> list:
+    """The printed cells of a row for ``columns`` (default: the 山口市 preset's)."""
+    return [cell(column, row) for column in columns or columns_for(None)]
+
+
+def _widths(columns: tuple[CityColumn, ...]) -> list[float]:
+    wanted = [WIDTHS_MM[column.key] for column in columns]
+    scale = min(TABLE_WIDTH_MM / sum(wanted), 1.6)
+    return [width * scale * mm for width in wanted]
 
 
 #: The findings table: headings (English msgids) and widths (mm).
@@ -77,11 +95,12 @@ def build_city_summary(store: Store, request: ReportRequest) -> bytes:
                          "grant.").format(count=len(summary.rows)), styles.small),
              Spacer(1, 3 * mm)]
     if summary.rows:
+        columns = city_columns(store)
         story.append(ruled_table(
-            [_(heading) for heading, _width in COLUMNS],
-            [table_cells(r) for r in (*summary.rows, summary.total)], styles,
-            col_widths=[width * mm for _heading, width in COLUMNS], total_rows=1,
-            aligns=_ALIGNS))
+            [_(column.title) for column in columns],
+            [table_cells(r, columns) for r in (*summary.rows, summary.total)], styles,
+            col_widths=_widths(columns), total_rows=1,
+            aligns=["left" if column.kind == "text" else "right" for column in columns]))
     story += _findings(summary, styles)
     return build_pdf(story, PageFurniture(title=title, header_right=year),
                      pagesize=landscape(A4))

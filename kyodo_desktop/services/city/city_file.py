@@ -21,15 +21,23 @@ from datetime import datetime
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.city.kind import CITY, KIND_KEY, KIND_SCOPE, is_city_file
+from kyodo_desktop.services.city.kind import CITY, KIND_KEY, KIND_SCOPE, PRESET_KEY, is_city_file
 from kyodo_desktop.services.city.return_reader import ReturnDocument, ReturnRefused
 from kyodo_desktop.store import Store
 
 
-def make_city_file(store: Store) -> None:
-    """Mark the open file as a city file. Raises UserError when it holds councils (a
-    council's data file is never turned into a city file)."""
+def make_city_file(store: Store, preset: str | None = None) -> None:
+    """Mark the open file as a city file using the city preset ``preset`` (resources/presets;
+    it chooses the city table's columns; None keeps the one set, else 山口市). Raises
+    UserError when the file holds councils (a council's data file is never turned into a city
+    file) or the preset is unavailable."""
+    if preset is not None:
+        from kyodo_desktop.services.council.presets import load_preset
+
+        load_preset(preset)  # UserError when unavailable
     if is_city_file(store):
+        if preset is not None:
+            _set_preset(store, preset)
         return
     if store.scalar("SELECT count(*) FROM councils"):
         raise UserError(_("{name} is a council's data file. Give a new file name for the city "
@@ -37,6 +45,15 @@ def make_city_file(store: Store) -> None:
     with store.transaction() as db:
         db.execute("INSERT INTO settings (scope, key, value) VALUES (?, ?, ?)",
                    (KIND_SCOPE, KIND_KEY, CITY))
+    if preset is not None:
+        _set_preset(store, preset)
+
+
+def _set_preset(store: Store, preset: str) -> None:
+    with store.transaction() as db:
+        db.execute("INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) "
+                   "ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value",
+                   (KIND_SCOPE, PRESET_KEY, preset))
 
 
 def require_city_file(store: Store) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from kyodo_desktop.store import Store
 
 KIND_SCOPE, KIND_KEY, CITY = "file", "kind", "city"
+#: The ``settings`` key (scope ``file``) of the city preset a city file uses.
+PRESET_KEY = "city_preset"
 
 
 def is_city_file(store: Store) -> bool:

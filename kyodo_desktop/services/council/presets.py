@@ -6,7 +6,9 @@ a new file, no code. Shape::
     {"format": 1, "code": "yamaguchi", "city": "山口市", "addressee": "山口市長 様",
      "department": "協働推進課",
      "forms": {"grant_application": {"form_no": "様式第1号", "title": "…"}, …},
-     "programs": [ProgramRules JSON (see kyodo_desktop.domain.accounting_rules), …]}
+     "programs": [ProgramRules JSON (see kyodo_desktop.domain.accounting_rules), …],
+     "city_summary": {"columns": ["district", "decided_amount", …]}}   (optional; the city
+     table's columns, keys of kyodo_desktop.services.city.columns)
 
 :func:`install_programs` copies a preset's programmes into ``grant_programs`` (idempotent);
 the rules a check uses are the row's ``rules`` JSON, or the preset's when the row has none.
@@ -42,6 +44,8 @@ class Preset:
     department: str = ""
     forms: dict = field(default_factory=dict)
     programs: tuple[ProgramRules, ...] = ()
+    #: The city table's columns (keys of services/city/columns.py), () for its default.
+    city_columns: tuple[str, ...] = ()
 
     def program(self, code: str) -> ProgramRules | None:
         """The programme with ``code``, or None."""
@@ -80,6 +84,10 @@ def preset_problems(data: object, fund_codes=(), expense_codes=()) -> list[str]:
         problems += [f"{rules.code}: unknown expense category {c!r}" for c in unknown]
     if not seen:
         problems.append("a preset needs at least one programme")
+    columns = data.get("city_summary", {}).get("columns", []) if isinstance(
+        data.get("city_summary", {}), dict) else None
+    if not isinstance(columns, list) or not all(isinstance(c, str) and c for c in columns):
+        problems.append("city_summary.columns must be a list of column keys")
     return problems
 
 
@@ -112,7 +120,8 @@ def load_preset(code: str) -> Preset:
                         detail="; ".join(problems) or "code differs from the file name")
     return Preset(code=data["code"], city=data["city"], addressee=data["addressee"],
                   department=data.get("department", ""), forms=dict(data.get("forms", {})),
-                  programs=tuple(ProgramRules.from_dict(p) for p in data["programs"]))
+                  programs=tuple(ProgramRules.from_dict(p) for p in data["programs"]),
+                  city_columns=tuple(data.get("city_summary", {}).get("columns", [])))
 
 
 def program_rows(preset: Preset) -> list[ProgramRow]:

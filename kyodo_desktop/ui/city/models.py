@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from kyodo_desktop.domain.formatting import format_number, format_percent, format_yen
-from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city.columns import CityColumn, columns_for, pair_text
 from kyodo_desktop.services.city.summary import CityRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,75 +17,74 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _MISSING = "—"
 
 
-def _yen(value: int | None) -> str:
-    return _MISSING if value is None else format_yen(value)
+def text_of(column: CityColumn, row: CityRow) -> str:
+    """The shown text of ``column`` for ``row`` (a missing figure: 「—」)."""
+    value = column.value(row)
+    if column.kind == "text":
+        return value or ""
+    if column.kind == "rate":
+        return format_percent(value)
+    if column.kind == "pair":
+        return pair_text(value)
+    if value is None:
+        return _MISSING
+    return format_yen(value) if column.kind == "yen" else format_number(value)
 
 
-def _count(value: int | None) -> str:
-    return _MISSING if value is None else format_number(value)
-
-
-#: (English header msgid, value of a row, text of the value) per column.
-COLUMNS = (
-    (N_("District"), lambda r: r.district, str),
-    (N_("Decided grant"), lambda r: r.decided_amount, _yen),
-    (N_("Eligible expenses"), lambda r: r.eligible, _yen),
-    (N_("Refund"), lambda r: r.refund_amount, _yen),
-    (N_("Execution rate"), lambda r: r.execution_rate, format_percent),
-    (N_("Households"), lambda r: r.households, _count),
-    (N_("Member households"), lambda r: r.member_households, _count),
-    (N_("Membership rate"), lambda r: r.membership_rate, format_percent),
-    (N_("Number of projects"), lambda r: r.projects, _count),
-    (N_("Achievement rate"), lambda r: r.achievement_rate, format_percent),
-    (N_("Review (errors / notes)"), lambda r: (r.findings_errors, r.findings_notes),
-     lambda v: f"{v[0]} / {v[1]}"),
-)
+def sort_value(column: CityColumn, row: CityRow):
+    """The figure ``column`` sorts ``row`` by (a missing figure first; a pair by its first)."""
+    value = column.value(row)
+    if value is None:
+        return float("-inf")
+    return value[0] * 1000 + value[1] if column.kind == "pair" else value
 
 
 class CityTableModel(QAbstractTableModel):
-    """The rows of one 年度 (read-only)."""
+    """The rows of one 年度 (read-only) in the columns the city's preset chose
+    (services/city/columns.py)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.columns: tuple[CityColumn, ...] = columns_for(None)
         self.rows: tuple[CityRow, ...] = ()
         self.texts: list[list[str]] = []
 
-    def set_rows(self, rows: tuple[CityRow, ...]) -> None:
-        """Show ``rows`` instead of the current ones (their texts formatted once, here)."""
+    def set_rows(self, rows: tuple[CityRow, ...],
+                 columns: tuple[CityColumn, ...] | None = None) -> None:
+        """Show ``rows`` (in ``columns`` when given) instead of the current ones; their texts
+        are formatted once, here."""
         self.beginResetModel()
+        self.columns = tuple(columns) if columns else self.columns
         self.rows = tuple(rows)
-        self.texts = [[text_of(value_of(row)) for _title, value_of, text_of in COLUMNS]
-                      for row in self.rows]
+        self.texts = [[text_of(column, row) for column in self.columns] for row in self.rows]
         self.endResetModel()
 
-    def column_texts(self, column: int) -> list[str]:
-        """The header and every row's text of ``column`` (to size it)."""
-        return [_(COLUMNS[column][0])] + [texts[column] for texts in self.texts]
+    def column_of(self, key: str) -> int | None:
+        """The number of the column ``key`` (None when the preset does not show it)."""
+        return next((n for n, column in enumerate(self.columns) if column.key == key), None)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][0])
+            return _(self.columns[section].title)
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        _title, value_of, _text_of = COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.texts[index.row()][index.column()]
         if role == SORT_ROLE:
-            value = value_of(row)
-            return float("-inf") if value is None else value if not isinstance(
-                value, tuple) else value[0] * 1000 + value[1]
+            return sort_value(column, row)
         if role == ID_ROLE:
             return row.return_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind != "text":
             return _RIGHT
         return None

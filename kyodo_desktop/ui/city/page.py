@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.formatting import format_fiscal_year
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.city.city_file import return_years
+from kyodo_desktop.services.city.columns import city_columns
 from kyodo_desktop.services.city.detail import council_detail
 from kyodo_desktop.services.city.summary import city_summary
 from kyodo_desktop.ui.city.detail_view import detail_html
-from kyodo_desktop.ui.city.models import COLUMNS, ID_ROLE, SORT_ROLE, CityTableModel
+from kyodo_desktop.ui.city.models import ID_ROLE, SORT_ROLE, CityTableModel
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
@@ -96,9 +97,20 @@ class CityPage(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.setWordWrap(False)
-        # 加入世帯数, 世帯数 and 事業数 give way at large text; 点検 takes the room left
-        self.column_fit = ColumnFit(table, drop=(6, 5, 8), stretch=len(COLUMNS) - 1)
+        self.column_fit: ColumnFit | None = None
         return table
+
+    def _fit_columns(self) -> None:
+        """加入世帯数, 世帯数 and 事業数 give way at large text; the last column takes the room
+        left (the columns are the city preset's)."""
+        model = self.model
+        drop = [n for key in ("member_households", "households", "projects")
+                if (n := model.column_of(key)) is not None]
+        if self.column_fit is not None:
+            self.column_fit.deleteLater()
+            for column in range(model.columnCount()):
+                self.table.setColumnHidden(column, False)  # the old fit's dropped columns
+        self.column_fit = ColumnFit(self.table, drop=drop, stretch=len(model.columns) - 1)
 
     def refresh(self) -> None:
         """Re-read the years of the city file, keeping the chosen one when it is still there."""
@@ -118,7 +130,11 @@ class CityPage(QWidget):
         year = self.year_combo.currentData()
         rows = (city_summary(self.context.store, year, whole=False).rows
                 if year is not None else ())
-        self.model.set_rows(rows)
+        columns = city_columns(self.context.store)
+        changed = columns != self.model.columns or self.column_fit is None
+        self.model.set_rows(rows, columns)
+        if changed:
+            self._fit_columns()
         self.count_label.setText(
             _("{count} returns. Click a council to see its return.").format(count=len(rows))
             if year is not None else _("No annual return has been imported into this file yet "

@@ -72,3 +72,52 @@ def test_cli_prints_the_city_summary(tmp_path, return_file):
                  "-o", str(tmp_path / "x.xlsx")]) == 0
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
     assert json.loads(return_file.read_bytes())["manifest"]["district"] == "湯田"
+
+
+def _preset_with_columns(monkeypatch, columns):
+    """The 山口市 preset as if its JSON chose ``columns`` for the city table."""
+    import dataclasses
+
+    from kyodo_desktop.services.council import presets
+
+    real = presets.load_preset("yamaguchi")
+    monkeypatch.setattr(presets, "load_preset", lambda code: dataclasses.replace(
+        real, city_columns=tuple(columns)))
+
+
+def test_the_city_preset_chooses_the_columns_of_the_table_and_the_print(
+        city_store, return_file, monkeypatch):
+    from kyodo_desktop.services.city.columns import DEFAULT_KEYS, city_columns
+
+    city_file.import_return(city_store, read_return(return_file))
+    assert tuple(c.key for c in city_columns(city_store)) == DEFAULT_KEYS  # yamaguchi.json
+    _preset_with_columns(monkeypatch, ["council", "refund_amount", "council"])
+    assert [c.key for c in city_columns(city_store)] == ["district", "council", "refund_amount"]
+    pdf = report_kinds()["city-summary"].build(city_store, ReportRequest(None, 2025))
+    text = "".join(page_texts(pdf))
+    assert "湯田地域づくり協議会" in text and "138,615" in text  # 協議会 and 返還額 shown
+    assert "10,247,000" not in text  # 交付決定額 not chosen
+    _preset_with_columns(monkeypatch, ["district", "refund", "phone"])
+    with pytest.raises(UserError, match="refund, phone"):
+        city_columns(city_store)
+
+
+def test_a_preset_with_a_broken_column_list_is_refused():
+    from kyodo_desktop.services.council.presets import preset_problems
+
+    for broken in ({"columns": "district"}, {"columns": [1, 2]}, "district", {"columns": [""]}):
+        problems = preset_problems({"city_summary": broken})
+        assert "city_summary.columns must be a list of column keys" in problems, broken
+    assert "city_summary.columns must be a list of column keys" not in preset_problems(
+        {"city_summary": {"columns": ["district", "projects"]}})
+
+
+def test_the_city_file_remembers_its_preset(city_store):
+    from kyodo_desktop.services.city.columns import city_preset_code
+
+    assert city_preset_code(city_store) == "yamaguchi"
+    with pytest.raises(UserError):
+        city_file.make_city_file(city_store, "../../etc/passwd")
+    city_file.make_city_file(city_store, "yamaguchi")
+    assert city_preset_code(city_store) == "yamaguchi"
+    assert city_store.scalar("SELECT value FROM settings WHERE key = 'city_preset'") == "yamaguchi"

@@ -69,3 +69,21 @@ def test_a_council_file_has_no_city_page(open_window, demo_path):
     window = open_window(demo_path)
     assert "city" not in _visible_areas(window)
     assert window.selectors.isVisible()
+
+
+def test_the_city_page_shows_the_columns_the_city_preset_chose(open_window, city_path,
+                                                                monkeypatch):
+    import dataclasses
+
+    from kyodo_desktop.services.council import presets
+
+    real = presets.load_preset("yamaguchi")
+    monkeypatch.setattr(presets, "load_preset", lambda code: dataclasses.replace(
+        real, city_columns=("projects", "refund_amount")))
+    window = open_window(city_path)
+    page = window.pages.currentWidget()
+    model = page.proxy
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["地域", "事業数", "返還額"]
+    yuda = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "湯田")
+    assert model.index(yuda, 2).data() == "138,615"
