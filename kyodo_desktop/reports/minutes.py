@@ -97,8 +97,8 @@ def build_minutes(store: Store, request: ReportRequest) -> bytes:
     ``--meeting`` or for a meeting that does not exist or belongs to another council."""
     meeting = request.options.get("meeting")
     if meeting in (None, ""):
-        raise UserError(_("Add --meeting with the number of the meeting (see the Meetings "
-                          "page or the list of meetings)."))
+        raise UserError(_("Choose the meeting whose minutes to print (on the command line: "
+                          "--meeting with its number, shown on the Meetings page)."))
     try:
         meeting_id = int(meeting)
     except (TypeError, ValueError):

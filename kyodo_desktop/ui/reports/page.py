@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ from kyodo_desktop.services.year_path.steps import record_print
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.reports.kind_options import MINUTES, KindOptions
 from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
 from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findings
@@ -80,6 +82,7 @@ class ReportsPage(QWidget):
         keep_lines(self.message, 3)  # fixed height: a message never moves the buttons below it
         self.buttons = {name: find(QPushButton, f"{name}Button")
                         for name in ("preview", "print", "save", "review")}
+        self.kind_options = KindOptions(find(QFormLayout, "optionsLayout"), self.form)
         self.preview = PreviewPane(self.form)
         find(QWidget, "previewArea").layout().addWidget(self.preview)
         self.kind_list.setWordWrap(True)
@@ -111,6 +114,9 @@ class ReportsPage(QWidget):
         self.kind_list.currentItemChanged.connect(lambda *_args: self._choice_changed())
         self.year_combo.currentIndexChanged.connect(lambda _i: self._choice_changed())
         self.payment_combo.currentIndexChanged.connect(lambda _i: self._payment_changed())
+        for choice in (self.kind_options.meeting, self.kind_options.distribution_kind):
+            choice.currentIndexChanged.connect(lambda _i: self._payment_changed())
+        self.kind_options.spares.valueChanged.connect(lambda _v: self._payment_changed())
         self.draft_check.toggled.connect(lambda _on: self._choice_changed())
         self.context.council_changed.connect(lambda _id: self._reset())
         self.context.fiscal_year_changed.connect(lambda _fy: self._fill_years())
@@ -140,8 +146,14 @@ class ReportsPage(QWidget):
         self.message.clear()
         self.status.clear()
         kind = self.current_kind()
-        self.year_combo.setEnabled(kind is None or kind.needs_fiscal_year)
-        self._fill_payments(kind is not None and kind.name == PAYMENT_REQUEST)
+        name = None if kind is None else kind.name
+        # the 議事録's 年度 chooses which meetings are listed
+        self.year_combo.setEnabled(kind is None or kind.needs_fiscal_year or name == MINUTES)
+        self._fill_payments(name == PAYMENT_REQUEST)
+        self.kind_options.show_for(name)
+        if name == MINUTES:
+            self.kind_options.fill_meetings(self.context.store, self.context.council_id,
+                                            self.year_combo.currentData())
 
     def _payment_changed(self) -> None:
         self.message.clear()
@@ -195,7 +207,8 @@ class ReportsPage(QWidget):
         return ReportRequest(self.context.council_id, year, draft=self.draft_check.isChecked(),
                              options={"edition": "public", "large_print": False,
                                       "booklet": False,
-                                      "payment": self.payment_combo.currentData() or "latest"})
+                                      "payment": self.payment_combo.currentData() or "latest",
+                                      **self.kind_options.options()})
 
     def title(self) -> str:
         """The chosen form's Japanese title with the 年度."""

@@ -82,3 +82,25 @@ def test_payment_request_letter_is_chosen_per_advance_payment(page, tmp_path):
     assert len(pages) == 1 and "第2回" in pages[0].replace(" ", "")
     page.choose("application-set", 2026)
     assert not page.payment_combo.isVisibleTo(page)
+
+
+def test_minutes_and_distribution_sheet_are_chosen_on_the_page(page):
+    from kyodo_desktop.services.meetings.records import list_meetings
+
+    page.choose("minutes", 2026)
+    options = page.kind_options
+    assert options.meeting.isVisible() and not options.spares.isVisible()
+    assert page.year_combo.isEnabled()  # the 年度 lists its meetings
+    meetings = list_meetings(page.context.store, page.context.council_id, 2026)
+    assert options.meeting.count() == len(meetings) > 0
+    latest = meetings[-1]
+    assert options.meeting.currentData() == latest["id"]  # the latest first
+    assert page.show_preview()
+    assert latest["kind_label"] in "".join(page_texts(page._pdf[1]))
+    page.choose("distribution", 2026)
+    assert options.spares.isVisible() and not options.meeting.isVisible()
+    options.distribution_kind.setCurrentIndex(options.distribution_kind.findData("回覧"))
+    options.spares.setValue(3)
+    assert page.request().options.items() >= {"kind": "回覧", "spares": 3}.items()
+    assert page.show_preview()
+    assert "回覧" in "".join(page_texts(page._pdf[1]))
