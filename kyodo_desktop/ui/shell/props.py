@@ -2,7 +2,7 @@
 
 ``QObject.property(name)`` of a property that was never set returns an empty QVariant, which
 PySide6 6.12 hands back as None without a reference (as every void call does; the cause and the
-app-wide remedy are in ui/none_guard.py). These helpers also say plainly whether a property was
+app-wide remedy are in ui/shell/none_guard.py). These helpers also say plainly whether a property was
 set, instead of confusing "never set" with a stored None.
 """
 
