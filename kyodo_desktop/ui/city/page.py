@@ -101,10 +101,10 @@ class CityPage(QWidget):
         return table
 
     def _fit_columns(self) -> None:
-        """加入世帯数, 世帯数 and 事業数 give way at large text; the last column takes the room
-        left (the columns are the city preset's)."""
+        """加入世帯数, 世帯数, 事業数 and 数値目標 (achieved / judged; 達成率 stays) give way at
+        large text; the last column takes the room left (the columns are the city preset's)."""
         model = self.model
-        drop = [n for key in ("member_households", "households", "projects")
+        drop = [n for key in ("member_households", "households", "projects", "indicators")
                 if (n := model.column_of(key)) is not None]
         if self.column_fit is not None:
             self.column_fit.deleteLater()
