@@ -102,14 +102,16 @@ def receipt_pdf(shop: str, day: date, purpose: str, amount: int, *, pages: int =
 
 
 def add_receipts(ctx: DemoContext, fiscal_year: int) -> int:
-    """Attach drawn receipts to the first :data:`RECEIPT_COUNT` expenses of ``fiscal_year``
-    that carry a 領収書番号 and a 支払先; returns how many files were attached."""
+    """Attach drawn receipts to the first :data:`RECEIPT_COUNT` grant expenses of 1,000 円 or
+    more of ``fiscal_year`` that carry a 領収書番号 and a 支払先; returns how many files were
+    attached."""
     from kyodo_desktop.services.accounting.attachments import add_attachment
 
     rows = ctx.db.execute(
         "SELECT id, entry_date, description, amount, payee, voucher_no FROM cash_book_entries "
         "WHERE council_id = ? AND fiscal_year = ? AND direction = 'expense' AND voucher_no <> '' "
-        "AND payee <> '' ORDER BY entry_date, id LIMIT ?",
+        "AND payee <> '' AND amount >= 1000 AND fund_code IN "
+        "(SELECT code FROM funds WHERE is_grant = 1) ORDER BY entry_date, id LIMIT ?",
         (ctx.council_id, fiscal_year, RECEIPT_COUNT)).fetchall()
     to = ctx.db.execute("SELECT name FROM councils WHERE id = ?", (ctx.council_id,)).fetchone()[0]
     for number, (entry_id, day, description, amount, payee, voucher) in enumerate(rows):

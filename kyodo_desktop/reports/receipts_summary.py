@@ -25,16 +25,23 @@ def receipts_summary_section(store: Store, council_id: int, fiscal_year: int,
     words = data.words
     st = styles()
     story = heading(data.title, fiscal_year=data.fiscal_year, council=data.council)
+    columns = words.get("columns")
+    marked = len(columns) > 6  # a preset with the 証拠 column marks the entries with evidence
     for fund_name, receipts in data.funds:
         rows = [("line", (r.voucher_no, wareki.format_wareki(r.entry_date, "short"), r.payee,
-                          r.description, r.category, r.amount)) for r in receipts]
+                          r.description, r.category, r.amount)
+                 + ((words.get("evidence_mark") if r.has_evidence else "",) if marked else ()))
+                for r in receipts]
         rows.append(("total", (words.get("total"), "", "", "", "",
-                               sum(r.amount for r in receipts))))
+                               sum(r.amount for r in receipts)) + (("",) if marked else ())))
+        widths = (width(0.11, 0.1, 0.19, 0.31, 0.11, 0.13, 0.05) if marked
+                  else width(0.11, 0.1, 0.2, 0.33, 0.12, 0.14))
+        aligns = ["center", "left", "left", "left", "left", "right"] + (
+            ["center"] if marked else [])
         story += [Paragraph(escape(fund_name + words.get("fund_suffix")), st.subheading),
-                  form_table(words.get("columns"), rows,
-                             width(0.11, 0.1, 0.2, 0.33, 0.12, 0.14),
-                             aligns=["center", "left", "left", "left", "left", "right"]),
-                  Spacer(1, 5 * mm)]
+                  form_table(columns, rows, widths, aligns=aligns), Spacer(1, 5 * mm)]
+    if marked:
+        story.append(Paragraph(escape(words.get("evidence_note")), st.small))
     return Section(furniture(words.form_no, data.title, data.council), story)
 
 

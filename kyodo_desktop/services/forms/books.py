@@ -13,7 +13,7 @@ from datetime import date
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.accounting import attachments, common, figures
 from kyodo_desktop.services.accounting.cash_book import list_entries
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.forms import common as fd
@@ -158,7 +158,8 @@ def budget_status_data(store: Store, council_id: int, fiscal_year: int,
 
 @dataclass(frozen=True)
 class Receipt:
-    """One line of the 領収書総括表: 領収書番号, 日付, 支払先, 摘要, 費目 and 金額 (円)."""
+    """One line of the 領収書総括表: 領収書番号, 日付, 支払先, 摘要, 費目 and 金額 (円), and
+    whether the entry has 証拠書類 attached (``has_evidence``)."""
 
     voucher_no: str
     entry_date: date
@@ -166,6 +167,7 @@ class Receipt:
     description: str
     category: str
     amount: int
+    has_evidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,16 +185,17 @@ class ReceiptsSummary:
 def receipts_summary_data(store: Store, council_id: int, fiscal_year: int,
                           _gate: fd.Gate) -> ReceiptsSummary:
     """The 領収書総括表 of a council-year (attached to the 実績報告書): the 出納簿 expenses of
-    each 交付金 fund with 領収書番号 and 支払先."""
+    each 交付金 fund with 領収書番号 and 支払先, each marked when its 証拠書類 are attached."""
     words = fd.wording(store, council_id, "receipts_summary")
     grant_funds = {r["code"] for r in store.query("SELECT code FROM funds WHERE is_grant = 1")}
     funds = []
+    evidence = attachments.attachment_counts(store, council_id, fiscal_year)
     for fund_code, fund_name in common.fund_names(store).items():
         if fund_code not in grant_funds:
             continue
         receipts = tuple(
             Receipt(r.voucher_no, r.entry_date, r.payee, r.description,
-                    r.category_name or "", r.amount)
+                    r.category_name or "", r.amount, r.id in evidence)
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code)
             if r.direction == EXPENSE and r.grant_id is None)
         funds.append((fund_name, receipts))

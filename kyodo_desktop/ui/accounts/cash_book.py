@@ -31,6 +31,7 @@ from kyodo_desktop.services.accounting import cash_book
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.accounts.entry import EntryPanel
+from kyodo_desktop.ui.accounts.evidence import EvidenceStrip
 from kyodo_desktop.ui.accounts.models import CashBookModel
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
@@ -64,7 +65,10 @@ class CashBookTab(QWidget):
         layout.addWidget(self.totals_label)
         self.panel = EntryPanel(context, self)
         layout.addWidget(self.panel)
+        self.evidence = EvidenceStrip(context, self)
+        layout.addWidget(self.evidence)
         self.panel.saved.connect(self._after_save)
+        self.entry_selected.connect(self.evidence.set_entry)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.table.activated.connect(lambda index: self.panel.edit_entry(
@@ -173,8 +177,10 @@ class CashBookTab(QWidget):
         self.model.set_scope(self.context.council_id, self.context.fiscal_year)
         self.show_totals()
         self.panel.reload()
+        self.evidence.reload()
 
     def _after_save(self, entry_id: int) -> None:
+        self.evidence.set_entry(entry_id)  # the receipt of the line just recorded
         row = self.model.cached_row_of(entry_id)
         if row is not None:
             self.table.scrollTo(self.model.index(row, 0))
