@@ -20,6 +20,7 @@ from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io.sheet_cells import mark_text, text_value, write_csv
 from kyodo_desktop.services.accounting import figures
+from kyodo_desktop.services.accounting.accounts import account_names
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.accounting.cash_book_query import CashBookRow
@@ -32,8 +33,8 @@ SIGNED_YEN_FORMAT = "#,##0;[Red]-#,##0"
 RATE_FORMAT = "0.0%"
 WAREKI_FORMAT = '[$-411]ggge"年"m"月"d"日"'
 CASH_BOOK_HEADERS = ("日付", "会計区分", "収支", "費目", "摘要", "収入", "支出", "残高", "支払先",
-                     "領収書番号", "事業", "備考")
-CASH_BOOK_WIDTHS = (16, 10, 6, 14, 30, 12, 12, 13, 18, 11, 20, 20)
+                     "領収書番号", "事業", "備考", "口座")
+CASH_BOOK_WIDTHS = (16, 10, 6, 14, 30, 12, 12, 13, 18, 11, 20, 20, 14)
 BUDGET_HEADERS = ("会計区分", "収支", "費目", "当初予算額", "補正後予算額", "流用", "予算現額",
                   "決算額", "差引", "執行率")
 BUDGET_WIDTHS = (10, 6, 22, 13, 13, 11, 13, 13, 13, 9)
@@ -82,7 +83,7 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
     when the name ends so); return the number of entries written. ``fund`` (a code) limits it
     to one 会計区分; 残高 is then that fund's balance, else the balance of all funds. Each fund
     exported has its 前年度繰越 row, so the file imports back as it was (会計区分, 事業, 支払先,
-    領収書番号 and 備考 included). Text is written as text, never as a formula
+    領収書番号, 備考 and 口座 included). Text is written as text, never as a formula
     (:mod:`sheet_cells`).
 
     Raises UserError when the council does not exist or the file cannot be written.
@@ -133,13 +134,14 @@ class _CashBookLines:
             yield ([None, FUND_LABELS.get(code, code), None, None, "前年度繰越", amount, None,
                     running], _FORMATS, False)
         projects = dict(project_names(self.store, self.council_id))
+        names = account_names(self.store, self.council_id)
         balance, offset = self.carried, 0
         while True:
             rows = list_entries(self.store, self.council_id, self.fiscal_year, fund=fund,
                                 limit=_PAGE, offset=offset)
             for row in rows:
                 balance = row.fund_balance if fund else row.balance
-                yield _entry_values(row, balance, projects), _FORMATS, False
+                yield _entry_values(row, balance, projects, names), _FORMATS, False
             self.count += len(rows)
             offset += _PAGE
             if len(rows) < _PAGE:
@@ -151,10 +153,11 @@ class _CashBookLines:
 
 #: Number formats of the 出納簿 columns (日付 … 残高).
 _FORMATS = (WAREKI_FORMAT, None, None, None, None, YEN_FORMAT, YEN_FORMAT, SIGNED_YEN_FORMAT,
-            None, None, None, None)
+            None, None, None, None, None)
 
 
-def _entry_values(row: CashBookRow, balance: int, projects: dict[int, str]) -> list:
+def _entry_values(row: CashBookRow, balance: int, projects: dict[int, str],
+                  accounts: dict[int, str]) -> list:
     amount = row.amount
     return [
         row.entry_date, FUND_LABELS.get(row.fund_code),
@@ -162,7 +165,7 @@ def _entry_values(row: CashBookRow, balance: int, projects: dict[int, str]) -> l
         amount if row.direction == INCOME else None,
         amount if row.direction == EXPENSE else None,
         balance, row.payee, row.voucher_no,
-        projects.get(row.project_id, ""), row.memo]
+        projects.get(row.project_id, ""), row.memo, accounts.get(row.account_id, "")]
 
 
 def export_budget_vs_actual(store: Store, council_id: int, fiscal_year: int,

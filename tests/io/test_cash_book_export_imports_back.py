@@ -12,16 +12,20 @@ import pytest
 from kyodo_desktop.cli import main
 from kyodo_desktop.io.cash_book_export import export_cash_book
 from kyodo_desktop.io.cash_book_kinds import run_import
-from kyodo_desktop.services.accounting import figures
+from kyodo_desktop.services.accounting import accounts, figures
 from kyodo_desktop.services.accounting.cash_book import entry_totals
 from kyodo_desktop.services.council.profile import create_council
 from kyodo_desktop.store import open_store
 
 ENTRIES = """
 SELECT e.entry_date, e.fund_code, e.direction, e.income_category_code, e.expense_category_code,
-       e.description, e.amount, e.payee, e.voucher_no, e.memo, coalesce(p.name, '') AS project
+       e.description, e.amount, e.payee, e.voucher_no, e.memo, coalesce(p.name, '') AS project,
+       a.label AS account
 FROM cash_book_entries e LEFT JOIN projects p ON p.id = e.project_id
+JOIN council_accounts a ON a.id = e.account_id
 WHERE e.council_id = ? AND e.fiscal_year = ?"""
+BANK_FIELDS = ("label", "bank_name", "branch_name", "account_type", "account_number", "holder",
+               "holder_kana")
 
 
 def _yuda(store) -> int:
@@ -45,6 +49,9 @@ def test_every_demo_year_exported_imports_into_an_empty_council(demo_store, tmp_
         "SELECT DISTINCT fiscal_year FROM cash_book_entries WHERE council_id = ? ORDER BY 1",
         (yuda,))]
     fresh, _changes = create_council(demo_store, "湯田写し地域づくり協議会")
+    for bank in demo_store.query("SELECT * FROM council_accounts WHERE council_id = ? AND "
+                                 "kind = 'bank'", (yuda,)):  # the 口座 column names them
+        accounts.save_bank_account(demo_store, fresh, {k: bank[k] for k in BANK_FIELDS})
     assert len(years) >= 2
     for year in years:
         path = tmp_path / f"{year}.xlsx"

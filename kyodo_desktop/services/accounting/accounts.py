@@ -169,6 +169,15 @@ def carry_accounts(db, store: Store, council_id: int, fiscal_year: int, actor: s
             audit.update_row(db, "account_opening_balances", key, {"carried_in": amount}, actor)
 
 
+def account_opening(store: Store, council_id: int, fiscal_year: int,
+                    account_id: int) -> int | None:
+    """The stored 前年度繰越金 (円) of a bank account for 年度 ``fiscal_year``, None when none
+    was entered (the 現金 account never has one: it holds the rest)."""
+    return store.scalar("SELECT carried_in FROM account_opening_balances WHERE council_id = ? "
+                        "AND fiscal_year = ? AND account_id = ?",
+                        (council_id, fiscal_year, account_id))
+
+
 def set_account_opening(store: Store, council_id: int, fiscal_year: int, account_id: int,
                         amount: int, *, actor: str = "") -> Changes:
     """Set a bank account's 前年度繰越金 (円, ≥ 0) for 年度 ``fiscal_year`` (the 現金 account

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain.formatting import format_number, format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import cash_book
+from kyodo_desktop.services.accounting import accounts, cash_book
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.accounts.entry import EntryPanel
@@ -80,11 +80,13 @@ class CashBookTab(QWidget):
         bar = FlowLayout()
         self.fund_filter, self.category_filter = QComboBox(self), QComboBox(self)
         self.project_filter, self.month_filter = QComboBox(self), QComboBox(self)
+        self.account_filter = QComboBox(self, objectName="accountFilter")
         self.text_filter = QLineEdit(self, objectName="textFilter")
         self.text_filter.setPlaceholderText(_("Search description, payee, receipt no."))
         self.text_filter.setClearButtonEnabled(True)
         for title, widget in ((_("Fund"), self.fund_filter), (_("Category"), self.category_filter),
                               (_("Project"), self.project_filter), (_("Month"), self.month_filter),
+                              (_("Account"), self.account_filter),
                               (_("Search"), self.text_filter)):
             pair = QWidget(self)
             row = QHBoxLayout(pair)
@@ -120,9 +122,9 @@ class CashBookTab(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # 日付, 摘要, 収入, 支出, 残高 stay whole; 支払先 and 事業 may be cut short, and at large
-        # text 事業, 領収書番号, 支払先, 会計区分, 収支, 費目 give way (in this order)
-        self.column_fit = ColumnFit(table, free=(8, 10), drop=(10, 9, 8, 1, 2, 3), stretch=4,
-                                    wrap=(4,))  # a long 摘要 wraps last
+        # text 事業, 証拠, 口座, 領収書番号, 支払先, 会計区分, 収支, 費目 give way (in this order)
+        self.column_fit = ColumnFit(table, free=(8, 10), drop=(10, 12, 11, 9, 8, 1, 2, 3),
+                                    stretch=4, wrap=(4,))  # a long 摘要 wraps last
         table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self.entry_selected.emit(self.model.entry_id(current.row())))
         return table
@@ -142,6 +144,9 @@ class CashBookTab(QWidget):
             self.project_filter: [(_("All projects"), None)] + ([] if council is None else [
                 (name, project_id) for project_id, name in projects.project_names(
                     store, council, self.context.fiscal_year)]),
+            self.account_filter: [(_("All accounts"), None)] + ([] if council is None else [
+                (name, account_id) for account_id, name in accounts.account_names(
+                    store, council).items()]),
         }
         for combo, items in choices.items():
             keep = combo.currentData()
@@ -159,7 +164,8 @@ class CashBookTab(QWidget):
                                category=self.category_filter.currentData(),
                                project_id=self.project_filter.currentData(),
                                month=self.month_filter.currentData(),
-                               text=self.text_filter.text().strip())
+                               text=self.text_filter.text().strip(),
+                               account_id=self.account_filter.currentData())
         self.show_totals()
 
     def show_totals(self) -> None:

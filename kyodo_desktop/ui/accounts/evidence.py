@@ -36,7 +36,8 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
-THUMBNAIL = 56
+#: Thumbnail side (px): the strip stays one line high, so the 出納簿 keeps its rows.
+THUMBNAIL = 36
 #: The file dialog's filter (types are checked by content after choosing).
 FILE_FILTER = "PDF / JPEG / PNG (*.pdf *.jpg *.jpeg *.png);;* (*)"
 
@@ -93,16 +94,15 @@ class EvidenceStrip(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(_("Evidence"), self)
         self.list = QListWidget(self, objectName="evidenceList")
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setViewMode(QListWidget.ViewMode.ListMode)  # one line: icon, then name
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(False)
+        self.list.setSpacing(2)
         self.list.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         line = self.fontMetrics().height()
-        self.list.setGridSize(QSize(THUMBNAIL + 6 * line, THUMBNAIL + line + 8))
-        self.list.setFixedHeight(THUMBNAIL + line + 14 + self.list.horizontalScrollBar()
+        self.list.setFixedHeight(max(THUMBNAIL, line) + 10 + self.list.horizontalScrollBar()
                                  .sizeHint().height())
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setMinimumWidth(3 * (THUMBNAIL + 6 * line))
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.add_button = QPushButton(_("Attach…"), self)

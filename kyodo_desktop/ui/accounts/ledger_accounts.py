@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.formatting import format_date, format_yen
+from kyodo_desktop.domain.money import parse_yen
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import accounts, figures, reconcile, transfers
@@ -34,6 +36,7 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.accounts_view import AccountDialog
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 ACCOUNT_COLUMNS = (N_("Account"), N_("Balance (yen)"), N_("Last reconciled"),
@@ -103,7 +106,7 @@ class LedgerAccountsTab(QWidget):
         self.total_label = QLabel(self, objectName="totalsLabel")
         bar.addWidget(self.total_label, 1)
         for text, slot in ((_("Add account…"), self.add), (_("Edit…"), self.edit),
-                           (_("Delete"), self.delete)):
+                           (_("Carry-over…"), self.edit_opening), (_("Delete"), self.delete)):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -219,6 +222,33 @@ class LedgerAccountsTab(QWidget):
             show_error(error, self)
         self.reload()
 
+    def edit_opening(self) -> bool:
+        """Ask for the chosen bank account's 前年度繰越金 of the 年度 and store it (undoable).
+        Returns True when it was stored."""
+        account = self.current()
+        if account is None:
+            return False
+        if account.kind == accounts.CASH:
+            show_error(UserError(_("The cash account holds what the other accounts do not: set "
+                                   "the bank accounts' amounts instead.")), self)
+            return False
+        store, council, year = (self.context.store, self.context.council_id,
+                                self.context.fiscal_year)
+        dialog = OpeningDialog(account.name, wareki.format_fiscal_year(year),
+                               accounts.account_opening(store, council, year, account.id), self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                amount = parse_yen(dialog.amount.text())
+                save_with_undo(self.context, _("Carry-over of {account}").format(
+                    account=account.name), lambda typed=amount: accounts.set_account_opening(
+                        store, council, year, account.id, typed))
+            except UserError as error:
+                dialog.error.setText(error.message)
+                continue
+            self.reload()
+            return True
+        return False
+
     def delete_transfer(self) -> None:
         """Delete the chosen 振替 after asking (undoable)."""
         row = self.transfers.currentRow()
@@ -235,6 +265,26 @@ class LedgerAccountsTab(QWidget):
         except UserError as error:
             show_error(error, self)
         self.reload()
+
+
+class OpeningDialog(QDialog):
+    """口座の繰越金: the 前年度繰越金 (円) of one bank account for the 年度 (``amount`` field,
+    prefilled with ``stored``; ``error`` shows why a value was refused)."""
+
+    def __init__(self, account: str, year: str, stored: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Carry-over of {account}").format(account=account))
+        column, form = QVBoxLayout(), QFormLayout()
+        explain = QLabel(_("The balance of {account} at the start of {year} (円).\nThe cash "
+                           "account holds the rest of the carry-over.").format(
+            account=account, year=year), self)
+        column.addWidget(explain)
+        self.amount = QLineEdit("" if stored is None else format_yen(stored), self,
+                                objectName="openingAmount")
+        form.addRow(_("Carry-over from the previous year (yen)"), self.amount)
+        column.addLayout(form)
+        self.error = lay_out_form_dialog(self, column, width=460)
 
 
 def _last_text(found) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from kyodo_desktop.domain.formatting import format_date, format_yen
 from kyodo_desktop.domain.labels import DIRECTION_LABELS, FUND_LABELS
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.accounting import accounts, attachments
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.accounting.cash_book_query import CashBookRow
 from kyodo_desktop.services.accounting.figures import EntryTotals
@@ -31,10 +32,11 @@ COLUMNS = (
     ("category", N_("Category")), ("description", N_("Description")),
     ("income", N_("Income")), ("expense", N_("Expense")), ("balance", N_("Balance")),
     ("payee", N_("Payee")), ("voucher_no", N_("Receipt no.")), ("project", N_("Project")),
+    ("account", N_("Account")), ("evidence", N_("Evidence files")),
 )
 COLUMN_KEYS = tuple(key for key, _title in COLUMNS)
 AMOUNT_COLUMNS = frozenset({"income", "expense", "balance"})
-FILTER_KEYS = ("fund", "category", "project_id", "month", "text")
+FILTER_KEYS = ("fund", "category", "project_id", "month", "text", "account_id")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _NEGATIVE = QBrush(QColor("#c62828"))
 _CORRECTION = QBrush(QColor("#6a4c00"))
@@ -55,6 +57,8 @@ class CashBookModel(QAbstractTableModel):
         self.totals = EntryTotals()
         self._pages: OrderedDict[int, list[CashBookRow]] = OrderedDict()
         self._projects: dict[int, str] = {}
+        self._accounts: dict[int, str] = {}
+        self._evidence: dict[int, int] = {}
         self.reload()
 
     # scope and filters ---------------------------------------------------------------------
@@ -82,6 +86,9 @@ class CashBookModel(QAbstractTableModel):
             self.totals = entry_totals(self.store, self.council_id, self.fiscal_year,
                                        **self.filters)
             self._projects = dict(projects.project_names(self.store, self.council_id))
+            self._accounts = accounts.account_names(self.store, self.council_id)
+            self._evidence = attachments.attachment_counts(self.store, self.council_id,
+                                                           self.fiscal_year)
         self.endResetModel()
 
     # rows ------------------------------------------------------------------------------------
@@ -177,4 +184,9 @@ class CashBookModel(QAbstractTableModel):
             return "" if amount is None else format_yen(amount)
         if key == "project":
             return self._projects.get(row.project_id, "")
+        if key == "account":
+            return self._accounts.get(row.account_id, "")
+        if key == "evidence":
+            count = self._evidence.get(row.id, 0)  # how many files are attached
+            return str(count) if count else ""
         return getattr(row, key) or ""

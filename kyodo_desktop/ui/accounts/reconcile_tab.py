@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -67,8 +68,14 @@ class ReconcileTab(QWidget):
             lists.addLayout(box)
         layout.addWidget(self.matched_label)
         layout.addLayout(lists, 1)
-        layout.addWidget(QLabel(_("Reconciliations of the year"), self))
+        records_bar = QHBoxLayout()
+        records_bar.addWidget(QLabel(_("Reconciliations of the year"), self), 1)
+        remove = QPushButton(_("Delete the reconciliation"), self)
+        remove.clicked.connect(self.delete_record)
+        records_bar.addWidget(remove)
+        layout.addLayout(records_bar)
         self.records = _table(RECORD_COLUMNS, self)
+        self.record_ids: list[int] = []
         layout.addWidget(self.records, 1)
         self.reload()
 
@@ -143,6 +150,7 @@ class ReconcileTab(QWidget):
         self._account_changed()
         found = [] if council is None else reconcile.list_reconciliations(
             store, council, fiscal_year=self.context.fiscal_year)
+        self.record_ids = [r.id for r in reversed(found)]
         fill(self.records, [(
             format_date(r.day, "short"), names.get(r.account_id, ""), format_yen(r.book_balance),
             format_yen(r.bank_balance), format_yen(r.difference),
@@ -211,6 +219,28 @@ class ReconcileTab(QWidget):
             return False
         self.compare()
         self.reason_edit.clear()
+        self.reload()
+        return True
+
+    def delete_record(self) -> bool:
+        """Delete the chosen 照合 record after asking (undoable). True when deleted."""
+        row = self.records.currentRow()
+        if not 0 <= row < len(self.record_ids):
+            return False
+        record_id = self.record_ids[row]
+        day, account = self.records.item(row, 0).text(), self.records.item(row, 1).text()
+        answer = QMessageBox.question(self, _("Delete the reconciliation"), _(
+            "Delete the reconciliation of {account} on {date}?").format(account=account,
+                                                                       date=day))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        store, council = self.context.store, self.context.council_id
+        try:
+            save_with_undo(self.context, _("Deletion of the reconciliation of {date}").format(
+                date=day), lambda: reconcile.delete(store, council, record_id))
+        except UserError as error:
+            show_error(error, self)
+            return False
         self.reload()
         return True
 
