@@ -118,3 +118,10 @@ def test_the_annual_return_carries_no_attachment(demo_store, yuda_return):
     digests = [r["sha256"] for r in demo_store.query("SELECT sha256 FROM attachment_blobs")]
     assert not [n for n in names + digests if n in text]
     assert "attachment" not in json.dumps(json.loads(yuda_return)["content"]).lower()
+
+
+def test_the_council_lists_of_a_handover_hold_no_file_bytes(demo_store):
+    from kyodo_desktop.store.handover_copy import council_rows
+
+    rows = council_rows(demo_store.conn, yuda_id(demo_store))["attachment_blobs"]
+    assert rows and all(row["data"] is None for row in rows)  # read one by one when copied

@@ -123,3 +123,17 @@ def test_a_stored_hostile_name_keeps_no_folder(demo_store):
     link, _c = attachments.add_attachment(demo_store, _entry(demo_store),
                                           receipt_pdf("店", DAY, "但し", 1), "../../x/領収書.pdf")
     assert attachments.get_attachment(demo_store, link).file_name == "領収書.pdf"
+
+
+def test_a_password_protected_pdf_is_refused():
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, encrypt="himitsu")
+    pdf.drawString(100, 700, "receipt")
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(ValidationError, match="パスワード"):
+        attachments.check_content(out.getvalue())
