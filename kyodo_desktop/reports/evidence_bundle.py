@@ -51,22 +51,41 @@ class _Sheet:
     index: int
     page: int
     pages: int
+    size: tuple[float, float] = (0.0, 0.0)  # a PDF page's upright width and height (pt)
 
 
-def _pdf_pages(data: bytes) -> int:
+def _pdf_sizes(data: bytes) -> list[tuple[float, float]]:
+    """The upright (width, height) in points of each page of the PDF ``data``."""
     from pypdf import PdfReader
 
-    return len(PdfReader(io.BytesIO(data), strict=False).pages)
+    sizes = []
+    for page in PdfReader(io.BytesIO(data), strict=False).pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        sizes.append((height, width) if page.rotation % 180 else (width, height))
+    return sizes
 
 
 def _sheets(store: Store, bundle: EvidenceBundle) -> list[_Sheet]:
     sheets = []
     for number, item in enumerate(bundle.items, start=1):
         for index, found in enumerate(item.files):
-            pages = (_pdf_pages(attachments.attachment_data(store, found.id))
-                     if found.is_pdf else 1)
-            sheets += [_Sheet(number, item, index, page, pages) for page in range(1, pages + 1)]
+            if not found.is_pdf:
+                sheets.append(_Sheet(number, item, index, 1, 1))
+                continue
+            sizes = _pdf_sizes(attachments.attachment_data(store, found.id))
+            sheets += [_Sheet(number, item, index, page, len(sizes), size)
+                       for page, size in enumerate(sizes, start=1)]
     return sheets
+
+
+def _placement(width: float, height: float, enlarge: bool) -> tuple[float, float, float]:
+    """Where a ``width`` × ``height`` (pt or px) picture or page goes in :data:`FRAME`:
+    (left, bottom, scale); centred at the top, never enlarged unless ``enlarge``."""
+    x, y, w, h = FRAME
+    scale = min(w / width, h / height)
+    if not enlarge:
+        scale = min(scale, 1.0)
+    return x + (w - width * scale) / 2, y + h - height * scale, scale
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -151,14 +170,19 @@ class _Pages:
     def picture(self, data: bytes) -> None:
         image = ImageReader(io.BytesIO(_upright(data)))
         width, height = image.getSize()
-        x, y, w, h = FRAME
-        scale = min(w / width, h / height)
+        left, bottom, scale = _placement(width, height, enlarge=True)
+        self.canvas.drawImage(image, left, bottom, width * scale, height * scale)
+        self.border(left, bottom, width * scale, height * scale)
+
+    def page_frame(self, size: tuple[float, float]) -> None:
+        """The border of a PDF page laid in later (:func:`_lay_in`)."""
+        left, bottom, scale = _placement(*size, enlarge=False)
+        self.border(left, bottom, size[0] * scale, size[1] * scale)
+
+    def border(self, left: float, bottom: float, width: float, height: float) -> None:
         c = self.canvas
-        c.drawImage(image, x + (w - width * scale) / 2, y + h - height * scale, width * scale,
-                    height * scale)
         c.setStrokeGray(0.6)
-        c.rect(x + (w - width * scale) / 2, y + h - height * scale, width * scale,
-               height * scale)
+        c.rect(left, bottom, width, height)
         c.setStrokeGray(0)
 
     def save(self) -> bytes:
@@ -217,10 +241,7 @@ def _lay_in(target, source) -> None:
     if source.rotation:
         source.transfer_rotation_to_content()
     box = source.mediabox
-    x, y, w, h = FRAME
-    scale = min(w / float(box.width), h / float(box.height), 1.0)
-    left = x + (w - float(box.width) * scale) / 2
-    bottom = y + h - float(box.height) * scale
+    left, bottom, scale = _placement(float(box.width), float(box.height), enlarge=False)
     move = (Transformation().translate(-float(box.left), -float(box.bottom))
             .scale(scale, scale).translate(left, bottom))
     target.merge_transformed_page(source, move)
@@ -237,7 +258,9 @@ def build_evidence_bundle(store: Store, request: ReportRequest) -> bytes:
     for sheet in sheets:
         pages.header(sheet)
         found = sheet.item.files[sheet.index]
-        if not found.is_pdf:
+        if found.is_pdf:
+            pages.page_frame(sheet.size)
+        else:
             pages.picture(attachments.attachment_data(store, found.id))
         pages.finish_page()
     drawn = pages.save()

@@ -99,3 +99,18 @@ def test_report_evidence_from_the_command_line(demo_file, tmp_path, capsys):
     assert main(["report", "evidence", "--db", str(db), "--council", "湯田地域づくり協議会",
                  "--fiscal-year", "R7", "-o", str(out)]) == 0
     assert "証拠書類綴り" in _flat(page_texts(out.read_bytes())[0])
+
+
+def test_a_scanned_page_stored_sideways_is_laid_in_upright(demo, council_id):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(
+        receipt_pdf("試験商店", date(2025, 4, 19), "横向き", 1_100))))
+    writer.pages[0].rotate(90)
+    out = io.BytesIO()
+    writer.write(out)
+    entry = _with_evidence(demo, council_id)[0]
+    attachments.add_attachment(demo, entry["id"], out.getvalue(), "横向き.pdf")
+    reader = PdfReader(io.BytesIO(_bundle(demo, council_id)))
+    [page] = [p for p in reader.pages if "横向き.pdf" in _flat(p.extract_text())]
+    assert "但し横向き" in _flat(page.extract_text()) and page.rotation == 0
