@@ -37,6 +37,7 @@ def _run(args: argparse.Namespace) -> int:
     from kyodo_desktop.domain.formatting import format_yen
     from kyodo_desktop.domain.labels import FUND_LABELS
     from kyodo_desktop.domain.wareki import format_fiscal_year
+    from kyodo_desktop.services.accounting.common import fund_names
     from kyodo_desktop.services.accounting.year_close import (
         EmptyYear,
         YearCloseBlocked,
@@ -48,6 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     label = format_fiscal_year(year)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
+        names = fund_names(store, council["id"])
         if args.reopen:
             reopen_year(store, council["id"], year, args.reason, actor="cli")
             print(_("{fiscal_year} was reopened.").format(fiscal_year=label))
@@ -65,11 +67,11 @@ def _run(args: argparse.Namespace) -> int:
     next_label = format_fiscal_year(year + 1)
     for fund, amount in result.carried_out.items():
         print(_("Carried over to {fiscal_year}, {fund}: {amount} yen").format(
-            fiscal_year=next_label, fund=FUND_LABELS.get(fund, fund),
+            fiscal_year=next_label, fund=names.get(fund, FUND_LABELS.get(fund, fund)),
             amount=format_yen(amount)))
     for fund, (old, new) in result.replaced.items():
         print(_("The carry-over of {fund} in {fiscal_year} was {old} yen; it is now {new} yen.")
-              .format(fund=FUND_LABELS.get(fund, fund), fiscal_year=next_label,
+              .format(fund=names.get(fund, FUND_LABELS.get(fund, fund)), fiscal_year=next_label,
                       old=format_yen(old), new=format_yen(new)))
     if result.warnings:
         print(_("Warnings to look at ({count}):").format(count=len(result.warnings)))

@@ -104,6 +104,9 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screens", metavar=_("FOLDER"),
                         help=_("User guide: the folder of the screenshots to print "
                                "(made by scripts/guide_screens.py)."))
+    parser.add_argument("--program", metavar=_("NAME"),
+                        help=_("Reports to other funders: the programme to print (its name); "
+                               "all of the council's programmes by default."))
     parser.add_argument("--meeting", metavar=_("ID"),
                         help=_("Minutes: the number of the meeting to print."))
     parser.add_argument("--kind", dest="distribution_kind", default="全戸配布",
@@ -126,6 +129,7 @@ def _run_report(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
                "payment": args.payment, "screens": args.screens, "meeting": args.meeting,
+               "program": args.program,
                "kind": args.distribution_kind, "spares": args.spares, "person": args.person}
     from kyodo_desktop.services.year_path.steps import record_print
 

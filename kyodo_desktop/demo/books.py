@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from kyodo_desktop.demo import funder as funder_step
 from kyodo_desktop.demo import grants as grants_step
 from kyodo_desktop.demo import money
 from kyodo_desktop.demo.common import (
@@ -49,6 +50,7 @@ AUDIT_OPINION = ("{year}の会計について、出納簿、領収書等の証�
 def build_accounts(ctx: DemoContext, planned: dict[int, list[dict]]) -> None:
     """Write every accounting table for the demo years; counts ``cash_book_entries`` per year."""
     programs = grants_step.build_programs(ctx)
+    ctx.refs["funder_program"] = funder_step.build_fund(ctx)
     money.add_accounts(ctx)
     opening = {OWN: OPENING_OWN_FUNDS}
     ctx.insert("opening_balances", [{"council_id": ctx.council_id, "fiscal_year": YEARS[0],
@@ -58,7 +60,7 @@ def build_accounts(ctx: DemoContext, planned: dict[int, list[dict]]) -> None:
     ctx.counts["grants"] = 0
     for year in YEARS:
         closing = _build_year(ctx, year, programs, planned[year], opening)
-        ctx.counts["grants"] += len(programs)
+        ctx.counts["grants"] += len(programs) + (year != CLOSED_YEAR)
         if year == CLOSED_YEAR:
             _close_year(ctx, year, closing)
             opening = closing
@@ -96,6 +98,12 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
             if refund:
                 entries.append(refund)
                 _revise_for_refund(budgets, fund, entries, refund["amount"], year)
+    if not closed:  # 湯田's own 共同募金配分金 (demo/funder.py)
+        own_grant, own_payments, own_entries = funder_step.year_rows(
+            ctx, year, ctx.refs["funder_program"], budgets)
+        grants[funder_step.FUND_CODE] = own_grant
+        payment_rows += own_payments
+        entries += own_entries
     transfers = _transfer(ctx, year, budgets, entries) if closed else []
     verify(year, entries, budgets, transfers, opening,
            {fund: rules for fund, (_id, rules) in programs.items()}, _parents(ctx))

@@ -124,10 +124,16 @@ def council_rows(conn: sqlite3.Connection, council_id: int) -> dict[str, list[di
 
 class CouncilCopier:
     """Copies owned rows from ``source`` into the target connection ``target`` (inside the
-    caller's transaction), remapping ids; :meth:`copy` returns the new council id."""
+    caller's transaction), remapping ids; :meth:`copy` returns the new council id.
 
-    def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    ``renames`` ``{shared table: {old code: new code}}`` gives shared rows a new ``code`` (and
+    ``name`` where it equals the code) as they are inserted: a council's own funds and
+    programmes (migration 17) arrive under fresh codes, so they never meet another council's."""
+
+    def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection,
+                 renames: dict[str, dict] | None = None) -> None:
         self.source, self.target = source, target
+        self.renames = renames or {}
         self.schema = read_schema(source)
         self.target_schema = read_schema(target)
         self.owned = owned_tables(self.schema)
@@ -193,10 +199,16 @@ class CouncilCopier:
             table = self.schema[name]
             values = {c: self._value(table, c, v) for c, v in zip(names, row, strict=True)
                       if c in self.target_schema[name].columns}
+            old = values.get("code")
+            if old in self.renames.get(name, {}):
+                values["code"] = self.renames[name][old]
+                if values.get("name") == old:
+                    values["name"] = values["code"]
             match = self._match(table, values)
             if match is None:
                 insert = {c: v for c, v in values.items() if not (table.int_id and c == "id")}
-                match = {**values, "id": self._insert(name, insert)} if table.int_id else values
+                new_id = self._insert(name, insert)
+                match = {**values, "id": new_id} if table.int_id else values
             result = match[column]
         self.shared[key] = result
         return result

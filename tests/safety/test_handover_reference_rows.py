@@ -18,20 +18,39 @@ from kyodo_desktop.store.handover_copy import NEVER_COPIED, council_rows, owned_
 from .conftest import yuda_id
 from .hostile_sqlite import REFERENCE_ATTACKS, altered_programme_rules, mutate_copy
 
+#: The council's own funds and programmes (migration 17): rows of shared tables that belong to
+#: the council owning them, so they count in that council's digest, not in the table's.
+OWN_ROWS = {"funds": "SELECT f.* FROM funds f JOIN council_funds c ON c.fund_code = f.code "
+                     "WHERE c.council_id = ?",
+            "grant_programs": "SELECT p.* FROM grant_programs p JOIN council_programs c ON "
+                              "c.program_id = p.id WHERE c.council_id = ?"}
+
+
+def _digest(conn: sqlite3.Connection, sql: str, params=()) -> str:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return hashlib.sha256(repr(sorted(repr(sorted(zip(names, row, strict=True)))
+                                      for row in cursor.fetchall())).encode()).hexdigest()
+
 
 def council_digests(conn: sqlite3.Connection) -> dict[str, str]:
-    """``{council name or shared table: sha256}``: every council's own rows and every shared
-    reference table, so a change to any other council's figures shows."""
+    """``{council name or shared table: sha256}``: every council's own rows (its own funds and
+    programmes included) and every shared reference table, so a change to any other council's
+    figures or rules shows."""
     digests = {}
     for council_id, name in conn.execute("SELECT id, name FROM councils ORDER BY id").fetchall():
         rows = council_rows(conn, council_id)
         digests[name] = hashlib.sha256(repr(sorted(
             (t, repr(sorted(r.items()))) for t, rs in rows.items() for r in rs)).encode()
         ).hexdigest()
+        digests[f"{name} own funds and programmes"] = "".join(
+            _digest(conn, sql, (council_id,)) for sql in OWN_ROWS.values())
     schema = read_schema(conn)
     shared = set(schema) - owned_tables(schema) - NEVER_COPIED
     all_tables = table_digests(conn)
-    digests.update({f"table {t}": all_tables[t] for t in shared})
+    digests.update({f"table {t}": all_tables[t] for t in shared - set(OWN_ROWS)})
+    digests.update({f"table {t}": _digest(conn, f"SELECT * FROM {t} WHERE substr(code, 1, 8) "
+                                                "<> 'council_'") for t in OWN_ROWS})
     return digests
 
 
@@ -79,7 +98,7 @@ def test_an_accepted_import_leaves_every_other_council_as_it_was(demo_store, pac
     figures = eligible_figures(demo_store)
     result = handover.import_package(demo_store, package, new_name="湯田の写し")
     after = council_digests(demo_store.conn)
-    assert set(after) - set(before) == {"湯田の写し"}
+    assert set(after) - set(before) == {"湯田の写し", "湯田の写し own funds and programmes"}
     assert {k: v for k, v in after.items() if k in before} == before
     assert eligible_figures(demo_store) == figures
     assert result.council_id != yuda_id(demo_store)

@@ -38,8 +38,9 @@ def _line_key(direction: str) -> str:
     return "income_category_code" if direction == INCOME else "expense_category_code"
 
 
-def _validate_line(store: Store, fund_code: str, direction: str, category_code: str) -> None:
-    if fund_code not in common.fund_names(store):
+def _validate_line(store: Store, council_id: int, fund_code: str, direction: str,
+                   category_code: str) -> None:
+    if fund_code not in common.fund_names(store, council_id):
         raise ValidationError(_("Choose a fund."), field="fund_code")
     if direction not in DIRECTIONS:
         raise ValidationError(_("Choose income or expense."), field="direction")
@@ -76,7 +77,7 @@ def set_budget_line(store: Store, council_id: int, fiscal_year: int, fund_code: 
     Raises ValidationError (unknown fund/category, bad amount), YearClosed, UserError.
     """
     councils.ensure_council(store, council_id)
-    _validate_line(store, fund_code, direction, category_code)
+    _validate_line(store, council_id, fund_code, direction, category_code)
     common.require_amount(budget, "budget", allow_zero=True)
     common.ensure_open(store, council_id, fiscal_year)
     existing = find_line(store, council_id, fiscal_year, fund_code, direction, category_code)
@@ -103,7 +104,7 @@ def revise_budget_line(store: Store, council_id: int, fiscal_year: int, fund_cod
     Raises ValidationError, YearClosed, UserError.
     """
     councils.ensure_council(store, council_id)
-    _validate_line(store, fund_code, direction, category_code)
+    _validate_line(store, council_id, fund_code, direction, category_code)
     if revised_budget is not None:
         common.require_amount(revised_budget, "revised_budget", allow_zero=True)
     common.ensure_open(store, council_id, fiscal_year)
@@ -231,7 +232,7 @@ def budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
                           r["amount"]) for r in list_transfers(store, council_id, fiscal_year)
                  if in_force(r["transferred_on"], as_of)]
     rows = budget_vs_actual_rows(
-        common.funds(store), common.income_categories(store), common.expense_categories(store),
+        common.funds(store, council_id), common.income_categories(store), common.expense_categories(store),
         lines, transfers, figures.category_actuals(store, council_id, fiscal_year),
         figures.opening_balances(store, council_id, fiscal_year))
     return BudgetVsActual(tuple(rows), totals(rows),

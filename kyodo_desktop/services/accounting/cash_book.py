@@ -65,7 +65,7 @@ def check_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBook
     the callers (YearClosed). ``lookup``: the answers of the store shared by a batch."""
     if not isinstance(entry.entry_date, date) or isinstance(entry.entry_date, datetime):
         raise ValidationError(_("Enter the date."), field="entry_date")
-    lookup = lookup or _Lookup(store)
+    lookup = lookup or _Lookup(store, council_id)
     if entry.fund_code not in lookup.funds:
         raise ValidationError(_("Choose a fund."), field="fund_code")
     if entry.direction not in DIRECTIONS:
@@ -116,13 +116,14 @@ def _on_accounts(store: Store, council_id: int, entries: list[CashBookEntryInput
 class _Lookup:
     """The store's answers to :func:`check_entry`'s look-ups, each asked once per batch."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, council_id: int) -> None:
         self.store = store
+        self.council_id = council_id
         self.answers: dict[tuple, object] = {}
 
     @cached_property
     def funds(self) -> dict[str, str]:
-        return common.fund_names(self.store)
+        return common.fund_names(self.store, self.council_id)
 
     def scalar(self, sql: str, params: tuple):
         key = (sql, params)
@@ -163,7 +164,7 @@ def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
     """Like :func:`record_entries` but return the new entries' ids, in the given order."""
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
-    lookup = _Lookup(store)
+    lookup = _Lookup(store, council_id)
     for index, entry in enumerate(entries):
         try:
             check_entry(store, council_id, fiscal_year, entry, lookup=lookup)

@@ -49,7 +49,7 @@ def load_ledger(store: Store, council_id: int, fiscal_year: int) -> Ledger:
         opening=figures.opening_balances(store, council_id, fiscal_year),
         budget_rows=budget_vs_actual(store, council_id, fiscal_year).rows,
         rules=rules, category_parents=common.category_parents(store),
-        category_names=common.category_names(store), fund_names=common.fund_names(store),
+        category_names=common.category_names(store), fund_names=common.fund_names(store, council_id),
         grants=_grant_facts(store, council_id, fiscal_year))
 
 

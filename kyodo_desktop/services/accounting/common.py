@@ -63,15 +63,24 @@ def require_amount(value: object, field: str = "amount", *, allow_zero: bool = F
     return value
 
 
-def fund_names(store: Store) -> dict[str, str]:
-    """``{fund_code: 運営支援 …}`` in display order."""
-    return {r["code"]: r["name"] for r in store.query("SELECT code, name FROM funds "
-                                                       "ORDER BY sort_order")}
+def fund_names(store: Store, council_id: int | None = None) -> dict[str, str]:
+    """``{fund_code: 運営支援 …}`` in display order: the city's funds (every council has them;
+    the city's forms print these), then with ``council_id`` the funds that council defined
+    itself (:mod:`kyodo_desktop.services.accounting.funders`), never another council's."""
+    names = {r["code"]: r["name"] for r in store.query(
+        "SELECT code, name FROM funds WHERE substr(code, 1, 8) <> 'council_' "
+        "ORDER BY sort_order")}
+    if council_id is not None:
+        names |= {r["fund_code"]: r["name"] for r in store.query(
+            "SELECT fund_code, name FROM council_funds WHERE council_id = ? AND "
+            "substr(fund_code, 1, 8) = 'council_' ORDER BY sort_order, fund_code",
+            (council_id,))}
+    return names
 
 
-def funds(store: Store) -> list[Category]:
-    """The 会計区分 as Category(code, name), in display order."""
-    return [Category(code, name) for code, name in fund_names(store).items()]
+def funds(store: Store, council_id: int | None = None) -> list[Category]:
+    """The 会計区分 as Category(code, name), in display order (see :func:`fund_names`)."""
+    return [Category(code, name) for code, name in fund_names(store, council_id).items()]
 
 
 def income_categories(store: Store) -> list[Category]:

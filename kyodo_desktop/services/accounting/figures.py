@@ -53,7 +53,7 @@ def opening_balances(store: Store, council_id: int, fiscal_year: int) -> dict[st
     found = {r["fund_code"]: r["carried_in"] for r in store.query(
         "SELECT fund_code, carried_in FROM opening_balances WHERE council_id = ? "
         "AND fiscal_year = ?", (council_id, fiscal_year))}
-    return {code: found.get(code, 0) for code in common.fund_names(store)} | found
+    return {code: found.get(code, 0) for code in common.fund_names(store, council_id)} | found
 
 
 def fund_balances(store: Store, council_id: int, fiscal_year: int, *,
@@ -65,7 +65,7 @@ def fund_balances(store: Store, council_id: int, fiscal_year: int, *,
         "AND fiscal_year = ? AND (? IS NULL OR entry_date <= ?) GROUP BY fund_code",
         (council_id, fiscal_year, *(2 * [None if on is None else on.isoformat()]))).fetchall())
     return accounting.closing_balances(opening_balances(store, council_id, fiscal_year), net,
-                                       common.fund_names(store))
+                                       common.fund_names(store, council_id))
 
 
 def account_opening_balances(store: Store, council_id: int, fiscal_year: int

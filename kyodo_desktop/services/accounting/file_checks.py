@@ -60,7 +60,10 @@ def _recorded_carried_out(text: str) -> dict[str, int] | None:
 
 
 def _fund_names(store: Store) -> dict[str, str]:
-    return {row["code"]: row["name"] for row in store.query("SELECT code, name FROM funds")}
+    """Every fund's name by code, a council's own funds by the name the council gave them."""
+    names = {row["code"]: row["name"] for row in store.query("SELECT code, name FROM funds")}
+    return names | {row["fund_code"]: row["name"] for row in store.query(
+        "SELECT fund_code, name FROM council_funds")}
 
 
 def _closed_years(store: Store) -> list[dict]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from kyodo_desktop.domain.accounting_rules import Settlement, settle
+from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.accounting import common, figures, funders
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store, audit
@@ -55,6 +56,13 @@ def _update(store: Store, grant: dict, changes: dict, actor: str) -> Changes:
 
 
 def _program_id(store: Store, council_id: int, program_code: str) -> int:
+    if funders.is_council_code(program_code):  # the council's own programme, never another's
+        found = store.scalar("SELECT p.id FROM grant_programs p JOIN council_programs cp ON "
+                             "cp.program_id = p.id WHERE p.code = ? AND cp.council_id = ?",
+                             (program_code, council_id))
+        if found is None:
+            raise ValidationError(_("Choose a grant programme."), field="program")
+        return found
     found = store.scalar("SELECT id FROM grant_programs WHERE code = ?", (program_code,))
     if found is None:
         presets.install_programs(store, presets.preset_for_council(store, council_id).code)
@@ -62,6 +70,14 @@ def _program_id(store: Store, council_id: int, program_code: str) -> int:
     if found is None:
         raise ValidationError(_("Choose a grant programme."), field="program")
     return found
+
+
+def _within_cap(store: Store, council_id: int, program_id: int, amount: int, field: str) -> None:
+    """Refuse an amount above the 上限額 of a council-defined programme (ValidationError)."""
+    cap = funders.program_cap(store, council_id, program_id)
+    if cap is not None and amount > cap:
+        raise ValidationError(_("The amount is above the programme's maximum of {cap} yen.")
+                              .format(cap=format_yen(cap)), field=field)
 
 
 def proposed_amount(store: Store, council_id: int, fiscal_year: int, program_code: str) -> int:
@@ -92,6 +108,7 @@ def apply_grant(store: Store, council_id: int, fiscal_year: int, program_code: s
     except ValidationError:
         values["proposed_amount"] = None
     program_id = _program_id(store, council_id, program_code)
+    _within_cap(store, council_id, program_id, applied_amount, "applied_amount")
     existing = store.scalar("SELECT id FROM grants WHERE council_id = ? AND fiscal_year = ? "
                             "AND program_id = ?", (council_id, fiscal_year, program_id))
     with store.transaction() as db:
@@ -110,6 +127,7 @@ def decide_grant(store: Store, grant_id: int, decided_amount: int, decided_on: d
     """交付決定: the amount, date and number of the city's notice. Raises ValidationError."""
     grant = _grant(store, grant_id)
     common.require_amount(decided_amount, "decided_amount", allow_zero=True)
+    _within_cap(store, grant["council_id"], grant["program_id"], decided_amount, "decided_amount")
     return _update(store, grant, {"decided_amount": decided_amount,
                                   "decided_on": _require_date(decided_on, "decided_on"),
                                   "decision_no": decision_no.strip()}, actor)
@@ -146,6 +164,7 @@ def request_change(store: Store, grant_id: int, change_amount: int, requested_on
         raise ValidationError(_("Record the grant decision before a change request."),
                               field="decided_amount")
     common.require_amount(change_amount, "change_amount", allow_zero=True)
+    _within_cap(store, grant["council_id"], grant["program_id"], change_amount, "change_amount")
     return _update(store, grant, {"change_amount": change_amount, "change_approved_on": None,
                                   "change_requested_on": _require_date(requested_on,
                                                                        "change_requested_on")},

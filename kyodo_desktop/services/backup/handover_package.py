@@ -20,7 +20,10 @@ from kyodo_desktop import __version__, fileops
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup.automatic import plain_copy
-from kyodo_desktop.services.backup.handover_reference import refuse_differences
+from kyodo_desktop.services.backup.handover_reference import (
+    council_code_renames,
+    refuse_differences,
+)
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit, open_store
@@ -245,7 +248,8 @@ def _import(store: Store, package: Store, info: PackageInfo, replace_council_id:
         if name != info.council_name:
             package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
                                  (name, package_id))
-        council_id = CouncilCopier(package.conn, db.conn).copy(package_id)
+        council_id = CouncilCopier(package.conn, db.conn,
+                                   council_code_renames(package.conn)).copy(package_id)
         _log_inserts(store, council_id)
     return ImportResult(council_id, replace_council_id is not None,
                         Changes.everything())

@@ -12,6 +12,13 @@ of the package is matched in the target by its code (地域 by city and name, �
   only when it is exactly the shipped city preset's (a new file has none yet); anything else
   (a 費目, a fund, a role …) the app does not know stops the import.
 
+The funds and programmes a council defined itself (migration 17: a ``council_`` code, owned
+through ``council_funds`` / ``council_programs``) are the exception: they belong to the
+package's council, are not compared, and arrive under fresh codes (:func:`council_code_renames`),
+so they can neither replace nor join another council's. A claim that is not such a row (a city
+fund or programme, a programme with a city preset or paying into a fund the council does not
+own) and a ``council_`` row nobody claims stop the import.
+
 Which tables are shared is read from the schema (:func:`store.handover_copy.owned_tables`), so
 tables added later are checked too.
 """
@@ -19,11 +26,13 @@ tables added later are checked too.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from dataclasses import dataclass
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
+from kyodo_desktop.services.accounting.funders import COUNCIL_CODE_PREFIX, is_council_code
 from kyodo_desktop.store.handover_copy import NEVER_COPIED, Table, owned_tables, read_schema
 
 #: Shared tables whose missing rows the package may add (they change no other council).
@@ -36,6 +45,8 @@ LABELS = {
     "income_categories": N_("income category"),
     "expense_categories": N_("expense category"),
     "funds": N_("fund"),
+    "council_funds": N_("council's own fund"),
+    "council_programs": N_("council's own programme"),
     "districts": N_("district"),
     "community_centers": N_("community center"),
     "organization_kinds": N_("organization kind"),
@@ -117,10 +128,14 @@ def reference_differences(package: sqlite3.Connection, target: sqlite3.Connectio
     shared = set(schema) - owned_tables(schema) - NEVER_COPIED
     ours = _Side(package, schema, shared)
     theirs = _Side(target, target_schema, shared & set(target_schema))
-    differences = []
+    claimed, differences = _council_claims(package, schema)
     for name in sorted(shared):
         existing = theirs.rows(name) if name in target_schema else {}
         for key, row in ours.rows(name).items():
+            if is_council_code(row.get("code")) and name in ("funds", "grant_programs"):
+                if row["code"] not in claimed:
+                    differences.append(ReferenceDifference(name, key, ()))
+                continue
             match = existing.get(key)
             if match is None:
                 if name not in ADDABLE and not _is_preset_programme(name, row):
@@ -130,6 +145,36 @@ def reference_differences(package: sqlite3.Connection, target: sqlite3.Connectio
             if columns:
                 differences.append(ReferenceDifference(name, key, columns))
     return differences
+
+
+def _council_claims(package: sqlite3.Connection, schema: dict[str, Table]
+                    ) -> tuple[set[str], list[ReferenceDifference]]:
+    """The codes of the funds and programmes the package's council rightly owns, and a
+    difference for every claim that is not such a row."""
+    if "council_funds" not in schema or "council_programs" not in schema:
+        return set(), []
+    funds = {code for (code,) in package.execute("SELECT fund_code FROM council_funds")}
+    wrong = [ReferenceDifference("council_funds", (code,), ()) for code in sorted(funds)
+             if not is_council_code(code)]
+    funds = {code for code in funds if is_council_code(code)}
+    programs = set()
+    for program_id, code, fund, preset in package.execute(
+            "SELECT cp.program_id, p.code, p.fund_code, p.city_preset FROM council_programs cp "
+            "LEFT JOIN grant_programs p ON p.id = cp.program_id"):
+        if is_council_code(code) and fund in funds and preset == "":
+            programs.add(code)
+        else:
+            wrong.append(ReferenceDifference("council_programs", (code or program_id,), ()))
+    return funds | programs, wrong
+
+
+def council_code_renames(package: sqlite3.Connection) -> dict[str, dict[str, str]]:
+    """Fresh codes for every council-defined fund and programme of the package:
+    ``{"funds": {old: new}, "grant_programs": {old: new}}`` (see CouncilCopier ``renames``)."""
+    return {table: {code: COUNCIL_CODE_PREFIX + secrets.token_hex(6) for (code,) in
+                    package.execute(f'SELECT code FROM "{table}" WHERE substr(code, 1, 8) = ?',
+                                    (COUNCIL_CODE_PREFIX,))}
+            for table in ("funds", "grant_programs")}
 
 
 def _is_preset_programme(table: str, row: dict) -> bool:

@@ -136,7 +136,7 @@ def _funds(store: Store, council_id: int, fiscal_year: int) -> tuple[FundLine, .
     report = budget_vs_actual(store, council_id, fiscal_year)
     return tuple(FundLine(code, name, report.totals[(code, EXPENSE)].current,
                           report.totals[(code, EXPENSE)].actual, report.carried_out[code])
-                 for code, name in fund_names(store).items())
+                 for code, name in fund_names(store, council_id).items())
 
 
 def fiscal_years(store: Store, council_id: int | None, *, today: date | None = None) -> list[int]:

@@ -168,17 +168,22 @@ def program_rules(store: Store, council_id: int) -> dict[str, tuple[int | None, 
     Installed ``grant_programs`` of the council's preset win (their ``rules`` JSON, or the
     preset's programme of the same code when the JSON is empty); preset programmes not yet
     installed are included with id None. Unreadable stored rules fall back to the preset.
+    Then the programmes the council defined itself, each for one of its own funds
+    (:func:`kyodo_desktop.services.accounting.funders.program_rules`); another council's never.
     """
+    from kyodo_desktop.services.accounting import funders
+
     preset = preset_for_council(store, council_id)
     result: dict[str, tuple[int | None, ProgramRules]] = {
         p.fund_code: (None, p) for p in preset.programs}
     rows = store.query("SELECT id, code, rules FROM grant_programs WHERE city_preset = ? "
-                       "ORDER BY id", (preset.code,))
+                       "AND substr(code, 1, 8) <> 'council_' ORDER BY id", (preset.code,))
     for row in rows:
         rules = _stored_rules(row["rules"]) or preset.program(row["code"])
         if rules is not None:
             result[rules.fund_code] = (row["id"], rules)
-    return result
+    own = funders.program_rules(store, council_id)
+    return result | {fund: pair for fund, pair in own.items() if fund not in result}
 
 
 def _stored_rules(text: str) -> ProgramRules | None:

@@ -62,7 +62,7 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
     refund = {c.code: c.name for c in common.expense_categories(store)}[REFUND_CATEGORY]
     closed = common.is_closed(store, council_id, fiscal_year)
     books = []
-    for fund_code, fund_name in common.fund_names(store).items():
+    for fund_code, fund_name in common.fund_names(store, council_id).items():
         rows = tuple(
             CashRow(r.entry_date, r.description,
                     refund if r.grant_id is not None and r.direction == EXPENSE

@@ -13,7 +13,7 @@ from datetime import date
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
 from kyodo_desktop.domain.accounting_budget import BudgetActualRow
-from kyodo_desktop.services.accounting import common, figures
+from kyodo_desktop.services.accounting import common, figures, funders
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.budget_history import line_history
 from kyodo_desktop.services.forms.common import iso
@@ -49,13 +49,18 @@ class GrantFigures:
     received: int
 
 
-def grant_figures(store: Store, council_id: int, fiscal_year: int) -> list[GrantFigures]:
-    """The grants of a council-year in fund order (運営支援, 活動支援)."""
+def grant_figures(store: Store, council_id: int, fiscal_year: int, *,
+                  program_id: int | None = None) -> list[GrantFigures]:
+    """The grants of a council-year in fund order (運営支援, 活動支援): the city's programmes
+    (what the city's forms print), or with ``program_id`` only that programme's grant (a
+    programme of another funder the council defined)."""
+    which = ("g.program_id = ?" if program_id is not None
+             else "substr(p.code, 1, 8) <> 'council_'")
     rows = store.query(
         "SELECT g.*, p.name AS program_name, p.fund_code FROM grants g "
         "JOIN grant_programs p ON p.id = g.program_id JOIN funds f ON f.code = p.fund_code "
-        "WHERE g.council_id = ? AND g.fiscal_year = ? ORDER BY f.sort_order, g.id",
-        (council_id, fiscal_year))
+        f"WHERE g.council_id = ? AND g.fiscal_year = ? AND {which} ORDER BY f.sort_order, g.id",
+        (council_id, fiscal_year, *(() if program_id is None else (program_id,))))
     received = figures.received_by_grant(store, council_id, fiscal_year)
     result = []
     for r in rows:
@@ -91,9 +96,11 @@ class FundStatement:
 
 
 def fund_statements(store: Store, council_id: int, fiscal_year: int,
-                    as_of: date | None = None) -> list[FundStatement]:
+                    as_of: date | None = None, *,
+                    fund_codes: tuple[str, ...] | None = None) -> list[FundStatement]:
     """Per fund (in display order) the 予算対比 rows split into 収入の部 and 支出の部, with the
-    補正 and 流用 in force on ``as_of`` (the form's date; None = the whole year).
+    補正 and 流用 in force on ``as_of`` (the form's date; None = the whole year). The funds are
+    the city's (the city's forms), or ``fund_codes`` of the council's funds.
 
     ``carried_out`` = 収入決算額 (with 前年度繰越金) − 支出決算額 = the 出納簿's closing balance.
     """
@@ -106,7 +113,10 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int,
             "AS code, notes FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
             "AND notes <> ''", (council_id, fiscal_year))}
     result = []
-    for fund_code, fund_name in common.fund_names(store).items():
+    names = common.fund_names(store, council_id)
+    codes = [c for c in names if not funders.is_council_code(c)] if fund_codes is None else [
+        c for c in names if c in fund_codes]
+    for fund_code, fund_name in ((c, names[c]) for c in codes):
         rows = [r for r in report.rows if r.fund_code == fund_code and r.kind != "total"]
         result.append(FundStatement(
             fund_code, fund_name,

@@ -35,7 +35,7 @@ class ActionMoney:
 def action_money(store: Store, council_id: int, fiscal_year: int,
                  indicators: list[Indicator]) -> dict[int, ActionMoney]:
     """``{action_id: ActionMoney}`` of the actions with 事業 or 数値目標 in the 年度."""
-    funds = list(common.fund_names(store))
+    funds = list(common.fund_names(store, council_id))
     costs = figures.project_costs(store, council_id, fiscal_year)
     names: dict[int, list[str]] = {}
     money: dict[int, dict[str, int]] = {}

@@ -33,7 +33,7 @@ def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFind
     entries = common.load_entries(store, council_id, fiscal_year)
     rules = {fund: pair[1] for fund, pair in presets.program_rules(store, council_id).items()}
     parents = common.category_parents(store)
-    names = common.fund_names(store)
+    names = common.fund_names(store, council_id)
     found = []
     for entry in entries:
         program = rules.get(entry.fund_code)

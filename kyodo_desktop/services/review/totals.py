@@ -37,7 +37,7 @@ def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFind
     """The totals findings of the council-year."""
     plan = figures.planned_project_costs(store, council_id, fiscal_year)
     budget = figures.initial_expense_budget(store, council_id, fiscal_year)
-    names = common.fund_names(store)
+    names = common.fund_names(store, council_id)
     found = []
     if not any(plan.values()) and sum(budget.values()):
         found.append(finding(ERROR, "empty_business_plan", _(

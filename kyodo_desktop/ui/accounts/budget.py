@@ -67,8 +67,7 @@ class BudgetTab(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.fund_combo = QComboBox(self)
-        for code, name in reference.fund_names(context.store).items():
-            self.fund_combo.addItem(name, code)
+        self._fill_funds()
         self.fund_combo.currentIndexChanged.connect(lambda _i: self.reload())
         bar.addWidget(QLabel(_("Fund"), self))
         bar.addWidget(self.fund_combo)
@@ -111,8 +110,20 @@ class BudgetTab(QWidget):
             form.addWidget(widget, stretch)
         return form
 
+    def _fill_funds(self) -> None:
+        """The city's funds and the council's own, keeping the chosen one."""
+        keep = self.fund_combo.currentData()
+        self.fund_combo.blockSignals(True)
+        self.fund_combo.clear()
+        for code, name in reference.fund_names(self.context.store,
+                                               self.context.council_id).items():
+            self.fund_combo.addItem(name, code)
+        self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(keep), 0))
+        self.fund_combo.blockSignals(False)
+
     def reload(self) -> None:
         """Show the lines of the chosen fund (every category, budgeted or not)."""
+        self._fill_funds()
         store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
         fund = self.fund_combo.currentData()
         lines = {} if council is None else budget.fund_lines(store, council, year, fund)
@@ -136,10 +147,11 @@ class BudgetTab(QWidget):
         self.transfer_date.setText(format_date(date(year, 4, 1), "short"))
         rows = [] if council is None else budget.list_transfers(store, council, year)
         names = reference.category_names(store)
+        funds = reference.fund_names(store, council)
         self.transfers.setRowCount(len(rows))
         for index, t in enumerate(rows):
             values = [format_date(t["transferred_on"], "short"),
-                      f"{FUND_LABELS.get(t['fund_code'], '')}: {names[t['from_category_code']]} → "
+                      f"{funds.get(t['fund_code'], '')}: {names[t['from_category_code']]} → "
                       f"{names[t['to_category_code']]}", format_yen(t["amount"]), t["reason"]]
             for column, value in enumerate(values):
                 self.transfers.setItem(index, column, _item(value, right=column == 2))
@@ -221,11 +233,12 @@ class BudgetVsActualTab(QWidget):
             return
         report = budget.budget_vs_actual(self.context.store, council, self.context.fiscal_year)
         self.table.setRowCount(len(report.rows))
+        funds = reference.fund_names(self.context.store, council)
         for index, row in enumerate(report.rows):
             bold = row.kind != "line"
             name = (_("Total") if row.kind == "total" else "　" * row.level + row.name)
             rate = row.execution_rate
-            values = [FUND_LABELS.get(row.fund_code, ""), DIRECTION_LABELS[row.direction], name]
+            values = [funds.get(row.fund_code, ""), DIRECTION_LABELS[row.direction], name]
             values += [format_yen(v) for v in (row.budget, row.revised, row.transfer, row.current,
                                                row.actual, row.difference)]
             values.append(format_percent(rate))
@@ -235,5 +248,5 @@ class BudgetVsActualTab(QWidget):
                     item.setForeground(_OVER)
                 self.table.setItem(index, column, item)
         self.carried_label.setText(_("Carried over to the next year: {funds}").format(
-            funds="、".join(f"{FUND_LABELS.get(f, f)} {format_yen(v)}円"
+            funds="、".join(f"{funds.get(f, FUND_LABELS.get(f, f))} {format_yen(v)}円"
                            for f, v in report.carried_out.items())))

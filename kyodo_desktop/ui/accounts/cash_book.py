@@ -136,7 +136,7 @@ class CashBookTab(QWidget):
         store, council = self.context.store, self.context.council_id
         choices = {
             self.fund_filter: [(_("All funds"), None)] + [
-                (name, code) for code, name in reference.fund_names(store).items()],
+                (name, code) for code, name in reference.fund_names(store, council).items()],
             self.category_filter: [(_("All categories"), None)] + [
                 (c.name, c.code) for c in reference.income_categories(store)] + [
                 (("　" if c.parent_code else "") + c.name, c.code)

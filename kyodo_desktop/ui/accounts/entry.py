@@ -162,7 +162,7 @@ class EntryPanel(QWidget):
         store, council = self.context.store, self.context.council_id
         keep = self.fund_combo.currentData()
         self.fund_combo.clear()
-        for code, name in reference.fund_names(store).items():
+        for code, name in reference.fund_names(store, council).items():
             self.fund_combo.addItem(name, code)
         self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(keep), 0))
         self._fill_categories()

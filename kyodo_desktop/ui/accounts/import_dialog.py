@@ -83,7 +83,7 @@ class ImportDialog(QDialog):
         choose = QPushButton(_("Choose a file…"), self)
         choose.clicked.connect(self.choose_file)
         self.fund_combo = QComboBox(self)
-        for code, name in reference.fund_names(context.store).items():
+        for code, name in reference.fund_names(context.store, context.council_id).items():
             self.fund_combo.addItem(name, code)
         self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(fund_code or "own_funds"), 0))
         self.fund_combo.currentIndexChanged.connect(lambda _i: self.refresh())

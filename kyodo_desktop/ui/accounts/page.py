@@ -174,7 +174,8 @@ class AccountsPage(QWidget):
         if result is None:
             return False
         context.notify(result.changes)
-        carried = "\n".join(f"{FUND_LABELS.get(f, f)}: {format_yen(v)}円"
+        names = reference.fund_names(context.store, context.council_id)
+        carried = "\n".join(f"{names.get(f, FUND_LABELS.get(f, f))}: {format_yen(v)}円"
                             for f, v in result.carried_out.items())
         QMessageBox.information(self, _("Close the year"), _(
             "{fiscal_year} is closed. Carried over to the next year:\n{carried}").format(

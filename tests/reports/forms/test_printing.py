@@ -48,7 +48,8 @@ def test_every_description_and_category_of_the_demo_is_whole_in_the_cash_book(
 def test_the_open_year_ends_with_the_current_balance_and_is_marked_unconfirmed(demo, council_id):
     open_year = _texts(demo, "cash-book", council_id, 2026)
     assert all("未確定" in page for page in open_year)
-    assert sum("現在残高" in page for page in open_year) == 3  # one per fund
+    assert sum("現在残高" in page for page in open_year) == 4  # one per fund (共同募金配分金 too)
+    assert any("共同募金配分金" in page for page in open_year)
     assert not any("次年度繰越金" in page for page in open_year)
     closed = _texts(demo, "cash-book", council_id, 2025)
     assert not any("未確定" in page for page in closed)

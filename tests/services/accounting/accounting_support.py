@@ -35,3 +35,20 @@ def entry(day: date | None = None, *, fund: str = "own_funds", direction: str = 
                               direction=direction, category_code=category,
                               description=description, amount=amount, payee=payee,
                               voucher_no=voucher_no, memo=memo, **extra)
+
+
+def file_at_version(path, version: int):
+    """A new data file at ``path`` made by the migrations up to ``version`` (a file of an older
+    app); returns its open sqlite3 connection (the caller adds rows, commits and closes)."""
+    import sqlite3
+
+    from kyodo_desktop.store.database import APPLICATION_ID
+    from kyodo_desktop.store.migrations import all_migrations
+
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for migration in all_migrations()[:version]:
+        for statement in migration.statements:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn

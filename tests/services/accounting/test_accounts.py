@@ -12,23 +12,16 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.services.accounting import accounts, cash_book, figures, transfers, year_close
 from kyodo_desktop.services.accounting.transfers import TransferInput
 from kyodo_desktop.store import audit, open_store
-from kyodo_desktop.store.database import APPLICATION_ID
 from kyodo_desktop.store.errors import EntryRefused
-from kyodo_desktop.store.migrations import all_migrations
 
-from .accounting_support import FY, entry, new_council
+from .accounting_support import FY, entry, file_at_version, new_council
 
 BANK = {"bank_name": "やまぐち銀行", "branch_name": "湯田支店", "account_type": "ordinary",
         "account_number": "7654321", "holder": "湯田地域づくり協議会"}
 
 
 def _version_12_file(path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    for migration in all_migrations()[:12]:
-        for statement in migration.statements:
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 12")
+    conn = file_at_version(path, 12)
     conn.execute("INSERT INTO councils (id, name) VALUES (1, '湯田'), (2, '白石')")
     conn.execute("INSERT INTO council_accounts (council_id, kind, bank_name, account_type, "
                  "account_number, holder, is_payee) VALUES (1, 'bank', '銀行', 'ordinary', "
