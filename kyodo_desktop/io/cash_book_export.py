@@ -24,6 +24,7 @@ from kyodo_desktop.services.accounting.accounts import account_names
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.accounting.cash_book import entry_totals, list_entries
 from kyodo_desktop.services.accounting.cash_book_query import CashBookRow
+from kyodo_desktop.services.accounting.common import fund_names
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.council.councils import find_council
 from kyodo_desktop.services.plan.projects import project_names
@@ -89,8 +90,8 @@ def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path
     Raises UserError when the council does not exist or the file cannot be written.
     """
     path = Path(path)
-    fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
     lines = _CashBookLines(store, council_id, fiscal_year, fund)
+    fund_label = lines.labels.get(fund, fund) if fund else _("all funds")
     if path.suffix.lower() == ".csv":
         write_csv(path, [*([line] for line in lines.title), [],
                          *(values for values, _formats, _bold in lines)])
@@ -113,10 +114,11 @@ class _CashBookLines:
         self.store, self.council_id, self.fiscal_year, self.fund = (
             store, council_id, fiscal_year, fund)
         council = find_council(store, council_id)
+        self.labels = fund_names(store, council_id)  # the council's own funds by their names
         opening = figures.opening_balances(store, council_id, fiscal_year)
         self.openings = {fund: opening[fund]} if fund else dict(opening)
         self.carried = sum(self.openings.values())
-        fund_label = FUND_LABELS.get(fund, fund) if fund else _("all funds")
+        fund_label = self.labels.get(fund, fund) if fund else _("all funds")
         self.title = [
             _("{fiscal_year} cash book ({fund})").format(
                 fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label),
@@ -131,7 +133,7 @@ class _CashBookLines:
         running = 0
         for code, amount in self.openings.items():
             running += amount
-            yield ([None, FUND_LABELS.get(code, code), None, None, "前年度繰越", amount, None,
+            yield ([None, self.labels.get(code, code), None, None, "前年度繰越", amount, None,
                     running], _FORMATS, False)
         projects = dict(project_names(self.store, self.council_id))
         names = account_names(self.store, self.council_id)
@@ -141,7 +143,8 @@ class _CashBookLines:
                                 limit=_PAGE, offset=offset)
             for row in rows:
                 balance = row.fund_balance if fund else row.balance
-                yield _entry_values(row, balance, projects, names), _FORMATS, False
+                yield (_entry_values(row, balance, projects, names, self.labels), _FORMATS,
+                       False)
             self.count += len(rows)
             offset += _PAGE
             if len(rows) < _PAGE:
@@ -157,10 +160,10 @@ _FORMATS = (WAREKI_FORMAT, None, None, None, None, YEN_FORMAT, YEN_FORMAT, SIGNE
 
 
 def _entry_values(row: CashBookRow, balance: int, projects: dict[int, str],
-                  accounts: dict[int, str]) -> list:
+                  accounts: dict[int, str], labels: dict[str, str]) -> list:
     amount = row.amount
     return [
-        row.entry_date, FUND_LABELS.get(row.fund_code),
+        row.entry_date, labels.get(row.fund_code, FUND_LABELS.get(row.fund_code)),
         DIRECTION_LABELS[row.direction], row.category_name, row.description,
         amount if row.direction == INCOME else None,
         amount if row.direction == EXPENSE else None,
@@ -183,33 +186,34 @@ def export_budget_vs_actual(store: Store, council_id: int, fiscal_year: int,
         council["name"]])
     sheet.append([_cell(sheet, h, bold=True) for h in BUDGET_HEADERS])
     written, previous_fund = 0, None
+    labels = fund_names(store, council_id)
     for row in report.rows:
         if previous_fund not in (None, row.fund_code):
-            _carried_row(sheet, previous_fund, report.carried_out[previous_fund])
+            _carried_row(sheet, labels, previous_fund, report.carried_out[previous_fund])
         previous_fund = row.fund_code
-        sheet.append(_budget_cells(sheet, row))
+        sheet.append(_budget_cells(sheet, row, labels))
         written += 1
     if previous_fund is not None:
-        _carried_row(sheet, previous_fund, report.carried_out[previous_fund])
+        _carried_row(sheet, labels, previous_fund, report.carried_out[previous_fund])
     _save(workbook, Path(path))
     return written
 
 
-def _budget_cells(sheet, row) -> list:
+def _budget_cells(sheet, row, labels: dict[str, str]) -> list:
     bold = row.kind != "line"
     if row.kind == "total":
         name = "収入合計" if row.direction == INCOME else "支出合計"
     else:
         name = "　" * row.level + row.name
     figures = [row.budget, row.revised, row.transfer, row.current, row.actual, row.difference]
-    return ([_cell(sheet, FUND_LABELS.get(row.fund_code, row.fund_code), bold=bold),
+    return ([_cell(sheet, labels.get(row.fund_code, row.fund_code), bold=bold),
              _cell(sheet, DIRECTION_LABELS[row.direction], bold=bold), _cell(sheet, name, bold=bold)]
             + [_cell(sheet, value, SIGNED_YEN_FORMAT, bold) for value in figures]
             + [_cell(sheet, row.execution_rate, RATE_FORMAT, bold)])
 
 
-def _carried_row(sheet, fund: str, amount: int) -> None:
-    sheet.append([_cell(sheet, FUND_LABELS.get(fund, fund), bold=True), None,
+def _carried_row(sheet, labels: dict[str, str], fund: str, amount: int) -> None:
+    sheet.append([_cell(sheet, labels.get(fund, fund), bold=True), None,
                   _cell(sheet, "次年度繰越金", bold=True), None, None, None, None,
                   _cell(sheet, amount, SIGNED_YEN_FORMAT, True)])
     sheet.append([])

@@ -59,29 +59,34 @@ __all__ = ["ImportPreview", "PreviewRow", "SkippedRow", "apply_import", "describ
 
 def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | None,
                       category_map: dict[str, str] | None = None,
-                      sheet: str | None = None, progress: Progress | None = None
-                      ) -> ImportPreview:
+                      sheet: str | None = None, progress: Progress | None = None,
+                      own_funds: dict[str, str] | None = None) -> ImportPreview:
     """Read a 出納簿 file and return what importing it would do; writes nothing.
 
     ``fiscal_year`` the 年度 (int, 2023 = 令和5年度) that 「4/1」「5/4/1」 resolve in and every
     date must fall in; ``fund_code`` the 会計区分 of rows without a 区分 column (code or 運営支援 /
     活動支援 / 自主財源; None: every row must name its fund); ``category_map`` 費目 name as written in the file → code
     (income_categories / expense_categories), answers of the mapping dialog; ``progress`` as
-    :func:`kyodo_desktop.io.tabular.read_table` takes it. A row the reader found a problem in
+    :func:`kyodo_desktop.io.tabular.read_table` takes it; ``own_funds`` the council's own funds
+    (name → code, :func:`kyodo_desktop.services.accounting.funders.own_fund_codes`). A row the
+    reader found a problem in
     (hidden, formula never calculated, a cell too long) is a bad row.
 
     Raises UserError (Japanese) when the file cannot be read, has no header row, or lacks a
     required column (日付, 費目, and 金額 or both 収入 and 支出); ValidationError for a bad
     ``fund_code``; ValueError (a bug) for an unknown code in ``category_map``.
     """
-    fund_code = parse_fund(fund_code) if fund_code else None
+    own_funds = dict(own_funds or {})
+    fund_code = parse_fund(fund_code, own_funds) if fund_code else None
     digest = file_sha256(path) if Path(path).is_file() else ""
     table = read_table(path, sheet=sheet, progress=progress)
     header, columns, unknown = find_header(table.rows)
     preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
                             dict(columns.headers), unknown_columns=unknown,
-                            encoding=table.encoding, sheet=table.sheet, sha256=digest)
-    ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}))
+                            encoding=table.encoding, sheet=table.sheet, sha256=digest,
+                            own_funds=own_funds)
+    ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}),
+                     own_funds=own_funds)
     balance = _BalanceCheck(columns)
     for row in table.rows:
         if row.number > header.number:
@@ -259,7 +264,7 @@ def _take_opening(preview: ImportPreview, row: TableRow, columns: Columns,
     amount, errors = opening_amount(row, columns)
     fund_text = columns.cell(row, "fund")
     try:
-        fund = parse_fund(fund_text) if fund_text else ctx.fund_code
+        fund = parse_fund(fund_text, ctx.own_funds) if fund_text else ctx.fund_code
     except ValidationError as error:
         errors.append(error.message)
         fund = None

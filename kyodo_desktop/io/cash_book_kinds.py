@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kyodo_desktop.domain.labels import FUND_LABELS
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.io.cash_book_export import export_budget_vs_actual, export_cash_book
@@ -26,7 +25,7 @@ from kyodo_desktop.io.cash_book_import import (
 )
 from kyodo_desktop.io.registry import ExportKind, ImportKind
 from kyodo_desktop.io.sheet_limits import Progress
-from kyodo_desktop.services.accounting import common
+from kyodo_desktop.services.accounting import common, funders
 from kyodo_desktop.services.accounting.opening_balance import OpeningOutcome, take_import_opening
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.changes import Changes
@@ -38,15 +37,18 @@ KIND = "cash-book"
 
 def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
                      category_map: dict[str, str] | None = None,
-                     progress: Progress | None = None) -> ImportPreview:
+                     progress: Progress | None = None,
+                     own_funds: dict[str, str] | None = None) -> ImportPreview:
     """Preview ``path`` for 年度 ``fiscal_year``; ``fund`` the Japanese name or code of the
-    会計区分, needed unless the file has a 会計区分 column; ``progress`` as
+    会計区分, needed unless the file has a 会計区分 column; ``own_funds`` the council's own funds
+    (name → code); ``progress`` as
     :func:`kyodo_desktop.io.tabular.read_table` takes it.
 
     Raises UserError (Japanese) as :func:`preview_cash_book`, or when the fund is missing.
     """
     preview = preview_cash_book(path, fiscal_year=fiscal_year, fund_code=fund or None,
-                                category_map=category_map, progress=progress)
+                                category_map=category_map, progress=progress,
+                                own_funds=own_funds)
     if not fund and "fund" not in preview.columns:
         raise UserError(_("The file has no fund column. Choose the fund with --fund (運営支援, "
                           "活動支援 or 自主財源)."))
@@ -80,10 +82,12 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
     fund = options.get("fund")
-    preview = preview_for_fund(path, fiscal_year, fund, progress=options.get("progress"))
+    own = funders.own_fund_codes(store, council_id)
+    preview = preview_for_fund(path, fiscal_year, fund, progress=options.get("progress"),
+                               own_funds=own)
     summary = describe_preview(preview)
     if fund:
-        refuse_other_funds(preview, parse_fund(fund))
+        refuse_other_funds(preview, parse_fund(fund, own))
     if not options.get("allow_duplicate"):
         check_duplicate(store, council_id, fiscal_year, preview)
     if preview.bad_rows and not skip_bad_rows:
@@ -130,7 +134,7 @@ def refuse_other_funds(preview: ImportPreview, fund_code: str) -> None:
     raise UserError(_("The fund chosen with --fund ({fund}) differs from the column {column} of "
                       "the file in {count} rows (rows {rows}). Import the file without --fund "
                       "(each row goes to the fund of its column), or correct those rows.").format(
-        fund=FUND_LABELS.get(fund_code, fund_code), column=preview.columns.get("fund", "会計区分"),
+        fund=preview.fund_label(fund_code), column=preview.columns.get("fund", "会計区分"),
         count=len(other), rows=shown))
 
 
@@ -138,8 +142,9 @@ def run_export_cash_book(store: Store, council_id: int, fiscal_year: int, path: 
                          options: dict) -> str:
     """The ``export cash-book`` kind (``--fund`` optional). Returns the Japanese summary."""
     fund = options.get("fund")
+    own = funders.own_fund_codes(store, council_id)
     count = export_cash_book(store, council_id, fiscal_year, path,
-                             fund=parse_fund(fund) if fund else None)
+                             fund=parse_fund(fund, own) if fund else None)
     return _("Wrote {path} ({count} entries).").format(path=path, count=count)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 from kyodo_desktop.domain.accounting import EXPENSE, INCOME
@@ -174,13 +175,16 @@ def parse_direction(text: str) -> str | None:
     return _DIRECTION_INDEX.get(name_key(text))
 
 
-def parse_fund(text: str) -> str:
+def parse_fund(text: str, own: Mapping[str, str] | None = None) -> str:
     """The 会計区分 code of ``text``: 運営支援 / 活動支援 / 自主財源 (also with 交付金, 全角,
-    spaces) or a code (``operating_support``, ``activity_support``, ``own_funds``).
+    spaces) or a code (``operating_support``, ``activity_support``, ``own_funds``), or one of
+    the council's own funds in ``own`` (name → code, e.g. 共同募金配分金).
 
     Raises ValidationError (``field="fund"``) naming the accepted names.
     """
     code = _FUND_INDEX.get(name_key(text)) or _FUND_INDEX.get((text or "").strip().lower())
+    if code is None and own:
+        code = {name_key(name): value for name, value in own.items()}.get(name_key(text))
     if code is None:
         raise ValidationError(
             _("{text} is not a fund. Enter 運営支援, 活動支援 or 自主財源.")

@@ -71,6 +71,13 @@ class ImportPreview:
     encoding: str = ""
     sheet: str = ""
     sha256: str = ""
+    own_funds: dict[str, str] = field(default_factory=dict)
+
+    def fund_label(self, code: str | None) -> str:
+        """The name of a fund code: the council's own funds by their names (``own_funds``
+        name → code), the city's by their labels."""
+        names = {value: name for name, value in self.own_funds.items()}
+        return names.get(code) or FUND_LABELS.get(code, code or "")
 
     @property
     def opening_balance(self) -> int | None:
@@ -118,7 +125,7 @@ def describe_preview(preview: ImportPreview, *, max_rows: int = 50) -> str:
                                                        row=preview.header_row),
         _("Fiscal year {fiscal_year}, fund {fund}").format(
             fiscal_year=format_fiscal_year(preview.fiscal_year),
-            fund=FUND_LABELS.get(preview.fund_code, preview.fund_code)) if preview.fund_code
+            fund=preview.fund_label(preview.fund_code)) if preview.fund_code
         else _("Fiscal year {fiscal_year}, each row in the fund of its {column} column").format(
             fiscal_year=format_fiscal_year(preview.fiscal_year),
             column=preview.columns.get("fund", "会計区分")),
@@ -137,7 +144,7 @@ def describe_preview(preview: ImportPreview, *, max_rows: int = 50) -> str:
         lines += [_row_line(row.row_number, row.reason) for row in preview.skipped[:max_rows]]
     for fund, (amount, row) in preview.openings.items():
         lines.append(_("Carry-over from the previous year: {amount} yen (row {row})").format(
-            amount=format_yen(amount), row=row) + f"（{FUND_LABELS.get(fund, fund)}）")
+            amount=format_yen(amount), row=row) + f"（{preview.fund_label(fund)}）")
     if preview.unknown_columns:
         lines.append(_("Columns not imported: {names}").format(
             names="、".join(preview.unknown_columns)))

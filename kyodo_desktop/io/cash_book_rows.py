@@ -82,6 +82,7 @@ class RowContext:
     last_month: str = ""
     unknown_categories: list[str] = field(default_factory=list)
     answers: dict = field(default_factory=dict, repr=False)
+    own_funds: dict[str, str] = field(default_factory=dict)
 
     def remembered(self, parse, *args):
         """``parse(*args)`` (a pure parser: 日付, 金額), asked once per import for the same
@@ -335,7 +336,7 @@ def _fund(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -
                 "The fund is missing. Write 運営支援, 活動支援 or 自主財源.")))
         return ctx.fund_code
     try:
-        return names.parse_fund(text)
+        return names.parse_fund(text, ctx.own_funds)
     except ValidationError as error:
         errors.append(column_error(columns, "fund", error.message))
         return ctx.fund_code

@@ -343,6 +343,11 @@ def _row_rules(row: dict) -> ProgramRules | None:
     return replace(rules, code=row["code"], name=row["name"], fund_code=row["fund_code"])
 
 
+def own_fund_codes(store: Store, council_id: int) -> dict[str, str]:
+    """The council's own funds as ``{name: code}`` (what a file's 会計区分 column names)."""
+    return {fund.name: fund.code for fund in list_funds(store, council_id)}
+
+
 def find_program(store: Store, council_id: int, name_or_code: str) -> CouncilProgram:
     """The council's programme with that code or name. Raises ValidationError when none."""
     wanted = " ".join(text.printable(name_or_code or "", keep_newlines=False).split())

@@ -59,7 +59,8 @@ def take_import_opening(store: Store, council_id: int, fiscal_year: int, fund_co
     UserError when the council does not exist.
     """
     councils.ensure_council(store, council_id)
-    fund = FUND_LABELS.get(fund_code, fund_code)
+    fund = common.fund_names(store, council_id).get(fund_code,
+                                                    FUND_LABELS.get(fund_code, fund_code))
     previous = wareki.format_fiscal_year(fiscal_year - 1)
     stored = stored_opening(store, council_id, fiscal_year, fund_code)
     values = {"fund": fund, "amount": format_yen(amount), "previous": previous,

@@ -140,8 +140,8 @@ def projects(store: Store, council_id: int, fiscal_year: int) -> list[ProjectFac
 
 
 def grants(store: Store, council_id: int, fiscal_year: int) -> list[GrantFact]:
-    """The year's 交付金: ``[{"name", "fund_code", "fund_name", "amount" (int 円 or None),
-    "applied_on", "decided_on", "reported_on" (date | None), "payments": [{"requested_on",
+    """The year's 交付金 of the city (not the council's own programmes): ``[{"name",
+    "fund_code", "fund_name", "amount" (int 円 or None), "applied_on", "decided_on", "reported_on" (date | None), "payments": [{"requested_on",
     "paid_on", "amount"}]}]`` in fund order."""
     rows = store.query(
         "SELECT g.id, p.name, p.fund_code, f.name AS fund_name, "
@@ -149,7 +149,8 @@ def grants(store: Store, council_id: int, fiscal_year: int) -> list[GrantFact]:
         "g.decided_amount, g.applied_amount) AS amount, g.applied_on, g.decided_on, g.reported_on "
         "FROM grants g JOIN grant_programs p ON p.id = g.program_id "
         "JOIN funds f ON f.code = p.fund_code WHERE g.council_id = ? AND g.fiscal_year = ? "
-        "ORDER BY f.sort_order, p.id", (council_id, fiscal_year))
+        "AND substr(p.code, 1, 8) <> 'council_' ORDER BY f.sort_order, p.id",
+        (council_id, fiscal_year))
     for row in rows:
         for key in ("applied_on", "decided_on", "reported_on"):
             row[key] = date.fromisoformat(row[key]) if row[key] else None

@@ -39,6 +39,7 @@ from kyodo_desktop.io.cash_book_kinds import (
     preview_for_fund,
 )
 from kyodo_desktop.services.accounting import common as reference
+from kyodo_desktop.services.accounting import funders
 from kyodo_desktop.services.accounting.opening_balance import take_import_opening
 from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
@@ -136,10 +137,11 @@ class ImportDialog(QDialog):
             return
         path, year, fund = self.path, self.context.fiscal_year, self.fund_combo.currentData()
         mapping = dict(self.mapping)
+        own = funders.own_fund_codes(self.context.store, self.context.council_id)
         try:
             self.preview = run_with_progress(
                 self, _("Reading the file…"), lambda progress: preview_for_fund(
-                    path, year, fund, category_map=mapping, progress=progress))
+                    path, year, fund, category_map=mapping, progress=progress, own_funds=own))
         except UserError as error:
             self.preview = None
             self.summary.setText(error.message)

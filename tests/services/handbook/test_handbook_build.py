@@ -27,8 +27,9 @@ def test_placeholder_values_come_from_the_data(demo_store, yuda):
         "WHERE g.council_id = ? AND g.fiscal_year = ? AND p.fund_code = 'activity_support'",
         (yuda, YEAR))
     assert values["交付金額:活動支援"] == f"{decided:,}円"
-    total = demo_store.scalar("SELECT sum(decided_amount) FROM grants WHERE council_id = ? "
-                              "AND fiscal_year = ?", (yuda, YEAR))
+    total = demo_store.scalar("SELECT sum(decided_amount) FROM grants g JOIN grant_programs p "
+                              "ON p.id = g.program_id WHERE council_id = ? AND fiscal_year = ? "
+                              "AND p.city_preset <> ''", (yuda, YEAR))  # the city's 交付金
     assert values["交付金額:合計"] == f"{total:,}円"
     households = demo_store.scalar(
         "SELECT sum(h.households) FROM organization_households h JOIN member_organizations o "
