@@ -13,7 +13,7 @@ from datetime import date
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import attachments, common, figures
+from kyodo_desktop.services.accounting import attachments, common, figures, funders
 from kyodo_desktop.services.accounting.cash_book import list_entries
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.forms import common as fd
@@ -54,8 +54,9 @@ class CashBook:
 
 
 def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook]:
-    """The 出納簿 of every fund (in fund order) of a council-year; a 返還金 (an expense carrying
-    ``grant_id``) shows 返還金 as its 費目."""
+    """The 出納簿 of every fund (in fund order) of a council-year, the council's own funds with
+    entries or a 前年度繰越金 among them; a 返還金 (an expense carrying ``grant_id``) shows 返還金
+    as its 費目."""
     council = councils.council_row(store, council_id)["name"]
     opening = figures.opening_balances(store, council_id, fiscal_year)
     closing = figures.fund_balances(store, council_id, fiscal_year)
@@ -69,6 +70,8 @@ def cash_books(store: Store, council_id: int, fiscal_year: int) -> list[CashBook
                     else r.category_name or "", r.income,
                     r.expense, r.fund_balance, r.voucher_no)
             for r in list_entries(store, council_id, fiscal_year, fund=fund_code))
+        if funders.is_council_code(fund_code) and not rows and not opening.get(fund_code):
+            continue  # a fund the council added later has no book in the years before
         books.append(CashBook(fiscal_year, fund_code, fund_name, council,
                               opening.get(fund_code, 0), rows, closing[fund_code], closed))
     return books
