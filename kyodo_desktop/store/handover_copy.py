@@ -128,7 +128,7 @@ class CouncilCopier:
 
     ``renames`` ``{shared table: {old code: new code}}`` gives shared rows a new ``code`` (and
     ``name`` where it equals the code) as they are inserted: a council's own funds and
-    programmes (migration 17) arrive under fresh codes, so they never meet another council's."""
+    programmes (migration 19) arrive under fresh codes, so they never meet another council's."""
 
     def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection,
                  renames: dict[str, dict] | None = None) -> None:

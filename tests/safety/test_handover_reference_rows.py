@@ -18,7 +18,7 @@ from kyodo_desktop.store.handover_copy import NEVER_COPIED, council_rows, owned_
 from .conftest import yuda_id
 from .hostile_sqlite import REFERENCE_ATTACKS, altered_programme_rules, mutate_copy
 
-#: The council's own funds and programmes (migration 17): rows of shared tables that belong to
+#: The council's own funds and programmes (migration 19): rows of shared tables that belong to
 #: the council owning them, so they count in that council's digest, not in the table's.
 OWN_ROWS = {"funds": "SELECT f.* FROM funds f JOIN council_funds c ON c.fund_code = f.code "
                      "WHERE c.council_id = ?",

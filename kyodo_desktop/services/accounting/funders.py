@@ -6,7 +6,7 @@ and the programmes that pay into them: name, 交付元 (funder), the fund, the a
 keywords, 上限額 (円), whether a surplus is carried forward, and which existing form its report
 uses (収支決算書 / 実績報告書 / 精算書, :data:`REPORT_LAYOUTS`).
 
-Storage (migration 17): the rows live in the shared ``funds`` / ``grant_programs`` tables under a
+Storage (migration 19): the rows live in the shared ``funds`` / ``grant_programs`` tables under a
 generated code starting with :data:`COUNCIL_CODE_PREFIX` (no city preset uses it), owned through
 ``council_funds`` / ``council_programs``. Only the owning council lists or applies them
 (:func:`kyodo_desktop.services.accounting.common.fund_names`,

@@ -12,7 +12,7 @@ of the package is matched in the target by its code (地域 by city and name, �
   only when it is exactly the shipped city preset's (a new file has none yet); anything else
   (a 費目, a fund, a role …) the app does not know stops the import.
 
-The funds and programmes a council defined itself (migration 17: a ``council_`` code, owned
+The funds and programmes a council defined itself (migration 19: a ``council_`` code, owned
 through ``council_funds`` / ``council_programs``) are the exception: they belong to the
 package's council, are not compared, and arrive under fresh codes (:func:`council_code_renames`),
 so they can neither replace nor join another council's. A claim that is not such a row (a city

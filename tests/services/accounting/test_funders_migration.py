@@ -1,4 +1,4 @@
-"""Migration 17: a file of the previous version (schema 16) keeps its three funds and the city's
+"""Migration 19: a file of the previous version (schema 18) keeps its three funds and the city's
 programmes as they were, and its councils can then add their own."""
 
 from __future__ import annotations
@@ -8,15 +8,18 @@ import json
 from kyodo_desktop.services.accounting import common, figures, funders
 from kyodo_desktop.services.council import presets
 from kyodo_desktop.store import audit, open_store
+from kyodo_desktop.store.migrations import all_migrations
 
 from .accounting_support import file_at_version
 
+#: The version just before the council's own funds (migration ``council_funds``).
+PREVIOUS = next(m.version for m in all_migrations() if m.name == "council_funds") - 1
 FUNDS = [("operating_support", "運営支援", 1, 1), ("activity_support", "活動支援", 1, 2),
          ("own_funds", "自主財源", 0, 3)]
 
 
-def _version_16_file(path) -> None:
-    conn = file_at_version(path, 16)
+def _previous_version_file(path) -> None:
+    conn = file_at_version(path, PREVIOUS)
     conn.execute("INSERT INTO councils (id, name) VALUES (1, '湯田'), (2, '白石')")
     for row in presets.program_rows(presets.load_preset("yamaguchi")):
         conn.execute("INSERT INTO grant_programs (code, name, fund_code, city_preset, "
@@ -39,14 +42,14 @@ def _version_16_file(path) -> None:
 
 def test_an_older_file_keeps_its_funds_and_the_city_programmes(tmp_path):
     path = tmp_path / "old.sqlite3"
-    _version_16_file(path)
+    _previous_version_file(path)
     old = open_store(path, migrate=False, check=False)
     programs_before = old.query("SELECT * FROM grant_programs ORDER BY id")
     audit.baseline(old)
     old.close()
     store = open_store(path)
     try:
-        assert store.schema_version >= 17
+        assert store.schema_version > PREVIOUS
         assert [tuple(r.values()) for r in store.query(
             "SELECT code, name, is_grant, sort_order FROM funds ORDER BY sort_order")] == FUNDS
         assert store.query("SELECT * FROM grant_programs ORDER BY id") == programs_before

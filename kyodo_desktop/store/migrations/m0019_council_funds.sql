@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 17: 会計区分 and 交付金 programmes a council defines itself
+-- kyodo-desktop schema, step 19: 会計区分 and 交付金 programmes a council defines itself
 -- (共同募金配分金, 社会福祉協議会 助成金, 指定管理料, 事業収入, 寄付金 …) besides the city's.
 -- The fund and the programme stay rows of the shared tables funds and grant_programs (every
 -- entry, budget line and grant references them there), under a generated code that no city
