@@ -13,7 +13,7 @@ from kyodo_desktop.store.migrations import all_migrations
 from .accounting_support import file_at_version
 
 #: The version just before the council's own funds (migration ``council_funds``).
-PREVIOUS = next(m.version for m in all_migrations() if m.name == "council_funds") - 1
+PREVIOUS = next(m.version for m in all_migrations() if m.name.endswith("_council_funds")) - 1
 FUNDS = [("operating_support", "運営支援", 1, 1), ("activity_support", "活動支援", 1, 2),
          ("own_funds", "自主財源", 0, 3)]
 
