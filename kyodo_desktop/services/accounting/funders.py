@@ -35,9 +35,9 @@ from kyodo_desktop.store import Store
 COUNCIL_CODE_PREFIX = "council_"
 #: Report layouts a funder's programme may use: code → English msgid of its Japanese name.
 REPORT_LAYOUTS = {
-    "settlement_statement": N_("Statement of accounts (収支決算書)"),
-    "performance_report": N_("Performance report (実績報告書)"),
-    "settlement": N_("Settlement (精算書)"),
+    "settlement_statement": N_("Report layout: statement of accounts"),
+    "performance_report": N_("Report layout: performance report"),
+    "settlement": N_("Report layout: settlement"),
 }
 MAX_NAME = 40
 MAX_PROGRAM_NAME = 60

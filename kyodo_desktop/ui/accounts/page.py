@@ -1,4 +1,5 @@
-"""The 予算・出納 page: tabs 出納簿, 口座, 通帳照合, 予算, 予算対比, 交付金, 点検, 履歴, and the 年度締め.
+"""The 予算・出納 page: tabs 出納簿, 口座, 通帳照合, 予算, 予算対比, 交付金, 会計区分・助成, 点検, 履歴,
+and the 年度締め.
 
 The header shows the 年度 and whether it is closed, with 年度締め… (runs every check first; errors
 block it and open the 点検 tab) and 締めを解除… (asks for the reason). Every tab reloads on
@@ -38,6 +39,7 @@ from kyodo_desktop.services.accounting.year_close import (
 from kyodo_desktop.services.changes import ACCOUNTS, Changes
 from kyodo_desktop.ui.accounts.budget import BudgetTab, BudgetVsActualTab
 from kyodo_desktop.ui.accounts.cash_book import CashBookTab
+from kyodo_desktop.ui.accounts.funders import FundersTab
 from kyodo_desktop.ui.accounts.grants import GrantsTab
 from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
 from kyodo_desktop.ui.accounts.ledger_accounts import LedgerAccountsTab
@@ -82,6 +84,7 @@ class AccountsPage(QWidget):
         self.budget = BudgetTab(context, self)
         self.budget_vs_actual = BudgetVsActualTab(context, self)
         self.grants = GrantsTab(context, self)
+        self.funders = FundersTab(context, self)
         self.checks = ChecksTab(context, self)
         self.history = HistoryTab(context, self)
         for tab, title in ((self.cash_book, _("Cash book")),
@@ -89,7 +92,8 @@ class AccountsPage(QWidget):
                            (self.reconcile, _("Reconciliation (通帳照合)")),
                            (self.budget, _("Budget")),
                            (self.budget_vs_actual, _("Budget vs actual")),
-                           (self.grants, _("Grants")), (self.checks, _("Checks")),
+                           (self.grants, _("Grants")),
+                           (self.funders, _("Funds and funders")), (self.checks, _("Checks")),
                            (self.history, _("History"))):
             self.tabs.addTab(tab, title)
         layout.addWidget(self.tabs)
@@ -118,7 +122,7 @@ class AccountsPage(QWidget):
         """Reload the shown tab now and the others when they are shown."""
         self.reload_header()
         self._stale = {self.cash_book, self.ledger_accounts, self.reconcile, self.budget,
-                       self.budget_vs_actual, self.grants, self.checks}
+                       self.budget_vs_actual, self.grants, self.funders, self.checks}
         self.history.show_entry(None)
         self._reload_stale()
 
