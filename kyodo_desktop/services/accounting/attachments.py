@@ -129,10 +129,12 @@ def add_attachment(store: Store, entry_id: int, data: bytes, file_name: str, *,
     The same file already stored for the council is linked, not stored again; the same file on
     the same entry twice is refused. Returns ``(link id, Changes)``.
 
-    Raises UserError when the entry is gone or already has this file; ValidationError for a
-    file that is not accepted (:func:`check_content`).
+    Raises UserError when the entry is gone or already has this file, YearClosed when the
+    entry's 年度 is closed (also refused by migration 19's triggers); ValidationError for a file
+    that is not accepted (:func:`check_content`).
     """
     entry = cash_book.get_entry(store, entry_id)
+    common.ensure_open(store, entry.council_id, entry.fiscal_year)
     kind = check_content(data)
     digest = hashlib.sha256(data).hexdigest()
     name = rules.clean_file_name(file_name, kind.media_type)
