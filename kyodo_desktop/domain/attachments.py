@@ -21,6 +21,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
+from kyodo_desktop.domain import pdf_check
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 
@@ -200,7 +201,21 @@ def _check_jpeg(data: bytes) -> FileKind:
 def _check_pdf(data: bytes) -> FileKind:
     if not re.match(rb"%PDF-[12]\.\d", data[:16]) or b"%%EOF" not in data[-1024:]:
         raise _broken("PDF")
-    return FileKind(PDF)
+    problem = pdf_check.pdf_problem(data)
+    if problem is None:
+        return FileKind(PDF)
+    what, pages = problem
+    if what == pdf_check.ENCRYPTED:
+        raise _refuse(_("The PDF is protected by a password and cannot be printed with the "
+                        "evidence. Save it without protection."))
+    if what == pdf_check.TOO_MANY_PAGES:
+        raise _refuse(_("The PDF has {pages} pages; at most {limit} can be attached.").format(
+            pages=pages, limit=pdf_check.MAX_PAGES))
+    if what == pdf_check.ACTIVE:
+        raise _refuse(_("The PDF contains actions that run when it is opened (a script, a "
+                        "program, a form or an embedded file). A receipt needs none: scan or "
+                        "print it to PDF again and attach the new file."))
+    raise _broken("PDF")
 
 
 def clean_file_name(name: str, media_type: str) -> str:

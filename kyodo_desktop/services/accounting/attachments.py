@@ -14,7 +14,6 @@ Attachments are evidence, not figures: they are not in the 変更履歴 and neve
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import stat
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from kyodo_desktop.domain import attachments as rules
+from kyodo_desktop.domain import pdf_check
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import cash_book, common
@@ -30,7 +30,7 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.store import Store
 
 #: The most pages a PDF attachment may have.
-MAX_PDF_PAGES = 200
+MAX_PDF_PAGES = pdf_check.MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -91,36 +91,10 @@ def read_file(path: Path | str) -> bytes:
 
 
 def check_content(data: bytes) -> rules.FileKind:
-    """:func:`kyodo_desktop.domain.attachments.check_file`, and for a PDF: it opens, is not
-    encrypted and has 1 … :data:`MAX_PDF_PAGES` pages. Raises ValidationError."""
-    kind = rules.check_file(data)
-    if kind.media_type == rules.PDF:
-        _check_pdf_pages(data)
-    return kind
-
-
-def _check_pdf_pages(data: bytes) -> None:
-    from pypdf import PdfReader
-
-    broken = ValidationError(_("The file is not a complete {kind} (it may be cut short or "
-                               "damaged). Scan or save the receipt again and attach the new "
-                               "file.").format(kind="PDF"), field="attachment")
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(_("The PDF is protected by a password and cannot be printed "
-                                    "with the evidence. Save it without protection."),
-                                  field="attachment")
-        pages = len(reader.pages)
-    except ValidationError:
-        raise
-    except Exception as error:  # pypdf raises many kinds on a damaged file
-        raise broken from error
-    if pages < 1:
-        raise broken
-    if pages > MAX_PDF_PAGES:
-        raise ValidationError(_("The PDF has {pages} pages; at most {limit} can be attached.")
-                              .format(pages=pages, limit=MAX_PDF_PAGES), field="attachment")
+    """:func:`kyodo_desktop.domain.attachments.check_file`: a whole PDF, JPEG or PNG within the
+    limits; a PDF opens, is not encrypted, has 1 … :data:`MAX_PDF_PAGES` pages and runs nothing
+    when opened. Raises ValidationError."""
+    return rules.check_file(data)
 
 
 def add_attachment(store: Store, entry_id: int, data: bytes, file_name: str, *,
