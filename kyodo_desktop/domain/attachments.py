@@ -40,6 +40,10 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _CHUNK = 64 * 1024
+#: Characters Windows refuses in a file name, and its device names (CON, NUL, COM1 …, with any
+#: extension): a name offered for 「名前を付けて保存」 must be neither.
+_WINDOWS_REFUSED = re.compile(r'[<>:"|?*]')
+_DEVICE = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM\d|LPT\d)(\.|$)")
 
 
 @dataclass(frozen=True)
@@ -220,13 +224,18 @@ def _check_pdf(data: bytes) -> FileKind:
 
 def clean_file_name(name: str, media_type: str) -> str:
     """The name to keep for a file the user chose: the last part of ``name`` only (no folders,
-    whether written with / or \\), NFC, no control or format characters, at most
+    whether written with / or \\), NFC, no control or format characters (line and paragraph
+    separators become spaces), the characters Windows refuses as ``_`` and a device name
+    (``CON.pdf``) prefixed with ``_``, at most
     :data:`MAX_NAME` characters, the extension of ``media_type`` when it has another or none
     (``領収書.exe`` holding a JPEG → ``領収書.exe.jpg``). Empty, ``.`` and ``..`` become
     「証拠書類.jpg」."""
     base = re.split(r"[\\/]", unicodedata.normalize("NFC", str(name)))[-1]
-    base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
-    base = base.strip().strip(".").strip()
+    base = "".join(" " if unicodedata.category(c) in ("Zl", "Zp") else c for c in base
+                   if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
+    base = _WINDOWS_REFUSED.sub("_", base).strip().strip(".").strip()
+    if _DEVICE.match(base):
+        base = "_" + base
     extension = EXTENSIONS[media_type]
     suffixes = (extension, ".jpeg") if media_type == JPEG else (extension,)
     if not base:
