@@ -51,7 +51,7 @@ def _add_provision_arguments(parser: argparse.ArgumentParser) -> None:
 def _provision_answer(store, council_id: int | None, args, people: int, title: str):
     """The 提供先/目的 of a print holding ``people`` people's personal data (None when it holds
     none); UserError when --recipient or --purpose is missing (nothing is written then)."""
-    from kyodo_desktop.services.privacy.provisions import clean_answer, default_printer
+    from kyodo_desktop.services.privacy.provisions import clean_answer, computer_user
 
     if not people or council_id is None:
         return None
@@ -60,7 +60,7 @@ def _provision_answer(store, council_id: int | None, args, people: int, title: s
                           "(to whom it is given) and --purpose (what for): the print is "
                           "recorded in the 提供記録.").format(what=title, count=people))
     return clean_answer(args.recipient, args.purpose,
-                        args.printed_by or default_printer(store, council_id))
+                        args.printed_by or computer_user())
 
 
 def _record(store, council_id, kind, answer, people: int, title: str) -> None:

@@ -51,11 +51,18 @@ def clean_answer(recipient: object, purpose: object, printed_by: object) -> Prov
 
 
 def default_printer(store: Store, council_id: int) -> str:
-    """Who printed last for this council, else the computer's user name (a starting value)."""
+    """Who printed last for this council, else the computer's user name: a starting value for
+    a form the user confirms (never recorded unasked; see :func:`computer_user`)."""
     last = store.query("SELECT printed_by FROM data_provisions WHERE council_id = ? "
                        "ORDER BY id DESC LIMIT 1", (council_id,))
     if last:
         return last[0]["printed_by"]
+    return computer_user()
+
+
+def computer_user() -> str:
+    """The computer's user name ("" when it cannot be read): who printed, when nobody was asked
+    (the command line without ``--printed-by``)."""
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
