@@ -2,8 +2,10 @@
 
 A file is judged by its content, never by its name: the magic bytes say PDF, JPEG or PNG, and the
 structure must be whole (a PNG's chunks with their CRCs up to IEND and its image data
-decompressing to no more than its size says; a JPEG's segments up to its frame and an end marker
-after the scan; a PDF's header and its ``%%EOF``). Pictures larger than :data:`MAX_PIXELS` are
+decompressing to exactly the size its header says, interlaced or not; a JPEG's segments up to
+its frame and an end marker after the scan; a PDF's header and its ``%%EOF``, and that it opens,
+is not encrypted, has 1 … 200 pages and runs nothing when opened:
+:mod:`kyodo_desktop.domain.pdf_check`). Pictures larger than :data:`MAX_PIXELS` are
 refused before anything decodes them (a "decompression bomb": a small file that would expand to
 gigabytes). The names a user's file had are kept for display only: folders, control characters
 and names such as ``..`` are removed (:func:`clean_file_name`).
@@ -40,6 +42,9 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _CHUNK = 64 * 1024
+#: Adam7 passes of an interlaced PNG: (first column, first row, column step, row step).
+_ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2),
+          (0, 1, 1, 2))
 #: Characters Windows refuses in a file name, and its device names (CON, NUL, COM1 …, with any
 #: extension): a name offered for 「名前を付けて保存」 must be neither.
 _WINDOWS_REFUSED = re.compile(r'[<>:"|?*]')
@@ -145,12 +150,26 @@ def _check_png(data: bytes) -> FileKind:
     kind = _check_size(width, height, "PNG")
     if color not in _PNG_CHANNELS or depth not in (1, 2, 4, 8, 16):
         raise _broken("PNG")
-    row = (width * depth * _PNG_CHANNELS[color] + 7) // 8 + 1
-    limit = height * row * (2 if interlace else 1)
-    produced = _inflate_within(data, idat, limit)
-    if not interlace and produced != limit:
+    if interlace not in (0, 1):
+        raise _broken("PNG")
+    bits = depth * _PNG_CHANNELS[color]
+    limit = (_adam7_size(width, height, bits) if interlace
+             else height * ((width * bits + 7) // 8 + 1))
+    if _inflate_within(data, idat, limit) != limit:
         raise _broken("PNG")
     return kind
+
+
+def _adam7_size(width: int, height: int, bits: int) -> int:
+    """Bytes of the image data of an interlaced PNG: its seven passes, each row with its filter
+    byte (PNG specification, 8.2)."""
+    size = 0
+    for x0, y0, dx, dy in _ADAM7:
+        columns = (width - x0 + dx - 1) // dx if width > x0 else 0
+        rows = (height - y0 + dy - 1) // dy if height > y0 else 0
+        if columns and rows:
+            size += rows * ((columns * bits + 7) // 8 + 1)
+    return size
 
 
 def _inflate_within(data: bytes, parts: list[tuple[int, int]], limit: int) -> int:
