@@ -243,6 +243,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+    # Deleted rows are overwritten, whatever the library's default (on in Debian's build, off in
+    # the Windows ones): a deleted person or removed receipt must not stay in free pages.
+    conn.execute("PRAGMA secure_delete = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     return conn
 
