@@ -18,7 +18,7 @@ from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.reports.readback import fonts, page_texts
 from kyodo_desktop.reports.registry import ReportRequest, report_kinds
-from kyodo_desktop.services.accounting import attachments
+from kyodo_desktop.services.accounting import attachments, year_close
 
 YEAR = 2025
 
@@ -66,6 +66,7 @@ def test_pictures_are_embedded_and_pdf_pages_laid_in(demo, council_id):
 def test_a_pdf_of_several_pages_gives_a_page_each(demo, council_id):
     entry = _with_evidence(demo, council_id)[0]
     two = receipt_pdf("試験商店", date(2025, 4, 19), "明細つき", 4_400, pages=2)
+    year_close.reopen_year(demo, council_id, YEAR, "明細の添付漏れ")  # a closed year's are fixed
     attachments.add_attachment(demo, entry["id"], two, "明細.pdf")
     texts = [_flat(t) for t in page_texts(_bundle(demo, council_id))]
     assert len(texts) == 1 + len(attachments.year_attachments(demo, council_id, YEAR)) + 1
@@ -73,6 +74,7 @@ def test_a_pdf_of_several_pages_gives_a_page_each(demo, council_id):
 
 
 def test_a_year_without_evidence_is_explained(demo, council_id):
+    year_close.reopen_year(demo, council_id, YEAR, "証拠書類の差し替え")
     with demo.transaction() as db:
         db.execute("DELETE FROM entry_attachments")
     with pytest.raises(UserError, match="添付"):
@@ -110,6 +112,7 @@ def test_a_scanned_page_stored_sideways_is_laid_in_upright(demo, council_id):
     out = io.BytesIO()
     writer.write(out)
     entry = _with_evidence(demo, council_id)[0]
+    year_close.reopen_year(demo, council_id, YEAR, "横向きの領収書の添付漏れ")
     attachments.add_attachment(demo, entry["id"], out.getvalue(), "横向き.pdf")
     reader = PdfReader(io.BytesIO(_bundle(demo, council_id)))
     [page] = [p for p in reader.pages if "横向き.pdf" in _flat(p.extract_text())]
