@@ -269,7 +269,7 @@ def _entry_rows(ctx: DemoContext, year: int, entries: list[dict]) -> list[dict]:
 def _close_year(ctx: DemoContext, year: int, closing: dict[str, int]) -> None:
     """年度締め of ``year`` on 4/15 (carried_out = closing balances), 会計監査 on 4/20 (before the
     実績報告 that attaches its report, see grants.REPORT_DAY), next year's 繰越金. The receipts
-    are attached first: a closed year's 証拠書類 cannot change (migration 19)."""
+    are attached first: a closed year's 証拠書類 cannot change (migration 20)."""
     from kyodo_desktop.demo.receipts import add_receipts
 
     add_receipts(ctx, year)

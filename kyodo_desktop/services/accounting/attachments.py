@@ -104,7 +104,7 @@ def add_attachment(store: Store, entry_id: int, data: bytes, file_name: str, *,
     the same entry twice is refused. Returns ``(link id, Changes)``.
 
     Raises UserError when the entry is gone or already has this file, YearClosed when the
-    entry's 年度 is closed (also refused by migration 19's triggers); ValidationError for a file
+    entry's 年度 is closed (also refused by migration 20's triggers); ValidationError for a file
     that is not accepted (:func:`check_content`).
     """
     entry = cash_book.get_entry(store, entry_id)

@@ -1,6 +1,6 @@
 """証拠書類 of a closed 年度 stay as they were audited: no file is attached to or removed from an
 entry of a closed year, neither through the service, an undo after the close, nor by direct SQL
-(migration 19's triggers); reopening the year allows it again."""
+(migration 20's triggers); reopening the year allows it again."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 19: the 証拠書類 of a closed 年度 stay as they were audited. Like the
+-- kyodo-desktop schema, step 20: the 証拠書類 of a closed 年度 stay as they were audited. Like the
 -- 出納簿 itself (migration 2), a file cannot be attached to, renamed on or detached from an entry of
 -- a council-year whose year_closes row has reopened_at IS NULL, whoever writes (the service, an
 -- undo after the close, another program); RAISE(ABORT, 'kyodo:closed_year') becomes YearClosed.
