@@ -318,6 +318,7 @@ from kyodo_desktop import (  # noqa: E402
     cli_accounts,  # noqa: F401  close-year
     cli_backup,  # noqa: F401  backup, restore, handover-export/-import, smoke-test
     cli_city,  # noqa: F401  city import-return
+    cli_dues,  # noqa: F401  dues (会費)
     cli_reconcile,  # noqa: F401  reconcile (通帳照合)
     cli_review,  # noqa: F401  review
     cli_status,  # noqa: F401  status (今年度の流れ)

@@ -120,6 +120,12 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("Consent form: the number of the person (a blank form without "
                                "it)."))
     _add_provision_arguments(parser)
+    parser.add_argument("--date", default="", metavar=_("DATE"),
+                        help=_("Membership fee invoices: the date printed on them, e.g. "
+                               "2026-04-15 or R8.4.15 (default: today)."))
+    parser.add_argument("--unpaid-only", action="store_true",
+                        help=_("Membership fee invoices: only the associations that have not "
+                               "paid in full."))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -130,7 +136,8 @@ def _run_report(args: argparse.Namespace) -> int:
     options = {"edition": args.edition, "large_print": args.large_print, "booklet": args.booklet,
                "payment": args.payment, "screens": args.screens, "meeting": args.meeting,
                "program": args.program,
-               "kind": args.distribution_kind, "spares": args.spares, "person": args.person}
+               "kind": args.distribution_kind, "spares": args.spares, "person": args.person,
+               "date": args.date, "unpaid_only": args.unpaid_only}
     from kyodo_desktop.services.year_path.steps import record_print
 
     if not kind.needs_data_file:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from kyodo_desktop.demo import dues, money
 from kyodo_desktop.demo import funder as funder_step
 from kyodo_desktop.demo import grants as grants_step
-from kyodo_desktop.demo import money
 from kyodo_desktop.demo.common import (
     CLOSED_YEAR,
     TODAY,
@@ -121,6 +121,7 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
     rows = _entry_rows(ctx, year, entries)
     money.place_entries(ctx, year, rows)
     ctx.counts["cash_book_entries"][year] = ctx.insert("cash_book_entries", rows)
+    dues.add_dues(ctx, year, entries)
     money.add_transfers(ctx, year, rows)
     money.add_reconciliations(ctx, year, rows)
     if year == CLOSED_YEAR:
@@ -253,8 +254,9 @@ def _entry_rows(ctx: DemoContext, year: int, entries: list[dict]) -> list[dict]:
     rows = []
     for number, (_index, e) in enumerate(ranked, start=1):
         income = e["direction"] == "income"
+        e["entry_id"] = ctx.new_id("cash_book_entries")  # the 会費 payments link to it
         rows.append({
-            "id": ctx.new_id("cash_book_entries"), "council_id": ctx.council_id,
+            "id": e["entry_id"], "council_id": ctx.council_id,
             "fiscal_year": year, "fund_code": e["fund"], "entry_date": e["date"].isoformat(),
             "direction": e["direction"],
             "income_category_code": e["category"] if income else None,

@@ -3,7 +3,8 @@
 運営支援 is spent in full on the 事務局 (報酬, 賃金, リース, 通信 …: lines that add up to the
 grant exactly, so its 精算 returns nothing); 活動支援 pays the projects, 団体への活動補助 and
 防災備品 (its lines add up to the grant; actual spending comes out a little below, so a small
-返還金 remains); 自主財源 collects 会費 (100円 × 加入世帯数 of every 自治会), 協賛金, 事業収入 and
+返還金 remains); 自主財源 collects 会費 (300円 × 加入世帯数 of every 自治会; in the open year a few 未納 and one
+一部, :func:`dues_share`), 協賛金, 事業収入 and
 預金利息 and pays 懇親会, 慶弔費, 負担金 — what the grants may not pay. Amounts are int 円.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from kyodo_desktop.demo.common import (
+    OPEN_YEAR,
     DemoContext,
     fy_date,
     load,
@@ -161,7 +163,28 @@ def own_items(ctx: DemoContext, year: int, project_items: list[dict], opening: i
     _line(budgets, OWN, "income", "carried_in", opening)
     for category, amount in _sums(expenses).items():
         _line(budgets, OWN, "expense", category, -(-amount * 11 // 10 // 10_000) * 10_000)
-    return incomes + expenses
+    return dues_share(incomes, year) + expenses
+
+
+def dues_share(incomes: list[dict], year: int) -> list[dict]:
+    """The income items as paid: the budget holds every 自治会's 会費 (請求額), but in the open
+    year the 自治会 at the ``membership_unpaid`` positions have not paid (未納) and the one at
+    ``membership_partial`` has paid half (一部, rounded down to 100円)."""
+    if year != OPEN_YEAR:
+        return incomes
+    spec = load("ledger")["own_income"]
+    fees = [i for i in incomes if i["category"] == "membership_fees"]
+    unpaid = {id(fees[n]) for n in spec["membership_unpaid"]}
+    partial = fees[spec["membership_partial"]]
+    paid = []
+    for planned in incomes:
+        if id(planned) in unpaid:
+            continue
+        if planned is partial:
+            planned = dict(planned, amount=planned["amount"] // 2 // 100 * 100,
+                           description=planned["description"] + "（一部納入）")
+        paid.append(planned)
+    return paid
 
 
 def _membership_fees(ctx: DemoContext, year: int, spec: dict) -> list[dict]:
@@ -175,7 +198,8 @@ def _membership_fees(ctx: DemoContext, year: int, spec: dict) -> list[dict]:
         text = spec["membership_desc"].format(year=nendo(year),
                                               members=format_number(members))
         fees.append(item(OWN, "income", "membership_fees", day, text, name,
-                         members * spec["membership_per_household"], exact=True))
+                         members * spec["membership_per_household"], exact=True)
+                    | {"dues_org": organization_id})
     return fees
 
 

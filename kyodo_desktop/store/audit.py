@@ -42,6 +42,7 @@ AUDITED_TABLES: dict[str, tuple[str, ...]] = {
     "account_opening_balances": ("council_id", "fiscal_year", "account_id"),
     "reconciliations": ("id",),
     "audits": ("id",),
+    "dues_rates": ("council_id", "fiscal_year"),
 }
 ACTIONS = ("insert", "update", "delete", "close", "reopen")
 #: Columns a later migration added to an audited table and filled itself (migration 13: the
@@ -239,6 +240,7 @@ def table_label(table: str) -> str:
         "account_opening_balances": _("the accounts' opening balances (audited table)"),
         "reconciliations": _("the reconciliations (audited table)"),
         "audits": _("the audits (audited table)"),
+        "dues_rates": _("the membership fee rates (audited table)"),
     }
     return labels.get(table, table)
 

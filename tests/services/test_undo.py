@@ -68,8 +68,8 @@ def test_an_audited_edit(demo_store, yuda, digest):
 
 
 def test_a_delete_with_cascades_and_unlinked_rows(demo_store, yuda, digest):
-    org = roster.list_organizations(demo_store, yuda, 2026,
-                                    kind="neighborhood_association")[0]["id"]
+    # a PTA: the demo's 自治会 all paid 会費, and an association with payments is not deleted
+    org = roster.list_organizations(demo_store, yuda, 2026, kind="pta")[0]["id"]
     done = _round_trip(demo_store, digest,
                        lambda: roster.delete_organization(demo_store, org), ROSTER)
     assert done.snapshot.count("member_organizations") == 1

@@ -14,6 +14,8 @@ running 残高            the same after every entry, in 出納簿 order ``(entr
 決算額 per 費目         Σ amount per fund × direction × category (予算対比, 収支決算書); 返還金 apart
 事業費 (project cost)   Σ expenses linked to the 事業 in its 年度; a 返還金 never counts
 交付金 income booked    Σ income entries of category 交付金 per fund
+会費 納入額             Σ amount of the 出納簿 entries linked to a 自治会's 納入 (``dues_payments``)
+会費 income             Σ income entries of category 会費 (``membership_fees``), every fund
 交付済額 (received)     Σ the grant's payments that have a payment date (``paid_on``)
 交付決定額 in force     the approved 変更 amount, else the decided amount
 対象経費 (eligible)     the programme's eligible expenses of the fund, caps applied
@@ -241,6 +243,23 @@ def grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, i
         "SELECT fund_code, sum(amount) AS total FROM cash_book_entries WHERE council_id = ? "
         "AND fiscal_year = ? AND direction = 'income' AND income_category_code = ? "
         "GROUP BY fund_code", (council_id, fiscal_year, accounting.GRANT_INCOME_CATEGORY))}
+
+
+def dues_paid(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:
+    """会費 納入額 ``{organization_id: 円}`` of the council-year: Σ of the 出納簿 entries linked to
+    each 自治会's payments (``dues_payments``). 自治会 without payments are absent."""
+    return dict(store.conn.execute(
+        "SELECT p.organization_id, sum(e.amount) FROM dues_payments p "
+        "JOIN cash_book_entries e ON e.id = p.entry_id WHERE p.council_id = ? "
+        "AND p.fiscal_year = ? GROUP BY p.organization_id", (council_id, fiscal_year)).fetchall())
+
+
+def category_income(store: Store, council_id: int, fiscal_year: int, category: str) -> int:
+    """Σ of the 出納簿's income entries of 収入科目 ``category`` in every fund (円), as the
+    決算額 (:func:`category_actuals`) counts them."""
+    return sum(amount for (_fund, direction, code), amount
+               in category_actuals(store, council_id, fiscal_year).items()
+               if direction == "income" and code == category)
 
 
 def received_by_grant(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:

@@ -249,6 +249,8 @@ def organization_usage(store: Store, organization_id: int) -> list[str]:
          "SELECT count(*) FROM plan_actions WHERE responsible_organization_id = ?"),
         (_("household figures of {count} fiscal years"),
          "SELECT count(*) FROM organization_households WHERE organization_id = ?"),
+        (_("{count} membership fee payments"),
+         "SELECT count(*) FROM dues_payments WHERE organization_id = ?"),
     ]
     return usage_lines(store, counts, organization_id)
 
@@ -256,8 +258,13 @@ def organization_usage(store: Store, organization_id: int) -> list[str]:
 def delete_organization(store: Store, organization_id: int) -> Changes:
     """Delete an organisation with its 世帯数, 任期 and 部会 memberships (the schema cascades);
     推進項目 it carried out keep their other 実施主体. Undoable through
-    :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when it is gone."""
+    :func:`kyodo_desktop.services.changes.undoable`. Raises UserError when it is gone or has
+    会費 payments (booked in the 出納簿: record 退会日 instead)."""
     council_id = get_organization(store, organization_id)["council_id"]
+    if store.scalar("SELECT 1 FROM dues_payments WHERE organization_id = ? LIMIT 1",
+                    (organization_id,)):
+        raise UserError(_("This association has membership fee payments in the cash book and "
+                          "cannot be deleted. Enter the date it left instead."))
     with store.transaction() as db:
         db.execute("DELETE FROM member_organizations WHERE id = ?", (organization_id,))
     return Changes.of(ROSTER, council_id=council_id)

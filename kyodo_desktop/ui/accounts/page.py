@@ -1,10 +1,11 @@
-"""The 予算・出納 page: tabs 出納簿, 口座, 通帳照合, 予算, 予算対比, 交付金, 会計区分・助成, 点検, 履歴,
-and the 年度締め.
+"""The 予算・出納 page: tabs 出納簿, 口座, 通帳照合, 会費, 予算, 予算対比, 交付金, 会計区分・助成, 点検,
+履歴, and the 年度締め.
 
 The header shows the 年度 and whether it is closed, with 年度締め… (runs every check first; errors
 block it and open the 点検 tab) and 締めを解除… (asks for the reason). Every tab reloads on
 ``context.changed`` for the accounts of the current council, on a council change and on a 年度
-change; hidden tabs reload when they are shown.
+change (the 会費 tab also on a roster change: 加入世帯数 make the 請求額); hidden tabs reload when
+they are shown.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from kyodo_desktop.services.accounting.year_close import (
     close_year,
     reopen_year,
 )
-from kyodo_desktop.services.changes import ACCOUNTS, Changes
+from kyodo_desktop.services.changes import ACCOUNTS, ROSTER, Changes
 from kyodo_desktop.ui.accounts.budget import BudgetTab, BudgetVsActualTab
 from kyodo_desktop.ui.accounts.cash_book import CashBookTab
 from kyodo_desktop.ui.accounts.funders import FundersTab
@@ -47,6 +48,7 @@ from kyodo_desktop.ui.accounts.reconcile_tab import ReconcileTab
 from kyodo_desktop.ui.accounts.review import ChecksTab, HistoryTab
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.dues.tab import DuesTab
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
@@ -81,6 +83,7 @@ class AccountsPage(QWidget):
         self.cash_book = CashBookTab(context, self)
         self.ledger_accounts = LedgerAccountsTab(context, self)
         self.reconcile = ReconcileTab(context, self)
+        self.dues = DuesTab(context, self)
         self.budget = BudgetTab(context, self)
         self.budget_vs_actual = BudgetVsActualTab(context, self)
         self.grants = GrantsTab(context, self)
@@ -90,6 +93,7 @@ class AccountsPage(QWidget):
         for tab, title in ((self.cash_book, _("Cash book")),
                            (self.ledger_accounts, _("Accounts (口座)")),
                            (self.reconcile, _("Reconciliation (通帳照合)")),
+                           (self.dues, _("Membership fees (会費)")),
                            (self.budget, _("Budget")),
                            (self.budget_vs_actual, _("Budget vs actual")),
                            (self.grants, _("Grants")),
@@ -117,12 +121,15 @@ class AccountsPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(ACCOUNTS, "plan") and changes.concerns(self.context.council_id):
             self.reload()
+        elif changes.touches(ROSTER) and changes.concerns(self.context.council_id):
+            self._stale.add(self.dues)
+            self._reload_stale()
 
     def reload(self) -> None:
         """Reload the shown tab now and the others when they are shown."""
         self.reload_header()
-        self._stale = {self.cash_book, self.ledger_accounts, self.reconcile, self.budget,
-                       self.budget_vs_actual, self.grants, self.funders, self.checks}
+        self._stale = {self.cash_book, self.ledger_accounts, self.reconcile, self.dues,
+                       self.budget, self.budget_vs_actual, self.grants, self.funders, self.checks}
         self.history.show_entry(None)
         self._reload_stale()
 
