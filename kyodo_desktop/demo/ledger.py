@@ -3,8 +3,8 @@
 運営支援 is spent in full on the 事務局 (報酬, 賃金, リース, 通信 …: lines that add up to the
 grant exactly, so its 精算 returns nothing); 活動支援 pays the projects, 団体への活動補助 and
 防災備品 (its lines add up to the grant; actual spending comes out a little below, so a small
-返還金 remains); 自主財源 collects 会費 (300円 × 加入世帯数 of every 自治会; in the open year a few 未納 and one
-一部, :func:`dues_share`), 協賛金, 事業収入 and
+返還金 remains); 自主財源 collects 会費 (300円 × 加入世帯数 of every 自治会; a few 未納 and one 一部,
+:func:`dues_share`), 協賛金, 事業収入 and
 預金利息 and pays 懇親会, 慶弔費, 負担金 — what the grants may not pay. Amounts are int 円.
 """
 
@@ -167,15 +167,14 @@ def own_items(ctx: DemoContext, year: int, project_items: list[dict], opening: i
 
 
 def dues_share(incomes: list[dict], year: int) -> list[dict]:
-    """The income items as paid: the budget holds every 自治会's 会費 (請求額), but in the open
-    year the 自治会 at the ``membership_unpaid`` positions have not paid (未納) and the one at
+    """The income items as paid: the budget holds every 自治会's 会費 (請求額), but the 自治会 at
+    the year's ``membership_unpaid`` positions have not paid (未納: one in the closed year, who
+    has not paid in the open year either, and two more) and in the open year the one at
     ``membership_partial`` has paid half (一部, rounded down to 100円)."""
-    if year != OPEN_YEAR:
-        return incomes
     spec = load("ledger")["own_income"]
     fees = [i for i in incomes if i["category"] == "membership_fees"]
-    unpaid = {id(fees[n]) for n in spec["membership_unpaid"]}
-    partial = fees[spec["membership_partial"]]
+    unpaid = {id(fees[n]) for n in spec["membership_unpaid"][str(year)]}
+    partial = fees[spec["membership_partial"]] if year == OPEN_YEAR else None
     paid = []
     for planned in incomes:
         if id(planned) in unpaid:
