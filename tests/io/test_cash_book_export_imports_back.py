@@ -96,5 +96,7 @@ def test_fund_that_disagrees_with_the_file_is_refused_naming_rows(exported, caps
     assert "5、6、7" in err or "行目" in err
     assert main([*args, "--dry-run"]) == 0  # without --fund each row goes to its fund
     out = capsys.readouterr().out
-    assert "会計区分」列のとおり" in out and "406" in out  # 共同募金配分金 too
+    with open_store(db) as store:
+        rows = entry_totals(store, _yuda(store), 2026).count
+    assert "会計区分」列のとおり" in out and f"取り込む行: {rows} 行" in out  # 共同募金配分金 too
     assert "council_" not in out and "共同募金配分金" in out
