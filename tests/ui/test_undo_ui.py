@@ -65,8 +65,12 @@ def test_a_deleted_group_comes_back_with_its_terms(context, qtbot, digest, answe
     qtbot.addWidget(page)
     page.show()
     tab = page.organizations
-    tab.table.selectRow(0)
-    organization_id = tab.current_id
+    never_paid = next(r["id"] for r in tab.model.rows if r["kind"] == "neighborhood_association"
+                      and not context.store.scalar("SELECT 1 FROM dues_payments WHERE "
+                                                   "organization_id = ?", (r["id"],)))
+    tab.table.selectRow([r["id"] for r in tab.model.rows].index(never_paid))  # 会費: a 自治会
+    organization_id = tab.current_id  # with payments is not deleted
+    assert organization_id == never_paid
     terms = context.store.scalar("SELECT count(*) FROM officer_terms WHERE organization_id = ?",
                                  (organization_id,))
     before = digest(context.store)
