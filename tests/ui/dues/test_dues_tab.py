@@ -23,6 +23,8 @@ def tab(open_window, demo_path, qtbot):
     page = window.show_area(area_row("accounts"))
     page.tabs.setCurrentWidget(page.dues)
     qtbot.waitUntil(lambda: page.dues.isVisible())
+    window.activateWindow()  # keyboard focus moves only in the active window
+    qtbot.waitActive(window)
     return page.dues
 
 
