@@ -1,7 +1,7 @@
 """納入 of 会費 by the 自治会: each payment is a 出納簿 income entry (収入 会費
 ``membership_fees``, 自主財源 ``own_funds``, the 口座 the money went into) written through
 :mod:`kyodo_desktop.services.accounting.cash_book`, plus a ``dues_payments`` row linking it to
-the 自治会 with its 領収書 number (migration 20).
+the 自治会 with its 領収書 number (migration 21).
 
 The entry is the one source of the payment's date, amount and 口座: editing a payment edits the
 entry, deleting it deletes the entry (the link goes with it, also when the entry is deleted in the

@@ -1,4 +1,4 @@
-"""The 会費 rate of a council-year (``dues_rates``, migration 20): 世帯割 (円 per 加入世帯)
+"""The 会費 rate of a council-year (``dues_rates``, migration 21): 世帯割 (円 per 加入世帯)
 and 均等割 (円 per 自治会), either or both. Writes are logged in the 変更履歴 and refused in a
 closed 年度 (YearClosed). Text typed by a person is read with
 :func:`kyodo_desktop.domain.money.parse_yen` (:func:`parse_rate`)."""

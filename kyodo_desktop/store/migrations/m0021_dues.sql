@@ -1,4 +1,4 @@
--- kyodo-desktop schema, step 20: 会費・分担金 from the 自治会 (issue 15).
+-- kyodo-desktop schema, step 21: 会費・分担金 from the 自治会 (issue 15).
 --
 -- 1. dues_rates: per council and 年度 the 会費 rate, an amount per 加入世帯 (household_amount, 円
 --    per 世帯) and/or a flat amount per 自治会 (association_amount, 円). 請求額 of a 自治会 =
