@@ -15,7 +15,8 @@ from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.handbook_render import render_handbook
-from kyodo_desktop.services.handbook.build import Handbook, assemble, problems
+from kyodo_desktop.services.handbook.build import Handbook, assemble, contact_people, problems
+from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.shell.errors import show_error
 
 
@@ -92,6 +93,7 @@ class HandbookPrinting(QObject):
         super().__init__(parent)
         self.context = context
         self.job: PdfJob | None = None
+        self._provision: tuple[str, int, object] = ("", 0, None)
         self._save = save
         self._options = options
         self._status = status
@@ -113,6 +115,12 @@ class HandbookPrinting(QObject):
         except UserError as error:
             show_error(error, self._parent)
             return None
+        people = contact_people(store, council, year, edition)
+        document = book.title + ("（事務局用）" if edition == "staff" else "")
+        go_on, answer = provision.ask_provision(self.context, self._parent, document, people)
+        if not go_on:
+            return None
+        self._provision = (document, people, answer)
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
                 self._parent, _("Save the handbook"), f"{book.title}_{book.year_label}.pdf",
@@ -135,4 +143,6 @@ class HandbookPrinting(QObject):
             show_error(error, self._parent)
         else:
             self._status.setText(_("Saved the PDF: {path}").format(path=path))
+            document, people, answer = self._provision
+            provision.record(self.context, "handbook", document, people, answer, self._parent)
         self.pdf_finished.emit(path)

@@ -40,6 +40,7 @@ from kyodo_desktop.services.year_path.steps import record_print
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.reports.kind_options import MINUTES, KindOptions
 from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
@@ -300,6 +301,9 @@ class ReportsPage(QWidget):
         pdf = self.make_pdf()
         if pdf is None:
             return False
+        go_on, provided = self._ask_provision()
+        if not go_on:
+            return False
         try:
             done = print_with_dialog(pdf, self.title(), self)
         except UserError as error:
@@ -307,11 +311,29 @@ class ReportsPage(QWidget):
             return False
         self.status.setText(_("Sent to the printer.") if done else "")
         if done:
-            self._record_print()
+            self._record_print(provided)
         return done
 
-    def _record_print(self) -> None:
-        """A final print or save completes its step of 今年度の流れ (e.g. 手引きの印刷)."""
+    def _ask_provision(self) -> tuple[bool, tuple | None]:
+        """For a form holding personal data (the 避難行動要支援者名簿 …): ask to whom it is given;
+        ``(go on, (kind, title, people, answer) or None)``."""
+        kind, request = self.current_kind(), self.request()
+        if kind is None or request is None or kind.personal_data is None:
+            return True, None
+        try:
+            people = kind.personal_data(self.context.store, request)
+        except UserError as error:
+            show_error(error, self)
+            return False, None
+        go_on, answer = provision.ask_provision(self.context, self, self.title(), people)
+        return go_on, (kind.name, self.title(), people, answer) if answer else None
+
+    def _record_print(self, provided: tuple | None = None) -> None:
+        """A final print or save completes its step of 今年度の流れ (e.g. 手引きの印刷) and
+        writes the 提供記録 of a form with personal data (``provided``)."""
+        if provided is not None:
+            kind_name, document, people, answer = provided
+            provision.record(self.context, kind_name, document, people, answer, self)
         kind, request = self.current_kind(), self.request()
         if kind is not None and request is not None and record_print(
                 self.context.store, kind.name, request.council_id, request.fiscal_year,
@@ -349,6 +371,9 @@ class ReportsPage(QWidget):
         pdf = self.make_pdf()
         if pdf is None:
             return False
+        go_on, provided = self._ask_provision()
+        if not go_on:
+            return False
         try:
             fileops.write_bytes(path, pdf, open_data=open_data)
         except UserError as error:
@@ -356,5 +381,5 @@ class ReportsPage(QWidget):
             return False
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.status.setText(_("Saved to {path}.").format(path=path))
-        self._record_print()
+        self._record_print(provided)
         return True

@@ -34,6 +34,7 @@ from kyodo_desktop.services.roster.handover import KEEP, REPLACE, VACATE, Decisi
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
@@ -296,10 +297,17 @@ class HandoverWizard:
                                                     _("Excel workbook (*.xlsx)"))
         if not path:
             return
+        store, council = self.context.store, self.context.council_id
+        document = _("List of neighborhood association presidents")
+        people = roster_export.people_with_contacts(store, council, self.fiscal_year,
+                                                    "presidents")
+        go_on, answer = provision.ask_provision(self.context, self.wizard, document, people)
+        if not go_on:
+            return
         try:
-            message = roster_export.export_presidents(self.context.store, self.context.council_id,
-                                                      self.fiscal_year, path)
+            message = roster_export.export_presidents(store, council, self.fiscal_year, path)
         except UserError as error:
             show_error(error, self.wizard)
             return
+        provision.record(self.context, "presidents", document, people, answer, self.wizard)
         self.wizard.findChild(QLabel, "resultLabel").setText(message)

@@ -1,5 +1,6 @@
 """The 構成団体 tab of the roster page: the list (search, 種別 filter, totals of the 年度) and the
-editor beside it (``forms/roster_organization.ui``) with the 世帯数 of the 年度.
+editor beside it (``forms/roster_organization.ui``) with the 世帯数 of the 年度 and the 班数
+(services/roster/han.py: 回覧 copies of the 配布部数表).
 
 Saving sends the changed fields and figures to :mod:`kyodo_desktop.services.roster.organizations`; a bad value
 shows a red message under its field. Additions, edits and deletions go on the undo stack.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain import formatting, wareki
+from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.roster import han
 from kyodo_desktop.services.roster import organizations as roster
 from kyodo_desktop.services.roster.validate import RosterValidationError
 from kyodo_desktop.ui.commands import save_with_undo
@@ -95,12 +99,43 @@ class OrganizationTab:
         pin_below(page.findChild(QScrollArea, "orgEditorScroll"),
                   [self.save_button, self.revert_button, self.status])
         self.current_id: int | None = None
+        self.han, self.han_error = self._han_row()
+        self._han_loaded = ""
         kinds = self.editor.findChild(QComboBox, "kindEdit")
         self.kind_filter.addItem(_("All kinds"))
         for code, name in roster.organization_kinds():
             kinds.addItem(name, code)
             self.kind_filter.addItem(name, code)
         self._connect()
+
+    def _han_row(self) -> tuple[QLineEdit, QLabel]:
+        """The 班数 field under the 世帯数 (回覧 copies of the 配布部数表 are one per 班)."""
+        edit, error = QLineEdit(), QLabel()
+        edit.setObjectName("hanCountEdit")
+        edit.setPlaceholderText(_("Empty: one circular per 10 households"))
+        edit.setMaxLength(12)
+        error.setProperty("role", "error")
+        error.setWordWrap(True)
+        error.hide()
+        edit.textEdited.connect(lambda _t: error.hide())
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(edit)
+        box.addWidget(error)
+        self.editor.findChild(QFormLayout, "householdsForm").addRow(_("Number of 班"), box)
+        return edit, error
+
+    def _han_edit(self) -> str | None:
+        """The 班数 typed when it differs from the stored one, else None."""
+        typed = self.han.text().strip()
+        return None if typed == self._han_loaded else typed
+
+    def _show_han(self, organization_id: int | None) -> None:
+        counts = han.han_counts(self.context.store, self.context.council_id) if (
+            organization_id is not None) else {}
+        self._han_loaded = str(counts[organization_id]) if organization_id in counts else ""
+        self.han.setText(self._han_loaded)
+        self.han_error.hide()
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _t: self.reload())
@@ -147,6 +182,7 @@ class OrganizationTab:
         self.fields.fill(roster.get_organization(self.context.store, organization_id))
         self.figures.fill(row)
         self.heading.setText(row["name"])
+        self._show_han(organization_id)
         self.editor.findChild(QLabel, "representativeEdit").setText(
             row["representative"] or _("(not set)"))
         self.editor.findChild(QLabel, "rateEdit").setText(
@@ -160,6 +196,7 @@ class OrganizationTab:
             self.table.clearSelection()
         self.fields.fill({"kind": roster.NEIGHBORHOOD})
         self.figures.fill({})
+        self._show_han(None)
         self.heading.setText(_("New group"))
         self.editor.findChild(QLabel, "representativeEdit").setText(_("(not set)"))
         self.editor.findChild(QLabel, "rateEdit").clear()
@@ -171,17 +208,25 @@ class OrganizationTab:
 
     def save(self) -> bool:
         """Save the editor; True when saved (or nothing changed), False on bad input."""
-        edited, figures = self.fields.edited(), self.figures.edited()
-        if not edited and not figures and self.current_id is not None:
+        edited, figures, han_typed = self.fields.edited(), self.figures.edited(), self._han_edit()
+        if not edited and not figures and han_typed is None and self.current_id is not None:
             self.status.setText(_("No changes to save."))
             return True
+        try:
+            if han_typed is not None:
+                han.clean_han(han_typed)
+        except ValidationError as error:
+            self.han_error.setText(error.message)
+            self.han_error.show()
+            self.status.setText(_("Not saved: correct the fields marked in red."))
+            return False
         try:
             if figures:
                 roster.clean_household_figures(*self.figures.values().values())
             if self.current_id is None:
-                self._create(self.fields.values(), figures and self.figures.values())
+                self._create(self.fields.values(), figures and self.figures.values(), han_typed)
             else:
-                self._update(edited, figures and self.figures.values())
+                self._update(edited, figures and self.figures.values(), han_typed)
         except RosterValidationError as error:
             (self.figures if set(error.errors) <= {"households", "member_households"}
              else self.fields).show_errors(error)
@@ -190,20 +235,22 @@ class OrganizationTab:
         self.status.setText(_("Saved."))
         return True
 
-    def _create(self, values: dict, figures: dict | None) -> None:
+    def _create(self, values: dict, figures: dict | None, han_typed: str | None = None) -> None:
         store, year, council = self.context.store, self.context.fiscal_year, self.context.council_id
 
         def create():  # the new group is selected when the page reloads on the Changes
             organization_id, changes = roster.create_organization(store, council, values)
             if figures:
                 changes |= roster.set_households(store, organization_id, year, *figures.values())
+            if han_typed:
+                changes |= han.set_han_count(store, organization_id, han_typed)
             self.current_id = organization_id
             return changes
 
         save_with_undo(self.context, _("Add group {name}").format(name=values["name"]), create)
         select_id(self.table, self.current_id)
 
-    def _update(self, edited: dict, figures: dict | None) -> None:
+    def _update(self, edited: dict, figures: dict | None, han_typed: str | None = None) -> None:
         store, year, organization_id = self.context.store, self.context.fiscal_year, self.current_id
         stored = roster.get_organization(store, organization_id)
 
@@ -211,6 +258,8 @@ class OrganizationTab:
             changes = roster.update_organization(store, organization_id, edited) if edited else Changes()
             if figures:
                 changes |= roster.set_households(store, organization_id, year, *figures.values())
+            if han_typed is not None:
+                changes |= han.set_han_count(store, organization_id, han_typed)
             return changes
 
         save_with_undo(self.context, _("Edit group {name}").format(name=stored["name"]), update)

@@ -1,5 +1,5 @@
-"""The 構成団体・役員 page (``forms/roster_page.ui``): three tabs — 構成団体 with 世帯数 and totals
-of the 年度, people, 役員・任期 — plus the yearly handover wizard, the import from Excel/CSV and
+"""The 構成団体・役員 page (``forms/roster_page.ui``): four tabs — 構成団体 with 世帯数 and totals
+of the 年度, people, 役員・任期, 個人情報 (ui/privacy: consents, 提供記録, 保存期間) — plus the yearly handover wizard, the import from Excel/CSV and
 the export to Excel. Every list is in 五十音順 and sortable by its headers; edits and deletions
 go on the undo stack. Refreshes on ``changed`` (roster), council and 年度 changes."""
 
@@ -26,6 +26,8 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.privacy import provision
+from kyodo_desktop.ui.privacy.register_tab import PrivacyTab
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
 from kyodo_desktop.ui.roster.handover import HandoverWizard
 from kyodo_desktop.ui.roster.import_dialog import RosterImportDialog
@@ -50,6 +52,7 @@ class RosterPage(QWidget):
         self.organizations = OrganizationTab(context, self.form)
         self.people = PeopleTab(context, self.form)
         self.terms = TermsTab(context, self.form)
+        self.privacy = PrivacyTab(context, self.tabs)
         set_scaled_style_sheet(self, EDITOR_STYLE)
         for name in ("orgSplitter", "peopleSplitter"):
             splitter = self.form.findChild(QSplitter, name)
@@ -84,6 +87,7 @@ class RosterPage(QWidget):
         self.organizations.reload()
         self.people.reload()
         self.terms.reload()
+        self.privacy.reload()
 
     def save_current(self) -> None:
         """Ctrl+S: save the editor of the tab shown."""
@@ -92,11 +96,14 @@ class RosterPage(QWidget):
             self.organizations.save()
         elif index == 1:
             self.people.save()
+        elif index == 3:
+            self.privacy.save()
 
     def focus_search(self) -> None:
         """Ctrl+F: jump to the search field of the tab shown."""
-        name = ("orgSearch", "personSearch", "termFilter")[self.tabs.currentIndex()]
-        self.form.findChild(QWidget, name).setFocus()
+        name = ("orgSearch", "personSearch", "termFilter", "privacySearch")[
+            self.tabs.currentIndex()]
+        self.findChild(QWidget, name).setFocus()
 
     def open_handover(self) -> HandoverWizard | None:
         """Open the yearly handover wizard (modal)."""
@@ -127,10 +134,16 @@ class RosterPage(QWidget):
         if not path:
             return
         store = self.context.store
+        document = _("Member groups, people and membership rates")
+        people = roster_export.people_with_contacts(store, council, year, "organizations")
+        go_on, answer = provision.ask_provision(self.context, self, document, people)
+        if not go_on:
+            return
         try:
             message = run_in_background(self, _("Writing the file…"), lambda: (
                 roster_export.export_organizations(store, council, year, path)))
         except UserError as error:
             show_error(error, self)
             return
+        provision.record(self.context, "organizations", document, people, answer, self)
         self.form.findChild(QLabel, "totalsLabel").setToolTip(message)

@@ -103,7 +103,13 @@ def test_copy_last_year(page):
     assert page.body_edit.toPlainText() == "昨年度の文章"
 
 
-def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path):
+def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path, monkeypatch):
+    from kyodo_desktop.services.privacy.provisions import ProvisionAnswer, list_provisions
+    from kyodo_desktop.ui.privacy import provision
+
+    asked = []
+    monkeypatch.setattr(provision, "ask_answer", lambda _c, _p, what, people: asked.append(
+        (what, people)) or ProvisionAnswer("各自治会長", "自治会長間の連絡", "事務局"))
     page.edition_combo.setCurrentIndex(page.edition_combo.findData("staff"))
     page.large_print_check.setChecked(True)
     target = tmp_path / "tebiki.pdf"
@@ -112,6 +118,12 @@ def test_print_makes_the_pdf_off_the_gui_thread(page, qtbot, tmp_path):
     assert signal.args == [target]
     texts = page_texts(target.read_bytes())
     assert "事務局用" in texts[0] and "令和8年度" in texts[0]
+    # the staff edition holds contacts: the user was asked to whom, and the print is recorded
+    assert len(asked) == 1 and asked[0][1] >= 10
+    last = list_provisions(page.context.store, page.context.council_id)[-1]
+    assert (last["kind"], last["recipient"], last["people"]) == ("handbook", "各自治会長",
+                                                                 asked[0][1])
+    assert "事務局用" in last["document"]
 
 
 def test_print_refuses_unknown_placeholders(page, monkeypatch, tmp_path):
