@@ -1,5 +1,6 @@
 """The 会議・総会 area: the meetings of the 年度 (list), an editor of the selected one in three
-tabs (基本: kind, date, place, 議長・書記・署名人, 議事の経過; 出席: each 構成員 出席 / 委任状 /
+tabs (基本: kind, date, place, 議長・書記・署名人 chosen from the 構成員 and the roster or typed,
+議事の経過; 出席: each 構成員 出席 / 委任状 /
 欠席 with the 定足数; 議案: number, title, 提案者, 結果 and votes, 経過 of the selected 議案),
 the follow-ups of the previous meeting of the same body, and the print buttons. Every save is
 one undo step (ui/commands.save_with_undo); the services check the input."""
@@ -28,8 +29,10 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import MEETINGS, ROSTER
 from kyodo_desktop.services.meetings import agenda, records
+from kyodo_desktop.services.roster.people import list_people
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.meetings.people_choice import NameChooser, SignerChooser, names_for
 from kyodo_desktop.ui.meetings.printing import MeetingPrinting
 from kyodo_desktop.ui.meetings.tables import ActionsTable, AgendaTable, AttendanceTable
 from kyodo_desktop.ui.shell.errors import show_error
@@ -102,9 +105,8 @@ class MeetingsPage(QWidget):
             edit.setPlaceholderText("13:30")
             times.addWidget(edit)
         self.place, self.body_name = QLineEdit(page), QLineEdit(page)
-        self.chair, self.secretary = QLineEdit(page), QLineEdit(page)
-        self.signers = QLineEdit(page)
-        self.signers.setPlaceholderText(_("Names separated by 、"))
+        self.chair, self.secretary = NameChooser(page), NameChooser(page)
+        self.signers = SignerChooser(page)
         self.proceedings = QPlainTextEdit(page)
         self.follow_ups = QLabel(page)
         self.follow_ups.setWordWrap(True)
@@ -174,6 +176,11 @@ class MeetingsPage(QWidget):
         self.start_time.setText(m["start_time"])
         self.end_time.setText(m["end_time"])
         self.place.setText(m["place"])
+        members = records.members_of(store, self.meeting_id)
+        names = names_for([member.name for member in members],
+                          [p["name"] for p in list_people(store, self.context.council_id)])
+        for chooser in (self.chair, self.secretary, self.signers):
+            chooser.set_names(names)
         self.chair.setText(m["chair_name"])
         self.secretary.setText(m["secretary_name"])
         self.signers.setText("、".join(m["signer_names"].splitlines()))
@@ -181,8 +188,7 @@ class MeetingsPage(QWidget):
         follow = agenda.follow_ups_for(store, self.meeting_id)
         self.follow_ups.setText("\n".join(
             f"・{a.content}（{a.assignee}）" for a in follow) or _("None"))
-        self.attendance.show_members(records.members_of(store, self.meeting_id),
-                                     records.attendance(store, self.meeting_id))
+        self.attendance.show_members(members, records.attendance(store, self.meeting_id))
         self.agenda.show_items(agenda.items(store, self.meeting_id))
         self.decisions.show_actions(agenda.actions(store, self.meeting_id))
 

@@ -1,11 +1,13 @@
 """The 議案書の文章・規約 dialog of the 会議・総会 page: the words of each part of the year's
-総会議案書 (次第, each 議案, 会計監査報告; empty = the default) and the 規約 with its revision
-history (a new revision is added with its date, 改正内容 and full text). Figures are never
-edited here: they come from the books. Each save is one undo step."""
+総会議案書 (次第, each 議案, 会計監査報告; empty = the default), the 規約 with its revision
+history (a new revision is added with its date, 改正内容 and full text) and the 定足数 rule the
+規約 sets for each kind of meeting (fraction, 以上 / を超える, 委任状 counted or not, 規約第N条).
+Figures are never edited here: they come from the books. Each save is one undo step."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kyodo_desktop.domain import meetings as dm
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
@@ -47,12 +51,14 @@ class PapersDialog(QDialog):
         layout.addWidget(tabs, 1)
         tabs.addTab(self._texts_tab(), _("Texts of the assembly papers"))
         tabs.addTab(self._rules_tab(), _("Rules (規約)"))
+        tabs.addTab(self._quorum_tab(), _("Quorum (定足数)"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.resize(760, 520)
         self._show_section()
         self._show_history()
+        self._show_quorum()
 
     def _texts_tab(self) -> QWidget:
         page = QWidget(self)
@@ -91,6 +97,84 @@ class PapersDialog(QDialog):
         layout.addWidget(self.add_rules_button)
         self.add_rules_button.clicked.connect(self.add_revision)
         return page
+
+    def _quorum_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.rule_kind = QComboBox(page)
+        for code, label in dm.RULE_KIND_LABELS.items():
+            self.rule_kind.addItem(label, code)
+        fraction = QHBoxLayout()
+        self.denominator, self.numerator = QSpinBox(page), QSpinBox(page)
+        for spin in (self.denominator, self.numerator):
+            spin.setRange(1, 100)
+        self.strict = QComboBox(page)
+        self.strict.addItem(_("or more (以上)"), False)
+        self.strict.addItem(_("more than (を超える)"), True)
+        for widget in (QLabel(_("Members ×"), page), self.denominator,
+                       QLabel(_("(fraction) of"), page), self.numerator, self.strict):
+            fraction.addWidget(widget)
+        fraction.addStretch(1)
+        self.count_proxies = QCheckBox(_("Proxies (委任状) count as attending"), page)
+        self.rule_source = QLineEdit(page)
+        self.rule_source.setMaxLength(100)
+        self.rule_source.setPlaceholderText(_("e.g. 規約第12条"))
+        self.rule_words = QLabel(page)
+        self.rule_words.setWordWrap(True)
+        self.save_rule_button = QPushButton(_("Save the quorum rule"), page)
+        form.addRow(_("Meeting"), self.rule_kind)
+        form.addRow(_("Quorum"), fraction)
+        form.addRow("", self.count_proxies)
+        form.addRow(_("Article of the rules"), self.rule_source)
+        form.addRow(_("In words"), self.rule_words)
+        form.addRow("", self.save_rule_button)
+        self.rule_kind.currentIndexChanged.connect(lambda _i: self._show_quorum())
+        for spin in (self.denominator, self.numerator):
+            spin.valueChanged.connect(lambda _v: self._describe_quorum())
+        self.strict.currentIndexChanged.connect(lambda _i: self._describe_quorum())
+        self.count_proxies.toggled.connect(lambda _c: self._describe_quorum())
+        self.save_rule_button.clicked.connect(self.save_quorum)
+        return page
+
+    def _typed_rule(self) -> dm.QuorumRule:
+        return dm.QuorumRule(self.numerator.value(), self.denominator.value(),
+                             bool(self.strict.currentData()), self.count_proxies.isChecked(),
+                             self.rule_source.text())
+
+    def _show_quorum(self) -> None:
+        rule = rules.quorum_rule(self.context.store, self.context.council_id,
+                                 self.rule_kind.currentData())
+        for widget in (self.numerator, self.denominator, self.strict, self.count_proxies):
+            widget.blockSignals(True)
+        self.denominator.setValue(rule.denominator)
+        self.numerator.setValue(rule.numerator)
+        self.strict.setCurrentIndex(self.strict.findData(rule.strict))
+        self.count_proxies.setChecked(rule.count_proxies)
+        for widget in (self.numerator, self.denominator, self.strict, self.count_proxies):
+            widget.blockSignals(False)
+        self.rule_source.setText(rule.source)
+        self._describe_quorum()
+
+    def _describe_quorum(self) -> None:
+        rule = self._typed_rule()
+        if rule.numerator > rule.denominator:
+            self.rule_words.setText(_("The quorum cannot be more than all the members."))
+            return
+        self.rule_words.setText(_("{words}: with 20 members, {quorum} must attend.").format(
+            words=rule.describe(), quorum=rule.quorum(20)))
+
+    def save_quorum(self) -> bool:
+        """Store the shown 定足数 rule of the chosen kind of meeting (one undo step)."""
+        kind, rule = self.rule_kind.currentData(), self._typed_rule()
+        try:
+            save_with_undo(self.context, _("Quorum rule of the {meeting}").format(
+                meeting=dm.RULE_KIND_LABELS[kind]), lambda: rules.set_quorum_rule(
+                    self.context.store, self.context.council_id, kind, rule))
+        except UserError as error:
+            show_error(error, self)
+            return False
+        self._show_quorum()
+        return True
 
     def _show_section(self) -> None:
         texts = assembly.texts(self.context.store, self.context.council_id,
