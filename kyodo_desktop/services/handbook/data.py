@@ -34,6 +34,7 @@ from kyodo_desktop.services.handbook.data_tables import (
     schedule_table,
     subcommittee_table,
 )
+from kyodo_desktop.services.meetings.calendar import year_events
 from kyodo_desktop.services.privacy.register import consented_people
 from kyodo_desktop.store import Store
 
@@ -212,11 +213,19 @@ def _organization(store, council_id, fiscal_year, staff, today) -> list[Block]:
 
 
 def _schedule(store, council_id, fiscal_year, staff, today) -> list[Block]:
+    """年間行事予定 from the 行事予定 of the 年度 (services/meetings/calendar.py: 事業, 総会 and
+    other meetings, 交付金の手続き); a 事業's 場所 and 担当 come from the 事業."""
     rows = facts.projects(store, council_id, fiscal_year)
-    intro = Paragraph(f"{wareki.format_fiscal_year(fiscal_year)}に協議会が予定している主な行事です。"
-                      "日程は変わることがあります。広報誌や回覧でもお知らせします。")
+    events, _whole_year = year_events(store, council_id, fiscal_year)
+    rows += [{"name": e.text, "starts_on": e.day, "ends_on": e.last, "place": "",
+              "subcommittee": "事務局" if e.kind == "grant" else ""}
+             for e in events if e.kind != "project"]
+    intro = Paragraph(f"{wareki.format_fiscal_year(fiscal_year)}に協議会が予定している主な行事です"
+                      "（会議と交付金の手続きを含みます）。日程は変わることがあります。"
+                      "広報誌や回覧でもお知らせします。")
     if not rows:
         return [intro, Paragraph("この年度の行事はまだ登録されていません。")]
+    rows.sort(key=lambda r: (r["starts_on"] is None, r["starts_on"] or today))
     return [intro, schedule_table(rows, fiscal_year)]
 
 

@@ -2,7 +2,8 @@
 tabs (基本: kind, date, place, 議長・書記・署名人 chosen from the 構成員 and the roster or typed,
 議事の経過; 出席: each 構成員 出席 / 委任状 /
 欠席 with the 定足数; 議案: number, title, 提案者, 結果 and votes, 経過 of the selected 議案),
-the follow-ups of the previous meeting of the same body, and the print buttons. Every save is
+the follow-ups of the previous meeting of the same body, the print buttons and the 行事予定
+month view (calendar_dialog.py). Every save is
 one undo step (ui/commands.save_with_undo); the services check the input."""
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ class MeetingsPage(QWidget):
         self.minutes_button = QPushButton(_("Print minutes"), self)
         self.assembly_button = QPushButton(_("Print assembly papers"), self)
         self.papers_button = QPushButton(_("Papers and rules…"), self)
+        self.calendar_button = QPushButton(_("Calendar…"), self)
         for button in (self.new_button, self.delete_button, self.save_button,
-                       self.minutes_button, self.assembly_button, self.papers_button):
+                       self.minutes_button, self.assembly_button, self.papers_button,
+                       self.calendar_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -84,6 +87,7 @@ class MeetingsPage(QWidget):
         self.minutes_button.clicked.connect(lambda: self.printing.print_minutes())
         self.assembly_button.clicked.connect(lambda: self.printing.print_assembly())
         self.papers_button.clicked.connect(self.edit_papers)
+        self.calendar_button.clicked.connect(self.show_calendar)
         self.list.currentItemChanged.connect(self._selected)
         context.changed.connect(self._changed)
         context.council_changed.connect(lambda _c: self.refresh())
@@ -162,6 +166,7 @@ class MeetingsPage(QWidget):
         self.new_button.setEnabled(self.context.council_id is not None)
         self.assembly_button.setEnabled(self.context.council_id is not None)
         self.papers_button.setEnabled(self.context.council_id is not None)
+        self.calendar_button.setEnabled(self.context.council_id is not None)
         if not has:
             self.attendance.show_members([], None)
             self.agenda.show_items([])
@@ -258,6 +263,14 @@ class MeetingsPage(QWidget):
         from kyodo_desktop.ui.meetings.papers_dialog import PapersDialog
 
         dialog = PapersDialog(self.context, self)
+        dialog.open()
+        return dialog
+
+    def show_calendar(self):
+        """Open the 行事予定 month view of the 年度 (returned, for tests)."""
+        from kyodo_desktop.ui.meetings.calendar_dialog import CalendarDialog
+
+        dialog = CalendarDialog(self.context, self)
         dialog.open()
         return dialog
 

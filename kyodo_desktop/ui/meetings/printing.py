@@ -39,7 +39,7 @@ class MeetingPrinting(QObject):
         from kyodo_desktop.reports.minutes import build_minutes
 
         request = ReportRequest(self.context.council_id, options={"meeting": meeting})
-        return self._write(lambda: build_minutes(self.context.store, request), path,
+        return self.write(lambda: build_minutes(self.context.store, request), path,
                            _("Minutes_{number}.pdf").format(number=meeting))
 
     def print_assembly(self, path: Path | str | None = None) -> Path | None:
@@ -49,10 +49,12 @@ class MeetingPrinting(QObject):
         from kyodo_desktop.reports.general_assembly import build_general_assembly
 
         request = ReportRequest(self.context.council_id, self.context.fiscal_year)
-        return self._write(lambda: build_general_assembly(self.context.store, request), path,
+        return self.write(lambda: build_general_assembly(self.context.store, request), path,
                            _("General_assembly_{year}.pdf").format(year=self.context.fiscal_year))
 
-    def _write(self, build: Callable[[], bytes], path, suggested: str) -> Path | None:
+    def write(self, build: Callable[[], bytes], path, suggested: str) -> Path | None:
+        """Write the PDF ``build()`` makes to ``path`` (asked for, starting at ``suggested``,
+        when None); errors are shown. The path, or None."""
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(self._parent, _("Save the PDF"),
                                                         suggested, _("PDF files (*.pdf)"))

@@ -64,13 +64,18 @@ def test_association_list_has_contacts_only_in_the_staff_edition(demo_store, yud
     assert new_president in [row[2] for row in public_table.rows]
 
 
-def test_schedule_lists_the_years_projects_in_date_order(demo_store, yuda):
+def test_schedule_lists_the_years_projects_meetings_and_grant_steps_in_date_order(demo_store, yuda):
     blocks = data_blocks(demo_store, yuda, YEAR, "schedule", today=TODAY)
     table = next(b for b in blocks if isinstance(b, m.Table))
     names = [row[2] for row in table.rows]
     assert "湯田温泉夏まつり" in names and "地域防災訓練" in names
     assert names.index("湯田温泉夏まつり") < names.index("地域防災訓練")
-    assert len(names) == demo_store.scalar(
+    from kyodo_desktop.services.meetings.calendar import year_events
+
+    events, _whole_year = year_events(demo_store, yuda, YEAR)  # the 行事予定's own source
+    others = [e.text for e in events if e.kind != "project"]
+    assert "通常総会 13:30" in names and any("交付決定" in n for n in names)
+    assert len(names) == len(others) + demo_store.scalar(
         "SELECT count(*) FROM projects WHERE council_id = ? AND fiscal_year = ?", (yuda, YEAR))
 
 
