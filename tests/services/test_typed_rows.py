@@ -168,3 +168,4 @@ def test_privacy_rows_match_their_shapes(demo) -> None:
     _check(provisions.list_provisions(store, council), privacy_rows.Provision)
     _check(evacuation.evacuation_list(store, council).people, privacy_rows.EvacuationPerson)
     _check(retention.departed_people(store, council), privacy_rows.RegisterRow)
+    _check(retention.deletions(store, council), privacy_rows.Deletion)

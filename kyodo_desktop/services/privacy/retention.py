@@ -19,7 +19,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
 from kyodo_desktop.services.privacy.register import register_rows
-from kyodo_desktop.services.privacy.rows import RegisterRow
+from kyodo_desktop.services.privacy.rows import Deletion, RegisterRow
 from kyodo_desktop.services.privacy.terms import DEFAULT_KEEP_YEARS, DEFAULT_RULE_SOURCE
 from kyodo_desktop.services.roster.validate import clean_count
 from kyodo_desktop.store import Store
@@ -106,3 +106,10 @@ def delete_departed(store: Store, council_id: int, person_ids: list[int], *,
             "people": len(chosen), "rule": rule.describe(),
             "deleted_by": text.normalize(deleted_by)[:200]})
     return Changes.of(ROSTER, council_id=council_id)
+
+
+def deletions(store: Store, council_id: int) -> list[Deletion]:
+    """The council's deletions of people who left, oldest first (``deleted_at`` ISO time)."""
+    return store.query("SELECT id, deleted_at, people, rule, deleted_by FROM "
+                       "personal_data_deletions WHERE council_id = ? ORDER BY deleted_at, id",
+                       (council_id,))

@@ -66,3 +66,13 @@ class EvacuationPerson(TypedDict):
     address: str
     phone: str
     agreed_on: date
+
+
+class Deletion(TypedDict):
+    """A deletion of people whose 保存期間 ended: when, how many, the rule applied, by whom."""
+
+    id: int
+    deleted_at: str
+    people: int
+    rule: str
+    deleted_by: str

@@ -84,6 +84,7 @@ def test_staff_handbook_and_phone_exports_write_a_provision_record(demo_path, tm
     listing = _text((tmp_path / "list.pdf").read_bytes()) if main([
         "report", "data-provisions", *db, "-o", str(tmp_path / "list.pdf")]) == 0 else ""
     assert "山口市協働推進課" in listing and "各自治会長" in listing
+    assert "保存期間を過ぎた個人データの削除" in listing and "個人情報取扱規程" in listing
 
 
 def test_a_person_without_roster_consent_has_no_contacts_in_the_staff_handbook(demo_store,
