@@ -48,7 +48,11 @@ class MeetingsPage(QWidget):
         self.meeting_id: int | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
-        layout.addWidget(self.heading)
+        self.calendar_button = QPushButton(_("Calendar…"), self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.calendar_button)
+        layout.addLayout(top)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("New meeting"), self)
         self.delete_button = QPushButton(_("Delete meeting"), self)
@@ -56,10 +60,8 @@ class MeetingsPage(QWidget):
         self.minutes_button = QPushButton(_("Print minutes"), self)
         self.assembly_button = QPushButton(_("Print assembly papers"), self)
         self.papers_button = QPushButton(_("Papers and rules…"), self)
-        self.calendar_button = QPushButton(_("Calendar…"), self)
         for button in (self.new_button, self.delete_button, self.save_button,
-                       self.minutes_button, self.assembly_button, self.papers_button,
-                       self.calendar_button):
+                       self.minutes_button, self.assembly_button, self.papers_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
