@@ -8,13 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from kyodo_desktop import fileops
-from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.reports.registry import ReportRequest
-from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.pdf_save import save_pdf
 
 
 class MeetingPrinting(QObject):
@@ -55,16 +53,8 @@ class MeetingPrinting(QObject):
     def write(self, build: Callable[[], bytes], path, suggested: str) -> Path | None:
         """Write the PDF ``build()`` makes to ``path`` (asked for, starting at ``suggested``,
         when None); errors are shown. The path, or None."""
+        path = save_pdf(self._parent, build, path, suggested, self.context.store.path)
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self._parent, _("Save the PDF"),
-                                                        suggested, _("PDF files (*.pdf)"))
-            if not path:
-                return None
-        try:
-            fileops.check_output(path, open_data=self.context.store.path)
-            fileops.write_bytes(Path(path), build(), open_data=self.context.store.path)
-        except UserError as error:
-            show_error(error, self._parent)
             return None
         self._status.setText(_("Saved the PDF: {path}").format(path=path))
-        return Path(path)
+        return path

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop import fileops
 from kyodo_desktop.domain import formatting, text
-from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.reports.registry import ReportRequest
 from kyodo_desktop.services.privacy import register
@@ -34,7 +32,7 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.privacy.editor import EntryEditor
 from kyodo_desktop.ui.roster.models import Column, kana_key, select_id, selected_id, setup_table
-from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.pdf_save import save_pdf
 
 
 def _mark(code: str) -> Callable[[dict], str]:
@@ -195,20 +193,12 @@ class PrivacyTab(QWidget):
         go_on, answer = provision.ask_provision(self.context, self, document, people)
         if not go_on:
             return None
+        path = save_pdf(self, build, path, suggested, self.context.store.path)
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save the PDF"), suggested,
-                                                        _("PDF files (*.pdf)"))
-            if not path:
-                return None
-        try:
-            fileops.check_output(path, open_data=self.context.store.path)
-            fileops.write_bytes(Path(path), build(), open_data=self.context.store.path)
-        except UserError as error:
-            show_error(error, self)
             return None
         provision.record(self.context, kind, document, people, answer, self)
         self.status.setText(_("Saved the PDF: {path}").format(path=path))
-        return Path(path)
+        return path
 
     def print_form(self, *, blank: bool = False, path: Path | str | None = None) -> Path | None:
         """The 同意書 of the selected person (or a blank one) to a PDF."""

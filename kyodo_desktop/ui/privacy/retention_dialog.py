@@ -37,6 +37,13 @@ def _line(row: dict) -> str:
         until=formatting.format_date(row["keep_until"], "short"))
 
 
+def _at_right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
 class RetentionDialog(QDialog):
     """The dialog; ``context`` the page's AppContext."""
 
@@ -66,16 +73,10 @@ class RetentionDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(rule_button)
-        layout.addLayout(row)
+        layout.addLayout(_at_right(rule_button))
         layout.addWidget(QLabel(_("Past the retention period (tick to delete):")))
         layout.addWidget(self.due, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(delete)
-        layout.addLayout(row)
+        layout.addLayout(_at_right(delete))
         layout.addWidget(QLabel(_("Still kept:")))
         layout.addWidget(self.kept, 1)
         layout.addWidget(self.message)
