@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain import formatting, text
-from kyodo_desktop.errors import ValidationError
+from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.reports.registry import ReportRequest
 from kyodo_desktop.services.privacy import register
@@ -32,6 +32,7 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.privacy.editor import EntryEditor
 from kyodo_desktop.ui.roster.models import Column, kana_key, select_id, selected_id, setup_table
+from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.pdf_save import save_pdf
 
 
@@ -180,6 +181,10 @@ class PrivacyTab(QWidget):
         except ValidationError as error:
             self.editor.show_error(error.field or "", error.message)
             self.status.setText(_("Not saved: correct the fields marked in red."))
+            return False
+        except UserError as error:  # the person was deleted meanwhile
+            show_error(error, self)
+            self.reload()
             return False
         select_id(self.table, person)
         self.status.setText(_("Saved."))

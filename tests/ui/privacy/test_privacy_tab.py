@@ -138,3 +138,18 @@ def test_the_retention_dialog_deletes_past_the_period_as_one_undo_step(window):
     assert dialog.save_rule()
     assert retention.retention_rule(store, council).keep_years == 5
     dialog.close()
+
+
+def test_saving_a_person_deleted_meanwhile_shows_the_message(window, monkeypatch):
+    from kyodo_desktop.services.roster.people import delete_person
+
+    shown = []
+    monkeypatch.setattr("kyodo_desktop.ui.privacy.register_tab.show_error",
+                        lambda error, _parent=None: shown.append(str(error)))
+    tab = _page(window).privacy
+    tab.table.selectRow(0)
+    person = tab.current_id
+    tab.editor.support.setChecked(True)
+    delete_person(window.context.store, person)
+    assert not tab.save()
+    assert shown and "もういません" in shown[0]
