@@ -100,3 +100,20 @@ def test_a_person_without_roster_consent_has_no_contacts_in_the_staff_handbook(d
         "roster": {"agreed": False, "recorded_on": date(2026, 11, 1)}}})
     assert officer["phone"] not in _text(kind.build(demo_store, request))
     assert kind.personal_data(demo_store, request) == before - 1
+
+
+def test_the_contact_network_leaves_out_a_person_without_consent(demo_store, yuda):
+    from kyodo_desktop.services.privacy.network import contact_network
+
+    kind = report_kinds()["contact-network"]
+    request = ReportRequest(yuda, 2026)
+    found = contact_network(demo_store, yuda, 2026)
+    person = found.people[0]
+    text = _text(kind.build(demo_store, request))
+    assert person["phone"] in text and kind.personal_data(demo_store, request) == len(
+        found.people)
+    save_person_privacy(demo_store, person["id"], {"consents": {
+        "contact_network": {"agreed": False, "recorded_on": date(2026, 11, 1)}}})
+    text = _text(kind.build(demo_store, request))
+    assert person["phone"] not in text and "同意していない役員等1名" in text
+    assert kind.personal_data(demo_store, request) == len(found.people) - 1
