@@ -83,7 +83,7 @@ def pdf_page(data: bytes, fit: QSize) -> QPixmap:
 
 
 class EvidenceStrip(QWidget):
-    """The attachments of one entry (``set_entry``); empty and disabled without an entry."""
+    """The attachments of one entry (``set_entry``); hidden without an entry."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +146,9 @@ class EvidenceStrip(QWidget):
         self.title.setText(_("Evidence ({count})").format(count=len(self.found))
                            if self.entry_id is not None else _("Evidence"))
         self.title.setToolTip(about)
+        # only with an entry chosen: a new line has no files yet, and at large text the 出納簿
+        # list needs the room
+        self.setVisible(self.entry_id is not None)
 
     def _icon(self, found: Attachment) -> QIcon:
         data = attachments.attachment_data(self.context.store, found.id)

@@ -89,3 +89,11 @@ def test_open_shows_the_picture_and_the_pdf(page, entry_id, files, qtbot):
     pdf_viewer = strip.open_selected()
     qtbot.addWidget(pdf_viewer)
     assert pdf_viewer.view.page_count() == 1
+
+
+def test_the_strip_shows_only_with_an_entry_chosen(page, entry_id):
+    strip = page.cash_book.evidence
+    strip.set_entry(None)  # a new line: no files to show, the list keeps the room
+    assert strip.isHidden()
+    strip.set_entry(entry_id)
+    assert not strip.isHidden() and strip.add_button.isEnabled()
