@@ -92,10 +92,13 @@ def test_funds_table_matches_the_cash_book(open_window, demo_path):
     _select(window.council_combo, council)
     _select(window.year_combo, 2026)
     table = window.open_area("council").findChild(QTableWidget, "fundsTable")
+    # the city's funds and this council's own (named in council_funds), not other councils'
     spent = {row["name"]: row["spent"] for row in store.query(
-        "SELECT f.name, coalesce(sum(e.amount), 0) AS spent FROM funds f "
+        "SELECT coalesce(cf.name, f.name) AS name, coalesce(sum(e.amount), 0) AS spent "
+        "FROM funds f LEFT JOIN council_funds cf ON cf.fund_code = f.code "
         "LEFT JOIN cash_book_entries e ON e.fund_code = f.code AND e.council_id = ? "
-        "AND e.fiscal_year = 2026 AND e.direction = 'expense' GROUP BY f.code", (council,))}
+        "AND e.fiscal_year = 2026 AND e.direction = 'expense' "
+        "WHERE cf.council_id IS NULL OR cf.council_id = ? GROUP BY f.code", (council, council))}
     shown = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert shown == {name: formatting.format_yen(amount) for name, amount in spent.items()}
 
