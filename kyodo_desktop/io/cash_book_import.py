@@ -18,12 +18,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from kyodo_desktop.domain.accounting import INCOME
-from kyodo_desktop.domain.formatting import format_yen
-from kyodo_desktop.domain.money import parse_yen
 from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.domain.wareki import format_fiscal_year
-from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import cash_book_names as names
 from kyodo_desktop.io.cash_book_names import parse_fund
@@ -33,14 +30,8 @@ from kyodo_desktop.io.cash_book_preview import (
     SkippedRow,
     describe_preview,
 )
-from kyodo_desktop.io.cash_book_rows import (
-    Columns,
-    RowContext,
-    clean_text,
-    opening_amount,
-    parse_entry,
-    row_kind,
-)
+from kyodo_desktop.io.cash_book_rows import Columns, RowContext
+from kyodo_desktop.io.cash_book_take import RowTaker
 from kyodo_desktop.io.sheet_limits import Progress
 from kyodo_desktop.io.tabular import TableRow, file_sha256, read_table
 from kyodo_desktop.services.accounting.accounts import find_account
@@ -87,10 +78,10 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | No
                             own_funds=own_funds)
     ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}),
                      own_funds=own_funds)
-    balance = _BalanceCheck(columns)
+    taker = RowTaker(preview, columns, ctx)
     for row in table.rows:
         if row.number > header.number:
-            _take_row(preview, row, columns, ctx, balance)
+            taker.take(row)
     preview.unknown_categories = ctx.unknown_categories
     return preview
 
@@ -225,102 +216,3 @@ def _category_keys(category_map: dict[str, str]) -> dict[str, str]:
             raise ValueError(f"unknown category code in category_map: {code!r}")
         keys[names.name_key(name)] = code
     return keys
-
-
-def _take_row(preview: ImportPreview, row: TableRow, columns: Columns, ctx: RowContext,
-              balance: _BalanceCheck) -> None:
-    if row.problems:
-        preview.rows.append(PreviewRow(row.number, None, list(row.problems), cells=row.cells))
-        return
-    kind = row_kind(row, columns, before_entries=not preview.rows)
-    if _repeats_header(row, columns):
-        kind = "header"
-    if kind == "blank":
-        return
-    if kind == "opening":
-        _take_opening(preview, row, columns, ctx)
-        balance.running = sum(amount for amount, _row in preview.openings.values())
-        return
-    if kind is not None:
-        preview.skipped.append(SkippedRow(row.number, _skip_reason(kind), row.cells))
-        if kind == "carried":
-            balance.follow(row, None, known=True)
-        return
-    entry, errors = parse_entry(row, columns, ctx)
-    result = PreviewRow(row.number, entry, errors, cells=row.cells,
-                        project=clean_text(columns.cell(row, "project")),
-                        account=clean_text(columns.cell(row, "account")))
-    signed = None if entry is None else (entry.amount if entry.direction == INCOME
-                                         else -entry.amount)
-    warning = balance.follow(row, signed, known=entry is not None)
-    if warning:
-        result.warnings.append(warning)
-    preview.rows.append(result)
-
-
-def _take_opening(preview: ImportPreview, row: TableRow, columns: Columns,
-                  ctx: RowContext) -> None:
-    """A 前年度繰越 row: one per 会計区分 (an export of all funds has one for each)."""
-    amount, errors = opening_amount(row, columns)
-    fund_text = columns.cell(row, "fund")
-    try:
-        fund = parse_fund(fund_text, ctx.own_funds) if fund_text else ctx.fund_code
-    except ValidationError as error:
-        errors.append(error.message)
-        fund = None
-    if fund is None and not errors:
-        errors.append(_("The carry-over row names no fund. Write 運営支援, 活動支援 or 自主財源 in "
-                        "its fund column."))
-    if fund in preview.openings:
-        errors.append(_("A second carry-over row from the previous year (the first is row "
-                        "{row}). Delete one of them.").format(row=preview.openings[fund][1]))
-    if errors:
-        preview.rows.append(PreviewRow(row.number, None, errors, cells=row.cells))
-        return
-    preview.openings[fund] = (amount, row.number)
-
-
-def _repeats_header(row: TableRow, columns: Columns) -> bool:
-    """A header repeated further down (a book printed page by page, or month by month)."""
-    return all(names.header_field(columns.cell(row, name)) == name
-               for name in ("entry_date", "category"))
-
-
-def _skip_reason(kind: str) -> str:
-    if kind == "header":
-        return _("The header repeated")
-    if kind == "subtotal":
-        return _("Subtotal or total row")
-    if kind == "carried":
-        return _("Carry-over row (前月繰越, 次年度繰越 …)")
-    return _("No date, amount or category (a note)")
-
-
-class _BalanceCheck:
-    """Follows the 残高 column: the balance above plus each row's amount should equal it."""
-
-    def __init__(self, columns: Columns) -> None:
-        self.columns = columns
-        self.running: int | None = None
-
-    def follow(self, row: TableRow, signed: int | None, *, known: bool) -> str | None:
-        """Advance by ``signed`` (円; ``known`` False: the row is bad, lose track) and compare
-        with the row's 残高; return a Japanese warning on a difference."""
-        if not known:
-            self.running = None
-        elif signed is not None and self.running is not None:
-            self.running += signed
-        text = self.columns.cell(row, "balance")
-        if not text:
-            return None
-        try:
-            stated = parse_yen(text, allow_negative=True)
-        except ValidationError:
-            self.running = None
-            return None
-        computed, self.running = self.running, stated
-        if computed is None or computed == stated:
-            return None
-        return _("Column {column}: {stated} yen differs from {computed} yen computed from the "
-                 "rows above.").format(column=self.columns.headers["balance"],
-                                       stated=format_yen(stated), computed=format_yen(computed))

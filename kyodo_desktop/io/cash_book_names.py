@@ -207,7 +207,7 @@ def is_opening(text: str) -> bool:
     return bool(_OPENING.fullmatch(name_key(text)))
 
 
-def _may_be_label(text: str) -> bool:
+def may_be_label(text: str) -> bool:
     """False only for text whose :func:`name_key` cannot hold 計 or 繰越: printable, already
     NFKC and without 計 or 繰 (brackets removed by name_key cannot split one character)."""
     return ("計" in text or "繰" in text or not text.isprintable()
@@ -219,7 +219,7 @@ def label_kind(texts: list[str]) -> str | None:
     ``"opening"`` when one is a 前年度繰越 (:func:`is_opening`), ``"subtotal"``
     (:func:`is_subtotal`), ``"bare_carried"`` (:func:`is_bare_carried`), ``"carried"``
     (:func:`is_carried`); None for none of them."""
-    keys = [key for key in (name_key(text) for text in texts if text and _may_be_label(text))
+    keys = [key for key in (name_key(text) for text in texts if text and may_be_label(text))
             if "計" in key or "繰越" in key]  # every label pattern ends in one of them
     for kind, pattern in _LABEL_PATTERNS:
         if any(pattern.fullmatch(key) for key in keys):

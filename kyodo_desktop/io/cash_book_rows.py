@@ -40,7 +40,7 @@ from kyodo_desktop.io import cash_book_names as names
 from kyodo_desktop.io.sheet_limits import digits_problem
 from kyodo_desktop.io.tabular import TableRow
 
-_SAME_AS_ABOVE = {"", "〃", "\"", "″", "同", "同上", "々", "ヽ"}
+SAME_AS_ABOVE = {"", "〃", "\"", "″", "同", "同上", "々", "ヽ"}
 _BLANK_AMOUNTS = {"", "-", "−", "ー", "―", "‐", "0", "¥0", "0円"}
 _EXCEL_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _SHORT_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{1,2})")
@@ -146,10 +146,10 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
                 ) -> tuple[CashBookEntryInput | None, list[str]]:
     """The entry of a data row, or None and the row's errors (Japanese, column named)."""
     errors: list[str] = []
-    entry_date = _date(row, columns, ctx, errors)
-    direction, amount = _amount(row, columns, errors, ctx)
-    direction, category = _category(row, columns, ctx, direction, errors)
-    fund_code = _fund(row, columns, ctx, errors)
+    entry_date = parse_date_cell(row, columns, ctx, errors)
+    direction, amount = parse_amount(row, columns, errors, ctx)
+    direction, category = parse_category(row, columns, ctx, direction, errors)
+    fund_code = parse_fund_cell(row, columns, ctx, errors)
     if errors or entry_date is None or direction is None or category is None or amount is None:
         return None, errors
     texts = {name: clean_text(columns.cell(row, name)) for name in _TEXT_FIELDS}
@@ -164,11 +164,16 @@ def clean_text(text: str) -> str:
     removed, every run of blanks (also 全角スペース) one space."""
     if not text:
         return ""
+    if text.isprintable() and "  " not in text and not _NARROW.search(text):
+        return text.strip()  # the only blank of printable text is the ASCII space
     text = " ".join(printable(text, keep_newlines=False).split())
     return _NARROW.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)
 
 
-def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> date | None:
+def parse_date_cell(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]
+                    ) -> date | None:
+    """The 日付 of ``row`` (its 月 and 日 cells, or the date above), or None with the error
+    appended; sets ``ctx``'s date above (and month above) as the row leaves them."""
     text = columns.cell(row, "entry_date")
     problem = digits_problem(text + columns.cell(row, "month"))
     if problem:
@@ -177,11 +182,11 @@ def _date(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -
     if columns.has("month"):
         month = columns.cell(row, "month").rstrip("月") or ctx.last_month
         ctx.last_month = month
-        if month and text and text not in _SAME_AS_ABOVE:
+        if month and text and text not in SAME_AS_ABOVE:
             text = f"{month}/{text.rstrip('日')}"
     if _EXCEL_DATETIME.fullmatch(text):  # an Excel date cell with a time of day
         text = text[:10]
-    if text.strip() in _SAME_AS_ABOVE:
+    if text.strip() in SAME_AS_ABOVE:
         if ctx.last_date is None:
             errors.append(column_error(columns, "entry_date", _("The date is missing.")))
         return ctx.last_date
@@ -223,9 +228,10 @@ def _short_year_in(text: str, fiscal_year: int) -> date | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _amount(row: TableRow, columns: Columns, errors: list[str], ctx: RowContext
-            ) -> tuple[str | None, int | None]:
-    """``(direction or None when the 費目 decides, amount > 0)``; errors appended."""
+def parse_amount(row: TableRow, columns: Columns, errors: list[str], ctx: RowContext
+                 ) -> tuple[str | None, int | None]:
+    """``(direction or None when the 費目 decides, amount > 0 円)`` of ``row``'s amount
+    cells; errors appended."""
     if columns.has("income") or columns.has("expense"):
         found = [(name, columns.cell(row, name)) for name in (INCOME, EXPENSE)
                  if columns.cell(row, name) not in _BLANK_AMOUNTS]
@@ -288,9 +294,11 @@ def _yen(text: str, columns: Columns, name: str, errors: list[str], *,
         return None
 
 
-def _category(row: TableRow, columns: Columns, ctx: RowContext, direction: str | None,
-              errors: list[str]) -> tuple[str | None, str | None]:
-    """``(direction, category code)``: the 費目 decides the direction when the amount did not."""
+def parse_category(row: TableRow, columns: Columns, ctx: RowContext, direction: str | None,
+                   errors: list[str]) -> tuple[str | None, str | None]:
+    """``(direction, category code)`` of ``row``'s 費目 cell: the 費目 decides the direction
+    when the amount did not; errors appended (an unknown 費目 also to
+    ``ctx.unknown_categories``)."""
     text = columns.cell(row, "category")
     key = names.name_key(text)
     if not key:
@@ -328,7 +336,10 @@ def _mismatch(text: str, of_code: str | None) -> str:
     return _("{name} is an expense category, but the amount is income.").format(name=text)
 
 
-def _fund(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]) -> str | None:
+def parse_fund_cell(row: TableRow, columns: Columns, ctx: RowContext, errors: list[str]
+                    ) -> str | None:
+    """The 会計区分 code of ``row`` (its 区分 cell, else the import's fund); errors
+    appended."""
     text = columns.cell(row, "fund")
     if not text:
         if ctx.fund_code is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -126,11 +127,11 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], actor: 
                 ) -> list[int]:
     """INSERT ``rows`` (dicts with the same columns, no ``id``) into an audited table keyed by
     ``id``, log each, and return their ids, in order: what :func:`insert_row` does row by row,
-    in a few statements per :data:`BATCH` rows (ids given explicitly after the highest one; one
-    executemany of the rows, so the table's triggers still check each; one SELECT back of the
-    rows as stored; one executemany of their log entries, chained as :func:`record` chains
-    them). Call inside the transaction of the change. Raises ValueError for a table not keyed
-    by ``id``."""
+    in a few statements per :data:`BATCH` rows (ids given explicitly after the highest one; the
+    rows in multi-row INSERTs (:func:`_insert_values`), so the table's triggers and constraints
+    still check each; one SELECT back of the rows as stored; their log entries, chained as
+    :func:`record` chains them, in multi-row INSERTs too). Call inside the transaction of the
+    change. Raises ValueError for a table not keyed by ``id``."""
     if AUDITED_TABLES[table] != ("id",):
         raise ValueError(f"{table} is not keyed by id")
     ids: list[int] = []
@@ -155,34 +156,64 @@ def _insert_batch(db: sqlite_utils.Database, table: str, rows: list[dict], actor
                   ) -> list[int]:
     columns = ["id", *rows[0]]
     first = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-    db.conn.executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        ([first + index, *row.values()] for index, row in enumerate(rows)))
+    _insert_values(db.conn, table, columns,
+                   ([first + index, *row.values()] for index, row in enumerate(rows)))
     cursor = db.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id",
                         [first, first + len(rows) - 1])
     names = [d[0] for d in cursor.description]
     stored = [dict(zip(names, values, strict=True)) for values in cursor]
     last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    db.conn.executemany(
-        f"INSERT INTO audit_log ({', '.join(_LOG_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * len(_LOG_COLUMNS))})",
-        _log_inserts(table, stored, actor, last[0] if last else GENESIS_HASH))
+    _insert_values(db.conn, "audit_log", _LOG_COLUMNS,
+                   _log_inserts(table, stored, actor, last[0] if last else GENESIS_HASH))
     return [row["id"] for row in stored]
 
 
 _LOG_COLUMNS = ("occurred_at", "table_name", "row_key", "action", "before", "after", "actor",
                 "prev_hash", "hash")
+#: Rows per multi-row INSERT of :func:`_insert_values` (at most; fewer when SQLite allows fewer
+#: parameters in one statement).
+VALUES_ROWS = 500
+
+
+def _insert_values(conn, table: str, columns, rows) -> None:
+    """INSERT ``rows`` (lists of values in the order of ``columns``) into ``table`` with
+    multi-row ``INSERT … VALUES (…), (…)`` statements of up to :data:`VALUES_ROWS` rows: the
+    same rows as one INSERT each (triggers run and constraints are checked row by row; a
+    refusal aborts the statement and the caller's transaction), at a third of the cost of an
+    executemany, which runs a statement (and its statement journal) per row."""
+    getlimit = getattr(conn, "getlimit", None)  # Python 3.11+; SQLite's old default otherwise
+    limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
+    per = max(1, min(VALUES_ROWS, limit // len(columns)))
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    one = f"({', '.join('?' * len(columns))})"
+    values: list = []
+    count = 0
+    for row in rows:
+        values += row
+        count += 1
+        if count == per:
+            conn.execute(head + ", ".join([one] * count), values)
+            values, count = [], 0
+    if count:
+        conn.execute(head + ", ".join([one] * count), values)
 
 
 def _log_inserts(table: str, stored: list[dict], actor: str, previous: str):
-    """The audit_log values of inserting ``stored``, each chained to the one before."""
+    """The audit_log values of inserting ``stored``, each chained to the one before. The hash
+    is :func:`_hash` of the entry, its canonical JSON put together from the parts that stay the
+    same for every row (keys in sorted order, strings as the encoder writes them)."""
     now = datetime.now().isoformat(timespec="seconds")
+    text = _CANONICAL.encode
+    head = f'{{"action":"insert","actor":{text(actor)},"after":'
+    middle = f',"before":null,"occurred_at":{text(now)},"prev_hash":'
+    tail = f',"table_name":{text(table)}}}'
     for row in stored:
-        entry = {"occurred_at": now, "table_name": table, "row_key": row_key(table, row),
-                 "action": "insert", "before": None, "after": canonical(row), "actor": actor,
-                 "prev_hash": previous}
-        entry["hash"] = previous = _hash(entry)
-        yield [entry[column] for column in _LOG_COLUMNS]
+        key = row_key(table, row)
+        after = canonical(row)
+        digest = hashlib.sha256(f"{head}{text(after)}{middle}{text(previous)},"
+                                f'"row_key":{text(key)}{tail}'.encode()).hexdigest()
+        yield [now, table, key, "insert", None, after, actor, previous, digest]
+        previous = digest
 
 
 def update_row(db: sqlite_utils.Database, table: str, key: dict, changes: dict, actor: str = "",

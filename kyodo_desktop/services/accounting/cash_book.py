@@ -99,18 +99,20 @@ def _on_account(store: Store, council_id: int, entry: CashBookEntryInput) -> Cas
     return replace(entry, account_id=accounts.cash_account_id(store, council_id))
 
 
-def _on_accounts(store: Store, council_id: int, entries: list[CashBookEntryInput]
-                 ) -> list[CashBookEntryInput]:
-    """The entries with their 口座 (:func:`_on_account`), the council's 現金 looked up once."""
+def _rows_on_accounts(store: Store, council_id: int, fiscal_year: int,
+                      entries: list[CashBookEntryInput]) -> list[dict]:
+    """The stored values of ``entries`` (:func:`_values`) in the council-year, each on its 口座:
+    the one given, or the council's 現金 (:func:`_on_account`, looked up once)."""
     cash = None
-    placed = []
+    rows = []
     for entry in entries:
+        row = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
         if entry.account_id is None:
             if cash is None:
                 cash = _on_account(store, council_id, entry).account_id
-            entry = replace(entry, account_id=cash)
-        placed.append(entry)
-    return placed
+            row["account_id"] = cash
+        rows.append(row)
+    return rows
 
 
 class _Lookup:
@@ -170,9 +172,7 @@ def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
             check_entry(store, council_id, fiscal_year, entry, lookup=lookup)
         except ValidationError as error:
             raise EntryValidationError(error.message, index=index, field=error.field) from error
-    entries = _on_accounts(store, council_id, entries)
-    rows = [{"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
-            for entry in entries]
+    rows = _rows_on_accounts(store, council_id, fiscal_year, entries)
     with store.transaction() as db:
         return audit.insert_rows(db, TABLE, rows, actor)
 

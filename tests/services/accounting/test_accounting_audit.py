@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kyodo_desktop.services.accounting import budget, cash_book
 from kyodo_desktop.store import audit
+from kyodo_desktop.store.errors import StoreError
 
 from .accounting_support import FY, entry
 
@@ -97,3 +100,30 @@ def test_baseline_logs_rows_written_without_the_log_once(store, council):
     assert audit.verify_covered_rows(store) == [] and audit.verify_chain(store) == []
     assert audit.history(store, "opening_balances", f"{council}:{FY}:own_funds")[0][
         "after"]["carried_in"] == 10
+
+
+def test_a_large_batch_logs_each_row_as_one_insert_would(store, council):
+    """record_entries writes many rows in multi-row INSERTs: every row is logged with the hash
+    the chain check computes, whatever its text, and a refused row stores none of the batch."""
+    texts = ['"quoted"', "back\\slash", "改行\u2028区切り", "絵文字 🎌", "</script>", "a\u00e9", ""]
+    entries = [entry(amount=index + 1, description=texts[index % len(texts)],
+                     payee=texts[(index + 3) % len(texts)])
+               for index in range(audit.VALUES_ROWS * 2 + 7)]
+    ids = cash_book.record_entries_with_ids(store, council, FY, entries, actor='会計 "A"')
+    assert ids == list(range(ids[0], ids[0] + len(entries)))
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []
+    logged = store.query("SELECT row_key, after, actor FROM audit_log "
+                         "WHERE table_name = 'cash_book_entries' ORDER BY id")
+    assert [row["row_key"] for row in logged] == [str(i) for i in ids]
+    assert {row["actor"] for row in logged} == {'会計 "A"'}
+    assert audit.canonical(audit.snapshot(store.db, "cash_book_entries", {"id": ids[9]})) == \
+        logged[9]["after"]
+    count = store.scalar("SELECT count(*) FROM audit_log")
+    rows = [{"council_id": council, "fiscal_year": FY, "fund_code": "own_funds",
+             "entry_date": "2025-05-01", "direction": "income",
+             "income_category_code": "membership_fees", "amount": int(index != 600)}
+            for index in range(1_000)]  # the store's trigger refuses the amount 0 of row 600
+    with pytest.raises(StoreError), store.transaction() as db:
+        audit.insert_rows(db, "cash_book_entries", rows)
+    assert store.scalar("SELECT count(*) FROM audit_log") == count
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == len(entries)
