@@ -52,9 +52,9 @@ def grab_all_pages(out_dir: Path, text_size: str = "extra_large", *,
     from kyodo_desktop.services.settings import TEXT_SIZES
     from kyodo_desktop.store import open_store
     from kyodo_desktop.ui.app import create_application
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.shell.page_tour import tour
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     app = create_application()
     out_dir = Path(out_dir)

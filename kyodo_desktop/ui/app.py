@@ -14,9 +14,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from kyodo_desktop import APP_NAME, __version__, paths
+from kyodo_desktop import APP_NAME, __version__, fileops, i18n, paths
 from kyodo_desktop.i18n import _, current_language
 from kyodo_desktop.resources import resource_path
+from kyodo_desktop.services.settings import Settings, load_settings
 from kyodo_desktop.ui.shell.errors import install_excepthook, show_error
 from kyodo_desktop.ui.translator import CatalogTranslator
 
@@ -46,7 +47,7 @@ def install_translators(app: QApplication) -> None:
     """Qt's own Japanese (qtbase_ja.qm) for its dialogs, then the project's catalog on top."""
     if getattr(app, "_kyodo_translators", None):
         return
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    QLocale.setDefault(QLocale("ja_JP"))  # by name: PySide makes no Language/Country enums
     qt_translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if current_language() == "ja" and qt_translator.load("qtbase_ja", folder):
@@ -102,6 +103,16 @@ def _rotate(log_path: Path) -> None:
     log_path.replace(log_path.with_name(f"{log_path.name}.1"))
 
 
+def prepare_start() -> Settings:
+    """Before the QApplication: owner-only files from now on, leftover temporary copies
+    removed, the 設定, the chosen language."""
+    fileops.restrict_new_files()
+    fileops.clean_leftovers()  # temporary copies a killed earlier run left behind
+    settings = load_settings()
+    i18n.set_language(settings.language)
+    return settings
+
+
 def resolve_store(db_path: Path | None, *, demo: bool, check: bool = True):
     """Open the data file to show: the demo (built on first use), ``db_path``, or the default.
 
@@ -109,7 +120,7 @@ def resolve_store(db_path: Path | None, *, demo: bool, check: bool = True):
     Returns the Store, or None when the user chose 終了 after an opening error.
     """
     from kyodo_desktop.services.council.councils import list_councils
-    from kyodo_desktop.ui.backup.startup import load_settings, open_offering_backup
+    from kyodo_desktop.ui.backup.startup import open_offering_backup
     from kyodo_desktop.ui.shell.opening import build_demo_with_progress, open_or_ask
 
     settings = load_settings()
@@ -128,41 +139,59 @@ def resolve_store(db_path: Path | None, *, demo: bool, check: bool = True):
 
 def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
     """Run the app until its window closes; return the exit code (0 also when the user quits
-    at an opening error)."""
-    from kyodo_desktop.ui.backup.startup import apply_text_scale, prepare_start
+    at an opening error, 1 when the file could not be shown, e.g. the demo not built).
+
+    The window is shown before the data file's layers are imported or the file is opened: it
+    paints 「開いています…」 at once, then builds its frame, opens the file (asking what it must)
+    and fills its first page (bench/startup.py).
+    """
+    from kyodo_desktop.ui.main_window import MainWindow
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     settings = prepare_start()  # owner-only files, language of 設定 (issue 8)
     setup_logging()
     app = create_application()
     apply_text_scale(app, settings.text_scale)
     install_excepthook()
-    try:
-        window = open_window(db_path, demo=demo)
-    except Exception as error:  # e.g. the demo could not be built: explain, then stop
-        show_error(error)
-        return 1
-    if window is None:
-        return 0
+    window = MainWindow(None, settings=QSettings())
+    window.open_when_painted(lambda shown: show_file(shown, db_path, demo=demo))
     window.show()
     return app.exec()
 
 
-def open_window(db_path: Path | None, *, demo: bool = False):
-    """The main window on the data file to show, opened without ``quick_check`` (its time grows
-    with the file; the window runs it after its first paint). When building the window fails on
-    that unchecked file, the file is opened again with the check, so damage is reported as
-    before; any other failure is raised. Returns None when the user chose 終了."""
-    from kyodo_desktop.ui.main_window import MainWindow
-
-    store = resolve_store(db_path, demo=demo, check=False)
-    if store is None:
-        return None
+def show_file(window, db_path: Path | None, *, demo: bool = False) -> int | None:
+    """Open the data file to show (:func:`resolve_store`, without ``quick_check``) in ``window``
+    (a MainWindow made without a file). Returns None when it is shown; otherwise the window is
+    closed and the application told to exit with the returned code: 0 when the user chose 終了,
+    1 after explaining a failure (e.g. the demo could not be built)."""
     try:
-        return MainWindow(store, settings=QSettings(), first_page_after_paint=True)
+        store = resolve_store(db_path, demo=demo, check=False)
+        if store is not None and not _shown_unchecked(window, store):
+            store = resolve_store(db_path, demo=demo)  # damage is reported as on opening
+            if store is not None:
+                window.set_store(store)
+    except Exception as error:  # explain, then stop
+        show_error(error, window)
+        return _stop(window, 1)
+    return None if store is not None else _stop(window, 0)
+
+
+def _shown_unchecked(window, store) -> bool:
+    """Show ``store``, opened without its check; False (the file closed) when showing it
+    failed on that unchecked file, so it is opened again with the check. A failure on a
+    checked file is raised."""
+    try:
+        window.set_store(store)
+        return True
     except Exception:
         store.close()
         if store.checked:
             raise
         log.warning("building the window on an unchecked file failed", exc_info=True)
-    store = resolve_store(db_path, demo=demo)
-    return None if store is None else MainWindow(store, settings=QSettings())
+        return False
+
+
+def _stop(window, code: int) -> int:
+    window.close()  # no file shown: nothing to save or back up
+    QApplication.exit(code)  # after the close, whose last-window quit would exit with 0
+    return code

@@ -6,48 +6,50 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.ui.context import AppContext
 
-_Icon = QStyle.StandardPixmap
+if TYPE_CHECKING:  # the window's frame uses AREAS before any data file is open (start-up)
+    from kyodo_desktop.ui.context import AppContext
 
 
 @dataclass(frozen=True)
 class Area:
-    """A sidebar entry: ``key``, English ``title``/``description`` msgids, a standard icon."""
+    """A sidebar entry: ``key``, English ``title``/``description`` msgids, the name of a standard
+    icon (a ``QStyle.StandardPixmap`` member, looked up when the sidebar is built)."""
 
     key: str
     title: str
-    icon: QStyle.StandardPixmap
+    icon: str
     description: str = ""
 
 
 AREAS = (
-    Area("year_path", N_("This year's steps"), _Icon.SP_ArrowForward),
-    Area("council", N_("Council"), _Icon.SP_DirHomeIcon),
-    Area("roster", N_("Member groups and officers"), _Icon.SP_FileDialogDetailedView,
+    Area("year_path", N_("This year's steps"), "SP_ArrowForward"),
+    Area("council", N_("Council"), "SP_DirHomeIcon"),
+    Area("roster", N_("Member groups and officers"), "SP_FileDialogDetailedView",
          N_("Here you will keep the member groups, their households and the officers' terms.")),
-    Area("subcommittees", N_("Subcommittees"), _Icon.SP_FileDialogListView,
+    Area("subcommittees", N_("Subcommittees"), "SP_FileDialogListView",
          N_("Here you will keep the subcommittees, their chairs and members.")),
-    Area("plan", N_("Community plan"), _Icon.SP_FileDialogContentsView,
+    Area("plan", N_("Community plan"), "SP_FileDialogContentsView",
          N_("Here you will write the community plan: goals, measures, actions and their "
             "yearly schedule.")),
-    Area("accounts", N_("Budget and cash book"), _Icon.SP_DriveHDIcon,
+    Area("accounts", N_("Budget and cash book"), "SP_DriveHDIcon",
          N_("Here you will enter the budget and every receipt and payment of the year.")),
-    Area("meetings", N_("Meetings"), _Icon.SP_FileDialogInfoView,
+    Area("meetings", N_("Meetings"), "SP_FileDialogInfoView",
          N_("Here you will keep the general assembly, board and subcommittee meetings with "
             "their minutes.")),
-    Area("reports", N_("Print forms"), _Icon.SP_FileIcon,
+    Area("reports", N_("Print forms"), "SP_FileIcon",
          N_("Here you will print the grant application, the performance report and other "
             "forms.")),
-    Area("handbook", N_("Handbook"), _Icon.SP_DialogHelpButton,
+    Area("handbook", N_("Handbook"), "SP_DialogHelpButton",
          N_("Here you will edit and print the handbook for neighborhood association leaders.")),
-    Area("settings", N_("Settings"), _Icon.SP_ComputerIcon,
+    Area("settings", N_("Settings"), "SP_ComputerIcon",
          N_("Here you will choose the font size and other settings.")),
-    Area("city", N_("City overview"), _Icon.SP_FileDialogListView),
+    Area("city", N_("City overview"), "SP_FileDialogListView"),
 )
 #: The areas of a city file (services/city): the 市 page and 設定; a council's file shows the
 #: others.

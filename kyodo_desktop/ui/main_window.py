@@ -5,41 +5,32 @@ to every page; opening another file builds a new session and new pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.backup import copies as backup
-from kyodo_desktop.services.backup.datafile import Store, create_data_file
-from kyodo_desktop.services.changes import COUNCIL, Changes
-from kyodo_desktop.services.city.kind import is_city_file
-from kyodo_desktop.services.council import councils
-from kyodo_desktop.services.council import profile as council_profile
 from kyodo_desktop.ui.areas import AREAS, area_row, create_page, shown_in
-from kyodo_desktop.ui.backup.actions import BackupActions
-from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.shell.errors import show_error
-from kyodo_desktop.ui.shell.opening import ask_open_path, file_filter, open_or_ask
-from kyodo_desktop.ui.shell.page_stack import PageStack, page_scroll_area, size_by_current_tab
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
-from kyodo_desktop.ui.shell.undo_keys import UndoKeys
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from kyodo_desktop.services.backup.datafile import Store
+    from kyodo_desktop.services.changes import Changes
+    from kyodo_desktop.ui.context import AppContext
+
+# The data file's layers (store, services, the session, backups) are imported once the window
+# has been painted — by _build_frame and the methods that use them — and Qt's classes are taken
+# from their modules when first used (PySide creates a class's Python enums then; the Qt
+# namespace alone has about a hundred): the window appears before all that (bench/startup.py).
 
 #: Areas that work without a registered council.
 WITHOUT_COUNCIL = frozenset({"council", "settings", "city"})
@@ -73,17 +64,59 @@ def _help():
 class MainWindow(QMainWindow):
     """The window on an open ``store``; ``settings`` remembers geometry, council and 年度.
 
-    With ``first_page_after_paint`` (the app's start), the first page is built once the window's
-    frame — menus, selectors, sidebar, status bar — is on the screen: the window appears at once
-    and its page fills in a moment later (bench/startup.py measures both)."""
+    With ``first_page_after_paint``, the first page is built once the window's frame — menus,
+    selectors, sidebar, status bar — is on the screen. The app's start goes further (``store``
+    None, then :meth:`open_when_painted`): the window appears with 「開いています…」 before the data
+    file's layers are even imported, then builds its frame, opens the file and fills its first
+    page (bench/startup.py measures both moments)."""
 
-    def __init__(self, store: Store, *, settings: QSettings, parent: QWidget | None = None,
-                 first_page_after_paint: bool = False) -> None:
+    def __init__(self, store: Store | None, *, settings: QSettings,
+                 parent: QWidget | None = None, first_page_after_paint: bool = False) -> None:
         super().__init__(parent)
         self.settings = settings
         self._first_page_after_paint = first_page_after_paint
         self.context: AppContext | None = None
-        self.undo_group = QUndoGroup(self)
+        self._built: set[int] = set()
+        self._fitted_once = False
+        self.resize(1280, 760)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if store is None:  # the app's start: a window at once, its frame after the first paint
+            self.setWindowTitle(_("kyodo-desktop"))
+            opening = QLabel(_("Opening…"), self)
+            opening.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt enums yet
+            self.setCentralWidget(opening)
+            return
+        self._build_frame()
+        self.set_store(store)
+
+    def open_when_painted(self, open_file: Callable[[MainWindow], object]) -> None:
+        """After the first paint of a window made without a file (or after 300 ms if no paint
+        comes, e.g. when it starts minimised): build the frame, then call ``open_file(self)``,
+        which opens the data file (asking what it must) and shows it with :meth:`set_store`, its
+        first page built after the next paint. Exceptions from ``open_file`` are its own."""
+        started = []
+
+        def start() -> None:
+            if started:
+                return
+            started.append(True)
+            self._build_frame()
+            self._first_page_after_paint = True
+            open_file(self)
+
+        self.centralWidget().installEventFilter(_AfterFirstPaint(start, self.centralWidget()))
+        QTimer.singleShot(300, self, start)
+
+    # construction -------------------------------------------------------------------------------
+
+    def _build_frame(self) -> None:
+        """Menus, selectors, sidebar, page stack, status bar, backups and undo keys."""
+        from kyodo_desktop.ui.backup.actions import BackupActions
+        from kyodo_desktop.ui.shell.undo_keys import UndoKeys
+
+        self.undo_group = QtGui.QUndoGroup(self)
         self._build_menus()
         self._build_toolbar()
         self._build_body()
@@ -91,39 +124,32 @@ class MainWindow(QMainWindow):
         self.safety = BackupActions(self, self.files_menu)  # backups, restore, 引継ぎ (issue 8)
         self.undo_keys = UndoKeys(self.undo_group.undo, self.undo_group.redo, self)
         QApplication.instance().installEventFilter(self.undo_keys)  # removed with the window
-        self.resize(1280, 760)
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self._fitted_once = False
-        self.set_store(store)
-
-    # construction -------------------------------------------------------------------------------
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(QtGui.QKeySequence(shortcut))
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         files = self.files_menu = bar.addMenu(_("&File"))
-        self._action(files, _("New…"), self._ask_new, QKeySequence.StandardKey.New)
-        self._action(files, _("Open…"), self._ask_open, QKeySequence.StandardKey.Open)
+        self._action(files, _("New…"), self._ask_new, QtGui.QKeySequence.StandardKey.New)
+        self._action(files, _("Open…"), self._ask_open, QtGui.QKeySequence.StandardKey.Open)
         files.addSeparator()
         self._action(files, _("Create backup…"), self._ask_backup)
         files.addSeparator()
-        self._action(files, _("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(files, _("Quit"), self.close, QtGui.QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(_("&Edit"))
         self.undo_action = self.undo_group.createUndoAction(self, _("Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QtGui.QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, _("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Y"),
+                                       QtGui.QKeySequence("Ctrl+Shift+Z")])
         edit.addActions([self.undo_action, self.redo_action])
         helps = bar.addMenu(_("&Help"))
-        self._action(helps, _("User guide"), self.show_guide, QKeySequence("F1"))
+        self._action(helps, _("User guide"), self.show_guide, QtGui.QKeySequence("F1"))
         self._action(helps, _("About kyodo-desktop"), lambda: _help().show_about(self))
 
     def show_guide(self) -> QWidget:
@@ -131,30 +157,31 @@ class MainWindow(QMainWindow):
         return _help().show_guide(self, AREAS[max(self.sidebar.currentRow(), 0)].key)
 
     def _build_toolbar(self) -> None:
-        bar = self.selectors = QToolBar(_("Council and year"), self)
+        bar = self.selectors = QtWidgets.QToolBar(_("Council and year"), self)
         bar.setObjectName("selectors")
         bar.setMovable(False)
-        self.council_combo = QComboBox(bar)
+        self.council_combo = QtWidgets.QComboBox(bar)
         self.council_combo.setObjectName("councilCombo")
         self.council_combo.setMinimumContentsLength(16)
-        self.council_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.year_combo = QComboBox(bar)
+        to_contents = QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents
+        self.council_combo.setSizeAdjustPolicy(to_contents)
+        self.year_combo = QtWidgets.QComboBox(bar)
         self.year_combo.setObjectName("yearCombo")
-        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_combo.setSizeAdjustPolicy(to_contents)
         for caption, combo in ((_("Council:"), self.council_combo),
                                (_("Year:"), self.year_combo)):
             holder = QWidget(bar)
-            row = QHBoxLayout(holder)
+            row = QtWidgets.QHBoxLayout(holder)
             row.setContentsMargins(8, 4, 8, 4)
             row.addWidget(QLabel(caption, holder))
             row.addWidget(combo)
             bar.addWidget(holder)
         self.council_combo.activated.connect(self._council_chosen)
         self.year_combo.activated.connect(self._year_chosen)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _apply_sidebar_font(self) -> None:
-        font = QFont(QApplication.font())
+        font = QtGui.QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * SIDEBAR_FONT_SCALE)
         self.sidebar.setFont(font)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0)
@@ -177,18 +204,20 @@ class MainWindow(QMainWindow):
             fit_window_to_screen(self)
 
     def _build_body(self) -> None:
+        from kyodo_desktop.ui.shell.page_stack import PageStack, page_scroll_area
+
         body = QWidget(self)
-        layout = QHBoxLayout(body)
+        layout = QtWidgets.QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 8, 0)
-        self.sidebar = QListWidget(body)
+        self.sidebar = QtWidgets.QListWidget(body)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setIconSize(QtCore.QSize(24, 24))
         for area in AREAS:
-            icon = self.style().standardIcon(area.icon)
-            QListWidgetItem(icon, _(area.title), self.sidebar).setData(Qt.ItemDataRole.UserRole,
-                                                                       area.key)
+            icon = self.style().standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, area.icon))
+            item = QtWidgets.QListWidgetItem(icon, _(area.title), self.sidebar)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, area.key)
         self._apply_sidebar_font()
         self.pages = PageStack(body)
         layout.addWidget(self.sidebar)
@@ -206,6 +235,9 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store) -> None:
         """Show ``store``: close the previous file, build a new session and new pages."""
+        from kyodo_desktop.services.city.kind import is_city_file
+        from kyodo_desktop.ui.context import AppContext
+
         old = self.context
         council_id, fiscal_year = self._remembered(store)
         self.context = AppContext(store, council_id, fiscal_year, self)
@@ -254,12 +286,14 @@ class MainWindow(QMainWindow):
         Until a council is registered, the areas that work on a council's records show a short
         notice pointing to the 協議会 page instead of an empty page that cannot save anything.
         """
+        from kyodo_desktop.ui.shell.page_stack import size_by_current_tab
+
         if self.context.council_id is None and AREAS[row].key not in WITHOUT_COUNCIL:
             return self._show_needs_council(row)
         if row not in self._built:
             stand_in = self.pages.widget(row)
             page = create_page(AREAS[row], self.context, self.pages)
-            for tabs in page.findChildren(QTabWidget):
+            for tabs in page.findChildren(QtWidgets.QTabWidget):
                 size_by_current_tab(tabs)
             self.pages.insertWidget(row, page)
             self.pages.removeWidget(stand_in)
@@ -275,7 +309,7 @@ class MainWindow(QMainWindow):
         built after the stand-in's first paint (or after 300 ms if no paint comes, e.g. when the
         window starts minimised) unless the user chose another area by then."""
         stand_in = QLabel(_("Opening…"), self.pages)
-        stand_in.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        stand_in.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.pages.insertWidget(row, stand_in)
         old = self.pages.widget(row + 1)
         self.pages.removeWidget(old)
@@ -296,7 +330,7 @@ class MainWindow(QMainWindow):
         """Show the area ``key`` and, when ``tab_title`` is given, its tab of that title."""
         page = self.show_area(area_row(key))
         if tab_title:
-            for tabs in page.findChildren(QTabWidget):
+            for tabs in page.findChildren(QtWidgets.QTabWidget):
                 for index in range(tabs.count()):
                     if tabs.tabText(index).replace("&", "") == tab_title:
                         tabs.setCurrentIndex(index)
@@ -333,6 +367,9 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(self.context.fiscal_year))
 
     def _remembered(self, store: Store) -> tuple[int | None, int]:
+        from kyodo_desktop.services.council import councils
+        from kyodo_desktop.services.council import profile as council_profile
+
         known = {c["id"] for c in councils.list_councils(store)}
         same_file = self.settings.value("last/db") == str(store.path)
         council_id = int(self.settings.value("last/council", 0)) if same_file else 0
@@ -344,6 +381,8 @@ class MainWindow(QMainWindow):
         return council_id, fiscal_year if fiscal_year in years else current
 
     def _refresh_councils(self) -> None:
+        from kyodo_desktop.services.council import councils
+
         combo = self.council_combo
         combo.clear()
         for council in councils.list_councils(self.context.store):
@@ -352,6 +391,8 @@ class MainWindow(QMainWindow):
         combo.setCurrentIndex(combo.findData(self.context.council_id))
 
     def _refresh_years(self) -> None:
+        from kyodo_desktop.services.council import profile as council_profile
+
         combo = self.year_combo
         combo.clear()
         for year in reversed(council_profile.fiscal_years(self.context.store,
@@ -377,6 +418,8 @@ class MainWindow(QMainWindow):
         self._remember()
 
     def _on_changed(self, changes: Changes) -> None:
+        from kyodo_desktop.services.changes import COUNCIL
+
         if changes.touches(COUNCIL):
             self._refresh_councils()
         self._refresh_years()
@@ -407,12 +450,16 @@ class MainWindow(QMainWindow):
 
         Raises UserError for the file open now, StoreError when it cannot be replaced or created.
         """
+        from kyodo_desktop.services.backup.datafile import create_data_file
+
         if Path(path).resolve() == self.context.store.path:
             raise UserError(_("This data file is open now. Choose another name for the new file."))
         self.set_store(create_data_file(path))
 
     def open_database(self, path: Path) -> bool:
         """Open ``path`` (explaining a file that cannot be opened); True when it was opened."""
+        from kyodo_desktop.ui.shell.opening import open_or_ask
+
         if Path(path).resolve() == self.context.store.path:
             return True
         store = open_or_ask(Path(path), self)
@@ -423,6 +470,8 @@ class MainWindow(QMainWindow):
     def make_backup(self, path: Path, passphrase: str | None = None) -> Path:
         """Write a checked copy of the open file to ``path`` (encrypted with ``passphrase``
         when given); report it in the status bar."""
+        from kyodo_desktop.services.backup import copies as backup
+
         written = backup.backup_to(self.context.store, Path(path), passphrase=passphrase)
         self.safety.external_backup_written()
         self.statusBar().showMessage(_("Backup saved: {path}").format(path=written), 10000)
@@ -431,6 +480,8 @@ class MainWindow(QMainWindow):
     def _ask_new(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
 
+        from kyodo_desktop.ui.shell.opening import file_filter
+
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Create a new data file"), str(self.context.store.path.parent / "kyodo.sqlite3"),
             file_filter())
@@ -438,6 +489,8 @@ class MainWindow(QMainWindow):
             self._guarded(self.new_database, Path(chosen))
 
     def _ask_open(self) -> None:
+        from kyodo_desktop.ui.shell.opening import ask_open_path
+
         chosen = ask_open_path(self, self.context.store.path.parent)
         if chosen is not None and self.context.may_leave():
             self._guarded(self.open_database, chosen)
@@ -445,7 +498,9 @@ class MainWindow(QMainWindow):
     def _ask_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # when asked: start-up touches no dialog
 
+        from kyodo_desktop.services.backup import copies as backup
         from kyodo_desktop.ui.backup.passphrase import ask_target_and_passphrase
+        from kyodo_desktop.ui.shell.opening import file_filter
 
         def ask_target() -> Path | None:
             chosen, _filter = QFileDialog.getSaveFileName(
@@ -458,6 +513,8 @@ class MainWindow(QMainWindow):
             self._guarded(self.make_backup, target, passphrase)
 
     def _guarded(self, operation, *args) -> None:
+        from kyodo_desktop.ui.shell.errors import show_error
+
         try:
             operation(*args)
         except Exception as error:  # one dialog for every failure, never a traceback
@@ -466,6 +523,9 @@ class MainWindow(QMainWindow):
     # closing ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if self.context is None:  # closed before a file was shown (終了 at an opening error)
+            super().closeEvent(event)
+            return
         if not self.context.may_leave():
             event.ignore()
             return

@@ -32,6 +32,7 @@ from kyodo_desktop.ui.backup import dialogs as backup_dialogs
 from kyodo_desktop.ui.backup import passphrase as passphrase_ui
 from kyodo_desktop.ui.backup import startup as backup_startup
 from kyodo_desktop.ui.main_window import MainWindow
+from kyodo_desktop.ui.shell import text_scale
 
 from .conftest import damage_a_page_read_later, yuda_id
 
@@ -150,7 +151,7 @@ def test_settings_page_saves_and_scales_the_text(window, tmp_path, qtbot, screen
         assert page.findChild(QLabel, "messageLabel").text() == _("The settings were saved.")
         _screenshots(window, "settings_large", screenshot_dir)
     finally:
-        backup_startup.apply_text_scale(app, 1.0)
+        text_scale.apply_text_scale(app, 1.0)
 
 
 def test_settings_page_refuses_an_unwritable_folder(window, tmp_path):
@@ -198,11 +199,19 @@ def _screenshots(window, name, folder):
 
 
 def _open_window_unchecked(qtbot, path):
-    from kyodo_desktop.ui.app import open_window
+    """The window as the app starts it: painted first, then the file opened without its check."""
+    from PySide6.QtCore import QSettings
+
+    from kyodo_desktop.ui.app import show_file
+    from kyodo_desktop.ui.main_window import MainWindow
 
     create_application()
-    window = open_window(path)
+    window = MainWindow(None, settings=QSettings())
     qtbot.addWidget(window)
+    shown = []
+    window.open_when_painted(lambda w: shown.append(show_file(w, path)))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)  # after 300 ms even if never painted
+    assert shown == [None] and window.context is not None
     assert not window.context.store.checked  # the check was left for after the first paint
     return window
 

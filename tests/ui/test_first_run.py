@@ -94,9 +94,8 @@ def test_the_dialog_offers_the_three_ways_and_fits_the_small_screen(app, qtbot, 
 def test_start_without_a_file_asks_and_with_a_file_opens_it(app, tmp_path, monkeypatch):
     from kyodo_desktop.services.settings import Settings
     from kyodo_desktop.ui import app as app_module
-    from kyodo_desktop.ui.backup import startup
 
-    monkeypatch.setattr(startup, "load_settings",
+    monkeypatch.setattr(app_module, "load_settings",
                         lambda: Settings(data_folder=str(tmp_path / "data")))
     asked = []
     monkeypatch.setattr(first_run, "first_run_store", lambda path: asked.append(path))

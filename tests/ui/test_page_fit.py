@@ -39,7 +39,7 @@ def _problems(window) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_every_page_and_tab_fits_at_every_text_size(open_window, demo_path, size):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     window = open_window(demo_path)
     app = QApplication.instance()

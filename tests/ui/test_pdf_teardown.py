@@ -24,7 +24,7 @@ SCRIPT = textwrap.dedent("""
     from kyodo_desktop.services.backup.datafile import open_data_file
     from kyodo_desktop.services.changes import SETTINGS, Changes
     from kyodo_desktop.ui.app import create_application
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
     from kyodo_desktop.ui.main_window import MainWindow
 
     demo, folder, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])

@@ -43,7 +43,7 @@ def test_the_main_window_is_kept_inside_a_1366_by_768_screen(open_window, demo_p
 
 
 def test_a_text_size_change_keeps_the_window_inside_the_screen(open_window, demo_path, qtbot):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     window = open_window(demo_path)
     window.resize(1700, 1000)

@@ -35,9 +35,9 @@ from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.changes import SETTINGS, Changes
 from kyodo_desktop.services.council.presets import list_presets
 from kyodo_desktop.ui.backup.dialogs import when_text
-from kyodo_desktop.ui.backup.startup import apply_text_scale
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
 STYLE = """
 QLabel#titleLabel { font-weight: bold; }

@@ -10,11 +10,16 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 _showing = False
@@ -22,20 +27,20 @@ _showing = False
 
 def error_dialog(error: BaseException, parent: QWidget | None = None) -> QMessageBox:
     """Build (not show) the dialog for ``error``: a UserError's message, or the apology."""
-    box = QMessageBox(parent)
+    box = QtWidgets.QMessageBox(parent)  # the class is made when first shown (start-up)
     box.setWindowTitle(_("kyodo-desktop"))
     if isinstance(error, UserError):
-        box.setIcon(QMessageBox.Icon.Warning)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setText(error.message)
         if error.detail:
             box.setDetailedText(error.detail)
     else:
-        box.setIcon(QMessageBox.Icon.Critical)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
         box.setText(_("Sorry, something went wrong inside the app."))
         box.setInformativeText(_("What you saved before is safe. If this happens again, tell the "
                                  "person who looks after this computer and show them the details."))
         box.setDetailedText("".join(traceback.format_exception(error)))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Ok)
     return box
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kyodo_desktop.ui.shell.props import get_property
 
 _BASE_SHEET = "kyodo_base_style_sheet"
 _SCALE = "kyodo_text_scale"
+_BASE_SIZE = "kyodo_base_point_size"
 _POINTS = re.compile(r"(font-size:\s*)([0-9]+(?:\.[0-9]+)?)pt")
 
 
@@ -54,3 +56,18 @@ def rescale_style_sheets(app: QApplication, scale: float) -> None:
             widget.setStyleSheet(scaled_sheet(str(base), scale))
         elif widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())
+
+
+def apply_text_scale(app: QApplication, scale: float) -> float:
+    """Scale the whole UI's font to ``scale`` × the size chosen at start-up (large-text mode for
+    elderly users); live, every widget without its own font follows. Returns the point size."""
+    base = get_property(app, _BASE_SIZE)
+    if not base:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE_SIZE, base)
+    font = QFont(app.font())
+    size = round(float(base) * scale, 1)
+    font.setPointSizeF(size)
+    app.setFont(font)
+    rescale_style_sheets(app, scale)  # headings in sheets grow too; sheets re-polished
+    return size

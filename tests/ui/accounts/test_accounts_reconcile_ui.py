@@ -110,7 +110,7 @@ def test_the_new_tabs_fit_1366_by_768_at_every_text_size(open_window, demo_path,
 
     from kyodo_desktop.ui.accounts.page import AccountsPage
     from kyodo_desktop.ui.areas import area_row
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     window = open_window(demo_path)
     app = QApplication.instance()

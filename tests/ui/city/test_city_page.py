@@ -47,7 +47,7 @@ def test_sorting_and_one_click_detail(open_window, city_path, qtbot):
 
 def test_the_city_page_fits_1366_by_768_at_every_text_size(open_window, city_path, qtbot,
                                                             screenshot_dir):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     window = open_window(city_path)
     app = QApplication.instance()

@@ -46,7 +46,7 @@ def test_the_contents_list_every_page_and_open_it(open_window, demo_path):
 
 
 def test_the_guide_follows_the_text_size(open_window, demo_path, app):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     window = open_window(demo_path)
     guide = window.show_guide()

@@ -56,7 +56,7 @@ def test_the_month_view_shows_the_calendar_source_month_by_month(dialog, tmp_pat
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_the_month_view_fits_the_screen(dialog, qtbot, screenshot_dir, size):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     _window, shown = dialog
     app = QApplication.instance()

@@ -29,7 +29,7 @@ def meetings_page(window):
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_the_page_fits_1366_by_768_at_every_text_size(page_window, qtbot, screenshot_dir, size):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     app = QApplication.instance()
     try:

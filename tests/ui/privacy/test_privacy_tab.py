@@ -46,7 +46,7 @@ def answered(monkeypatch):
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_the_tab_fits_1366_by_768_at_every_text_size(window, qtbot, screenshot_dir, size):
-    from kyodo_desktop.ui.backup.startup import apply_text_scale
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     app = QApplication.instance()
     try:
