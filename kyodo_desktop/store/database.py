@@ -31,7 +31,7 @@ from kyodo_desktop.store.errors import (
     StoreError,
     translate_sqlite_error,
 )
-from kyodo_desktop.store.incoming import verify_connection
+from kyodo_desktop.store.incoming import impossible_values, verify_connection
 from kyodo_desktop.store.migrations import all_migrations
 
 if TYPE_CHECKING:
@@ -52,8 +52,8 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLocks | None) -> None:
         self.path = path
         self.conn = conn
-        #: True once ``quick_check`` passed on opening; False when the caller checks later
-        #: (``open_store(check=False)``: the window checks after its first paint).
+        #: True once ``quick_check`` and the value rules passed on opening; False when the caller
+        #: checks later (``open_store(check=False)``: the window checks after its first paint).
         self.checked = False
         self._db: sqlite_utils.Database | None = None
         self._lock = lock
@@ -119,10 +119,10 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
                check: bool = True, values: bool = True, schema: bool = True) -> Store:
     """Open (creating if missing) the kyodo-desktop database at ``path`` and migrate it.
 
-    ``check=False`` leaves out ``PRAGMA quick_check`` and the foreign-key check, whose time grows
-    with the file, for a caller that runs :func:`quick_check_problem` itself soon after (the
-    window, after its first paint); a file that needs migrating is checked anyway, before
-    anything is written to it. The schema is always compared with the app's own
+    ``check=False`` leaves out ``PRAGMA quick_check``, the foreign-key check and the value rules,
+    whose time grows with the file, for a caller that runs :func:`deferred_check_problem` itself
+    soon after (the window, after its first paint); a file that needs migrating is checked
+    anyway, before anything is written to it. The schema is always compared with the app's own
     (:mod:`kyodo_desktop.store.incoming`) unless ``schema=False``; ``values=False`` skips the
     value rules (``check`` opens read-only that way and reports both; ``schema=False`` is only
     accepted without ``lock`` and ``migrate``: a file whose schema was not compared is never
@@ -149,8 +149,8 @@ def open_store(path: Path | str, *, lock: bool = True, migrate: bool = True,
             except BaseException:
                 conn.close()
                 raise
-        _verify(store, check=check or (migrate and _pending(store)), values=values,
-                schema=schema)
+        now = check or (migrate and _pending(store))
+        _verify(store, check=now, values=values and now, schema=schema)
         _use_wal(store.conn)
         if migrate:
             migrate_store(store)
@@ -267,6 +267,24 @@ def _verify(store: Store, *, check: bool, values: bool = True, schema: bool = Tr
     tables = store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if check or not tables:
         store.checked = True
+
+
+def deferred_check_problem(path: Path) -> StoreError | None:
+    """The checks ``open_store(check=False)`` left out, on the data file at ``path``: ``PRAGMA
+    quick_check`` (DatabaseCorrupt), then the value rules (ImpossibleValues); None when both
+    pass. Reads through a read-only connection of its own, so it may run in a worker thread
+    while the app uses the file; never raises."""
+    problem = quick_check_problem(path)
+    if problem:
+        return corrupt_error(Path(path), problem)
+    try:
+        conn = open_read_only(path)
+        try:
+            return impossible_values(conn, path)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return corrupt_error(Path(path), str(error) or type(error).__name__)
 
 
 def corrupt_error(path: Path, detail: str) -> DatabaseCorrupt:

@@ -71,15 +71,25 @@ def verify_connection(conn: sqlite3.Connection, path: Path | str, *, full: bool 
                 ", …" if len(differences) > _SHOWN else "")),
             path, detail="; ".join(differences))
     if values:
-        findings = value_findings(conn, quick=not full)
-        if findings:
-            raise ImpossibleValues(_(
-                "The file {path} contains impossible values ({names}) and is not used. Use "
-                "another backup, or run “check” on it to see the rows.").format(
-                path=path, names=", ".join(sorted({f"{f.table}.{f.column}" for f in findings}))),
-                path, detail="; ".join(f.describe() for f in findings))
+        impossible = impossible_values(conn, path, quick=not full)
+        if impossible is not None:
+            raise impossible
     if full:
         _check_blobs(conn, path)
+
+
+def impossible_values(conn: sqlite3.Connection, path: Path | str, *,
+                      quick: bool = True) -> ImpossibleValues | None:
+    """The ImpossibleValues error of a file whose values break the value rules
+    (store/values.py, ``quick`` as there), naming the columns; None when all values are sane."""
+    findings = value_findings(conn, quick=quick)
+    if not findings:
+        return None
+    return ImpossibleValues(_(
+        "The file {path} contains impossible values ({names}) and is not used. Use "
+        "another backup, or run “check” on it to see the rows.").format(
+        path=path, names=", ".join(sorted({f"{f.table}.{f.column}" for f in findings}))),
+        path, detail="; ".join(f.describe() for f in findings))
 
 
 def _check_blobs(conn: sqlite3.Connection, path: Path | str) -> None:

@@ -87,3 +87,16 @@ def test_the_demo_breaks_no_value_rule(demo_path):
     conn = sqlite3.connect(demo_path)
     assert value_findings(conn) == []
     conn.close()
+
+
+def test_the_window_start_leaves_the_value_rules_to_the_check_after_its_first_paint(demo_path):
+    from kyodo_desktop.store.database import deferred_check_problem
+
+    assert deferred_check_problem(demo_path) is None  # the demo passes both checks
+    _plant(demo_path, "UPDATE cash_book_entries SET amount = ? WHERE id = ?", MAX_YEN + 1,
+           _first_entry(demo_path))
+    with open_store(demo_path, check=False) as store:  # its time grows with the file: later
+        assert not store.checked
+        problem = deferred_check_problem(demo_path)  # while the file is open, as the window does
+    assert isinstance(problem, ImpossibleValues)
+    assert "cash_book_entries.amount" in problem.message

@@ -262,6 +262,39 @@ def test_damage_found_after_the_first_paint_without_a_backup_closes_unbacked(dem
     assert "壊れ" in shown[0][0] and shown[0][1]
     assert backups.list_backups(demo_path, load_settings()) == []  # a damaged file is not copied
 
+def test_impossible_values_found_after_the_first_paint_are_reported_as_damage(demo_path, qtbot,
+                                                                             monkeypatch):
+    import sqlite3
+
+    from kyodo_desktop.domain.money import MAX_YEN
+    from kyodo_desktop.ui.backup import actions
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE cash_book_entries SET amount = ? WHERE id = (SELECT max(id) FROM "
+                 "cash_book_entries WHERE correction_of_id IS NULL)", (MAX_YEN + 1,))
+    conn.commit()
+    conn.close()
+    shown = []
+
+    class _Box:  # the user reads the message and chooses 終了
+        open_other_button = object()
+
+        def __init__(self, error, _parent, *, at_start):
+            shown.append(error.message)
+
+        def exec(self):
+            return 0
+
+        def clickedButton(self):
+            return None
+
+    monkeypatch.setattr(actions, "open_error_box", _Box)
+    window = _open_window_unchecked(qtbot, demo_path)  # opened: the rules come after the paint
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown) and not window.isVisible(), timeout=30000)
+    assert "cash_book_entries.amount" in shown[0]
+    assert backups.list_backups(demo_path, load_settings()) == []  # not backed up either
+
 # --- encryption of backups and handover packages -------------------------------------------------
 
 ENCRYPTION_PASSPHRASE = "ゆだの会計ノート"

@@ -35,8 +35,12 @@ from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import Store, identity
 from kyodo_desktop.store import backup as files
 from kyodo_desktop.store.backup import make_private, restrict_new_files  # noqa: F401  (for ui/)
-from kyodo_desktop.store.database import APPLICATION_ID, corrupt_error, quick_check_problem
-from kyodo_desktop.store.errors import DatabaseCorrupt, NotAKyodoDatabase  # noqa: F401  (for ui/)
+from kyodo_desktop.store.database import APPLICATION_ID, deferred_check_problem
+from kyodo_desktop.store.errors import (  # noqa: F401  (the first two for ui/)
+    DatabaseCorrupt,
+    NotAKyodoDatabase,
+    StoreError,
+)
 from kyodo_desktop.store.incoming import verify_incoming
 from kyodo_desktop.store.migrations import latest_version
 
@@ -158,12 +162,12 @@ def auto_backup(store: Store | Path, settings: Settings, *, now: datetime | None
 
 @dataclass(frozen=True)
 class OpeningChecks:
-    """What :func:`opening_checks` found: ``damaged`` the DatabaseCorrupt to show (None when the
-    file passed), ``backup`` the daily backup written (None when none was due or it failed),
+    """What :func:`opening_checks` found: ``damaged`` the DatabaseCorrupt or ImpossibleValues to
+    show (None when the file passed), ``backup`` the daily backup written (None when none was due or it failed),
     ``backup_error`` why it failed (None when it did not) and ``problems`` the messages of old
     backups that could not be rotated away (for the status bar; never fatal)."""
 
-    damaged: DatabaseCorrupt | None = None
+    damaged: StoreError | None = None
     backup: Path | None = None
     backup_error: UserError | None = None
     problems: tuple[str, ...] = ()
@@ -171,7 +175,8 @@ class OpeningChecks:
 
 def opening_checks(path: Path, settings: Settings, *, check: bool,
                    now: datetime | None = None) -> OpeningChecks:
-    """After a data file was opened without ``quick_check`` (``check``) and in any case: check it,
+    """After a data file was opened without its checks (``check``: ``quick_check`` and the value
+    rules, store/database.py ``deferred_check_problem``) and in any case: check it,
     then make the daily automatic backup when due (a damaged file is not backed up).
 
     Reads ``path`` through connections of its own, so the window runs this in a worker thread
@@ -179,9 +184,9 @@ def opening_checks(path: Path, settings: Settings, *, check: bool,
     (``backup_error``), not raised.
     """
     if check:
-        problem = quick_check_problem(path)
-        if problem:
-            return OpeningChecks(damaged=corrupt_error(Path(path), problem))
+        problem = deferred_check_problem(Path(path))
+        if problem is not None:
+            return OpeningChecks(damaged=problem)
     problems: list[str] = []
     try:
         written = auto_backup(path, settings, now=now, problems=problems)
