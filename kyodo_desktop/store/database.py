@@ -278,11 +278,8 @@ def deferred_check_problem(path: Path) -> StoreError | None:
     if problem:
         return corrupt_error(Path(path), problem)
     try:
-        conn = open_read_only(path)
-        try:
+        with contextlib.closing(open_read_only(path)) as conn:
             return impossible_values(conn, path)
-        finally:
-            conn.close()
     except sqlite3.Error as error:
         return corrupt_error(Path(path), str(error) or type(error).__name__)
 
