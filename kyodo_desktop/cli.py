@@ -115,7 +115,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         return parser
     commands = parser.add_subparsers(dest="command", title=_("Commands"), metavar=_("COMMAND"))
-    for command in COMMANDS.values():
+    for command in _load_commands().values():
         sub = _new_parser(commands.add_parser(
             command.name, help=_(command.help), description=_(command.help), add_help=False,
             formatter_class=_Formatter))
@@ -129,8 +129,8 @@ def _opens_window(argv: Sequence[str]) -> bool:
     for word in values:
         if word == "--db":
             next(values, None)
-        elif word in COMMANDS or word in ("-h", "--help", "--version") or not word.startswith("-"):
-            return False
+        elif word in ("-h", "--help", "--version") or not word.startswith("-"):
+            return False  # a subcommand (every one is a word) or a question
     return True
 
 
@@ -313,14 +313,24 @@ register(Command("councils", N_("List the councils of a data file (number and na
 register(Command("check", N_("Check a data file for damage and inconsistencies."),
                  cli_options.add_db_option, _run_check))
 
-# The other subcommands register themselves when imported.
-from kyodo_desktop import (  # noqa: E402
-    cli_accounts,  # noqa: F401  close-year
-    cli_backup,  # noqa: F401  backup, restore, handover-export/-import, smoke-test
-    cli_city,  # noqa: F401  city import-return
-    cli_dues,  # noqa: F401  dues (会費)
-    cli_reconcile,  # noqa: F401  reconcile (通帳照合)
-    cli_review,  # noqa: F401  review
-    cli_status,  # noqa: F401  status (今年度の流れ)
-    cli_tasks,  # noqa: F401  report, import, export
+#: The modules whose subcommands register themselves when imported (:func:`_load_commands`;
+#: opening the window imports none of them).
+COMMAND_MODULES = (
+    "cli_accounts",  # close-year
+    "cli_backup",  # backup, restore, handover-export/-import, smoke-test
+    "cli_city",  # city import-return
+    "cli_dues",  # dues (会費)
+    "cli_reconcile",  # reconcile (通帳照合)
+    "cli_review",  # review
+    "cli_status",  # status (今年度の流れ)
+    "cli_tasks",  # report, import, export
 )
+
+
+def _load_commands() -> dict[str, Command]:
+    """Every subcommand (importing their modules the first time): :data:`COMMANDS`."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"kyodo_desktop.{name}")
+    return COMMANDS
