@@ -1,7 +1,7 @@
 """Start-up stays light.
 
 - The window is painted before the data file's layers are imported: at its first paint no
-  ``kyodo_desktop.store`` module and no service but the 設定 is loaded (the file is opened, its
+  ``kyodo_desktop.store`` module, no service but the 設定 and no subcommand module is loaded (the file is opened, its
   frame and first page built, after that paint: ui/app.py ``run_gui``).
 - Once its first page is built, none of reportlab, openpyxl, sqlite-utils or babel's catalog
   reader is imported (the compiled .mo catalog is read with gettext; a source checkout compiles it
@@ -49,8 +49,11 @@ QApplication.exec = staticmethod(_exec_until_built)
 
 from kyodo_desktop.cli import main
 code = main(["--db", sys.argv[1]])
+from kyodo_desktop.cli import COMMAND_MODULES
+commands = {f"kyodo_desktop.{name}" for name in COMMAND_MODULES}
 data_layers = [name for name in at_paint[0] if name.startswith("kyodo_desktop.store")
-               or (name.startswith("kyodo_desktop.services.") and name != "kyodo_desktop.services.settings")]
+               or (name.startswith("kyodo_desktop.services.") and name != "kyodo_desktop.services.settings")
+               or name in commands]
 print("AT_PAINT:" + ",".join(data_layers))
 heavy = sorted(name for name in ("reportlab", "openpyxl", "sqlite_utils", "babel",
                                  "logging.handlers", "kyodo_desktop.ui.backup.dialogs",
