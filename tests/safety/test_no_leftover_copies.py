@@ -69,7 +69,7 @@ def test_a_killed_handover_import_leaves_nothing_after_the_next_start(
 
 
 def test_the_window_start_cleans_leftovers(temp_root):
-    from kyodo_desktop.ui.backup.startup import prepare_start
+    from kyodo_desktop.ui.app import prepare_start
 
     leftover = temp_root / "handover-999999-0badcafe"
     leftover.mkdir(parents=True)
