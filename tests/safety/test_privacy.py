@@ -52,7 +52,7 @@ def test_data_file_made_by_the_app_is_owner_only(tmp_path):
     code = (
         "import os, stat, sys\n"
         "os.umask(0o022)\n"
-        "from kyodo_desktop.ui.backup.startup import prepare_start\n"
+        "from kyodo_desktop.ui.app import prepare_start\n"
         "prepare_start()\n"
         "from kyodo_desktop.services.backup.datafile import open_data_file\n"
         "store = open_data_file(sys.argv[1])\n"
