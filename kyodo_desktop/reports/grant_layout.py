@@ -168,8 +168,8 @@ def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widt
 
     Kinds: ``"line"`` a plain row; ``"group"`` a lightly shaded subtotal row; ``"section"`` a
     shaded row whose first cell spans the table (収入の部); ``"total"`` a shaded total row with a
-    heavy rule above. Int cells print as yen, right-aligned; :class:`Indented` text is indented;
-    None prints nothing.
+    heavy rule above, kept on one page with the row before it (never a page of its own). Int
+    cells print as yen, right-aligned; :class:`Indented` text is indented; None prints nothing.
     """
     st = styles()
     aligns = list(aligns or ["left"] * len(header))
@@ -187,6 +187,9 @@ def form_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence]], widt
         if kind == "total":
             commands += [("BACKGROUND", (0, number), (-1, number), TOTAL_FILL),
                          ("LINEABOVE", (0, number), (-1, number), 1.0, colors.black)]
+            if number > 1:
+                # A total never starts a page alone: the line above goes over with it.
+                commands.append(("NOSPLIT", (0, number - 1), (-1, number)))
     table = Table(data, colWidths=list(widths), repeatRows=1 if repeat_header else 0)
     table.setStyle(TableStyle(commands))
     return table
