@@ -3,6 +3,7 @@ written, and the city file stays as it was."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -18,6 +19,20 @@ def _resealed(data: bytes, change) -> bytes:
     head = document.pop("seal")["audit_head"]
     change(document)
     return seal.sealed(document, head)
+
+
+def _raw_resealed(data: bytes, old: bytes, new: bytes) -> bytes:
+    """The return's bytes with ``old`` replaced by ``new`` and the seal computed again over
+    the raw bytes, as a forger would: sha256 of ``{"audit_head":H,"body":<bytes without the
+    seal member>}`` (the seal is a checksum, not a secret)."""
+    document = json.loads(data)
+    head = document["seal"]["audit_head"]
+    body = data[:data.index(b',"seal":{')].replace(old, new, 1)
+    assert new in body
+    digest = hashlib.sha256(b'{"audit_head":"' + head.encode() + b'","body":' + body
+                            + b',"version":1}}').hexdigest()
+    return (body + b',"seal":{"audit_head":"' + head.encode() + b'","sha256":"'
+            + digest.encode() + b'"},"version":1}')
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -65,6 +80,19 @@ def _hostile(yuda_return: bytes) -> dict[str, bytes]:
         "missing section": _resealed(yuda_return, lambda d: d["content"].pop("grants")),
         "huge text": _resealed(yuda_return, _set(["manifest", "council"], "湯" * 20_000)),
         "other format": _resealed(yuda_return, _set(["format"], "something-else")),
+        "duplicate key, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'{"content":{', b'{"content":{"budget":[],'),
+        "huge number, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'"refund_amount":138615', b'"refund_amount":1' + b"0" * 5000),
+        "float overflow, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'"refund_amount":138615', b'"refund_amount":1e999'),
+        "lone surrogate, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'"district":"', b'"district":"\\ud800'),
+        "deep nesting, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'"collaboration":[', b'"collaboration":[' + b"[" * 20 + b"]" * 20
+            + b","),
+        "spaces, sealed over the raw bytes": _raw_resealed(
+            yuda_return, b'"format":', b'"format": '),
         "bad seal shape": yuda_return.replace(b'"seal":{', b'"seal":{"x":1,', 1),
     }
 

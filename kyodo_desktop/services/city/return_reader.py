@@ -2,16 +2,17 @@
 
 :func:`read_return` refuses, with a Japanese reason (:class:`ReturnRefused`), a file that is too
 large (:data:`MAX_BYTES`, checked before reading), an archive or a data file instead of a return
-(nothing is ever unpacked), bytes that are not UTF-8 JSON or nest too deep, a document that is not
-exactly in its canonical form or whose seal does not match (any changed byte), another format or
-version, fields of the wrong type or out of range (:mod:`.return_shape`), a year that was not
-closed, and a summary that does not agree with its sections.
-"""
+(nothing is ever unpacked), a seal that does not match its raw bytes (checked first, before
+anything is parsed: a changed byte costs one SHA-256, see :func:`.seal.raw_seal_matches`), bytes
+that are not UTF-8 JSON, carry a number out of range or nest too deep, a document that is not
+exactly in its canonical form (duplicate keys, spaces, escapes) or whose seal does not match,
+another format or version, fields of the wrong type or out of range (:mod:`.return_shape`), a
+year that was not closed, and a summary that does not agree with its sections."""
 
 from __future__ import annotations
 
 import json
-import re
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,10 +84,12 @@ def verify_bytes(data: bytes, name: str) -> ReturnDocument:
         raise ReturnRefused(_("{name} is a data file, not an annual return. Make the return "
                               "with 「export annual-return」 in the council's file.").format(
             name=name))
+    raw_seal = seal.raw_seal_matches(data)
+    if raw_seal is False:
+        raise _changed(name)
     document = _parse(data, name)
-    if seal.canonical_bytes(document) != data or not seal.seal_matches(document):
-        raise ReturnRefused(_("{name} was changed after it was made (its seal does not match). "
-                              "Ask the council to send the return again.").format(name=name))
+    if not _canonical(document, data) or (raw_seal is None and not seal.seal_matches(document)):
+        raise _changed(name)
     if document.get("format") != seal.FORMAT or document.get("version") != seal.VERSION:
         raise ReturnRefused(_("{name} is not an annual return this version of the app can "
                               "read.").format(name=name))
@@ -103,33 +106,53 @@ def verify_bytes(data: bytes, name: str) -> ReturnDocument:
     return ReturnDocument(document, data)
 
 
+def _changed(name: str) -> ReturnRefused:
+    return ReturnRefused(_("{name} was changed after it was made (its seal does not match). "
+                           "Ask the council to send the return again.").format(name=name))
+
+
 def _parse(data: bytes, name: str) -> dict:
     unreadable = ReturnRefused(_("{name} is not an annual return (it cannot be read as one). "
                                  "Ask the council to send the return again.").format(name=name))
     try:
-        text = data.decode("utf-8")
-        if _depth(text) > MAX_DEPTH:
-            raise unreadable
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant,
+                              parse_float=_finite_float)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise unreadable from error
-    if not isinstance(document, dict):
+    if not isinstance(document, dict) or _deeper_than(document, MAX_DEPTH):
         raise unreadable
     return document
+
+
+def _canonical(document: dict, data: bytes) -> bool:
+    """Whether ``data`` is exactly the canonical form of ``document`` (a text with a lone
+    surrogate, which UTF-8 cannot carry, never is)."""
+    try:
+        return seal.canonical_bytes(document) == data
+    except ValueError:  # UnicodeEncodeError of a lone surrogate; a float out of range
+        return False
 
 
 def _refuse_constant(value: str):
     raise ValueError(f"not a JSON number: {value}")
 
 
-def _depth(text: str) -> int:
-    """The deepest bracket nesting of ``text`` outside strings (checked before parsing)."""
-    depth = deepest = 0
-    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
-        depth += 1 if bracket in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"a number out of range: {text[:20]}")
+    return value
 
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
+def _deeper_than(document: object, limit: int) -> bool:
+    """Whether arrays and objects nest in ``document`` more than ``limit`` deep (walked without
+    recursion; the parser itself stops at Python's recursion limit, refused as unreadable)."""
+    level, depth = [document], 1
+    while level:
+        if depth > limit:
+            return True
+        level = [inner for value in level
+                 for inner in (value.values() if isinstance(value, dict) else value)
+                 if isinstance(inner, (dict, list))]
+        depth += 1
+    return False

@@ -31,16 +31,59 @@ def test_the_demo_return_imports_and_shows_its_figures(city_store, return_file):
     assert city_file.return_years(city_store) == [2025]
 
 
-def test_every_flipped_byte_is_refused(yuda_return):
-    positions = sorted({*range(0, len(yuda_return), 53), *range(len(yuda_return) - 200,
-                                                                len(yuda_return))})
-    for position in positions:
-        for flip in (0x01, 0x80):
-            damaged = bytearray(yuda_return)
-            damaged[position] ^= flip
-            with pytest.raises(ReturnRefused):
+def _flips_accepted(data: bytes, masks: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Every (position, mask) whose ``data[position] ^ mask`` the reader does NOT refuse."""
+    accepted, damaged = [], bytearray(data)
+    for mask in masks:
+        for position in range(len(data)):
+            damaged[position] ^= mask
+            try:
                 verify_bytes(bytes(damaged), "x")
+            except ReturnRefused:
+                pass
+            else:
+                accepted.append((position, mask))
+            damaged[position] ^= mask
+    return accepted
+
+
+def test_every_byte_of_the_demo_return_flipped_is_refused(yuda_return):
+    assert len(yuda_return) > 50_000
+    assert _flips_accepted(yuda_return, (0x01,)) == []
     assert verify_bytes(yuda_return, "x").manifest["district"] == "湯田"
+
+
+@pytest.fixture(scope="module")
+def small_return(demo_template, tmp_path_factory) -> bytes:
+    """A real, small return: the demo's 白石, its empty 令和7年度 closed (some 3 kB)."""
+    import shutil
+
+    from kyodo_desktop.services.accounting.year_close import close_year
+    from kyodo_desktop.services.city.annual_return import build_return
+    from kyodo_desktop.store import open_store
+
+    path = tmp_path_factory.mktemp("small") / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    with open_store(path) as opened:
+        council = opened.scalar("SELECT id FROM councils WHERE name = '白石地域づくり協議会'")
+        close_year(opened, council, 2025, allow_empty=True)
+        return build_return(opened, council, 2025, now=datetime(2026, 11, 21, 9, 0))
+
+
+def test_every_byte_of_a_small_return_flipped_by_every_mask_is_refused(small_return):
+    masks = (0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0xFF)
+    assert _flips_accepted(small_return, masks) == []
+    assert verify_bytes(small_return, "x").manifest["district"] == "白石"
+
+
+def test_a_return_not_ending_in_seal_and_version_is_checked_after_parsing(yuda_return):
+    assert seal.raw_seal_matches(yuda_return) is True
+    extended = _resealed(yuda_return, lambda d: d.update(zz_note="何か"))
+    assert seal.raw_seal_matches(extended) is None
+    assert verify_bytes(extended, "x").document["zz_note"] == "何か"
+    damaged = extended.replace("何か".encode(), "何が".encode())
+    with pytest.raises(ReturnRefused, match="seal|封印"):
+        verify_bytes(damaged, "x")
 
 
 def test_tampered_figure_is_refused_with_the_reason(city_store, yuda_return, tmp_path):
