@@ -32,6 +32,7 @@ from kyodo_desktop.reports.page import PageFurniture
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.dues.papers import Invoice, Issuer, Receipt, invoices, issuer, receipts
+from kyodo_desktop.services.forms.common import Gate
 
 NBSP3 = "\u00a0" * 3
 
@@ -121,7 +122,7 @@ def build_invoices(store: Store, request: ReportRequest) -> bytes:
         raise UserError(_("No neighbourhood association has a membership fee to bill in "
                           "{fiscal_year}.").format(
             fiscal_year=wareki.format_fiscal_year(request.fiscal_year)))
-    who = issuer(store, request.council_id, day)
+    who = issuer(store, request.council_id, day, Gate(draft=request.draft))
     sections = [Section(PageFurniture(title="会費請求書", footer_left=who.name, numbered=False),
                         _invoice_story(invoice, who, day)) for invoice in found]
     return build_sections(sections, title="会費請求書", draft=request.draft)
@@ -174,14 +175,15 @@ def build_receipts(store: Store, request: ReportRequest) -> bytes:
         raise UserError(_("No membership fee was paid in {fiscal_year}: there is no receipt to "
                           "print.").format(
             fiscal_year=wareki.format_fiscal_year(request.fiscal_year)))
+    gate = Gate(draft=request.draft)
     sections = []
     for start in range(0, len(found), 2):
         pair = found[start:start + 2]
-        who = issuer(store, request.council_id, pair[0].payment.paid_on)
+        who = issuer(store, request.council_id, pair[0].payment.paid_on, gate)
         story = [_receipt(pair[0], who)]
         if len(pair) > 1:
-            story += [_cut_line(), Spacer(1, 8 * mm),
-                      _receipt(pair[1], issuer(store, request.council_id, pair[1].payment.paid_on))]
+            story += [_cut_line(), Spacer(1, 8 * mm), _receipt(pair[1], issuer(
+                store, request.council_id, pair[1].payment.paid_on, gate))]
         sections.append(Section(PageFurniture(footer_left=who.name, numbered=False), story))
     return build_sections(sections, title="会費領収書", draft=request.draft)
 

@@ -1,6 +1,9 @@
 """What the 会費 papers print (reports/dues_papers.py): the 請求書 of every 自治会 and the 領収書
 of every 納入, in 五十音順 of the 自治会 (their ふりがな, else the name), and the issuer — the
-council with its 所在地 and 代表者 (the 会長 in office on the paper's day).
+council with its 所在地 and 代表者 (the 会長 in office on the paper's day), taken from the
+applicant block of the city forms (:func:`kyodo_desktop.services.forms.common.applicant`), so a
+receipt names the council, its 代表者の職 (the city preset's wording) and its 会長 exactly as the
+交付申請書 does.
 
 A council is a 人格のない社団 that runs no business: its receipts are 営業に関しない受取書 and need no
 収入印紙 (印紙税法 別表第一 第17号 非課税物件 2), so no stamp box is printed.
@@ -14,17 +17,17 @@ from datetime import date
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.council import accounts as council_accounts
-from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.dues.rows import DuesLine, DuesPayment, DuesRate, DuesStatus
 from kyodo_desktop.services.dues.status import dues_status
-from kyodo_desktop.services.forms.common import officers
+from kyodo_desktop.services.forms.common import Gate, applicant, wording
 from kyodo_desktop.store import Store
 
 
 @dataclass(frozen=True)
 class Issuer:
-    """The council as the issuer of a paper: 所在地 (with 〒), 団体名, 代表者の職 and 氏名 ("" when
-    no 会長 is on record), and the 振込先 as one line ("" without a bank account)."""
+    """The council as the issuer of a paper: 所在地 (with 〒), 団体名, 代表者の職 (the preset's
+    ``representative_role``) and 氏名 ("" when no 会長 is on record and drafting), and the 振込先
+    as one line ("" without a bank account)."""
 
     address: str
     name: str
@@ -49,17 +52,16 @@ class Receipt:
     representative: str
 
 
-def issuer(store: Store, council_id: int, on: date) -> Issuer:
-    """The council as issuer on day ``on``."""
-    row = councils.council_row(store, council_id)
-    address = " ".join(part for part in (
-        f"〒{row['postal_code']}" if row["postal_code"] else "", row["address"]) if part)
-    names = officers(store, council_id, "president", on)
+def issuer(store: Store, council_id: int, on: date, gate: Gate) -> Issuer:
+    """The council as issuer on day ``on``: the applicant block of the city forms plus the
+    振込先. A 会長 on record on ``on`` is a prerequisite: MissingPrerequisite names what to
+    enter, unless ``gate`` is drafting (then the name is left blank)."""
+    block = applicant(store, council_id, on, gate, wording(store, council_id, "common"))
     account = council_accounts.payee_account(store, council_id)
     payee = "" if account is None else " ".join(part for part in (
         account.bank_name, account.branch_name, account.type_label, account.account_number,
         account.holder) if part)
-    return Issuer(address, row["name"], "会長", names[0] if names else "", payee)
+    return Issuer(block.address, block.name, block.role, block.representative, payee)
 
 
 def _status(store: Store, council_id: int, fiscal_year: int) -> DuesStatus:

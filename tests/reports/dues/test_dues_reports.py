@@ -84,3 +84,48 @@ def test_the_papers_are_in_the_registry_and_need_a_rate(demo_store, yuda):
         build_invoices(demo_store, ReportRequest(yuda, FY))
     with pytest.raises(UserError, match="領収書がありません"):
         build_receipts(demo_store, ReportRequest(yuda, 2027))
+
+
+def _preset_role(monkeypatch, role: str) -> None:
+    """The 山口市 preset as if its forms called the 代表者 ``role``."""
+    import dataclasses
+
+    from kyodo_desktop.services.council import presets
+
+    real = presets.load_preset("yamaguchi")
+    forms = {**real.forms, "common": {**real.forms["common"], "representative_role": role}}
+    monkeypatch.setattr(presets, "load_preset", lambda code: dataclasses.replace(
+        real, forms=forms))
+
+
+def test_the_issuer_is_the_applicant_of_the_city_forms(demo_store, yuda, monkeypatch):
+    from datetime import date
+
+    from kyodo_desktop.services.dues.papers import issuer
+    from kyodo_desktop.services.forms.common import Gate, applicant, wording
+
+    _preset_role(monkeypatch, "理事長")
+    day = date(2026, 4, 20)
+    block = applicant(demo_store, yuda, day, Gate(), wording(demo_store, yuda, "grant_application"))
+    who = issuer(demo_store, yuda, day, Gate())
+    assert (who.address, who.name, who.role, who.representative) == (
+        block.address, block.name, "理事長", block.representative)
+    assert block.representative and block.address.startswith("〒")
+    invoice = page_texts(build_invoices(demo_store, ReportRequest(yuda, FY, options={
+        "date": "R8.4.20"})))[0]
+    receipt = page_texts(build_receipts(demo_store, ReportRequest(yuda, FY)))[0]
+    for page in (invoice, receipt):
+        assert "理事長" in page and block.representative in page
+
+
+def test_papers_without_a_president_refuse_unless_drafted(demo_store, yuda):
+    from kyodo_desktop.services.forms.common import MissingPrerequisite
+
+    demo_store.conn.execute("DELETE FROM officer_terms WHERE council_id = ? AND role = 'president'",
+                       (yuda,))
+    for build in (build_invoices, build_receipts):
+        with pytest.raises(MissingPrerequisite, match="会長"):
+            build(demo_store, ReportRequest(yuda, FY, options={"date": "R8.4.20"}))
+        text = "\n".join(page_texts(build(demo_store, ReportRequest(
+            yuda, FY, draft=True, options={"date": "R8.4.20"}))))
+        assert "未確定" in text and "湯田地域づくり協議会" in text
