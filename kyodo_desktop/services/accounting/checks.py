@@ -23,6 +23,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import accounts, common, figures, transfers
 from kyodo_desktop.services.accounting.budget import budget_vs_actual
 from kyodo_desktop.services.council import councils, presets
+from kyodo_desktop.services.dues import checks as dues_checks
 from kyodo_desktop.store import Store
 
 
@@ -54,10 +55,13 @@ def load_ledger(store: Store, council_id: int, fiscal_year: int) -> Ledger:
 
 
 def year_findings(store: Store, council_id: int, fiscal_year: int) -> list[Finding]:
-    """Every finding of the council-year, errors first (the 点検 panel's list); an 口座 whose
-    残高 falls below zero on a day is a warning (:func:`account_findings`)."""
+    """Every finding of the council-year, errors first (the 点検 panel's list and the 年度締め);
+    an 口座 whose 残高 falls below zero on a day is a warning (:func:`account_findings`), and so
+    is a 自治会 that has not paid its 会費 in full
+    (:func:`kyodo_desktop.services.dues.checks.unpaid_findings`)."""
     ledger = load_ledger(store, council_id, fiscal_year)
-    return run_checks(ledger) + account_findings(store, council_id, fiscal_year, ledger.entries)
+    return (run_checks(ledger) + account_findings(store, council_id, fiscal_year, ledger.entries)
+            + dues_checks.unpaid_findings(store, council_id, fiscal_year))
 
 
 def account_findings(store: Store, council_id: int, fiscal_year: int,
