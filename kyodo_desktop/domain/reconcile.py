@@ -12,12 +12,15 @@ Money is int 円; dates datetime.date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
+
+K = TypeVar("K")
 
 #: How many days a statement line and a book entry may be apart and still match.
 DATE_WINDOW = 3
@@ -120,6 +123,31 @@ def count_for(amount: int) -> dict[str, int]:
         counts[str(value)], rest = divmod(rest, value)
     counts["2000"] = 0
     return counts
+
+
+def account_running_balances(opening: Mapping[int, int],
+                             entries: Iterable[tuple[K, date, int | None, int]],
+                             transfers: Iterable[tuple[date, int, int, int]]
+                             ) -> Iterator[tuple[K, int]]:
+    """The one running-balance rule of a 口座: ``(key, balance)`` per entry, the 残高 of the
+    entry's 口座 after it (円).
+
+    ``opening`` {account: 繰越金}; ``entries`` (key, day, account, signed 円) in 出納簿 order
+    (entry_date, id); ``transfers`` (day, from account, to account, 円) in any order. A 振替 of
+    a day counts before that day's entries (the money is moved, then spent), so the balance
+    after a day's last entry of a 口座 is the 口座's 残高 at the end of that day (the figure of
+    the end-of-day balances).
+    """
+    pending = sorted(transfers, key=lambda move: move[0])
+    balance, next_transfer = dict(opening), 0
+    for key, day, account, signed in entries:
+        while next_transfer < len(pending) and pending[next_transfer][0] <= day:
+            _day, source, target, amount = pending[next_transfer]
+            balance[source] = balance.get(source, 0) - amount
+            balance[target] = balance.get(target, 0) + amount
+            next_transfer += 1
+        balance[account] = balance.get(account, 0) + signed
+        yield key, balance[account]
 
 
 def first_overdrafts(opening: Mapping[int, int], moves: Sequence[tuple[date, int, int]]

@@ -79,18 +79,21 @@ def _save(workbook, path: Path) -> None:
 
 
 def export_cash_book(store: Store, council_id: int, fiscal_year: int, path: Path | str, *,
-                     fund: str | None = None) -> int:
+                     fund: str | None = None, account_id: int | None = None) -> int:
     """Write the 出納簿 of a council-year (年度 ``fiscal_year``) to ``path`` (.xlsx, or .csv
     when the name ends so); return the number of entries written. ``fund`` (a code) limits it
     to one 会計区分; 残高 is then that fund's balance, else the balance of all funds. Each fund
     exported has its 前年度繰越 row, so the file imports back as it was (会計区分, 事業, 支払先,
     領収書番号, 備考 and 口座 included). Text is written as text, never as a formula
-    (:mod:`sheet_cells`).
+    (:mod:`sheet_cells`). ``account_id`` (a 口座) keeps that 口座's entries, as the 出納簿 screen
+    filtered on it: one 前年度繰越 row of the 口座, and 残高 the 口座's running balance (its 振替
+    included), ending with its 残高 at the 年度's end — a view to compare with the 通帳, not a
+    file to import back.
 
     Raises UserError when the council does not exist or the file cannot be written.
     """
     path = Path(path)
-    lines = _CashBookLines(store, council_id, fiscal_year, fund)
+    lines = _CashBookLines(store, council_id, fiscal_year, fund, account_id)
     fund_label = lines.labels.get(fund, fund) if fund else _("all funds")
     if path.suffix.lower() == ".csv":
         write_csv(path, [*([line] for line in lines.title), [],
@@ -110,46 +113,66 @@ class _CashBookLines:
     header, a 前年度繰越 row per fund, the entries, 合計 and 次年度繰越. ``count`` is the number
     of entries once iterated."""
 
-    def __init__(self, store: Store, council_id: int, fiscal_year: int, fund: str | None):
-        self.store, self.council_id, self.fiscal_year, self.fund = (
-            store, council_id, fiscal_year, fund)
+    def __init__(self, store: Store, council_id: int, fiscal_year: int, fund: str | None,
+                 account_id: int | None = None):
+        self.store, self.council_id, self.fiscal_year, self.fund, self.account_id = (
+            store, council_id, fiscal_year, fund, account_id)
         council = find_council(store, council_id)
         self.labels = fund_names(store, council_id)  # the council's own funds by their names
+        self.accounts = account_names(store, council_id)
         opening = figures.opening_balances(store, council_id, fiscal_year)
         self.openings = {fund: opening[fund]} if fund else dict(opening)
-        self.carried = sum(self.openings.values())
         fund_label = self.labels.get(fund, fund) if fund else _("all funds")
-        self.title = [
-            _("{fiscal_year} cash book ({fund})").format(
-                fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label),
-            council["name"],
-            _("Carry-over from the previous year: {amount} yen").format(
-                amount=format_yen(self.carried))]
+        if account_id is None:
+            self.carried = sum(self.openings.values())
+            heading = _("{fiscal_year} cash book ({fund})").format(
+                fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label)
+        else:
+            self.carried = figures.account_opening_balances(
+                store, council_id, fiscal_year).get(account_id, 0)
+            heading = _("{fiscal_year} cash book ({fund}, account {account})").format(
+                fiscal_year=format_fiscal_year(fiscal_year), fund=fund_label,
+                account=self.accounts.get(account_id, ""))
+        self.title = [heading, council["name"], _(
+            "Carry-over from the previous year: {amount} yen").format(
+            amount=format_yen(self.carried))]
         self.count = 0
 
-    def __iter__(self):
-        fund, plain = self.fund, (None,) * len(CASH_BOOK_HEADERS)
-        yield list(CASH_BOOK_HEADERS), plain, True
+    def _opening_rows(self):
+        if self.account_id is not None:
+            row = [None] * len(CASH_BOOK_HEADERS)
+            row[4], row[5], row[7] = "前年度繰越", self.carried, self.carried
+            row[-1] = self.accounts.get(self.account_id, "")
+            yield row, _FORMATS, False
+            return
         running = 0
         for code, amount in self.openings.items():
             running += amount
             yield ([None, self.labels.get(code, code), None, None, "前年度繰越", amount, None,
                     running], _FORMATS, False)
+
+    def __iter__(self):
+        fund, account = self.fund, self.account_id
+        yield list(CASH_BOOK_HEADERS), (None,) * len(CASH_BOOK_HEADERS), True
+        yield from self._opening_rows()
         projects = dict(project_names(self.store, self.council_id))
-        names = account_names(self.store, self.council_id)
         balance, offset = self.carried, 0
         while True:
             rows = list_entries(self.store, self.council_id, self.fiscal_year, fund=fund,
-                                limit=_PAGE, offset=offset)
+                                account_id=account, limit=_PAGE, offset=offset)
             for row in rows:
-                balance = row.fund_balance if fund else row.balance
-                yield (_entry_values(row, balance, projects, names, self.labels), _FORMATS,
-                       False)
+                balance = row.shown_balance(fund)
+                yield (_entry_values(row, balance, projects, self.accounts, self.labels),
+                       _FORMATS, False)
             self.count += len(rows)
             offset += _PAGE
             if len(rows) < _PAGE:
                 break
-        totals = entry_totals(self.store, self.council_id, self.fiscal_year, fund=fund)
+        if account is not None:  # a 振替 after the last entry still moves the 口座
+            balance = figures.account_balances(self.store, self.council_id,
+                                               self.fiscal_year).get(account, 0)
+        totals = entry_totals(self.store, self.council_id, self.fiscal_year, fund=fund,
+                              account_id=account)
         yield [None, None, None, None, "合計", totals.income, totals.expense], _FORMATS, True
         yield [None, None, None, None, "次年度繰越", None, None, balance], _FORMATS, True
 

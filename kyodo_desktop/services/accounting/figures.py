@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from weakref import WeakKeyDictionary
 
-from kyodo_desktop.domain import accounting, wareki
+from kyodo_desktop.domain import accounting, reconcile, wareki
 from kyodo_desktop.domain.accounting_rules import eligible_spending
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -123,9 +123,9 @@ def council_balance(store: Store, council_id: int, fiscal_year: int, *,
 
 
 #: Running balances per open store, of its recently listed council-years:
-#: (council, 年度) → (data version, {entry id: (fund balance, balance)}).
+#: (council, 年度, "funds" | "accounts") → (data version, {entry id: balances}).
 _BALANCES: WeakKeyDictionary = WeakKeyDictionary()
-_BALANCES_KEPT = 4
+_BALANCES_KEPT = 8
 
 
 def running_balances(store: Store, council_id: int, fiscal_year: int
@@ -136,18 +136,50 @@ def running_balances(store: Store, council_id: int, fiscal_year: int
     Computed once per data version (the connection's ``total_changes`` and SQLite's
     ``data_version``) and kept for the next calls, so paging and filtering stay cheap.
     """
+    def compute() -> dict[int, tuple[int, int]]:
+        moves = store.conn.execute(
+            f"SELECT id, fund_code, {_SIGNED} FROM cash_book_entries WHERE council_id = ? "
+            "AND fiscal_year = ? ORDER BY entry_date, id", (council_id, fiscal_year))
+        opening = opening_balances(store, council_id, fiscal_year)
+        return {entry_id: (fund, total) for entry_id, fund, total
+                in accounting.running_balances(opening, moves)}
+
+    return _kept(store, (council_id, fiscal_year, "funds"), compute)
+
+
+def account_running_balances(store: Store, council_id: int, fiscal_year: int
+                             ) -> dict[int, int]:
+    """``{entry_id: 残高 of the entry's 口座 after it}`` of the whole council-year (円), in
+    出納簿 order: the 口座's 繰越金 (:func:`account_opening_balances`), its entries so far and
+    its 振替 dated up to the entry's day (a day's 振替 count before its entries; rule:
+    :func:`kyodo_desktop.domain.reconcile.account_running_balances`). After a day's last entry
+    of a 口座 this is :func:`account_balance` of that day. Kept per data version like
+    :func:`running_balances`."""
+    def compute() -> dict[int, int]:
+        entries = ((entry_id, date.fromisoformat(day), account, signed)
+                   for entry_id, day, account, signed in store.conn.execute(
+                       f"SELECT id, entry_date, account_id, {_SIGNED} FROM cash_book_entries "
+                       "WHERE council_id = ? AND fiscal_year = ? ORDER BY entry_date, id",
+                       (council_id, fiscal_year)))
+        transfers = [(date.fromisoformat(day), source, target, amount)
+                     for day, source, target, amount in store.conn.execute(
+                         "SELECT transfer_date, from_account_id, to_account_id, amount FROM "
+                         "account_transfers WHERE council_id = ? AND fiscal_year = ?",
+                         (council_id, fiscal_year))]
+        opening = account_opening_balances(store, council_id, fiscal_year)
+        return dict(reconcile.account_running_balances(opening, entries, transfers))
+
+    return _kept(store, (council_id, fiscal_year, "accounts"), compute)
+
+
+def _kept(store: Store, key: tuple, compute):
+    """``compute()`` kept per store and ``key`` until the data changes."""
     kept = _BALANCES.setdefault(store, {})
-    key = (council_id, fiscal_year)
     version = (store.conn.total_changes, store.scalar("PRAGMA data_version"))
     cached = kept.get(key)
     if cached is not None and cached[0] == version:
         return cached[1]
-    moves = store.conn.execute(
-        f"SELECT id, fund_code, {_SIGNED} FROM cash_book_entries WHERE council_id = ? "
-        "AND fiscal_year = ? ORDER BY entry_date, id", (council_id, fiscal_year))
-    opening = opening_balances(store, council_id, fiscal_year)
-    result = {entry_id: (fund, total) for entry_id, fund, total
-              in accounting.running_balances(opening, moves)}
+    result = compute()
     if len(kept) >= _BALANCES_KEPT:
         kept.pop(next(iter(kept)))
     kept[key] = (version, result)

@@ -166,7 +166,7 @@ class CashBookModel(QAbstractTableModel):
 
     def _amount(self, row: CashBookRow, key: str) -> int | None:
         if key == "balance":
-            return row.fund_balance if self.filters.get("fund") else row.balance
+            return row.shown_balance(self.filters.get("fund"))
         return getattr(row, key)
 
     def display(self, row: CashBookRow, key: str) -> str:

@@ -241,12 +241,14 @@ class AccountsPage(QWidget):
         return Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
 
     def export_cash_book(self, path: Path | None = None) -> bool:
-        """Write the 出納簿 (of the fund chosen in the filter) to an .xlsx file."""
+        """Write the 出納簿 (of the fund and 口座 chosen in the filter) to an .xlsx file."""
         context, fund = self.context, self.cash_book.fund_filter.currentData()
+        account = self.cash_book.account_filter.currentData()
         path = path or self._save_path(_("cash book {fiscal_year}.xlsx").format(
             fiscal_year=format_fiscal_year(context.fiscal_year)))
         return path is not None and self._export(lambda: export_cash_book(
-            context.store, context.council_id, context.fiscal_year, path, fund=fund))
+            context.store, context.council_id, context.fiscal_year, path, fund=fund,
+            account_id=account))
 
     def export_budget_vs_actual(self, path: Path | None = None) -> bool:
         """Write the 予算対比 to an .xlsx file."""

@@ -84,3 +84,11 @@ def test_every_balance_is_the_sum_of_its_entries(store, moves, shifts, openings)
         for account in ids:
             assert figures.account_balance(store, council, account, day) == by_account[account]
     assert figures.account_balances(store, council, FY) == by_account
+    for account in ids:  # the 出納簿 filtered on a 口座 shows that 口座's running 残高
+        rows = cash_book.list_entries(store, council, FY, account_id=account)
+        last_of_day = {row.entry_date: row for row in rows}
+        for day, row in last_of_day.items():
+            assert row.shown_balance(None) == row.account_balance == figures.account_balance(
+                store, council, account, day)
+        assert all(row.shown_balance("own_funds") == row.account_balance for row in rows)
+    assert all(row.account_balance is None for row in cash_book.list_entries(store, council, FY))

@@ -43,6 +43,41 @@ def test_the_cash_book_shows_and_filters_by_account(page, store, council, bank):
     assert "1 件" in tab.totals_label.text()
 
 
+def test_filtered_on_an_account_the_balance_is_that_accounts_and_the_export_agrees(
+        page, store, council, bank, tmp_path):
+    from openpyxl import load_workbook
+
+    from kyodo_desktop.services.accounting.transfers import TransferInput, record_transfer
+
+    _entry(store, council, "現金の会費")
+    _entry(store, council, "振込の会費", bank)
+    cash_book.record_entry(store, council, FY, CashBookEntryInput(
+        date(FY, 6, 2), "own_funds", "income", "membership_fees", "翌日の振込", 1_000,
+        account_id=bank))
+    record_transfer(store, council, FY, TransferInput(
+        date(FY, 6, 2), accounts.cash_account_id(store, council), bank, 500, "預入"))
+    tab = page.cash_book
+    tab.reload()
+    column = COLUMN_KEYS.index("balance")
+    tab.account_filter.setCurrentIndex(tab.account_filter.findData(bank))
+    shown = [(tab.model.index(r, 4).data(), tab.model.index(r, column).data())
+             for r in range(tab.model.rowCount())]
+    assert shown == [("振込の会費", "1,000"), ("翌日の振込", "2,500")]  # 振替 +500 included
+    assert figures.account_balance(store, council, bank, date(FY, 6, 2)) == 2_500
+    path = tmp_path / "bank.xlsx"
+    assert page.export_cash_book(path) is True
+    rows = [row for row in load_workbook(path).active.iter_rows(values_only=True)]
+    header = next(i for i, row in enumerate(rows) if row[0] == "日付")
+    balances = [(row[4], row[7]) for row in rows[header + 1:]]
+    assert balances == [("前年度繰越", 0), ("振込の会費", 1_000), ("翌日の振込", 2_500),
+                        ("合計", None), ("次年度繰越", 2_500)]
+    name = accounts.account_names(store, council)[bank]
+    assert rows[0][0] == f"令和7年度 出納簿（全会計・口座 {name}）"
+    tab.account_filter.setCurrentIndex(tab.account_filter.findData(None))
+    assert [tab.model.index(r, column).data() for r in range(tab.model.rowCount())] == [
+        "1,000", "2,000", "3,000"]  # all funds, all 口座
+
+
 class _Answers:
     """OpeningDialog.exec answers: each typed text is accepted in turn, then 「キャンセル」."""
 
