@@ -30,7 +30,7 @@ from kyodo_desktop.demo.receipts import add_receipts
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.store import Store
-from kyodo_desktop.store.audit import baseline
+from kyodo_desktop.store.audit import baseline, logged_at
 
 Progress = Callable[[int, str], None]
 SUMMARY_KEYS = ("districts", "councils", "organizations", "neighborhood_associations",
@@ -51,6 +51,10 @@ def mark_handbook_prints(ctx: DemoContext) -> None:
         [(ctx.council_id, year, day) for year, day in HANDBOOK_PRINTED.items()])
 
 
+#: When the demo's change log says its rows were written (services and the baseline alike).
+DEMO_TIME = "2026-11-20T09:00:00"
+
+
 def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = None) -> dict:
     """Fill an empty, migrated ``store`` with the demo data in one transaction.
 
@@ -66,7 +70,7 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
     if store.scalar("SELECT count(*) FROM councils"):
         raise UserError(_("This data file already has councils. Demo data can only be added "
                           "to a new, empty data file."))
-    with store.transaction() as db:
+    with logged_at(DEMO_TIME), store.transaction() as db:
         ctx = DemoContext(db=db, rng=random.Random(seed), store=store)
         ctx.refs["seed"] = seed
         report(0, _("Creating districts and councils…"))
@@ -91,6 +95,6 @@ def build_demo(store: Store, *, seed: int = 2026, progress: Progress | None = No
         report(90, _("Creating meetings and minutes…"))
         build_meetings(ctx)
         build_privacy(ctx)
-        baseline(store, "demo", "2026-11-20T09:00:00")  # the change log starts from the demo
+        baseline(store, "demo", DEMO_TIME)  # the change log starts from the demo
     report(100, _("The demo data is ready."))
     return {key: ctx.counts[key] for key in SUMMARY_KEYS}

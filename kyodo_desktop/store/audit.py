@@ -15,9 +15,12 @@ an old file).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -44,13 +47,39 @@ AUDITED_TABLES: dict[str, tuple[str, ...]] = {
     "reconciliations": ("id",),
     "audits": ("id",),
     "dues_rates": ("council_id", "fiscal_year"),
+    "entry_attachments": ("id",),
+    "dues_payments": ("id",),
+    "council_funds": ("fund_code",),
+    "council_programs": ("program_id",),
 }
+#: Tables logged from a schema step on, with that step: a file migrated to it logs the rows
+#: these tables already hold as inserts, once (:func:`log_unlogged`, called by the migration).
+AUDITED_SINCE: dict[str, int] = {"entry_attachments": 22, "dues_payments": 22,
+                                 "council_funds": 22, "council_programs": 22}
 ACTIONS = ("insert", "update", "delete", "close", "reopen")
 #: Columns a later migration added to an audited table and filled itself (migration 13: the
 #: 口座 of every entry). A row logged before the column existed is compared without it until the
 #: app writes the row again (then the log holds the column too).
 ADDED_COLUMNS: dict[str, frozenset[str]] = {"cash_book_entries": frozenset({"account_id"})}
 _MAX_KEYS_SHOWN = 10
+
+
+_FIXED_TIME: ContextVar[str | None] = ContextVar("kyodo_audit_time", default=None)
+
+
+@contextlib.contextmanager
+def logged_at(occurred_at: str) -> Iterator[None]:
+    """Log every change made in the block as made at ``occurred_at`` (ISO date-time): the demo
+    is built at a fixed time, so the same seed gives the same file, change log included."""
+    token = _FIXED_TIME.set(occurred_at)
+    try:
+        yield
+    finally:
+        _FIXED_TIME.reset(token)
+
+
+def _now() -> str:
+    return _FIXED_TIME.get() or datetime.now().isoformat(timespec="seconds")
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -96,7 +125,7 @@ def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
         raise ValueError(f"unknown audit action: {action!r}")
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     entry = {
-        "occurred_at": occurred_at or datetime.now().isoformat(timespec="seconds"),
+        "occurred_at": occurred_at or _now(),
         "table_name": table, "row_key": row_key, "action": action,
         "before": None if before is None else canonical(before),
         "after": None if after is None else canonical(after),
@@ -202,7 +231,7 @@ def _log_inserts(table: str, stored: list[dict], actor: str, previous: str):
     """The audit_log values of inserting ``stored``, each chained to the one before. The hash
     is :func:`_hash` of the entry, its canonical JSON put together from the parts that stay the
     same for every row (keys in sorted order, strings as the encoder writes them)."""
-    now = datetime.now().isoformat(timespec="seconds")
+    now = _now()
     text = _CANONICAL.encode
     head = f'{{"action":"insert","actor":{text(actor)},"after":'
     middle = f',"before":null,"occurred_at":{text(now)},"prev_hash":'
@@ -255,6 +284,20 @@ def history(store: Store, table: str, key: str) -> list[dict]:
     return rows
 
 
+def history_by(store: Store, table: str, column: str, value: int | str) -> list[dict]:
+    """The log of every row of ``table`` whose ``column`` is ``value`` before or after the
+    change (e.g. the 証拠書類 of one entry), oldest first, shaped as :func:`history`."""
+    path = f"$.{column}"
+    rows = store.query(
+        "SELECT id, occurred_at, action, before, after, actor FROM audit_log "
+        "WHERE table_name = ? AND (json_extract(after, ?) = ? OR json_extract(before, ?) = ?) "
+        "ORDER BY id", (table, path, value, path, value))
+    for row in rows:
+        for side in ("before", "after"):
+            row[side] = None if row[side] is None else json.loads(row[side])
+    return rows
+
+
 def table_label(table: str) -> str:
     """The Japanese name of an audited table, for messages."""
     labels = {
@@ -272,6 +315,10 @@ def table_label(table: str) -> str:
         "reconciliations": _("the reconciliations (audited table)"),
         "audits": _("the audits (audited table)"),
         "dues_rates": _("the membership fee rates (audited table)"),
+        "entry_attachments": _("the evidence files of the entries (audited table)"),
+        "dues_payments": _("the membership fee payments (audited table)"),
+        "council_funds": _("the council's own funds (audited table)"),
+        "council_programs": _("the council's own programmes (audited table)"),
     }
     return labels.get(table, table)
 
@@ -367,14 +414,25 @@ def baseline(store: Store, actor: str = "baseline", occurred_at: str | None = No
     """Log an 'insert' for every audited row that has no log entry yet (data written before the
     log: the demo, an older file); return how many. Rows already logged are left alone, so a
     row changed behind the log's back is still reported by :func:`verify_covered_rows`."""
-    count = 0
     with store.transaction() as db:
-        for table in _present_tables(store):
-            logged = {key for key, in db.execute(
-                "SELECT DISTINCT row_key FROM audit_log WHERE table_name = ?", [table])}
-            for row in list(_current_rows(store, table)):
-                key = row_key(table, row)
-                if key not in logged:
-                    record(db, table, key, "insert", None, row, actor, occurred_at)
-                    count += 1
+        return log_unlogged(db, _present_tables(store), actor, occurred_at)
+
+
+def log_unlogged(db: sqlite_utils.Database, tables, actor: str,
+                 occurred_at: str | None = None) -> int:
+    """Log an 'insert' for every row of ``tables`` without a log entry (inside the caller's
+    transaction); return how many. Schema step 22 calls it for the tables of
+    :data:`AUDITED_SINCE` (their rows were written before they were logged)."""
+    count = 0
+    for table in tables:
+        logged = {key for key, in db.execute(
+            "SELECT DISTINCT row_key FROM audit_log WHERE table_name = ?", [table])}
+        cursor = db.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            key = row_key(table, row)
+            if key not in logged:
+                record(db, table, key, "insert", None, row, actor, occurred_at)
+                count += 1
     return count

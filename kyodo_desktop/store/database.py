@@ -323,8 +323,19 @@ def migrate_store(store: Store) -> list[int]:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             for statement in migration.statements:
                 db.execute(statement)
+            _log_newly_audited(db, migration.version)
             db.execute(f"PRAGMA user_version = {migration.version}")
     return [m.version for m in pending]
+
+
+def _log_newly_audited(db: sqlite_utils.Database, version: int) -> None:
+    """The rows of the tables the change log covers from step ``version`` on, logged once as
+    they are (:data:`kyodo_desktop.store.audit.AUDITED_SINCE`)."""
+    from kyodo_desktop.store import audit
+
+    tables = [table for table, since in audit.AUDITED_SINCE.items() if since == version]
+    if tables:
+        audit.log_unlogged(db, tables, "migration")
 
 
 def backup_before_migration(store: Store, version: int) -> Path:

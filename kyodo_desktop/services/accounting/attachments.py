@@ -27,7 +27,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import cash_book, common
 from kyodo_desktop.services.changes import Changes
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, audit
 
 #: The most pages a PDF attachment may have.
 MAX_PDF_PAGES = pdf_check.MAX_PAGES
@@ -123,10 +123,9 @@ def add_attachment(store: Store, entry_id: int, data: bytes, file_name: str, *,
         elif store.scalar("SELECT 1 FROM entry_attachments WHERE entry_id = ? AND blob_id = ?",
                           (entry_id, blob_id)):
             raise UserError(_("This file is already attached to the entry."))
-        link = db.execute(
-            "INSERT INTO entry_attachments (entry_id, blob_id, file_name, added_on) "
-            "VALUES (?, ?, ?, ?)",
-            (entry_id, blob_id, name, (today or date.today()).isoformat())).lastrowid
+        link = audit.insert_row(db, "entry_attachments", {
+            "entry_id": entry_id, "blob_id": blob_id, "file_name": name,
+            "added_on": (today or date.today()).isoformat()})["id"]
     return link, common.accounts_changed(entry.council_id)
 
 
@@ -153,7 +152,7 @@ def remove_attachment(store: Store, attachment_id: int) -> Changes:
     entry = cash_book.get_entry(store, found.entry_id)
     common.ensure_open(store, entry.council_id, entry.fiscal_year)
     with store.transaction() as db:
-        db.execute("DELETE FROM entry_attachments WHERE id = ?", (attachment_id,))
+        audit.delete_row(db, "entry_attachments", {"id": attachment_id})
     return common.accounts_changed(entry.council_id)
 
 

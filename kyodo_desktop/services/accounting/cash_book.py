@@ -224,6 +224,11 @@ def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
     return common.accounts_changed(council_id)
 
 
+#: Audited tables whose rows belong to one entry (``entry_id``, ON DELETE CASCADE): the
+#: entry's 証拠書類 and its 会費の納入. Deleting the entry deletes them through the change log.
+ENTRY_CHILDREN = ("entry_attachments", "dues_payments")
+
+
 def delete_entry(store: Store, entry_id: int, *, actor: str = "") -> Changes:
     """Delete an entry. Raises YearClosed, or UserError when it is gone or a 訂正 refers to it."""
     row = get_entry(store, entry_id)
@@ -232,6 +237,10 @@ def delete_entry(store: Store, entry_id: int, *, actor: str = "") -> Changes:
         raise UserError(_("This entry cannot be deleted because a correction entry refers to it. "
                           "Delete the correction entry first."))
     with store.transaction() as db:
+        for child in ENTRY_CHILDREN:  # the schema would delete them unlogged (CASCADE)
+            for (child_id,) in db.execute(f"SELECT id FROM {child} WHERE entry_id = ?",
+                                          [entry_id]).fetchall():
+                audit.delete_row(db, child, {"id": child_id}, actor)
         audit.delete_row(db, TABLE, {"id": entry_id}, actor)
     return common.accounts_changed(row.council_id)
 
@@ -267,5 +276,26 @@ def record_correction(store: Store, original_id: int, fiscal_year: int,
 
 
 def entry_history(store: Store, entry_id: int) -> list[EntryHistoryRow]:
-    """The 変更履歴 of one entry, oldest first (see :func:`kyodo_desktop.store.audit.history`)."""
-    return audit.history(store, TABLE, str(entry_id))
+    """The 変更履歴 of one entry, oldest first: the entry's own changes and those of its
+    証拠書類 and 会費の納入 (:data:`ENTRY_CHILDREN`), each row naming its ``table_name``
+    (see :func:`kyodo_desktop.store.audit.history`)."""
+    rows = [{**row, "table_name": TABLE} for row in audit.history(store, TABLE, str(entry_id))]
+    for child in ENTRY_CHILDREN:
+        rows += [{**row, "table_name": child}
+                 for row in audit.history_by(store, child, "entry_id", entry_id)]
+    _name_organizations(store, rows)
+    return sorted(rows, key=lambda row: row["id"])
+
+
+def _name_organizations(store: Store, rows: list[dict]) -> None:
+    """Give the logged 会費の納入 their 自治会's name (``organization``) for the history."""
+    sides = [side for row in rows if row["table_name"] == "dues_payments"
+             for side in (row["before"], row["after"]) if side]
+    ids = sorted({side["organization_id"] for side in sides})
+    if not ids:
+        return
+    names = dict(store.conn.execute(
+        f"SELECT id, name FROM member_organizations WHERE id IN ({', '.join('?' * len(ids))})",
+        ids).fetchall())
+    for side in sides:
+        side["organization"] = names.get(side["organization_id"], "")

@@ -29,7 +29,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import common
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, audit
 
 #: Codes of council-defined funds and programmes start with this; preset codes never do.
 COUNCIL_CODE_PREFIX = "council_"
@@ -153,8 +153,8 @@ def add_fund(store: Store, council_id: int, name: str, *,
     with store.transaction() as db:
         db["funds"].insert({"code": code, "name": code, "is_grant": 0,
                             "sort_order": _SORT_BASE + min(order, 10_000)})
-        db["council_funds"].insert({"fund_code": code, "council_id": council_id, "name": name,
-                                    "sort_order": order})
+        audit.insert_row(db, "council_funds", {"fund_code": code, "council_id": council_id,
+                                               "name": name, "sort_order": order})
     return code, common.accounts_changed(council_id)
 
 
@@ -172,7 +172,7 @@ def rename_fund(store: Store, council_id: int, fund_code: str, name: str) -> Cha
     name = _clean_name(name, "name", MAX_NAME, _("Enter the name of the fund."))
     _require_new_name(store, council_id, name, fund_code)
     with store.transaction() as db:
-        db["council_funds"].update(fund_code, {"name": name})
+        audit.update_row(db, "council_funds", {"fund_code": fund_code}, {"name": name})
     return common.accounts_changed(council_id)
 
 
@@ -187,7 +187,7 @@ def delete_fund(store: Store, council_id: int, fund_code: str) -> Changes:
         raise ValidationError(_("This fund is already used (a programme, entries, a budget or a "
                                 "carried-over balance). It cannot be deleted."), field="fund")
     with store.transaction() as db:
-        db.execute("DELETE FROM council_funds WHERE fund_code = ?", [fund_code])
+        audit.delete_row(db, "council_funds", {"fund_code": fund_code})
         db.execute("DELETE FROM funds WHERE code = ?", [fund_code])
     return common.accounts_changed(council_id)
 
@@ -267,7 +267,7 @@ def add_program(store: Store, council_id: int, values: ProgramInput, *,
     code = _new_code(store, "grant_programs", code)
     with store.transaction() as db:
         program_id = db["grant_programs"].insert(_program_row(code, values)).last_pk
-        db["council_programs"].insert({
+        audit.insert_row(db, "council_programs", {
             "program_id": program_id, "council_id": council_id, "funder": values.funder,
             "max_amount": values.max_amount, "report_layout": values.report_layout})
     return program_id, common.accounts_changed(council_id)
@@ -281,7 +281,7 @@ def update_program(store: Store, council_id: int, program_id: int,
     values = _validated(store, council_id, values, program_id)
     with store.transaction() as db:
         db["grant_programs"].update(program_id, _program_row(code, values))
-        db["council_programs"].update(program_id, {
+        audit.update_row(db, "council_programs", {"program_id": program_id}, {
             "funder": values.funder, "max_amount": values.max_amount,
             "report_layout": values.report_layout})
     return common.accounts_changed(council_id)

@@ -39,8 +39,10 @@ class BudgetTransferRow(TypedDict):
 
 
 class EntryHistoryRow(TypedDict):
-    """One change of a cash-book entry from the audit log (``before``/``after``: the entry's
-    values, None for an insert/delete)."""
+    """One change of a cash-book entry from the audit log (``before``/``after``: the row's
+    values, None for an insert/delete). ``table_name`` says what changed: the entry itself
+    (``cash_book_entries``), one of its 証拠書類 (``entry_attachments``: ``file_name``) or its
+    会費の納入 (``dues_payments``: ``receipt_no`` and the 自治会's name as ``organization``)."""
 
     id: int
     occurred_at: str
@@ -48,6 +50,7 @@ class EntryHistoryRow(TypedDict):
     action: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    table_name: str
 
 
 class ProjectFundCost(TypedDict):

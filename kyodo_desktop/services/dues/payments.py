@@ -24,7 +24,7 @@ from kyodo_desktop.services.accounting import accounts, cash_book, common
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.dues.rows import DuesPayment
 from kyodo_desktop.services.roster.totals import NEIGHBORHOOD
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, audit
 
 #: Where a 会費 goes in the 出納簿: 収入科目 会費 of 自主財源.
 CATEGORY, FUND = "membership_fees", "own_funds"
@@ -103,10 +103,10 @@ def record_payment(store: Store, council_id: int, fiscal_year: int, organization
         number = store.scalar("SELECT coalesce(max(receipt_no), 0) + 1 FROM dues_payments "
                               "WHERE council_id = ? AND fiscal_year = ?",
                               (council_id, fiscal_year))
-        payment_id = db["dues_payments"].insert({
+        payment_id = audit.insert_row(db, "dues_payments", {
             "council_id": council_id, "fiscal_year": fiscal_year,
             "organization_id": organization_id, "entry_id": entry_id,
-            "receipt_no": number}).last_pk
+            "receipt_no": number}, actor)["id"]
     return payment_id, common.accounts_changed(council_id)
 
 

@@ -40,6 +40,17 @@ FIELD_LABELS = {
     "income_category_code": N_("Category"), "expense_category_code": N_("Category"),
     "description": N_("Description"), "amount": N_("Amount (yen)"), "payee": N_("Payee"),
     "voucher_no": N_("Receipt no."), "project_id": N_("Project"), "memo": N_("Memo"),
+    "file_name": N_("File"), "organization": N_("Neighbourhood association"),
+    "receipt_no": N_("Membership fee receipt no."),
+}
+#: What a change of a row belonging to the entry was: (table, action) → label msgid.
+CHILD_ACTION_LABELS = {
+    ("entry_attachments", "insert"): N_("Evidence file attached"),
+    ("entry_attachments", "delete"): N_("Evidence file removed"),
+    ("entry_attachments", "update"): N_("Evidence file changed"),
+    ("dues_payments", "insert"): N_("Recorded as a membership fee payment"),
+    ("dues_payments", "delete"): N_("Membership fee payment deleted"),
+    ("dues_payments", "update"): N_("Membership fee payment changed"),
 }
 
 
@@ -128,13 +139,19 @@ class HistoryTab(QWidget):
                            _("History of entry no. {number}").format(number=entry_id))
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            values = [row["occurred_at"].replace("T", " "),
-                      _(ACTION_LABELS.get(row["action"], row["action"])), describe_change(row)]
+            values = [row["occurred_at"].replace("T", " "), action_label(row),
+                      describe_change(row)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(index, column, item)
         self.table.resizeRowsToContents()
+
+
+def action_label(row: dict) -> str:
+    """What a history row did, in Japanese: 入力 / 変更 / 削除 of the entry, 証拠書類を添付 …"""
+    label = CHILD_ACTION_LABELS.get((row.get("table_name", ""), row["action"]))
+    return _(label or ACTION_LABELS.get(row["action"], row["action"]))
 
 
 def describe_change(row: dict) -> str:

@@ -1,0 +1,6 @@
+-- kyodo-desktop schema, step 22: the change log (変更履歴, audit_log) covers four more tables —
+-- entry_attachments (証拠書類 attached to 出納簿 entries), dues_payments (会費の納入), council_funds
+-- and council_programs (the council's own 会計区分 and programmes). The schema does not change;
+-- the app logs the rows these tables already hold as inserts in the same step (see
+-- kyodo_desktop/store/database.py, _log_newly_audited, and store/audit.py, AUDITED_SINCE), so
+-- the change-log check finds every row logged, and from now on every write is logged.
