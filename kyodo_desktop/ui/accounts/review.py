@@ -29,6 +29,7 @@ from kyodo_desktop.domain.labels import (
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.accounting import cash_book, checks
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _ERROR = QBrush(QColor("#c62828"))
 _WARNING = QBrush(QColor("#9a6700"))
@@ -66,7 +67,7 @@ class ChecksTab(QWidget):
         self.findings: list = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.summary = QLabel(self, objectName="checksSummary")
+        self.summary = QLabel(self, objectName="checksSummary", wordWrap=True)
         again = QPushButton(_("Check again"), self)
         again.clicked.connect(self.reload)
         bar.addWidget(self.summary, 1)
@@ -77,9 +78,8 @@ class ChecksTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(0, 70)
-        self.table.setColumnWidth(1, 460)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the 種類 column keeps its width; the message and how to fix it share the rest and wrap
+        self.column_fit = ColumnFit(self.table, free=(1, 2), wrap_rows=True)
         self.table.cellDoubleClicked.connect(self._open)
         layout.addWidget(self.table)
 
