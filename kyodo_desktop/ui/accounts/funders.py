@@ -163,7 +163,8 @@ class FundersTab(QWidget):
             (_("Delete"), self.delete_fund)))
         self.program_table = self._box(layout, _("Programmes of other funders"),
                                        PROGRAM_COLUMNS, (
-            (_("Add a programme…"), self.add_program), (_("Edit…"), self.edit_program)))
+            (_("Add a programme…"), self.add_program), (_("Edit…"), self.edit_program),
+            (_("Change history…"), self.show_history)))
         self.program_table.doubleClicked.connect(lambda _index: self.edit_program())
         self.fits = (ColumnFit(self.fund_table, free=(0, 1)),
                      ColumnFit(self.program_table, free=(0, 1, 2), drop=(4,)))
@@ -197,6 +198,15 @@ class FundersTab(QWidget):
             _("none") if p.values.max_amount is None else format_yen(p.values.max_amount),
             _("carried forward") if p.values.allows_carry_forward else _("refunded"),
             p.layout_label) for p in self.programs], right=(3,))
+
+    def show_history(self) -> None:
+        """Open the 変更履歴 of the council's own funds and programmes."""
+        from kyodo_desktop.services.accounting.funders_history import fund_changes
+        from kyodo_desktop.ui.accounts.funders_history import FundHistoryDialog
+
+        council = self.context.council_id
+        changes = [] if council is None else fund_changes(self.context.store, council)
+        FundHistoryDialog(changes, self).exec()
 
     def _chosen(self, table, items: list):
         row = table.currentRow()

@@ -132,3 +132,31 @@ def test_an_empty_name_is_refused_next_to_the_form(page, store, council, monkeyp
     page.funders.add_program()
     assert "助成制度の名前" in shown[0].error.text()
     assert funders.list_programs(store, council) == []
+
+
+def test_the_change_history_lists_every_change_of_funds_and_programmes(
+        page, context, store, council, monkeypatch):
+    from kyodo_desktop.ui.accounts.funders_history import FundHistoryDialog
+
+    page.tabs.setCurrentWidget(page.funders)
+    _add_fund(page, monkeypatch, "共同募金配分金")
+    context.undo_stack.undo()
+    context.undo_stack.redo()
+    [fund] = funders.list_funds(store, council)
+    program, _changes = funders.add_program(store, council, funders.ProgramInput(
+        "赤い羽根共同募金 地域配分金", "山口県共同募金会", fund.code, ("consumables",), (),
+        300_000))
+    funders.update_program(store, council, program, funders.ProgramInput(
+        "赤い羽根共同募金 地域配分金", "山口県共同募金会", fund.code, ("consumables",), (),
+        None, False, "performance_report"))
+    shown = []
+    monkeypatch.setattr(FundHistoryDialog, "exec", lambda dialog: shown.append(dialog.rows()))
+    page.funders.show_history()
+    assert [(what, details) for _when, what, details in shown[0]] == [
+        ("会計区分を追加", "会計区分: 共同募金配分金"),
+        ("会計区分を削除", "会計区分: 共同募金配分金"),  # the undo, logged too
+        ("会計区分を追加", "会計区分: 共同募金配分金"),
+        ("助成制度を追加", "助成制度: 赤い羽根共同募金 地域配分金\n交付元: 山口県共同募金会\n"
+                          "上限額（円）: 300,000\n報告書の様式: 収支決算書"),
+        ("助成制度を変更", "助成制度: 赤い羽根共同募金 地域配分金\n上限額（円）: 300,000 → なし\n"
+                          "報告書の様式: 収支決算書 → 実績報告書")]
