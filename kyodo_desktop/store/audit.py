@@ -284,14 +284,36 @@ def history(store: Store, table: str, key: str) -> list[dict]:
     return rows
 
 
-def history_by(store: Store, table: str, column: str, value: int | str) -> list[dict]:
-    """The log of every row of ``table`` whose ``column`` is ``value`` before or after the
-    change (e.g. the 証拠書類 of one entry), oldest first, shaped as :func:`history`."""
-    path = f"$.{column}"
+#: Tables whose log rows are found by the entry they belong to (index of schema step 22).
+ENTRY_CHILD_TABLES = ("entry_attachments", "dues_payments")
+
+
+def entry_children_history(store: Store, table: str, entry_id: int) -> list[dict]:
+    """The log of every row of ``table`` (one of :data:`ENTRY_CHILD_TABLES`) that belongs to
+    the 出納簿 entry ``entry_id`` (its ``entry_id`` after the change, or before a delete),
+    oldest first, shaped as :func:`history`. Raises ValueError for another table."""
+    if table not in ENTRY_CHILD_TABLES:
+        raise ValueError(f"{table} rows do not belong to an entry")
     rows = store.query(
         "SELECT id, occurred_at, action, before, after, actor FROM audit_log "
-        "WHERE table_name = ? AND (json_extract(after, ?) = ? OR json_extract(before, ?) = ?) "
-        "ORDER BY id", (table, path, value, path, value))
+        "WHERE table_name IN ('entry_attachments', 'dues_payments') AND table_name = ? "
+        "AND json_extract(coalesce(after, before), '$.entry_id') = ? ORDER BY id",
+        (table, entry_id))
+    return _parsed(rows)
+
+
+def history_by(store: Store, table: str, column: str, value: int | str) -> list[dict]:
+    """The log of every row of ``table`` whose ``column`` is ``value`` after the change (or
+    before a delete), oldest first, shaped as :func:`history`. Scans the table's log: for the
+    rows of one entry use :func:`entry_children_history`."""
+    rows = store.query(
+        "SELECT id, occurred_at, action, before, after, actor FROM audit_log "
+        "WHERE table_name = ? AND json_extract(coalesce(after, before), ?) = ? ORDER BY id",
+        (table, f"$.{column}", value))
+    return _parsed(rows)
+
+
+def _parsed(rows: list[dict]) -> list[dict]:
     for row in rows:
         for side in ("before", "after"):
             row[side] = None if row[side] is None else json.loads(row[side])

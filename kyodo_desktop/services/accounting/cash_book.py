@@ -226,7 +226,7 @@ def update_entry(store: Store, entry_id: int, entry: CashBookEntryInput, *,
 
 #: Audited tables whose rows belong to one entry (``entry_id``, ON DELETE CASCADE): the
 #: entry's 証拠書類 and its 会費の納入. Deleting the entry deletes them through the change log.
-ENTRY_CHILDREN = ("entry_attachments", "dues_payments")
+ENTRY_CHILDREN = audit.ENTRY_CHILD_TABLES
 
 
 def delete_entry(store: Store, entry_id: int, *, actor: str = "") -> Changes:
@@ -282,7 +282,7 @@ def entry_history(store: Store, entry_id: int) -> list[EntryHistoryRow]:
     rows = [{**row, "table_name": TABLE} for row in audit.history(store, TABLE, str(entry_id))]
     for child in ENTRY_CHILDREN:
         rows += [{**row, "table_name": child}
-                 for row in audit.history_by(store, child, "entry_id", entry_id)]
+                 for row in audit.entry_children_history(store, child, entry_id)]
     _name_organizations(store, rows)
     return sorted(rows, key=lambda row: row["id"])
 
