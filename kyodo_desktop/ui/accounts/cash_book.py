@@ -58,6 +58,7 @@ class CashBookTab(QWidget):
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filters)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)  # the 出納簿 list keeps the room at large text
         self.totals_label = QLabel(self, objectName="totalsLabel")
         layout.addLayout(self._filter_bar())
         self.table = self._table()

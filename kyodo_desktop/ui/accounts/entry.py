@@ -35,7 +35,7 @@ from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.flow_layout import FlowLayout, labelled
-from kyodo_desktop.ui.shell.message_line import keep_lines
+from kyodo_desktop.ui.shell.message_line import MessageArea, ShownLine
 
 CHECK_DELAY_MS = 250
 #: The 収支 choice that records a 振替 between two 口座 instead of a 出納簿 entry.
@@ -94,10 +94,8 @@ class EntryPanel(QWidget):
         self._last_account: int | None = None
         self.save_button = QPushButton(_("Record (Enter)"), self)
         self.cancel_button = QPushButton(_("New line (Esc)"), self)
-        self.message = QLabel(self, objectName="entryMessage")
-        self.findings = QLabel(self, objectName="entryFindings")
-        keep_lines(self.message, 1)  # fixed heights: a message never moves the fields or buttons
-        keep_lines(self.findings, 2)
+        self.message = ShownLine(self, name="entryMessage")
+        self.findings = ShownLine(self, name="entryFindings")
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         for direction, label in ((EXPENSE, _("Expense")), (INCOME, _("Income")),
                                  (TRANSFER, _("Transfer (預入・引出)"))):
@@ -118,9 +116,13 @@ class EntryPanel(QWidget):
             if widget is self.category_combo:  # 振替: the receiving account takes its place
                 group.layout().addWidget(self.to_account_combo)
             flow.add(group, stretch)
-            if number == 5:
-                flow.add(labelled("", self.save_button, self), 0)
+            if number == 5:  # the buttons, and the messages beside them (no lines of their own)
+                buttons = labelled("", self.save_button, self)
+                flow.add(buttons, 0)
                 flow.add(labelled("", self.cancel_button, self), 0)
+                self.message_area = MessageArea([self.message, self.findings], buttons, self,
+                                                name="entryMessages")
+                flow.add(self.message_area, 12)  # the room the buttons leave, 金額 kept short
                 flow.add_break()
         self.to_account_combo.hide()
         for combo in (self.account_combo, self.to_account_combo, self.project_combo):
@@ -128,8 +130,6 @@ class EntryPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
         outer.addLayout(flow)
-        outer.addWidget(self.message)
-        outer.addWidget(self.findings)
         # Tab: the fields as before, the 口座 last (it keeps the last one used); for a 振替 the
         # receiving 口座 takes the 費目's place
         order = [w for _t, w in row if w is not self.account_combo]

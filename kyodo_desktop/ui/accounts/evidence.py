@@ -9,7 +9,7 @@ service has already refused anything above 40 million pixels before it was store
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,7 +37,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
 
 #: Thumbnail side (px): the strip stays one line high, so the 出納簿 keeps its rows.
-THUMBNAIL = 36
+THUMBNAIL = 28
 #: The file dialog's filter (types are checked by content after choosing).
 FILE_FILTER = "PDF / JPEG / PNG (*.pdf *.jpg *.jpeg *.png);;* (*)"
 
@@ -99,10 +99,8 @@ class EvidenceStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setSpacing(2)
         self.list.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
-        line = self.fontMetrics().height()
-        self.list.setFixedHeight(max(THUMBNAIL, line) + 10 + self.list.horizontalScrollBar()
-                                 .sizeHint().height())
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self._fit())
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.add_button = QPushButton(_("Attach…"), self)
@@ -116,6 +114,21 @@ class EvidenceStrip(QWidget):
         for button in (self.add_button, self.open_button, self.remove_button):
             row.addWidget(button)
         self.set_entry(None)
+        self._fit()
+
+    def _fit(self) -> None:
+        """One line of thumbnails; room for a scroll bar only while the files need one."""
+        bar = self.list.horizontalScrollBar()
+        needed = max(THUMBNAIL, self.list.fontMetrics().height()) + 8 + 2 * self.list.frameWidth()
+        if bar.maximum() > 0:
+            needed += bar.sizeHint().height()
+        if self.list.height() != needed or self.list.minimumHeight() != needed:
+            self.list.setFixedHeight(needed)
+
+    def changeEvent(self, event) -> None:  # Qt override: the text size changed
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
 
     def set_entry(self, entry_id: int | None) -> None:
         """Show the files of ``entry_id`` (None: nothing chosen)."""

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSizePolicy
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSizePolicy
 
 from kyodo_desktop.domain import formatting
 from kyodo_desktop.errors import UserError
@@ -30,6 +30,7 @@ from kyodo_desktop.services.council import councils
 from kyodo_desktop.services.settings import Settings, load_settings
 from kyodo_desktop.ui.backup.opening_checks import BackgroundChecks
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.message_line import FittedLabel
 from kyodo_desktop.ui.shell.opening import ask_open_path, open_error_box
 
 log = logging.getLogger(__name__)
@@ -69,12 +70,13 @@ class BackupActions(QObject):
         super().__init__(window)
         self.window = window
         self.load_settings = settings_loader
-        self.status_label = QLabel(window)
+        # as high as its longest text (a date and the reminder): a new text moves no page
+        self.status_label = FittedLabel(window, longest=_longest_status())
         self.status_label.setObjectName("backupStatus")
         # Takes the room that is left and is clipped there: a long reminder must never make the
         # window wider than a 1366-pixel screen.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status_label.setWordWrap(True)  # large text: a second line, never cut off
+        # word-wrapped: at large text a second line, never cut off
         self.status_label.setMinimumWidth(STATUS_MIN_WIDTH)
         window.statusBar().addPermanentWidget(self.status_label, 1)
         self._default_path = self.load_settings().default_db_path()
@@ -171,6 +173,7 @@ class BackupActions(QObject):
             text += "  " + _("Please back up to a USB stick.")
             tip = _("Please make a backup to a USB stick (File › Create backup…).")
         self.status_label.setText(text)
+        self.status_label.longest = _longest_status()  # the date's length follows the 設定
         self.status_label.setToolTip(tip)
         self.status_label.setStyleSheet(REMINDER_STYLE if status.remind else "")
 
@@ -284,3 +287,10 @@ class BackupActions(QObject):
         context.notify(result.changes)
         context.set_council(result.council_id)
         return result.council_id
+
+
+def _longest_status() -> str:
+    """The longest text the status bar's backup label shows (a late date and the reminder)."""
+    when = formatting.format_date_time(datetime(2088, 12, 28, 23, 59))
+    return (_("Last backup: {when}").format(when=when) + "  "
+            + _("Please back up to a USB stick."))

@@ -2,7 +2,8 @@
 cut off in table cells, headers, labels and buttons, widgets outside the window or their parent.
 
 The page-fit test (tests/ui/test_page_fit.py) runs :func:`audit` on every page and tab at every
-text size (文字の大きさ). Table columns of free text (メモ, 支払先 …) may elide: a view lists them
+text size (文字の大きさ), and :func:`list_room_problems`: the page's main list (its largest table)
+must show at least :data:`MIN_ROWS` whole rows. Table columns of free text (メモ, 支払先 …) may elide: a view lists them
 with :func:`ui.shell.table_fit.elidable_columns`; every other column (日付, 摘要, 金額, 残高 …) must
 show its whole text.
 """
@@ -28,6 +29,8 @@ from kyodo_desktop.ui.shell.table_fit import elidable_columns
 
 #: How many rows of a table are measured (the demo's longest tables have a few hundred).
 MAX_ROWS = 400
+#: Whole rows the main list of a page shows at least, at every text size (1366×768).
+MIN_ROWS = 5
 #: Pixels a measured width may exceed the space it has before it counts as cut (rounding).
 SLACK = 1
 
@@ -189,6 +192,38 @@ def placement_problems(widget: QWidget, window: QWidget) -> list[str]:
         problems.append(f"{_name(widget)} {placed.getRect()} outside the "
                         f"{'page' if root is not window else 'window'} {root.rect().getRect()}")
     return problems
+
+
+def full_rows(view: QTableView) -> int:
+    """How many rows fit whole in ``view``'s viewport, counted from its first row at their real
+    heights (a wrapped 摘要 makes a row taller); room below the last row counts as rows of the
+    default height (an empty 点検 list shows how many it could hold)."""
+    room, used, count = view.viewport().height(), 0, 0
+    model = view.model()
+    for row in range(model.rowCount() if model is not None else 0):
+        if view.isRowHidden(row):
+            continue
+        height = view.rowHeight(row)
+        if used + height > room:
+            return count
+        used, count = used + height, count + 1
+    return count + (room - used) // max(view.verticalHeader().defaultSectionSize(), 1)
+
+
+def main_list(window: QWidget) -> QTableView | None:
+    """The largest table shown on ``window`` (the page's main list), None without one."""
+    tables = [view for view in window.findChildren(QTableView)
+              if shown(view) and view.window() is window]
+    return max(tables, key=lambda view: view.width() * view.height(), default=None)
+
+
+def list_room_problems(window: QWidget, minimum: int = MIN_ROWS) -> list[str]:
+    """The page's main list showing fewer than ``minimum`` whole rows."""
+    view = main_list(window)
+    if view is None:
+        return []
+    rows = full_rows(view)
+    return [f"{_name(view)} shows {rows} whole rows, fewer than {minimum}"] if rows < minimum else []
 
 
 def audit(window: QWidget) -> list[str]:

@@ -5,14 +5,19 @@ changes the input, and showing 「元に戻しました: …」 after 元に戻�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStatusBar,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -74,6 +79,127 @@ def keep_lines(label: QLabel, lines: int) -> None:
     lines at every text size, word-wrapped: its message no longer moves the buttons."""
     label.setWordWrap(True)
     _KeepLines(label, lines)
+
+
+class ShownLine(QLabel):
+    """A word-wrapped message label that takes no room while empty (for :class:`MessageArea`)."""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "") -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+class MessageArea(QScrollArea):
+    """A message area beside a row of buttons instead of lines of its own below them: exactly
+    as high as ``match`` (a widget of the same row, e.g. a button with its title line), so the
+    row never grows, shrinks or moves when a message appears; the ``lines``
+    (:class:`ShownLine`) stack inside it, and a message longer than the room scrolls inside the
+    area — never cut off, never pushing a button. ``width`` is its wanted width in full-width
+    characters (it stretches to the rest of its row)."""
+
+    def __init__(self, lines: list[QLabel], match: QWidget, parent: QWidget | None = None, *,
+                 width: int = 14, name: str = "") -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.match, self.width_chars = match, width
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        inner = QWidget(self)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        for line in lines:
+            column.addWidget(line)
+        column.addStretch(1)
+        self.setWidget(inner)
+        for widget in (self, self.viewport(), inner):  # the page's own background shows
+            widget.setAutoFillBackground(False)
+        self.viewport().setStyleSheet("background: transparent;")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.fontMetrics().horizontalAdvance("漢") * self.width_chars,
+                     self.match.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:  # Qt override: whole lines shown, none cut in half
+        line = self.fontMetrics().lineSpacing()
+        spare = self.height() - max(1, self.height() // line) * line if line > 0 else 0
+        self.setViewportMargins(0, spare // 2, 0, spare - spare // 2)
+        self.verticalScrollBar().setSingleStep(line)
+        super().resizeEvent(event)
+
+
+class FittedLabel(QLabel):
+    """A word-wrapped label exactly as high as its text needs at the width it is given (a second
+    line only when the text needs one) — or as high as the ``longest`` text it may show, so that
+    a new text never changes its height and moves what lies above it. A plain word-wrapped label
+    in a status bar asks for the height of its text at its minimum width (three lines where one
+    is shown) and takes that room from every page."""
+
+    def __init__(self, parent: QWidget | None = None, *, longest: str = "") -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.longest = longest
+        self._placed = False  # given a width by its layout yet
+        self.window().installEventFilter(self)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+    def _width(self) -> int:
+        if self._placed:
+            return max(self.width(), self.minimumWidth(), 1)
+        # before its first placing: the window's width less the widgets beside it
+        parent = self.parentWidget()
+        beside = [w for w in (parent.findChildren(QWidget) if parent else [])
+                  if w is not self and w.parentWidget() is parent and w.isVisibleTo(parent)]
+        room = self.window().width() - sum(w.sizeHint().width() + 8 for w in beside) - 16
+        return max(room, self.minimumWidth(), 1)
+
+    def _needed(self) -> int:
+        width = self._width()
+        margins = self.contentsMargins()
+        inner = max(width - margins.left() - margins.right(), 1)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        texts = [t for t in (self.text(), self.longest) if t]
+        lines = max((self.fontMetrics().boundingRect(0, 0, inner, 1 << 16, flags, t).height()
+                     for t in texts), default=self.fontMetrics().height())
+        return lines + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(super().sizeHint().width(), self._needed())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self.minimumWidth(), self._needed())
+
+    def resizeEvent(self, event) -> None:  # Qt override: a new width may need another height
+        super().resizeEvent(event)
+        self._placed = True
+        if self._needed() != self.height():
+            self.updateGeometry()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and not self._placed:
+            self.updateGeometry()  # the window's first size: the height asked for follows it
+            if isinstance(self.parentWidget(), QStatusBar):
+                self.parentWidget().reformat()  # before it is first shown, not an event later
+        return False
 
 
 def follow_undo(line: MessageLine, context: QObject) -> None:
