@@ -6,7 +6,8 @@ Views never poke each other (docs/ARCHITECTURE.md, convention 3).
 
 Undo: :func:`undoable` runs an operation and returns it with the snapshot of every row it wrote
 (:mod:`kyodo_desktop.store.snapshot`); :func:`undo` and :func:`redo` put either side back with
-the same ids. The UI's one undo step (``ui/commands.py``) is built on these.
+the same ids. The UI's one undo step (``ui/commands.py``) is built on these. Files (BLOB values)
+are not held by a step: :func:`release_undo_files` drops the ones no step refers to any more.
 """
 
 from __future__ import annotations
@@ -121,3 +122,11 @@ def redo(store, done: Undoable) -> Changes:
 
     restore(store, done.snapshot, "after")
     return done.changes
+
+
+def release_undo_files(store, held: list[Undoable]) -> int:
+    """Drop the files (証拠書類 bytes) kept for undo that none of ``held`` — the steps still on
+    the undo stack — refers to; returns how many were dropped (0 when the file is closed)."""
+    from kyodo_desktop.store.snapshot import release_blobs
+
+    return release_blobs(store, [done.snapshot for done in held if done.snapshot])

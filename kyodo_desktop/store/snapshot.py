@@ -12,11 +12,18 @@ were. Rows of audited tables go through :mod:`kyodo_desktop.store.audit` (``inse
 ``update_row``, ``delete_row``), so the change log records the undo and ``check`` stays clean.
 It refuses (:class:`SnapshotConflict`, nothing written) when the rows are no longer as the other
 side left them, or when putting them back would touch any row outside the snapshot.
+
+BLOB values (the 証拠書類 files, up to 10 MiB each) are not kept in the snapshot: it holds a
+:class:`BlobRef` (SHA-256 and size), and the bytes wait in this connection's temporary table
+``temp.kyodo_undo_blobs`` (SQLite's own temporary file, gone when the file is closed) until no
+step refers to them: :func:`release_blobs` with the snapshots still held drops the others. An
+undo stack of many attach/undo cycles thus holds a few bytes per file, not the files.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -31,6 +38,7 @@ from kyodo_desktop.store.errors import StoreError
 UNRECORDED = frozenset({"audit_log"})
 _TOUCHED = "kyodo_undo_touched"
 _STATE = "kyodo_undo_state"
+_BLOBS = "kyodo_undo_blobs"
 _PARKED = 1_000_000_000  # unique integer columns are parked above this while rows swap
 
 
@@ -40,6 +48,15 @@ class SnapshotConflict(StoreError):
     def __init__(self) -> None:
         super().__init__(_("This step cannot be undone or redone: the records it changed were "
                            "changed again since. Check the data on screen and correct it by hand."))
+
+
+@dataclass(frozen=True)
+class BlobRef:
+    """A BLOB value of a snapshot row, kept out of memory: its ``sha256`` (hex) and ``size``
+    (bytes); the bytes are in ``temp.kyodo_undo_blobs`` while a snapshot refers to them."""
+
+    sha256: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,11 @@ class Snapshot:
     def table_names(self) -> set[str]:
         """The tables with recorded rows."""
         return {t.table for t in self.tables if t.rows}
+
+    def blob_refs(self) -> set[BlobRef]:
+        """The BLOB values (files) the snapshot refers to, on either side."""
+        return {value for t in self.tables for pair in t.rows for row in pair
+                if row is not None for value in row.values() if isinstance(value, BlobRef)}
 
 
 @dataclass
@@ -162,6 +184,76 @@ def _loaded(table: _Table, image: str | None) -> dict | None:
     return row
 
 
+def _kept(conn: sqlite3.Connection, table: _Table, row: dict | None) -> dict | None:
+    """``row`` with its BLOB values put in the temporary blob table and replaced by BlobRefs."""
+    if row is None or not table.blobs:
+        return row
+    row = dict(row)
+    for column in table.blobs:
+        data = row[column]
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = bytes(data)
+            ref = BlobRef(hashlib.sha256(data).hexdigest(), len(data))
+            conn.execute(f"INSERT OR IGNORE INTO temp.{_BLOBS} (sha256, data) VALUES (?, ?)",
+                         (ref.sha256, data))
+            row[column] = ref
+    return row
+
+
+def _as_refs(table: _Table, row: dict | None) -> dict | None:
+    """``row`` as read from the file, BLOB values as BlobRefs (to compare with a snapshot)."""
+    if row is None or not table.blobs:
+        return row
+    row = dict(row)
+    for column in table.blobs:
+        if isinstance(row[column], (bytes, bytearray, memoryview)):
+            data = bytes(row[column])
+            row[column] = BlobRef(hashlib.sha256(data).hexdigest(), len(data))
+    return row
+
+
+def _resolved(conn: sqlite3.Connection, row: dict) -> dict:
+    """``row`` with its BlobRefs replaced by the bytes (read from the temporary blob table)."""
+    if not any(isinstance(v, BlobRef) for v in row.values()):
+        return row
+    row = dict(row)
+    for column, value in row.items():
+        if isinstance(value, BlobRef):
+            found = conn.execute(f"SELECT data FROM temp.{_BLOBS} WHERE sha256 = ?",
+                                 (value.sha256,)).fetchone()
+            if found is None:
+                raise SnapshotConflict()  # released: no step should still refer to it
+            row[column] = bytes(found[0])
+    return row
+
+
+def release_blobs(store: Store, held: list[Snapshot]) -> int:
+    """Drop the files kept for undo that none of the ``held`` snapshots refers to (call it with
+    the snapshots of every step still on the undo stack). Returns how many were dropped (0
+    when the file was closed meanwhile: its temporary tables went with it)."""
+    try:
+        if not store.conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?",
+                                  (_BLOBS,)).fetchone():
+            return 0
+    except sqlite3.ProgrammingError:  # closed
+        return 0
+    keep = {ref.sha256 for snapshot in held for ref in snapshot.blob_refs()}
+    gone = [sha for (sha,) in store.conn.execute(f"SELECT sha256 FROM temp.{_BLOBS}")
+            if sha not in keep]
+    for sha in gone:
+        store.conn.execute(f"DELETE FROM temp.{_BLOBS} WHERE sha256 = ?", (sha,))
+    return len(gone)
+
+
+def kept_blob_bytes(store: Store) -> int:
+    """The bytes of files kept for undo in the connection's temporary blob table."""
+    if not store.conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?",
+                              (_BLOBS,)).fetchone():
+        return 0
+    return store.conn.execute(f"SELECT coalesce(sum(length(data)), 0) FROM temp.{_BLOBS}"
+                              ).fetchone()[0]
+
+
 def _key(table: _Table, prefix: str) -> str:
     return "json_array(" + ", ".join(f"{prefix}.{_quote(c)}" for c in table.key) + ")"
 
@@ -178,6 +270,9 @@ def _install(conn: sqlite3.Connection, schema: list[_Table]) -> None:
     conn.execute(f"INSERT INTO temp.{_STATE} VALUES (0, ?)", (len(schema),))
     conn.execute(f"CREATE TEMP TABLE {_TOUCHED} (tbl TEXT NOT NULL, key TEXT NOT NULL, "
                  "before TEXT, PRIMARY KEY (tbl, key))")
+    # kept across a new install: steps on the undo stack may still refer to these files
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_BLOBS} (sha256 TEXT PRIMARY KEY, "
+                 "data BLOB NOT NULL)")
 
     def first(name: str, key: str, image: str) -> str:
         # not INSERT OR IGNORE: a foreign key action's conflict policy would override it
@@ -245,8 +340,8 @@ def _collect(conn: sqlite3.Connection, schema: list[_Table]) -> Snapshot:
         if not touched:
             continue
         after = _rows_by_key(conn, table, [key for key, _before in touched])
-        pairs = tuple((before, after.get(key)) for key, before in touched
-                      if before != after.get(key))
+        pairs = tuple((_kept(conn, table, before), _kept(conn, table, after.get(key)))
+                      for key, before in touched if before != after.get(key))
         if pairs:
             tables.append(TableRows(table.name, table.key, pairs))
     return Snapshot(tuple(tables))
@@ -292,7 +387,7 @@ def restore(store: Store, snapshot: Snapshot, side: str) -> None:
                 raise SnapshotConflict()
             current = _rows_by_key(store.conn, table, [_key_of(rows, pair) for pair in rows.rows])
             for pair in rows.rows:
-                if current.get(_key_of(rows, pair)) != pair[1 - target]:
+                if _as_refs(table, current.get(_key_of(rows, pair))) != pair[1 - target]:
                     raise SnapshotConflict()
             plans.append((table, [(_copy(pair[1 - target]), pair[target]) for pair in rows.rows]))
         order = {t.name: n for n, t in enumerate(by_name.values())}
@@ -362,7 +457,7 @@ def _write(db, table: _Table, pairs: list[tuple[dict | None, dict]]) -> None:
         for now, wanted in pending:
             try:
                 with db.atomic():  # a savepoint: a refused write leaves nothing behind
-                    (_insert if now is None else _update)(db, table, wanted)
+                    (_insert if now is None else _update)(db, table, _resolved(db, wanted))
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
                     raise

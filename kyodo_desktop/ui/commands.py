@@ -32,6 +32,11 @@ class UndoStep(QUndoCommand):
         self._done = done
         self._skip_redo = True
 
+    @property
+    def done(self) -> Undoable:
+        """The operation this step undoes and redoes."""
+        return self._done
+
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False

@@ -1,6 +1,7 @@
 """What a page needs, injected (docs/ARCHITECTURE.md, rule 4): the open store, the current council
 and 年度, one ``changed`` signal carrying :class:`~kyodo_desktop.services.changes.Changes`, and
-the undo stack. Pages never reach through ``self.window()`` or globals.
+the undo stack (at most :data:`UNDO_LIMIT` steps). Pages never reach through ``self.window()``
+or globals.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import isValid
 
 from kyodo_desktop.services.backup.datafile import Store
-from kyodo_desktop.services.changes import Changes
+from kyodo_desktop.services.changes import Changes, release_undo_files
+
+#: How many steps 元に戻す can go back (older steps are dropped, with the files they kept).
+UNDO_LIMIT = 100
 
 
 class AppContext(QObject):
@@ -40,11 +45,23 @@ class AppContext(QObject):
         self.council_id = council_id
         self.fiscal_year = fiscal_year
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        # files kept for undo go as soon as no step refers to them (a step pushed out by the
+        # limit, a redo branch dropped by a new change, an obsolete step)
+        self.undo_stack.indexChanged.connect(lambda _index: self.release_undo_files())
         self._leave_guards: list[Callable[[], bool]] = []
         try:
             self.last_saved: datetime | None = datetime.fromtimestamp(store.path.stat().st_mtime)
         except OSError:
             self.last_saved = None
+
+    def release_undo_files(self) -> int:
+        """Drop the 証拠書類 bytes kept for undo that no step on the stack refers to any more."""
+        stack = self.undo_stack
+        if not isValid(stack):  # the session is being torn down
+            return 0
+        held = [getattr(stack.command(i), "done", None) for i in range(stack.count())]
+        return release_undo_files(self.store, [done for done in held if done is not None])
 
     def set_council(self, council_id: int | None) -> None:
         """Make ``council_id`` current; emits council_changed when it differs."""

@@ -3,6 +3,8 @@ private database, its AppContext for 令和7年度, and question boxes answered 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 FY = 2025  # 令和7年度
@@ -79,3 +81,15 @@ def errors(monkeypatch):
         monkeypatch.setattr(f"kyodo_desktop.ui.{module}.show_error", record)
     monkeypatch.setattr("kyodo_desktop.ui.accounts.page.show_error", record)
     return shown
+
+
+@pytest.fixture
+def entry_id(store, council) -> int:
+    """An expense of 令和7年度 to attach receipts to (コピー用紙 1,980円, 文具店, R7.6.3)."""
+    from kyodo_desktop.domain.accounting import CashBookEntryInput
+    from kyodo_desktop.services.accounting import cash_book
+
+    found, _c = cash_book.record_entry(store, council, FY, CashBookEntryInput(
+        date(2025, 6, 3), "own_funds", "expense", "consumables", "コピー用紙", 1_980,
+        payee="文具店", voucher_no="R7-1"))
+    return found

@@ -8,19 +8,10 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.demo.receipts import receipt_pdf, receipt_picture
-from kyodo_desktop.domain.accounting import CashBookEntryInput
-from kyodo_desktop.services.accounting import attachments, cash_book
+from kyodo_desktop.services.accounting import attachments
 
 FY = 2025
 DAY = date(2025, 6, 3)
-
-
-@pytest.fixture
-def entry_id(store, council) -> int:
-    found, _c = cash_book.record_entry(store, council, FY, CashBookEntryInput(
-        DAY, "own_funds", "expense", "consumables", "コピー用紙", 1_980, payee="文具店",
-        voucher_no="R7-1"))
-    return found
 
 
 @pytest.fixture
