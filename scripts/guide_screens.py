@@ -1,10 +1,12 @@
 """Screenshots for the user guide: the window's pages on the demo council at 1366×768, grabbed
-offscreen with ``QWidget.grab`` into a build folder that ``kyodo-desktop report user-guide
---screens FOLDER`` embeds (the PNGs are build output, never committed).
+offscreen with ``QWidget.grab`` (256 colours: small, still sharp).
 
-``QT_QPA_PLATFORM=offscreen python scripts/guide_screens.py build/guide-screens`` builds the demo
-in a temporary folder, opens the window on it and writes one ``<name>.png`` per entry of
-:data:`kyodo_desktop.services.guide.pages.SCREENS`. tests/guide/test_guide_screens.py runs it.
+``QT_QPA_PLATFORM=offscreen python scripts/guide_screens.py [FOLDER]`` builds the demo in a
+temporary folder, opens the window on it and writes one ``<name>.png`` per entry of
+:data:`kyodo_desktop.services.guide.pages.SCREENS` — by default into ``resources/guide/screens``,
+the one set of pictures that both ``kyodo-desktop report user-guide`` prints and the app's guide
+window (F1) shows. Run it again after changing a screen the guide shows, and commit the PNGs.
+tests/ui/guide/test_guide_screens.py runs it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def _demo_file(folder: Path) -> Path:
 def grab_guide_screens(out_dir: Path | str, *, settings=None) -> list[Path]:
     """Write ``<name>.png`` of every guide screen into ``out_dir`` (made when missing) and return
     the paths. Needs a QApplication-capable platform (offscreen is enough)."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
 
     from kyodo_desktop.i18n import _
     from kyodo_desktop.services.backup.datafile import open_data_file
@@ -44,6 +47,7 @@ def grab_guide_screens(out_dir: Path | str, *, settings=None) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    SHARP = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither  # noqa: N806
     written = []
     with tempfile.TemporaryDirectory(prefix="kyodo-guide-") as temp:
         folder = Path(temp)
@@ -58,7 +62,9 @@ def grab_guide_screens(out_dir: Path | str, *, settings=None) -> list[Path]:
             for _round in range(5):
                 app.processEvents()
             target = out / f"{screen.name}.png"
-            window.grab().save(str(target), "PNG")
+            image = window.grab().toImage().convertToFormat(
+                QImage.Format.Format_Indexed8, SHARP)  # no dither noise: a quarter of the size
+            image.save(str(target), "PNG")
             written.append(target)
         window.close()
         if window.context is not None:
@@ -70,7 +76,7 @@ def grab_guide_screens(out_dir: Path | str, *, settings=None) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = Path(argv[0]) if argv else ROOT / "build" / "guide-screens"
+    out = Path(argv[0]) if argv else ROOT / "resources" / "guide" / "screens"
     for path in grab_guide_screens(out):
         print(path)
     return 0

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from kyodo_desktop.domain import handbook_markup as markup
 from kyodo_desktop.reports.fonts import GOTHIC, MINCHO
 from kyodo_desktop.reports.styles import Styles, make_styles
+from kyodo_desktop.services.guide.pages import PICTURE_CAPTION
 
 LARGE_PRINT_SCALE = 1.45
 HEADER_FILL = colors.Color(0.9, 0.92, 0.95)
@@ -151,8 +152,6 @@ def writing_lines(count: int, styles: HandbookStyles, width: float) -> Table:
 Pictures = Callable[[str], Path | None]
 PICTURE_WIDTH = 0.92
 PICTURE_HEIGHT = 0.62
-#: Under every screenshot: the pictures show the demo council, not the reader's data.
-PICTURE_CAPTION = "画面の例（見本の協議会のデータです）"
 
 
 def picture(path: Path, width: float, caption: ParagraphStyle) -> list[Flowable]:
@@ -164,7 +163,8 @@ def picture(path: Path, width: float, caption: ParagraphStyle) -> list[Flowable]
     drawn = min(width * PICTURE_WIDTH, width * PICTURE_HEIGHT / ratio)
     image.drawWidth, image.drawHeight = drawn, drawn * ratio
     framed = Table([[image]], hAlign="CENTER")
-    framed.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
+    framed.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO),  # not reportlab's Helvetica
+                                ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("TOPPADDING", (0, 0), (-1, -1), 0),

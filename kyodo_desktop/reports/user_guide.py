@@ -4,8 +4,8 @@ numbers, one chapter per page of the guide; A4, IPAex fonts embedded).
 
 ``kyodo-desktop report user-guide -o guide.pdf [--screens FOLDER] [--large-print]`` needs no
 data file. Screenshots (``[画面:name]``) are embedded from ``--screens`` or, without it, from
-``build/guide-screens`` of a source checkout when scripts/guide_screens.py made them there;
-without PNGs the guide prints without pictures.
+the PNGs shipped in ``resources/guide/screens`` — the same files the app's guide window shows;
+a picture without a PNG is left out.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.reports.handbook_render import render_handbook
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
-from kyodo_desktop.resources import resource_path
-from kyodo_desktop.services.guide.pages import TITLE, guide_pages
+from kyodo_desktop.services.guide.pages import TITLE, guide_pages, screen_path, screens_folder
 from kyodo_desktop.services.handbook.build import BuiltChapter, Handbook
 
 
 def default_screens_folder() -> Path:
-    """``build/guide-screens`` beside ``resources/`` (where scripts/guide_screens.py writes)."""
-    return resource_path().parent / "build" / "guide-screens"
+    """The shipped screenshots (``resources/guide/screens``, scripts/guide_screens.py)."""
+    return screens_folder()
 
 
 def guide_book(today: date | None = None) -> Handbook:
@@ -43,7 +42,7 @@ def build_user_guide(_store, request: ReportRequest, *, today: date | None = Non
     options = request.options or {}
     folder = Path(options.get("screens") or default_screens_folder())
     return render_handbook(guide_book(today), large_print=bool(options.get("large_print")),
-                           pictures=lambda name: folder / f"{name}.png")
+                           pictures=lambda name: screen_path(name, folder))
 
 
 REPORTS = [ReportKind("user-guide", N_("User guide (使い方ガイド)"), build_user_guide,

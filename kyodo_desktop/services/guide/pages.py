@@ -15,6 +15,10 @@ Each page's text is the handbook's markup (:mod:`kyodo_desktop.domain.handbook_m
 area whose F1 opens the page (ui/areas.py keys), ``step`` the year's step it explains
 (services/year_path/steps.py keys). The app shows the pages (F1), ``kyodo-desktop report
 user-guide`` prints them (reports/user_guide.py).
+
+The screenshots are one set of PNGs shipped in ``resources/guide/screens/`` (``<name>.png``,
+made by scripts/guide_screens.py from the demo at 1366×768): both the printed guide and the
+app's guide window show them (:func:`screen_path`).
 """
 
 from __future__ import annotations
@@ -22,12 +26,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from kyodo_desktop.domain.handbook_markup import Block, parse
 from kyodo_desktop.i18n import N_
 from kyodo_desktop.resources import resource_path
 
 MANIFEST = "guide.json"
+#: The folder of the shipped screenshots, inside resources/guide/.
+SCREENS_FOLDER = "screens"
+#: Under every screenshot (printed and in the app): the pictures show the demo council.
+PICTURE_CAPTION = "画面の例（見本の協議会のデータです）"
 FORMAT = 1
 TITLE = "協働デスク 使い方ガイド"
 #: The parts of the guide, in print order, with their Japanese headings.
@@ -72,6 +81,23 @@ SCREENS = (
     Screen("handbook", "handbook"),
     Screen("settings", "settings"),
 )
+
+
+def screens_folder() -> Path:
+    """The folder of the guide's screenshots (``resources/guide/screens``)."""
+    return resource_path("guide") / SCREENS_FOLDER
+
+
+def screen_path(name: str, folder: Path | None = None) -> Path | None:
+    """The PNG of the screenshot ``name`` in ``folder`` (default :func:`screens_folder`); None
+    when it is not there (the guide is then shown and printed without that picture)."""
+    found = (folder or screens_folder()) / f"{name}.png"
+    return found if found.is_file() else None
+
+
+def screen_named(name: str) -> Screen | None:
+    """The :data:`SCREENS` entry called ``name`` (None for an unknown name)."""
+    return next((screen for screen in SCREENS if screen.name == name), None)
 
 
 @cache

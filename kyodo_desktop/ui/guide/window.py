@@ -3,16 +3,19 @@ the right (a QTextBrowser), opened by F1 at the section of the page shown.
 
 The pages come from :mod:`kyodo_desktop.services.guide.pages` (the same text that ``report
 user-guide`` prints) and are shown as the handbook preview shows a chapter
-(:func:`kyodo_desktop.ui.handbook.preview.block_html`). Sizes follow the application font, so
-the 文字の大きさ of 設定 applies here too, also while the window is open. The window opens at
-most 1000×680 and never larger than the screen's available area.
+(:func:`kyodo_desktop.ui.handbook.preview.block_html`), with the same screenshots as the printed
+guide (``resources/guide/screens``): each scaled down to the page's width, never up, named
+under it (and in its ``alt`` text). Sizes follow the application font, so the 文字の大きさ of
+設定 applies here too, also while the window is open. The window opens at most 1000×680 and
+never larger than the screen's available area.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,7 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.guide.pages import PARTS, TITLE, GuidePage, guide_pages, page_for_area
+from kyodo_desktop.domain import handbook_markup as markup
+from kyodo_desktop.i18n import _
+from kyodo_desktop.services.guide.pages import (
+    PARTS,
+    PICTURE_CAPTION,
+    TITLE,
+    GuidePage,
+    guide_pages,
+    page_for_area,
+    screen_named,
+    screen_path,
+)
+from kyodo_desktop.ui.areas import AREAS
 from kyodo_desktop.ui.handbook.preview import block_html
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 
@@ -41,10 +56,40 @@ def page_style(point_size: float) -> str:
             " td,th{border:1px solid #444;padding:2px 4px} th{background:#e6ebf2}")
 
 
-def page_html(page: GuidePage, point_size: float) -> str:
-    """One guide page as an HTML document (title and blocks; pictures are left out: the app
-    itself is on the screen)."""
-    body = "".join(block_html(block, {}) for block in page.blocks)
+def picture_name(name: str) -> str:
+    """What a screenshot shows, as its ``alt`` text and caption: 「予算・出納 › 出納簿 の画面」."""
+    screen = screen_named(name)
+    if screen is None:
+        return _("Screen")
+    titles = [_(area.title) for area in AREAS if area.key == screen.area]
+    names = titles + ([_(screen.tab)] if screen.tab else [])
+    return _("{names} screen").format(names=" › ".join(names))
+
+
+def picture_html(name: str, width: int) -> str:
+    """The screenshot ``name`` at most ``width`` pixels wide (aspect kept, never enlarged),
+    named under it; "" when its PNG is not there."""
+    path = screen_path(name)
+    if path is None:
+        return ""
+    size = QImageReader(str(path)).size()
+    if not size.isValid() or size.width() < 1:
+        return ""
+    shown = max(min(size.width(), width), 1)
+    high = max(round(size.height() * shown / size.width()), 1)
+    label = html.escape(picture_name(name))
+    source = html.escape(QUrl.fromLocalFile(str(path)).toString())
+    return (f'<p align="center" style="line-height:100%"><img src="{source}" '
+            f'width="{shown}" height="{high}" '
+            f'alt="{label}"></p><p align="center" style="color:#666">{label}<br>'
+            f'{PICTURE_CAPTION}</p>')
+
+
+def page_html(page: GuidePage, point_size: float, width: int = 800) -> str:
+    """One guide page as an HTML document (title and blocks; its screenshots at most ``width``
+    pixels wide)."""
+    body = "".join(picture_html(block.name, width) if isinstance(block, markup.Picture)
+                   else block_html(block, {}) for block in page.blocks)
     return (f"<html><head><style>{page_style(point_size)}</style></head><body>"
             f"<h1>{html.escape(page.title)}</h1>{body}</body></html>")
 
@@ -69,6 +114,11 @@ class GuideWindow(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guidePage")
         self.browser.setOpenExternalLinks(False)
+        # a new width fits the pictures again; the scroll bar always there, so that showing
+        # it never changes the width
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.browser.viewport().installEventFilter(self)
+        self._width = 0
         self._fill_contents()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.contents)
@@ -107,9 +157,26 @@ class GuideWindow(QWidget):
             self.slug = slug
             self._render()
 
-    def _render(self) -> None:
+    def _picture_width(self) -> int:
+        """The width a picture may take: the page's, less its margins."""
+        margin = int(self.browser.document().documentMargin())
+        return self.browser.viewport().width() - 2 * margin - 4
+
+    def _render(self, *, keep_place: bool = False) -> None:
         size = QApplication.font().pointSizeF()
-        self.browser.setHtml(page_html(self.pages[self.slug], size if size > 0 else 10.5))
+        bar = self.browser.verticalScrollBar()
+        place = bar.value() / bar.maximum() if keep_place and bar.maximum() else 0.0
+        self._width = self._picture_width()
+        self.browser.setHtml(page_html(self.pages[self.slug], size if size > 0 else 10.5,
+                                       self._width))
+        if keep_place:
+            bar.setValue(round(place * bar.maximum()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if (event.type() == QEvent.Type.Resize and watched is self.browser.viewport()
+                and self.slug and self._picture_width() != self._width):
+            self._render(keep_place=True)
+        return super().eventFilter(watched, event)
 
     def show_page(self, slug: str) -> None:
         """Show the page ``slug`` (KeyError when there is none) and bring the window up."""

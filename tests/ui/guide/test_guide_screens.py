@@ -34,3 +34,17 @@ def test_every_screen_is_grabbed_and_printed_in_the_guide(app, tmp_path):
     shown = [block.name for page in guide_pages() for block in page.blocks
              if isinstance(block, markup.Picture)]
     assert pdf.count(b"/Subtype /Image") >= len(set(shown))
+
+
+def test_every_picture_of_the_guide_is_shipped_once_for_print_and_app():
+    from kyodo_desktop.reports.user_guide import default_screens_folder
+    from kyodo_desktop.services.guide.pages import screen_path, screens_folder
+
+    assert default_screens_folder() == screens_folder()  # the printed guide's pictures
+    names = {block.name for page in guide_pages() for block in page.blocks
+             if isinstance(block, markup.Picture)}
+    assert names and names <= {s.name for s in SCREENS}
+    for screen in SCREENS:
+        path = screen_path(screen.name)
+        assert path is not None, screen.name
+        assert Image.open(path).size == (1366, 768), screen.name

@@ -3,6 +3,9 @@ contents, fits 1366×768 and follows the text size of 設定."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget
 
@@ -11,8 +14,6 @@ from kyodo_desktop.ui.areas import area_row
 
 
 def _point_size(window) -> float:
-    import re
-
     found = re.search(r"body\{font-size:([\d.]+)pt", window.browser.toHtml())
     return float(found.group(1)) if found else 0.0
 
@@ -59,3 +60,41 @@ def test_the_guide_follows_the_text_size(open_window, demo_path, app):
         apply_text_scale(app, 1.0)
     app.processEvents()
     assert abs(_point_size(guide) - normal) < 0.2
+
+
+@pytest.mark.parametrize("size", ["normal", "large", "extra_large"])
+def test_the_guide_shows_the_printed_guides_screenshots_fitted_to_its_width(open_window,
+                                                                           demo_path, app,
+                                                                           size):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from kyodo_desktop.reports.user_guide import default_screens_folder
+    from kyodo_desktop.services.guide.pages import screen_path
+    from kyodo_desktop.services.settings import TEXT_SIZES
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+
+    window = open_window(demo_path)
+    guide = window.show_guide()
+    try:
+        apply_text_scale(app, TEXT_SIZES[size][1])
+        guide.show_page("step-bookkeeping")  # 記帳: the 出納簿 screenshot
+        app.processEvents()
+        shown = re.findall(r'<img src="([^"]+)"[^>]*?alt="([^"]+)"[^>]*?width="(\d+)" '
+                           r'height="(\d+)"', guide.browser.toHtml())
+        room = guide.browser.viewport().width()
+        loaded = guide.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                                   QUrl(shown[0][0])) if shown else None
+        sideways = guide.browser.horizontalScrollBar().maximum()
+    finally:
+        apply_text_scale(app, 1.0)
+    # the same file the printed guide embeds (one set of pictures)
+    path = screen_path("cash_book")
+    assert path is not None and path.parent == default_screens_folder()
+    assert [(QUrl(src).toLocalFile(), alt) for src, alt, _w, _h in shown] == [
+        (str(path), "予算・出納 › 出納簿 の画面")]
+    width, height = int(shown[0][2]), int(shown[0][3])
+    assert 0 < width <= room and abs(height - width * 768 / 1366) <= 1  # scaled, not cut
+    assert loaded is not None and not loaded.isNull()
+    assert sideways == 0
+    assert "見本の協議会のデータです" in guide.browser.toPlainText()
