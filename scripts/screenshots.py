@@ -44,7 +44,7 @@ def grab_all_pages(out_dir: Path, text_size: str = "extra_large", *,
     (one is created) or the app's own QApplication."""
     _offscreen()
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QImage
 
     from kyodo_desktop.demo.build import build_demo
@@ -72,8 +72,10 @@ def grab_all_pages(out_dir: Path, text_size: str = "extra_large", *,
             window.show()
             for names in tour(window):
                 target = out_dir / file_name(names)
-                image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
-                image.save(str(target), "PNG")  # 256 colours: a fifth of the size, still sharp
+                image = window.grab().toImage().convertToFormat(
+                    QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+                    | Qt.ImageConversionFlag.AvoidDither)  # 256 colours without dither noise
+                image.save(str(target), "PNG")  # a twentieth of the size, still sharp
                 written.append(target)
         finally:
             window.close()
