@@ -1,8 +1,8 @@
 """The 通帳照合 tab: compare an 口座's book balance with the 通帳 (or count the 現金 box with the
 金種表) on a day, read the bank's CSV statement to see what is only in the bank or only in the
 book, and record the 照合 (照合済 when the difference is 0, otherwise with its reason). The
-年度's records are listed below. Figures come from
-:mod:`kyodo_desktop.services.accounting.reconcile`."""
+年度's records are listed below (the statement's lists show above them once one was read).
+Figures come from :mod:`kyodo_desktop.services.accounting.reconcile`."""
 
 from __future__ import annotations
 
@@ -56,18 +56,25 @@ class ReconcileTab(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self._cash_box())
         layout.addLayout(self._record_bar())
+        # what only the bank or only the book has: shown once a bank statement was read, so
+        # that until then the year's records below keep the room (large text)
+        self.statement_box = QWidget(self, objectName="statementLists")
+        statement = QVBoxLayout(self.statement_box)
+        statement.setContentsMargins(0, 0, 0, 0)
         lists = QHBoxLayout()
-        self.matched_label = QLabel(self, wordWrap=True)
-        self.bank_only = _table(LINE_COLUMNS, self)
-        self.book_only = _table(LINE_COLUMNS, self)
+        self.matched_label = QLabel(self.statement_box, wordWrap=True)
+        self.bank_only = _table(LINE_COLUMNS, self.statement_box)
+        self.book_only = _table(LINE_COLUMNS, self.statement_box)
         for title, table in ((_("Only in the bank"), self.bank_only),
                              (_("Only in the book"), self.book_only)):
             box = QVBoxLayout()
-            box.addWidget(QLabel(title, self))
+            box.addWidget(QLabel(title, self.statement_box))
             box.addWidget(table)
             lists.addLayout(box)
-        layout.addWidget(self.matched_label)
-        layout.addLayout(lists, 1)
+        statement.addWidget(self.matched_label)
+        statement.addLayout(lists, 1)
+        self.statement_box.hide()
+        layout.addWidget(self.statement_box, 1)
         records_bar = QHBoxLayout()
         records_bar.addWidget(QLabel(_("Reconciliations of the year"), self), 1)
         remove = QPushButton(_("Delete the reconciliation"), self)
@@ -154,7 +161,7 @@ class ReconcileTab(QWidget):
         fill(self.records, [(
             format_date(r.day, "short"), names.get(r.account_id, ""), format_yen(r.book_balance),
             format_yen(r.bank_balance), format_yen(r.difference),
-            _("Agreed") if r.agreed else _("Difference explained"), r.reason)
+            _("Reconciled: balances agree") if r.agreed else _("Difference explained"), r.reason)
             for r in reversed(found)], right=(2, 3, 4))  # the latest first
 
     def _is_cash(self) -> bool:
@@ -274,5 +281,6 @@ class ReconcileTab(QWidget):
                                line.description) for line in result.bank_only], right=(1,))
         fill(self.book_only, [(format_date(move.day, "short"), format_yen(move.signed),
                                move.description) for move in result.book_only], right=(1,))
+        self.statement_box.show()
         self.compare()
         return True

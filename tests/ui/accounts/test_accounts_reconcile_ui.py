@@ -89,13 +89,17 @@ def test_the_reconcile_tab_compares_records_and_counts_cash(page, store, council
     tab.counts[10].setValue(0)
     assert tab.balance_edit.text() == "0"
     assert tab.record()
+    states = {tab.records.item(row, 5).text() for row in range(tab.records.rowCount())}
+    assert states == {"照合済", "差額あり（理由記入）"}  # not the privacy tab's 「同意する」
     recorded = sorted(reconcile.list_reconciliations(store, council), key=lambda r: r.id)
     assert [r.agreed for r in recorded] == [False, True]
     statement = tmp_path / "meisai.csv"
     statement.write_bytes("取引日,摘要,お支払金額,お預り金額,残高\r\nR7.6.30,ﾘｿｸ,,3,3\r\n"
                           .encode("cp932"))
     tab.account_combo.setCurrentIndex(tab.account_combo.findData(bank))
+    assert not tab.statement_box.isVisible()  # no statement read: the records keep the room
     assert tab.load_statement(statement)
+    assert tab.statement_box.isVisible() and tab.bank_only.isVisible()
     assert tab.bank_only.rowCount() == 1 and tab.bank_only.item(0, 2).text() == "ﾘｿｸ"
     assert tab.balance_edit.text() == "3"
 
