@@ -104,7 +104,7 @@ def _add_report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screens", metavar=_("FOLDER"),
                         help=_("User guide: the folder of the screenshots to print "
                                "(made by scripts/guide_screens.py)."))
-    parser.add_argument("--program", metavar=_("NAME"),
+    parser.add_argument("--program", metavar=_("PROGRAMME"),
                         help=_("Reports to other funders: the programme to print (its name); "
                                "all of the council's programmes by default."))
     parser.add_argument("--meeting", metavar=_("ID"),

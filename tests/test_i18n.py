@@ -1,5 +1,6 @@
 """Catalog completeness: every message id in the code and the forms has a Japanese translation,
-and translations keep the ``{placeholders}`` of their ids."""
+translations keep the ``{placeholders}`` of their ids, and a message id translated in two area
+catalogs is translated the same in both (the merged catalog keeps only one of them)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,22 @@ def test_translations_keep_placeholders():
         if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(text))
     ]
     assert broken == []
+
+
+def test_a_message_translated_in_two_catalogs_reads_the_same_in_both():
+    from babel.messages.pofile import read_po
+
+    first: dict[str, tuple[str, str]] = {}
+    differing = []
+    for path in i18n_compile.po_files(i18n.resource_path("locale", "ja", "LC_MESSAGES")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if not message.id or not message.string or message.fuzzy:
+                    continue
+                seen = first.setdefault(message.id, (path.name, message.string))
+                if seen[1] != message.string:
+                    differing.append(f"{message.id!r}: {seen} / {(path.name, message.string)}")
+    assert differing == []
 
 
 def test_language_switch_falls_back_to_the_id():

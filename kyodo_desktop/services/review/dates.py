@@ -94,7 +94,7 @@ def _window(grants: list[GrantFigures], audited: date | None,
                   GRANTS)]
         days += [(_("{program}: payment request").format(program=g.program_name), requested,
                   GRANTS) for requested, _paid, _amount in g.payments]
-    days.append((_("Audit"), audited, AUDIT))
+    days.append((_("Accounts audit"), audited, AUDIT))
     return [finding(ERROR, "form_outside_year", _(
         "{what} is dated {date}, outside {fiscal_year} (a form of the year is dated from "
         "{first} to {last}).").format(what=what, date=format_date(day),

@@ -74,7 +74,7 @@ def detail_html(detail: CouncilDetail) -> str:
     plan = content["plan"] or {"indicators": []}
     parts.append(_heading(_("Numeric targets")))
     parts.append(_table(
-        [_("Target"), _("Unit"), _("Target value"), _("Result"), _("Achieved")],
+        [_("Target"), _("Unit"), _("Target value"), _("Result value"), _("Achieved")],
         [[i["name"], i["unit"], _figure(i["target"], 1), _figure(i["actual"], 1),
           {True: "○", False: "×"}.get(i["achieved"], MISSING)] for i in plan["indicators"]],
         right_from=2))
