@@ -42,6 +42,7 @@ _WRITE_REASONS = {
     errno.ENOSPC: N_("the disk is full"),
     errno.EROFS: N_("the disk or USB stick is read-only"),
     errno.EISDIR: N_("a folder has that name"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
 }
 
 

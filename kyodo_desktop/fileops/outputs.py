@@ -12,9 +12,11 @@ through :func:`check_output` and :func:`atomic_output`:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +31,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: Names of the files kept beside a database: SQLite's companions and the app's lock.
 COMPANIONS = (*SQLITE_COMPANIONS, ".lock")
 #: Names of backups (services.backup.automatic and store.database.backup_before_migration).
+#: Characters Windows refuses in a file name, and its device names (CON, NUL, COM1 …, with any
+#: extension): a file written for a user must open on any Windows PC.
+_WINDOWS_REFUSED = re.compile(r'[<>:"|?*]')
+_DEVICE = re.compile(r"(?i)(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM\d|LPT\d)(\.|$)")
+#: The longest file name (characters) Windows and Linux keep.
+MAX_NAME = 255
 BACKUP_NAME = re.compile(r"(\.before-v\d+-\d+|-auto-\d{8}-\d{6}|-before-restore-\d{8}-\d{6})"
                          r"\.sqlite3$")
 
@@ -70,6 +78,29 @@ def _database_of_companion(path: Path) -> Path | None:
     return None
 
 
+def shown_name(text: str) -> str:
+    """``text`` safe to print: control and format characters (ESC, a newline …) become 「?」."""
+    return "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in str(text))
+
+
+def _check_name(target: Path) -> None:
+    """Refuse a file name no Windows PC could keep (UserError naming it)."""
+    name = target.name
+    if (any(unicodedata.category(c) in ("Cc", "Cf") for c in name)
+            or _WINDOWS_REFUSED.search(name) or _DEVICE.match(name)
+            or name != name.rstrip(". ")):
+        raise UserError(_("「{name}」 cannot be used as a file name (control characters, "
+                          "< > : \" | ? *, a name such as CON or NUL, or a space or dot at the "
+                          "end): choose another file name.").format(name=shown_name(name)))
+    if len(name) > MAX_NAME:
+        raise _too_long(target)
+
+
+def _too_long(target: Path) -> UserError:
+    return UserError(_("The file name is too long: shorten it and try again ({path}).")
+                     .format(path=shown_name(target)))
+
+
 def check_output(path: Path | str, *, open_data: Path | str | None = None,
                  may_replace: Callable[[Path], bool] | None = None) -> Path:
     """Return ``path`` (user-expanded) when a new file may be written there.
@@ -77,9 +108,21 @@ def check_output(path: Path | str, *, open_data: Path | str | None = None,
     ``open_data`` is the data file open now; ``may_replace(path)`` may allow replacing an
     existing kyodo-desktop file the caller itself wrote (an older handover package).
     Raises UserError (Japanese, naming the file) for the open data file, a database, a backup or
-    a database's companion file.
+    a database's companion file, and for a name no Windows PC could keep or the system refuses as
+    too long (:func:`_check_name`).
     """
     target = Path(path).expanduser()
+    _check_name(target)
+    try:
+        return _check_target(target, open_data, may_replace)
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise _too_long(target) from error
+        raise write_error(target, error) from error
+
+
+def _check_target(target: Path, open_data: Path | str | None,
+                  may_replace: Callable[[Path], bool] | None) -> Path:
     if open_data is not None and _same_file(target, Path(open_data)):
         raise UserError(_("{path} is the data file that is open now. Writing there would destroy "
                           "the data: choose another file name.").format(path=target))
