@@ -185,8 +185,16 @@ def _silence_stdout() -> None:
         pass
 
 
+#: Characters never echoed to the terminal: control characters but the line break and tab, and
+#: the bidirectional overrides (a typed or imported ESC … would repaint or hide the message).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_error(message: str) -> None:
-    print(_("Error: {message}").format(message=message), file=sys.stderr)
+    """「エラー: …」 on stderr; a control character the message repeats from the input prints as
+    「?」."""
+    text = _("Error: {message}").format(message=message)
+    print(_UNPRINTABLE.sub("?", text), file=sys.stderr)
 
 
 def _run_gui(args: argparse.Namespace) -> int:
