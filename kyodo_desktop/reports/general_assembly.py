@@ -97,11 +97,21 @@ def _participants(row: PlanRow, expected: bool) -> str:
     return "" if value is None else f"{format_number(value)}人"
 
 
+#: What a 議案 says when nothing is recorded for it (never a table of zeros that look real).
+NOTHING_DONE = "（この年度の事業の実績は登録されていません。「地域づくり計画」の画面で事業と実績を入力してください）"
+NOTHING_PLANNED = "（この年度の事業計画は登録されていません。「地域づくり計画」の画面で事業を入力してください）"
+NO_ACCOUNTS = "（この年度の予算・出納簿の記録がありません。収支決算書は、出納簿を記帳してから印刷してください）"
+NO_BUDGET = "（この年度の予算が入力されていません。「予算・出納」の画面で予算を入力してください）"
+
+
 def _per_body(motion: Motion, rows: Sequence[PlanRow], header: Sequence[str], cells,
-              fractions: Sequence[float], aligns: Sequence[str]) -> list:
-    """A 議案 listing 事業: a heading per 部会 (実施主体), then its table of ``cells(row)``."""
+              fractions: Sequence[float], aligns: Sequence[str], *, empty: str) -> list:
+    """A 議案 listing 事業: a heading per 部会 (実施主体), then its table of ``cells(row)``;
+    the note ``empty`` when there is no 事業."""
     st = styles()
     story = _motion_head(motion)
+    if not rows:
+        return story + text_block(empty)
     for body, group in _by_body(rows):
         story += [Paragraph(escape(body), _style("body-name", st.subheading, keepWithNext=1)),
                   _flowing_table(header, [cells(r) for r in group], fractions, aligns)]
@@ -112,12 +122,15 @@ def _report(data: AssemblyData, motion: Motion) -> list:
     return _per_body(motion, data.results.rows, ["事業名", "実施日", "場所", "参加者", "実施結果"],
                      lambda r: [r.project, r.period, r.place, _participants(r, False),
                                 r.outcome],
-                     (0.22, 0.16, 0.16, 0.1, 0.36), ["left", "left", "left", "right", "left"])
+                     (0.22, 0.16, 0.16, 0.1, 0.36), ["left", "left", "left", "right", "left"],
+                     empty=NOTHING_DONE)
 
 
 def _settlement(data: AssemblyData, motion: Motion) -> list:
     st = styles()
-    story = _motion_head(motion) + statement_story(data.settlement, settlement=True)
+    recorded = any(f.income or f.expense or f.carried_in for f in data.settlement.funds)
+    story = _motion_head(motion) + (statement_story(data.settlement, settlement=True)
+                                    if recorded else text_block(NO_ACCOUNTS))
     story += [Spacer(1, 4 * mm), Paragraph("会計監査報告", _style("audit", st.heading,
                                                              keepWithNext=1))]
     story += text_block(data.audit_text)
@@ -143,7 +156,8 @@ def _plan(data: AssemblyData, motion: Motion) -> list:
                      ["事業名", "実施時期", "場所", "参加見込", "予算額（円）"],
                      lambda r: [r.project, r.period, r.place, _participants(r, True),
                                 format_number(r.budget)],
-                     (0.32, 0.2, 0.2, 0.12, 0.16), ["left", "left", "left", "right", "right"])
+                     (0.32, 0.2, 0.2, 0.12, 0.16), ["left", "left", "left", "right", "right"],
+                     empty=NOTHING_PLANNED)
 
 
 def _budget_rows(fund: BudgetFund) -> list:
@@ -160,6 +174,8 @@ def _budget(data: AssemblyData, motion: Motion) -> list:
     story = _motion_head(motion)
     header = ["科目", f"{wareki.format_fiscal_year(data.fiscal_year)}予算額",
               f"{wareki.format_fiscal_year(data.fiscal_year - 1)}予算額", "増減"]
+    if not any(r.kind != "total" for f in data.budget for r in f.income + f.expense):
+        return story + text_block(NO_BUDGET)
     for fund in data.budget:
         table = form_table(header, _budget_rows(fund), width(0.34, 0.22, 0.22, 0.22),
                            aligns=["left", "right", "right", "right"])
