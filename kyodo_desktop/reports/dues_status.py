@@ -43,12 +43,16 @@ def _dates(line) -> str:
     return "、".join(wareki.format_wareki(p.paid_on, "short") for p in line.payments)
 
 
-def build_dues_status(store: Store, request: ReportRequest) -> bytes:
-    """``report dues-status``: the 納入状況一覧 with totals."""
-    status = dues_status(store, request.council_id, request.fiscal_year)
-    council = council_name(store, request.council_id)
+#: What the paper says for a council without 自治会 (never 「0自治会（）」 over a table of zeros).
+NO_ASSOCIATIONS = ("この年度の自治会が登録されていません。「構成団体・役員」の画面で自治会と加入世帯数を"
+                   "入力してください。")
+
+
+def _table(status: DuesStatus) -> list:
+    """「37自治会（済 33・一部 1・未納 3）」 and the table, or the note :data:`NO_ASSOCIATIONS`."""
     st = styles()
-    title = f"{wareki.format_fiscal_year(request.fiscal_year)}　会費納入状況一覧"
+    if not status.lines:
+        return [Paragraph(escape(NO_ASSOCIATIONS), st.body)]
     rows = [("line", (str(number), line.name,
                       "" if line.member_households is None
                       else format_number(line.member_households),
@@ -58,14 +62,23 @@ def build_dues_status(store: Store, request: ReportRequest) -> bytes:
     rows.append(("total", ("", "合計", format_number(sum(
         line.member_households or 0 for line in status.lines)), status.billed, status.paid,
         status.balance, "", "")))
+    return [Paragraph(escape(f"{len(status.lines)}自治会（{summary_text(status)}）"), st.body),
+            Spacer(1, 3 * mm),
+            form_table(["No.", "自治会", "加入世帯数", "請求額", "納入額", "残額", "納入日", "状況"],
+                       rows, width(0.05, 0.24, 0.11, 0.12, 0.12, 0.11, 0.17, 0.08),
+                       aligns=["right", "left", "right", "right", "right", "right", "left",
+                               "center"])]
+
+
+def build_dues_status(store: Store, request: ReportRequest) -> bytes:
+    """``report dues-status``: the 納入状況一覧 with totals (a note instead of the table when the
+    council has no 自治会 that year)."""
+    status = dues_status(store, request.council_id, request.fiscal_year)
+    council = council_name(store, request.council_id)
+    st = styles()
+    title = f"{wareki.format_fiscal_year(request.fiscal_year)}　会費納入状況一覧"
     story = [Paragraph(escape(title), st.title), Paragraph(escape(council), st.body_right),
-             Paragraph(escape(rate_text(status.rate)), st.body),
-             Paragraph(escape(f"{len(status.lines)}自治会（{summary_text(status)}）"), st.body),
-             Spacer(1, 3 * mm),
-             form_table(["No.", "自治会", "加入世帯数", "請求額", "納入額", "残額", "納入日", "状況"],
-                        rows, width(0.05, 0.24, 0.11, 0.12, 0.12, 0.11, 0.17, 0.08),
-                        aligns=["right", "left", "right", "right", "right", "right", "left",
-                                "center"])]
+             Paragraph(escape(rate_text(status.rate)), st.body), *_table(status)]
     if status.other_income:
         story += [Spacer(1, 3 * mm), Paragraph(escape(
             f"出納簿には、自治会の納入として記録されていない会費収入が"
