@@ -137,7 +137,7 @@ def describe_preview(preview: RosterPreview) -> str:
     lines += preview.problems
     for row in preview.bad_rows[:MAX_LISTED_ROWS]:
         lines.append(_("Row {row}: {message}").format(row=row.row_number,
-                                                      message="、".join(row.errors)))
+                                                      message=" ".join(row.errors)))
     if len(preview.bad_rows) > MAX_LISTED_ROWS:
         lines.append("…")
     lines.append(_("{good} rows can be imported; {bad} rows have errors.").format(

@@ -172,3 +172,15 @@ def test_cli_import_dry_run_and_refusal(demo_file, tmp_path, write_csv, capsys):
     assert main(["export", "organizations", *args, "--recipient", "事務局", "--purpose",
                  "名簿の保管", "-o", str(out)]) == 0
     assert openpyxl.load_workbook(out)["構成団体"].max_row == 52
+
+
+def test_a_row_with_two_errors_reads_as_two_sentences(demo, yuda, write_xlsx):
+    from kyodo_desktop.io.roster_import_apply import describe_preview
+
+    existing = roster.list_organizations(demo, yuda, 2026)[0]
+    path = write_xlsx([["自治会名", "ふりがな", "世帯数", "加入世帯数"],
+                       [existing["name"], "", "-5", "1"]])
+    text = describe_preview(preview_roster(demo, yuda, path, fiscal_year=2026))
+    line = next(x for x in text.splitlines() if x.startswith("2行目"))
+    assert "。、" not in line
+    assert "すでに登録されています" in line and "「世帯数」" in line
