@@ -12,6 +12,7 @@ it. Writing is :func:`kyodo_desktop.io.roster_import_apply.apply_roster_import`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import roster_columns as columns
 from kyodo_desktop.io.roster_columns import ORGANIZATIONS, PEOPLE
-from kyodo_desktop.io.sheet_limits import Progress, digits_problem
+from kyodo_desktop.io.sheet_limits import Progress, column_letter, digits_problem
 from kyodo_desktop.io.tabular import Table, TableRow, file_sha256, read_table
 from kyodo_desktop.io.xlsx_reader import NoSuchSheet
 from kyodo_desktop.services.roster import organizations as roster
@@ -184,9 +185,20 @@ def _duplicate_of(seen: dict, key: tuple[str, str]) -> tuple[bool, int | None]:
     return False, None
 
 
+#: A cell past the last heading that is the tail of a number split at its comma (「200」,
+#: 「000円」): the cells before it have moved, so the row is not imported as read.
+_SPLIT_TAIL = re.compile(r"^[0-9０-９]{3}(?:円|世帯|人)?$")
+
+
 def _check_row(preview: RosterPreview, row: TableRow, seen: dict) -> ImportRow:
     cells = {name: row.cell(index) for index, name in preview.mapping.items()}
     result = ImportRow(row.number, {}, cells=row.cells)
+    past = [column_letter(i) for i in range(len(preview.headers), len(row.cells))
+            if _SPLIT_TAIL.match(row.cells[i])]
+    if past:  # 「300,1,200」: a number split at its comma shifts the cells after it
+        result.errors.append(_("Column {columns} has a value but no heading: was a number such "
+                               "as 1,200 split at its comma? In a CSV file write \"1,200\" in "
+                               "double quotes, or 1200.").format(columns="、".join(past)))
     for name in set(cells) - _FREE_TEXT:
         problem = digits_problem(cells[name])
         if problem:

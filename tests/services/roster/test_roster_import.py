@@ -184,3 +184,24 @@ def test_a_row_with_two_errors_reads_as_two_sentences(demo, yuda, write_xlsx):
     line = next(x for x in text.splitlines() if x.startswith("2行目"))
     assert "。、" not in line
     assert "すでに登録されています" in line and "「世帯数」" in line
+
+
+def test_a_number_split_at_its_comma_is_a_bad_row(store, council, tmp_path):
+    """「300,1,200」 typed in Notepad: 加入世帯数 would be read as 1 and the 200 lost."""
+    path = tmp_path / "split.csv"
+    path.write_text("自治会名,ふりがな,世帯数,加入世帯数\n新二区自治会,しんにく,1,300,1,200\n"
+                    "新三区自治会,しんさんく,300,200\n", encoding="utf-8")
+    preview = preview_roster(store, council, path, fiscal_year=2026)
+    errors = {row.row_number: row.errors for row in preview.bad_rows}
+    assert list(errors) == [2]
+    assert any("F列" in e and "見出し" in e for e in errors[2])
+    assert [row.row_number for row in preview.good_rows] == [3]
+
+
+def test_a_memo_past_the_headings_is_not_mistaken_for_a_split_number(store, council, tmp_path):
+    path = tmp_path / "memo.csv"
+    path.write_text("自治会名,ふりがな,世帯数,加入世帯数\n新四区自治会,しんよんく,300,200,班長会で確認\n"
+                    "新五区自治会,しんごく,1,300,1,２００世帯\n", encoding="utf-8")
+    preview = preview_roster(store, council, path, fiscal_year=2026)
+    assert [row.row_number for row in preview.good_rows] == [2]
+    assert [row.row_number for row in preview.bad_rows] == [3]
