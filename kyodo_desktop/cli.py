@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kyodo_desktop import APP_NAME, __version__, cli_options
 from kyodo_desktop.console import prepare_streams
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.errors import UserError, file_error
 from kyodo_desktop.i18n import N_, _
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -164,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (``kyodo-desktop councils … | head``)
         _silence_stdout()
         return EXIT_PROBLEMS
+    except OSError as error:  # a path the system refuses (too long …) that no check caught
+        _print_error(file_error(error).message)
     return EXIT_ERROR
 
 

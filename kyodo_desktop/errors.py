@@ -54,3 +54,13 @@ def write_error(path: PathLike | str, error: OSError) -> UserError:
     return UserError(_("The file {path} could not be written: {reason}").format(
         path=path, reason=_(reason) if reason else (error.strerror or error)),
         detail=str(error))
+
+
+def file_error(error: OSError) -> UserError:
+    """The UserError of a file the system refused to open, read or write where no caller said
+    what it was doing (a name too long, no permission …): the file's name and the reason in
+    plain words."""
+    reason = _WRITE_REASONS.get(error.errno)
+    return UserError(_("The file {path} could not be used: {reason}").format(
+        path=error.filename or "", reason=_(reason) if reason else (error.strerror or error)),
+        detail=str(error))
