@@ -225,6 +225,9 @@ def _run_import(args: argparse.Namespace) -> int:
 
     kind = _kind(import_kinds(), args.kind)
     path = Path(args.file).expanduser()
+    if path.is_dir():
+        raise UserError(_("{path} is a folder: give the .xlsx or .csv file inside it.").format(
+            path=path))
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
     year = _year_for(kind, args)
