@@ -50,8 +50,11 @@ class WrongPassphrase(UserError):
 
 
 def is_encrypted(path: Path | str) -> bool:
-    """True when the file starts with :data:`MAGIC` (False when it cannot be read)."""
+    """True when the file starts with :data:`MAGIC` (False when it cannot be read or is not a
+    regular file: a named pipe would block the read forever)."""
     try:
+        if not Path(path).is_file():
+            return False
         with Path(path).open("rb") as handle:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:
