@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         self._needs_council = PlaceholderPage(
             _(area.title), _("Enter the council's name and district on the Council page first; "
                              "this screen then opens with its records."),
-            self.pages, notice=_("First register the council."))
+            self.pages, notice=_("First register the council."),
+            action=(_("Go to the Council page"), lambda: self.open_area("council")))
         self.pages.addWidget(self._needs_council)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -167,3 +167,15 @@ def test_contact_and_bank_account_are_entered_once_on_the_page(page_on_demo, mon
     page.resize(1366, 768)
     qtbot.wait(200)
     assert page.grab().save(str(screenshot_dir / "council_page_accounts.png"))
+
+
+def test_an_area_that_needs_a_council_has_a_button_to_the_council_page(open_window, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    window = open_window(tmp_path / "empty.sqlite3")
+    notice = window.open_area("roster")  # no council yet: the notice instead of the page
+    button = notice.findChild(QPushButton, "placeholderAction")
+    assert button is not None and button.text() == "協議会の画面へ" and button.isVisible()
+    button.click()
+    assert window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == "council"
+    assert window.pages.currentWidget().findChild(QWidget, "firstRunPanel") is not None
