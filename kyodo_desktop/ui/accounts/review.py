@@ -124,9 +124,9 @@ class HistoryTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(0, 160)
-        self.table.setColumnWidth(1, 90)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # 日時 and 操作 (証拠書類を添付, 会費の納入として記録 …) as wide as their text; the
+        # changes take the rest and wrap
+        self.column_fit = ColumnFit(self.table, free=(2,), wrap_rows=True)
         layout.addWidget(self.table)
         self.show_entry(None)
 
