@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from kyodo_desktop.io import sheet_limits as limits
@@ -148,15 +149,36 @@ def read_values(path: Path, title: str, scan: Scan, progress: Progress | None, m
         values = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except Exception:  # calamine's own errors: the streaming reader gives the user's message
         return None
+    columns = [_column_texts(column, cell_text)
+               for column in zip_longest(*values, fillvalue="")]
+    long = any(max(map(len, texts), default=0) > limits.MAX_CELL_CHARS for texts in columns)
     rows = []
-    for number, cells in enumerate(values, start=1):
-        texts = [value.strip() if value.__class__ is str else cell_text(value) for value in cells]
-        if max(map(len, texts), default=0) > limits.MAX_CELL_CHARS:
-            rows.append(make_row(number, *limits.cell_problems(texts, len(texts))))
+    grid = zip(*columns, strict=True) if columns else [()] * len(values)
+    for number, cells in enumerate(grid, start=1):
+        if long and max(map(len, cells), default=0) > limits.MAX_CELL_CHARS:
+            rows.append(make_row(number, *limits.cell_problems(list(cells), len(cells))))
         else:
-            rows.append(make_row(number, texts, []))
+            rows.append(make_row(number, cells, []))
         if progress is not None and number % limits.PROGRESS_EVERY == 0:
             progress(number, scan.last_row)
     rows += [make_row(number, [], []) for number in range(len(rows) + 1, scan.last_row + 1)]
     return covered_values(rows, scan.merged, make_row)
 
+
+def _column_texts(values: tuple, cell_text) -> list[str]:
+    """The text of each cell of one column: text stripped, other values through ``cell_text``,
+    each distinct value converted once (a column repeats its dates and amounts)."""
+    if set(map(type, values)) <= {str}:
+        return list(map(str.strip, values))
+    known: dict[tuple, str] = {}
+    texts = []
+    for value in values:
+        if value.__class__ is str:
+            texts.append(value.strip())
+            continue
+        key = (value.__class__, value)  # 1, 1.0 and True are equal keys otherwise
+        text = known.get(key)
+        if text is None:
+            text = known[key] = cell_text(value)
+        texts.append(text)
+    return texts

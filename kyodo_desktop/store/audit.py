@@ -19,9 +19,10 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from datetime import datetime
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from kyodo_desktop.i18n import _
@@ -152,11 +153,12 @@ def insert_row(db: sqlite_utils.Database, table: str, values: dict, actor: str =
     return after
 
 
-def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], actor: str = ""
+def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], actor: str = ""
                 ) -> list[int]:
-    """INSERT ``rows`` (dicts with the same columns, no ``id``) into an audited table keyed by
-    ``id``, log each, and return their ids, in order: what :func:`insert_row` does row by row,
-    in a few statements per :data:`BATCH` rows (ids given explicitly after the highest one; the
+    """INSERT ``rows`` (dicts with the same columns, no ``id``; a list, or made one at a time:
+    at most :data:`BATCH` are held) into an audited table keyed by ``id``, log each, and return
+    their ids, in order: what :func:`insert_row` does row by row, in a few statements per
+    :data:`BATCH` rows (ids given explicitly after the highest one; the
     rows in multi-row INSERTs (:func:`_insert_values`), so the table's triggers and constraints
     still check each; one SELECT back of the rows as stored; their log entries, chained as
     :func:`record` chains them, in multi-row INSERTs too). Call inside the transaction of the
@@ -164,12 +166,13 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], actor: 
     if AUDITED_TABLES[table] != ("id",):
         raise ValueError(f"{table} is not keyed by id")
     ids: list[int] = []
+    rows = iter(rows)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    if len(rows) > BATCH:  # the indexes of a large import stay in memory: far fewer page reads
-        db.execute(f"PRAGMA cache_size = {LARGE_CACHE_KIB}")
     try:
-        for start in range(0, len(rows), BATCH):
-            ids += _insert_batch(db, table, rows[start:start + BATCH], actor)
+        while batch := list(islice(rows, BATCH)):
+            if len(batch) == BATCH and not ids:  # a large import: its indexes stay in memory,
+                db.execute(f"PRAGMA cache_size = {LARGE_CACHE_KIB}")  # far fewer page reads
+            ids += _insert_batch(db, table, batch, actor)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
     return ids

@@ -53,6 +53,16 @@ def _values(sheet):
     sheet["B10"] = 12345678901234
 
 
+def _mixed(sheet):
+    """A column holding values Python finds equal (True, 1, 1.0) and repeated dates, as the
+    fast path converts each distinct value of a column once."""
+    values = [True, 1, 1.0, False, 0, 0.0, "1", " 1 ", dt.date(2023, 4, 1),
+              dt.datetime(2023, 4, 1), dt.datetime(2023, 4, 1, 9, 30), 2.5, -0.0, None]
+    for index in range(60):
+        sheet.cell(row=index + 1, column=2, value=values[index % len(values)])
+        sheet.cell(row=index + 1, column=4, value=dt.date(2023, 4, 1 + index % 3))
+
+
 def _cached_formulas(xml: str) -> str:
     xml = xml.replace('<c r="E5"', '<c r="E5"><f>1000+234</f><v>1234</v></c><c r="X5"', 1)
     return xml.replace('<c r="H5" t="s">', '<c r="H5" t="str"><f>"摘"&amp;"要"</f>'
@@ -70,9 +80,9 @@ def _rows(path, fast: bool, monkeypatch):
         return [(row.number, row.cells, row.problems) for row in read_table(path).rows]
 
 
-@pytest.mark.parametrize("case", ["values", "1904", "cached_formulas"])
+@pytest.mark.parametrize("case", ["values", "1904", "cached_formulas", "mixed"])
 def test_plain_sheets_read_the_same_by_both_engines(tmp_path, monkeypatch, case):
-    path = _book(tmp_path, _values, epoch_1904=case == "1904",
+    path = _book(tmp_path, _mixed if case == "mixed" else _values, epoch_1904=case == "1904",
                  edit_xml={"cached_formulas": _cached_formulas}.get(case))
     taken = []
     real = xlsx_plain.read_values
@@ -81,6 +91,12 @@ def test_plain_sheets_read_the_same_by_both_engines(tmp_path, monkeypatch, case)
     assert taken, "the plain sheet was not read by the fast path"
     assert fast == _rows(path, False, monkeypatch)
     rows = {number: cells for number, cells, _problems in fast}
+    if case == "mixed":
+        assert [rows[n][1] for n in range(1, 14)] == [
+            "TRUE", "1", "1", "FALSE", "0", "0", "1", "1", "2023-04-01", "2023-04-01",
+            "2023-04-01 09:30:00", "2.5", "0"]
+        assert rows[14] == ("", "", "", "2023-04-02") and rows[60][3] == "2023-04-03"
+        return
     assert rows[3] == ("", "", "令和5年度 出納簿") and rows[4] == ()
     assert rows[5][1:5] == ("2023-04-01", "2023-04-02 10:30:00", "09:15:00", "1234")
     assert rows[9][-1] == "0.1" and rows[10] == ("", "12345678901234")

@@ -10,6 +10,7 @@ with :mod:`kyodo_desktop.services.accounting.checks`. Listing and filtering are 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from functools import cached_property
@@ -100,19 +101,18 @@ def _on_account(store: Store, council_id: int, entry: CashBookEntryInput) -> Cas
 
 
 def _rows_on_accounts(store: Store, council_id: int, fiscal_year: int,
-                      entries: list[CashBookEntryInput]) -> list[dict]:
+                      entries: list[CashBookEntryInput]) -> Iterator[dict]:
     """The stored values of ``entries`` (:func:`_values`) in the council-year, each on its 口座:
-    the one given, or the council's 現金 (:func:`_on_account`, looked up once)."""
+    the one given, or the council's 現金 (looked up once, before the first value is made);
+    made one at a time, so that a large import never holds them all."""
     cash = None
-    rows = []
+    if any(entry.account_id is None for entry in entries):
+        cash = accounts.cash_account_id(store, council_id)
     for entry in entries:
         row = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
         if entry.account_id is None:
-            if cash is None:
-                cash = _on_account(store, council_id, entry).account_id
             row["account_id"] = cash
-        rows.append(row)
-    return rows
+        yield row
 
 
 class _Lookup:
