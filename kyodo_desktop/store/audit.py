@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from datetime import datetime
 from itertools import islice
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 from kyodo_desktop.i18n import _
@@ -235,12 +236,12 @@ def _log_inserts(table: str, stored: list[dict], actor: str, previous: str):
     is :func:`_hash` of the entry, its canonical JSON put together from the parts that stay the
     same for every row (keys in sorted order, strings as the encoder writes them)."""
     now = _now()
-    text = _CANONICAL.encode
+    text = encode_basestring  # what the canonical encoder writes for a str (UTF-8 kept)
     head = f'{{"action":"insert","actor":{text(actor)},"after":'
     middle = f',"before":null,"occurred_at":{text(now)},"prev_hash":'
     tail = f',"table_name":{text(table)}}}'
     for row in stored:
-        key = row_key(table, row)
+        key = str(row["id"])  # row_key of a table keyed by id
         after = canonical(row)
         digest = hashlib.sha256(f"{head}{text(after)}{middle}{text(previous)},"
                                 f'"row_key":{text(key)}{tail}'.encode()).hexdigest()
