@@ -130,6 +130,12 @@ def _prefixed(xml: str) -> str:
         '<c r="F5"', '<c r="F5" t="d"><v>2023-04-03T00:00:00</v></c><c r="W5"', 1)),
     ("wide", lambda sheet: (_values(sheet), sheet.cell(9, 30, "x")), None),
     ("unnumbered_row", _values, lambda xml: xml.replace('<row r="10">', "<row>", 1)),
+    ("empty_unnumbered_row", _values, lambda xml: xml.replace("</row>", "</row><row/>", 1)),
+    ("cell_without_reference", _values, lambda xml: xml.replace(
+        '<c r="E5"', '<c><v>7</v></c><c r="E5"', 1)),
+    ("empty_cell_without_reference", _values, lambda xml: xml.replace(
+        '<c r="E5"', '<c/><c r="E5"', 1)),
+    ("comment", _values, lambda xml: xml.replace("</row>", "</row><!-- note -->", 1)),
 ])
 def test_sheets_with_something_to_check_take_the_streaming_reader(tmp_path, monkeypatch, name,
                                                                   fill, edit):
