@@ -66,6 +66,8 @@ def normalize(text: str | None) -> str:
     """
     if text is None:
         return ""
+    if text.__class__ is str and text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # NFKC keeps printable ASCII; its only blank is the space
     text = unicodedata.normalize("NFKC", printable(text, keep_newlines=False))
     return " ".join(text.split())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from kyodo_desktop.domain.text import (
     kana_sort_key,
     name_sort_key,
     normalize,
+    printable,
     to_hiragana,
 )
 
@@ -129,3 +131,13 @@ def test_name_sort_key_uses_furigana_then_the_name():
 ])
 def test_is_kana(text, expected):
     assert is_kana(text) is expected
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f)) | st.text(max_size=12))
+def test_normalize_keeps_to_its_definition(text):
+    """The shortcut for printable ASCII gives what NFKC, dropping the unprintable and
+    collapsing the blanks give."""
+    expected = " ".join(unicodedata.normalize("NFKC", printable(text, keep_newlines=False))
+                        .split())
+    assert normalize(text) == expected

@@ -10,11 +10,17 @@ import datetime as dt
 import functools
 import json
 import random
+import re
+import unicodedata
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from kyodo_desktop.domain.text import printable
 from kyodo_desktop.io import cash_book_import
 from kyodo_desktop.io.cash_book_import import apply_import, describe_preview, preview_cash_book
+from kyodo_desktop.io.cash_book_rows import clean_text
 from kyodo_desktop.io.cash_book_take import RowTaker
 
 DATES = ["R7.4.1", dt.date(2025, 4, 2), "4/10", "7/4/20", "〃", "", "同上", "令和7年5月31日",
@@ -155,3 +161,19 @@ def test_fast_rows_store_what_the_exact_rows_store(monkeypatch, tmp_path, write_
             stored.append(_stored(store))
     assert stored[0] == stored[1]
     assert len(stored[0][0]) == len(exact.entries) > 500
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("a 漢=-1"), max_size=12)
+       | st.text(alphabet=st.sampled_from("a Ａｶﾞ漢\u3000\t\n\x07\u200b=-1１"), max_size=12)
+       | st.text(max_size=12))
+@example("用紙  2枚 ")
+@example(" ＡＢ ｶﾅ")
+@example("a\u200bb")
+def test_clean_text_keeps_to_its_definition(text):
+    """The shortcut for printable text without double spaces or narrow characters gives what
+    dropping the unprintable, collapsing the blanks and NFKC of 全角英数・ｶﾅ give."""
+    spaced = " ".join(printable(text, keep_newlines=False).split())
+    expected = re.sub(r"[Ａ-Ｚａ-ｚ０-９]+|[\uff61-\uff9f]+",
+                      lambda found: unicodedata.normalize("NFKC", found.group()), spaced)
+    assert clean_text(text) == expected
