@@ -43,6 +43,11 @@ from kyodo_desktop.io.tabular import TableRow
 SAME_AS_ABOVE = {"", "〃", "\"", "″", "同", "同上", "々", "ヽ"}
 _BLANK_AMOUNTS = {"", "-", "−", "ー", "―", "‐", "0", "¥0", "0円"}
 _EXCEL_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+#: The head of an amount split at its comma in a CSV written without quotes (「¥1,234」 →
+#: 「¥1」「234」) and the tail that then stands in the next column.
+_SPLIT_HEAD = re.compile(r"^[¥￥\\]?[-△▲−]?[0-9０-９]{1,3}$")
+_SPLIT_TAIL = re.compile(r"^[0-9０-９]{3}(?:円)?$")
+_AMOUNT_FIELDS = (INCOME, EXPENSE, "amount")
 _SHORT_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{1,2})")
 _TEXT_FIELDS = ("description", "payee", "voucher_no", "memo")
 #: 全角英数 and 半角カナ: the characters :func:`clean_text` makes NFKC.
@@ -146,6 +151,9 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
                 ) -> tuple[CashBookEntryInput | None, list[str]]:
     """The entry of a data row, or None and the row's errors (Japanese, column named)."""
     errors: list[str] = []
+    split = split_amount_problem(row, columns)
+    if split:
+        return None, [split]
     entry_date = parse_date_cell(row, columns, ctx, errors)
     direction, amount = parse_amount(row, columns, errors, ctx)
     direction, category = parse_category(row, columns, ctx, direction, errors)
@@ -156,6 +164,27 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
     texts["voucher_no"] = normalize(texts["voucher_no"])  # a number: Ｎｏ．５ → No.5
     return CashBookEntryInput(entry_date=entry_date, fund_code=fund_code, direction=direction,
                               category_code=category, amount=amount, **texts), []
+
+
+def split_amount_problem(row: TableRow, columns: Columns) -> str:
+    """The error of a row whose amount was split at its comma (a CSV cell 「¥1,234」 or 「1,234円」
+    written without quotes reads as 「¥1」 and 「234円」, moving every later cell one column to
+    the right; the row would be stored as 1 円): "" when no amount cell looks like that. A head
+    and tail of bare digits (「1」「234」) are suspected only in a row longer than the file's
+    known columns (the split adds a cell); with ¥ or 円 on either part, always."""
+    longer = len(row.cells) > max(columns.index.values(), default=-1) + 1
+    for name in _AMOUNT_FIELDS:
+        index = columns.index.get(name)
+        if index is None or index + 1 >= len(row.cells):
+            continue
+        head, tail = row.cells[index].strip(), row.cells[index + 1].strip()
+        if (_SPLIT_HEAD.match(head) and _SPLIT_TAIL.match(tail)
+                and (longer or head[0] in "¥￥\\" or tail.endswith("円"))):
+            return column_error(columns, name, _(
+                "The amount {head} is followed by {tail} in the next column: was an amount such "
+                "as 1,234 split at its comma? In a CSV file write \"1,234\" in double quotes, or "
+                "1234.").format(head=head, tail=tail))
+    return ""
 
 
 def clean_text(text: str) -> str:

@@ -104,6 +104,8 @@ class RowTaker:
     def _take_plain(self, row: TableRow) -> bool:
         """Add ``row`` as an entry from remembered parts; False (nothing done) when it is not
         a good data row that every part has seen."""
+        if rows_.split_amount_problem(row, self.columns):
+            return False  # the row-by-row path names the split amount
         cells = row.cells[:self.width]
         cells += self.blank[len(cells):]
         parts = self.parts(cells)
