@@ -31,6 +31,8 @@ from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.example_edit import ExampleLineEdit
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -91,23 +93,25 @@ class BudgetTab(QWidget):
         layout.addWidget(self.transfers, 1)
         self.reload()
 
-    def _transfer_form(self) -> QHBoxLayout:
-        form = QHBoxLayout()
+    def _transfer_form(self) -> FlowLayout:
+        """The 流用 row: one line at 標準, wrapping at large text so every example stays
+        readable."""
+        form = FlowLayout()
         self.from_combo, self.to_combo = QComboBox(self), QComboBox(self)
         for category in reference.expense_categories(self.context.store):
             for combo in (self.from_combo, self.to_combo):
                 combo.addItem(category.name, category.code)
-        self.transfer_amount = QLineEdit(self, placeholderText=_("Amount (yen)"))
+        self.transfer_amount = ExampleLineEdit(self, placeholderText=_("Amount (yen)"))
         # 和暦 like everywhere else (R8.4.1); 2026/4/1 and 4/1 are read too
-        self.transfer_date = QLineEdit(self, objectName="transferDate",
-                                       placeholderText=_("e.g. R8.4.1 or 2026-04-01"))
+        self.transfer_date = ExampleLineEdit(self, objectName="transferDate",
+                                             placeholderText=_("e.g. R8.4.1 or 2026-04-01"))
         self.transfer_reason = QLineEdit(self, placeholderText=_("Reason"))
         button = QPushButton(_("Record the transfer"), self)
         button.clicked.connect(self.record_transfer)
         for widget, stretch in ((self.from_combo, 1), (QLabel("→", self), 0), (self.to_combo, 1),
                                 (self.transfer_amount, 1), (self.transfer_date, 0),
                                 (self.transfer_reason, 2), (button, 0)):
-            form.addWidget(widget, stretch)
+            form.add(widget, stretch)
         return form
 
     def _fill_funds(self) -> None:

@@ -9,10 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +28,8 @@ from kyodo_desktop.services.council import presets
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.example_edit import ExampleLineEdit
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _CURRENT = QBrush(QColor("#fff3c4"))
@@ -67,21 +67,25 @@ class GrantsTab(QWidget):
         layout.addLayout(self._form())
         self.reload()
 
-    def _form(self) -> QHBoxLayout:
-        form = QHBoxLayout()
+    def _form(self) -> FlowLayout:
+        """The row that records a step: one line at 標準, wrapping at large text so every
+        example stays readable."""
+        form = FlowLayout()
         self.program_combo, self.step_combo = QComboBox(self), QComboBox(self)
         for code, (label, _needs) in ACTIONS.items():
             self.step_combo.addItem(_(label), code)
-        self.date_edit = QLineEdit(self, placeholderText=_("Date, e.g. R7.4.15"))
-        self.amount_edit = QLineEdit(self, placeholderText=_("Amount (yen)"))
-        self.number_edit = QLineEdit(self, placeholderText=_("Notice number"))
+        example = f"R{self.context.fiscal_year - 2018}.4.15"  # a day of the 年度 shown
+        self.date_edit = ExampleLineEdit(self, placeholderText=_("Date, e.g. {example}").format(
+            example=example))
+        self.amount_edit = ExampleLineEdit(self, placeholderText=_("Amount (yen)"))
+        self.number_edit = ExampleLineEdit(self, placeholderText=_("Notice number"))
         button = QPushButton(_("Record"), self)
         button.clicked.connect(self.record_step)
         self.step_combo.currentIndexChanged.connect(self._step_chosen)
         for widget, stretch in ((QLabel(_("Grant"), self), 0), (self.program_combo, 2),
                                 (self.step_combo, 2), (self.date_edit, 1),
                                 (self.amount_edit, 1), (self.number_edit, 1), (button, 0)):
-            form.addWidget(widget, stretch)
+            form.add(widget, stretch)
         self.date_edit.returnPressed.connect(self.record_step)
         self.amount_edit.returnPressed.connect(self.record_step)
         self._step_chosen()

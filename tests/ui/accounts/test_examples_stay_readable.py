@@ -1,0 +1,36 @@
+"""At every text size the grey examples of the 交付金 and 予算の流用 rows are shown whole (「日付（例:
+R8.4.15）」, 「金額（円）」), not cut to 「日付（…」: the rows wrap at large text instead. The date
+example is a day of the 年度 shown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kyodo_desktop.services.settings import TEXT_SIZES
+
+
+@pytest.mark.parametrize("size", list(TEXT_SIZES))
+def test_grant_and_transfer_examples_are_shown_whole(open_window, demo_path, size):
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+
+    window = open_window(demo_path)
+    app = QApplication.instance()
+    try:
+        apply_text_scale(app, TEXT_SIZES[size][1])
+        page = window.open_area("accounts")
+        for tab, fields in ((page.grants, ("date_edit", "amount_edit", "number_edit")),
+                            (page.budget, ("transfer_amount", "transfer_date"))):
+            page.tabs.setCurrentWidget(tab)
+            window.resize(1366, 768)
+            for _ in range(3):
+                QApplication.processEvents()
+            for name in fields:
+                edit = getattr(tab, name)
+                wanted = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+                assert edit.contentsRect().width() >= wanted, (size, name)
+            assert tab.minimumSizeHint().width() <= tab.width(), size
+        assert window.context.fiscal_year == 2026
+        assert "R8.4.15" in page.grants.date_edit.placeholderText()
+    finally:
+        apply_text_scale(app, 1.0)
