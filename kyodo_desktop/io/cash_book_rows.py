@@ -169,22 +169,32 @@ def parse_entry(row: TableRow, columns: Columns, ctx: RowContext
 def split_amount_problem(row: TableRow, columns: Columns) -> str:
     """The error of a row whose amount was split at its comma (a CSV cell 「¥1,234」 or 「1,234円」
     written without quotes reads as 「¥1」 and 「234円」, moving every later cell one column to
-    the right; the row would be stored as 1 円): "" when no amount cell looks like that. A head
-    and tail of bare digits (「1」「234」) are suspected only in a row longer than the file's
-    known columns (the split adds a cell); with ¥ or 円 on either part, always."""
+    the right; the row would be stored as 1 円): "" when no amount cell looks like that.
+
+    Suspected: an amount of 1–3 digits followed by a cell of 3 digits (円 allowed) in a row
+    longer than the file's known columns (the split adds a cell), or — with ¥ or 円 on either
+    part — followed by a cell of a column that holds no amount (a 残高 of 「999」 after an amount
+    of 「¥1」 is a real row)."""
     longer = len(row.cells) > max(columns.index.values(), default=-1) + 1
     for name in _AMOUNT_FIELDS:
         index = columns.index.get(name)
         if index is None or index + 1 >= len(row.cells):
             continue
         head, tail = row.cells[index].strip(), row.cells[index + 1].strip()
-        if (_SPLIT_HEAD.match(head) and _SPLIT_TAIL.match(tail)
-                and (longer or head[0] in "¥￥\\" or tail.endswith("円"))):
+        if not (_SPLIT_HEAD.match(head) and _SPLIT_TAIL.match(tail)):
+            continue
+        marked = head[0] in "¥￥\\" or tail.endswith("円")
+        if longer or (marked and not _holds_amounts(columns, index + 1)):
             return column_error(columns, name, _(
                 "The amount {head} is followed by {tail} in the next column: was an amount such "
                 "as 1,234 split at its comma? In a CSV file write \"1,234\" in double quotes, or "
                 "1234.").format(head=head, tail=tail))
     return ""
+
+
+def _holds_amounts(columns: Columns, index: int) -> bool:
+    """Whether column ``index`` is one of the file's amount or 残高 columns."""
+    return any(columns.index.get(name) == index for name in (*_AMOUNT_FIELDS, "balance"))
 
 
 def clean_text(text: str) -> str:

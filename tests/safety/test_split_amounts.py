@@ -35,3 +35,15 @@ def test_an_amount_split_at_its_comma_is_refused_not_stored_as_1_yen(tmp_path, f
     assert set(errors) == {2, 3}
     assert errors[2][0].startswith("「金額」列: 金額「¥1」の次の列に「234」があります")
     assert "\"1,234\"" in errors[3][0] and "「234円」" in errors[3][0]
+
+
+def test_an_amount_of_a_few_yen_before_its_balance_is_a_real_row(tmp_path):
+    path = tmp_path / "book.csv"
+    path.write_text("年月日,内容,科目,金額,残高\r\n"
+                    "R8.4.1,前年度より繰越,,1000,1000\r\n"
+                    "R8.4.2,手数料,消耗品費,¥1,999\r\n"
+                    "R8.4.3,手数料,消耗品費,1円,998円\r\n", encoding="utf-8")
+    preview = preview_cash_book(path, fiscal_year=2026, fund_code="own_funds")
+    assert [(row.row_number, row.entry.amount) for row in preview.rows if row.ok] == [
+        (3, 1), (4, 1)]
+    assert not preview.bad_rows
