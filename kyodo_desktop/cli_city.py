@@ -35,6 +35,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from kyodo_desktop.domain import wareki
+    from kyodo_desktop.fileops.outputs import shown_name
     from kyodo_desktop.services.city import city_file
     from kyodo_desktop.services.city.return_reader import read_return
 
@@ -47,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
                                                 replace=args.replace)
             except UserError as error:
                 refused += 1
-                print(_("Error: {message}").format(message=f"{Path(name).name}: {error}"),
+                print(_("Error: {message}").format(message=shown_name(f"{Path(name).name}: {error}")),
                       file=sys.stderr)
                 continue
             what = _("{district} {fiscal_year}").format(

@@ -9,7 +9,8 @@ kept whole as its canonical sealed document. A council's file is never turned in
 file (same SHA-256) is refused; for a 地域 and 年度 that already has one, a newer return (later
 ``created_at``) replaces it only with ``replace=True`` (the CLI's ``--replace``), the older row
 staying as history with ``replaced_at`` / ``replaced_by_id``; an older return never replaces a
-newer one.
+newer one, and a return of another council (another name and another data file: a renamed council
+keeps its file, a handed-over one its name) never replaces it.
 """
 
 from __future__ import annotations
@@ -85,12 +86,20 @@ def import_return(store: Store, document: ReturnDocument, *, replace: bool = Fal
     if store.scalar("SELECT 1 FROM city_returns WHERE sha256 = ?", (document.sha256,)):
         raise ReturnRefused(_("The return of {what} is already in the city file.").format(
             what=label))
-    current = store.query("SELECT id, created_at FROM city_returns WHERE district = ? AND "
-                          "fiscal_year = ? AND replaced_at IS NULL", (district, year))
+    current = store.query("SELECT id, council, created_at, json_extract(document, "
+                          "'$.manifest.source_file') AS source_file FROM city_returns WHERE "
+                          "district = ? AND fiscal_year = ? AND replaced_at IS NULL",
+                          (district, year))
     if current and manifest["created_at"] <= current[0]["created_at"]:
         raise ReturnRefused(_("The city file already has a newer return of {what} (made "
                               "{made}); this older one was not imported.").format(
             what=label, made=current[0]["created_at"].replace("T", " ")))
+    if current and manifest["council"] != current[0]["council"] and (
+            manifest["source_file"] != current[0]["source_file"]):
+        raise ReturnRefused(_("The city file's return of {what} is of {council}; this one is "
+                              "of {other} and was made in another data file, so it does not "
+                              "replace it. Ask the council which return is right.").format(
+            what=label, council=current[0]["council"], other=manifest["council"]))
     if current and not replace:
         raise ReturnRefused(_("The city file already has a return of {what}. Import the newer "
                               "one with --replace to replace it (the older one is kept in the "

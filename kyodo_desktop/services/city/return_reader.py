@@ -7,15 +7,24 @@ anything is parsed: a changed byte costs one SHA-256, see :func:`.seal.raw_seal_
 that are not UTF-8 JSON, carry a number out of range or nest too deep, a document that is not
 exactly in its canonical form (duplicate keys, spaces, escapes) or whose seal does not match,
 another format or version, fields of the wrong type or out of range (:mod:`.return_shape`), a
-year that was not closed, and a summary that does not agree with its sections."""
+year that was not closed, a manifest that names another 地域 or council than its profile (the
+city file keys its rows by the manifest's 地域), a 地域 or council name with unprintable
+characters or blanks around it, dates that are not real or impossible (closed or made before its
+year began, closed or made in the future: a return dated 2099 would block every later one), and a summary that does not agree with its sections.
+
+The seal is a checksum, not a signature: anyone can seal a return. What the city file can check
+is that a return is consistent in itself; :func:`.city_file.import_return` never lets a return
+replace another without ``--replace``."""
 
 from __future__ import annotations
 
 import json
 import math
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.city import seal
@@ -26,6 +35,10 @@ from kyodo_desktop.services.city.return_shape import shape_problem
 MAX_BYTES = 8 * 1024 * 1024
 #: The deepest nesting of JSON arrays and objects accepted.
 MAX_DEPTH = 12
+#: The longest 地域 and council names the city file keeps (its CHECK constraints).
+MAX_DISTRICT, MAX_COUNCIL = 100, 200
+#: How far ahead of this PC's clock a return may be dated (clocks and time zones differ).
+CLOCK_SLACK = timedelta(days=1)
 _ARCHIVES = (b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")
 
 
@@ -73,8 +86,9 @@ def read_return(path: Path | str) -> ReturnDocument:
     return verify_bytes(data, name)
 
 
-def verify_bytes(data: bytes, name: str) -> ReturnDocument:
-    """Verify the bytes of a return called ``name`` (see :func:`read_return`)."""
+def verify_bytes(data: bytes, name: str, *, now: datetime | None = None) -> ReturnDocument:
+    """Verify the bytes of a return called ``name`` (see :func:`read_return`); ``now`` is the
+    time a return may not be dated after (default: this PC's clock)."""
     if len(data) > MAX_BYTES:
         raise ReturnRefused(_("{name} is too large to be an annual return.").format(name=name))
     if data.startswith(_ARCHIVES):
@@ -100,10 +114,43 @@ def verify_bytes(data: bytes, name: str) -> ReturnDocument:
     if not document["manifest"]["closed_at"]:
         raise ReturnRefused(_("{name} is of a year that is not closed. Only a closed year "
                               "can be reported to the city.").format(name=name))
+    problem = _manifest_problem(document, now or datetime.now())
+    if problem:
+        raise ReturnRefused(_("{name} is not a valid annual return: {problem}").format(
+            name=name, problem=problem))
     if summary_of(document["content"]) != document["content"]["summary"]:
         raise ReturnRefused(_("{name} is not a valid annual return: its summary does not agree "
                               "with its figures.").format(name=name))
     return ReturnDocument(document, data)
+
+
+def _manifest_problem(document: dict, now: datetime) -> str | None:
+    """What makes the manifest of a well-shaped, closed return inconsistent (a Japanese
+    sentence), or None."""
+    manifest, profile = document["manifest"], document["content"]["profile"]
+    for field, longest in (("district", MAX_DISTRICT), ("council", MAX_COUNCIL)):
+        value = manifest[field]
+        if not value or normalize(value) != value or len(value) > longest:
+            return _("the field manifest.{field} is empty, too long or holds unprintable "
+                     "characters or extra blanks.").format(field=field)
+    if (manifest["district"], manifest["council"]) != (profile["district"], profile["name"]):
+        return _("its manifest names another district or council than its profile "
+                 "(content.profile).")
+    try:
+        closed = datetime.fromisoformat(manifest["closed_at"])
+        created = datetime.fromisoformat(manifest["created_at"])
+    except ValueError:
+        return _("its dates (manifest.closed_at, manifest.created_at) are not real dates.")
+    year_began = datetime.combine(date(manifest["fiscal_year"], 4, 1), datetime.min.time())
+    if closed < year_began or created < year_began:
+        return _("its dates are out of order: the year was closed or the return made before "
+                 "the year began.")
+    latest = max(closed, created)
+    if latest > now + CLOCK_SLACK:
+        return _("it was made in the future ({made}). Check the date of the PC that made "
+                 "it and ask the council to make the return again.").format(
+            made=latest.isoformat(sep=" "))
+    return None
 
 
 def _changed(name: str) -> ReturnRefused:
