@@ -22,15 +22,8 @@ from kyodo_desktop.ui.shell.page_tour import stop_name, tour
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 #: (text size, page › tab, what) of the problems still open, ``what`` without numbers; a new
-#: problem fails the test. Open: main lists shorter than five rows on work pages whose forms take
-#: the room (数値目標 and 評価 rows wrap their text, the 会計区分・助成 tab shows two lists one
-#: above the other under its explanation).
-_SHORT = "QTableWidget shows # whole rows, fewer than #"
-KNOWN: set[tuple[str, str, str]] = {
-    *((size, "地域づくり計画 › 数値目標", _SHORT) for size in ("large", "extra_large")),
-    ("extra_large", "地域づくり計画 › 評価", _SHORT),
-    ("extra_large", "予算・出納 › 会計区分・助成", _SHORT),
-}
+#: problem fails the test. None is open.
+KNOWN: set[tuple[str, str, str]] = set()
 #: Pages whose tables are parts of a form (a few lines each), not a list to read through: the
 #: five-rows rule is left out there.
 FORMS = {"協議会"}

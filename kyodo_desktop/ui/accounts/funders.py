@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,6 +34,7 @@ from kyodo_desktop.ui.accounts.ledger_accounts import _table, fill
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.flow_layout import FlowLayout
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
@@ -171,18 +170,19 @@ class FundersTab(QWidget):
         self.reload()
 
     def _box(self, layout: QVBoxLayout, title: str, columns, buttons):
-        box = QGroupBox(title, self)
-        inner = QVBoxLayout(box)
-        bar = QHBoxLayout()
-        bar.addStretch(1)
+        """A list under a title line holding its buttons (no frame and no line of buttons of
+        its own: the two lists keep five rows each at large text)."""
+        bar = FlowLayout()  # the buttons follow the title; under it when the line is too short
+        caption = QLabel(title, self)
+        caption.setStyleSheet("font-weight: bold;")
+        bar.add(caption, 0)
         for text, slot in buttons:
-            button = QPushButton(text, box)
+            button = QPushButton(text, self)
             button.clicked.connect(slot)
-            bar.addWidget(button)
-        table = _table(columns, box)
-        inner.addLayout(bar)
-        inner.addWidget(table, 1)
-        layout.addWidget(box, 1)
+            bar.add(button, 0)
+        table = _table(columns, self)
+        layout.addLayout(bar)
+        layout.addWidget(table, 1)
         return table
 
     def reload(self) -> None:

@@ -90,9 +90,11 @@ class EvaluationView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for _k, h in COLUMNS])
         self.table.setWordWrap(True)
-        # 推進項目, 所見 and 見直し wrap in the room left; 評価者 and 評価日 give way at large text
+        # 推進項目, 所見 and 見直し wrap in the room left, two lines at most (the whole text is the
+        # cell's tooltip); 評価者 and 評価日 give way at large text
         self.table.verticalHeader().hide()
-        self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7, 8), wrap_rows=True)
+        self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7, 8), wrap_rows=True,
+                                    max_lines=2)
         self.scale: dict[str, str] = {}
         self.table.setItemDelegateForColumn(COLUMN_KEYS.index("rating"), RatingDelegate(self))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -148,7 +150,7 @@ class EvaluationView(QWidget):
                               if row.action_id in costs else "")
             for c, (key, _h) in enumerate(COLUMNS):
                 item = QTableWidgetItem(values[key])
-                item.setToolTip(values[key] if key in ("comment", "next_step") else "")
+                item.setToolTip(values[key] if key in ("title", "comment", "next_step") else "")
                 if key not in (*TEXT_FIELDS, "rating"):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setData(Qt.ItemDataRole.UserRole, row.action_id)
@@ -160,10 +162,6 @@ class EvaluationView(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self._filling = False
-        two_lines = self.table.fontMetrics().lineSpacing() * 2 + 10
-        for r, row in enumerate(rows):  # two lines each; the whole text is in the tooltip
-            self.table.setRowHeight(r, two_lines if row.evaluations.get(kind) else
-                                    self.table.verticalHeader().defaultSectionSize())
         parts = [f"{code} {scale.get(code, '')}: {counts.get(code, 0)}" for code in scale]
         self.summary.setText(_("Self-evaluation:") + "  " + "  ".join(parts)
                              + "  " + _("not yet: {count}").format(count=counts.get("", 0)))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from kyodo_desktop.domain import formatting, wareki
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.plan.common import format_figure
 from kyodo_desktop.services.plan.indicators import Indicator
+from kyodo_desktop.ui.shell.list_room import ListFirstSplitter
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 #: Columns of the upper table: (key, English header). Keys with an edit meaning are editable.
@@ -31,6 +31,7 @@ COLUMNS = (("name", N_("Indicator")), ("unit", N_("Unit")), ("baseline", N_("Bas
            ("baseline_year", N_("Baseline year")), ("mid", N_("Mid-term target")),
            ("final", N_("Final target")), ("latest", N_("Latest actual")),
            ("progress", N_("Progress")))
+COLUMN_KEYS = tuple(key for key, _header in COLUMNS)
 EDITABLE = {"name", "unit", "baseline", "baseline_year", "mid", "final"}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,8 +55,10 @@ class IndicatorsView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(h) for _k, h in COLUMNS])
         self.table.setWordWrap(True)
-        # 指標 wraps; at large text 現状値の年度, 単位 and 中間目標 give way
-        self.column_fit = ColumnFit(self.table, free=(0,), drop=(3, 1, 4), wrap_rows=True)
+        # 指標 wraps onto two lines at most (the whole name is its tooltip); at large text
+        # 現状値の年度, 単位 and 中間目標 give way
+        self.column_fit = ColumnFit(self.table, free=(0,), drop=(3, 1, 4), wrap_rows=True,
+                                    max_lines=2)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.years_table = QTableWidget(0, 2)
@@ -67,8 +70,13 @@ class IndicatorsView(QWidget):
         add.clicked.connect(self.add_requested)
         self.delete_button.clicked.connect(self._delete)
         buttons = QHBoxLayout()
-        hint = QLabel(_("Double-click a cell to edit it. Progress: how far the latest "
-                        "actual has come from the baseline to the final target."))
+        # short, so that the list keeps its rows at large text; what 達成度 means is the
+        # tooltip of its header (and of this line)
+        progress = _("Progress: how far the latest actual has come from the baseline to the "
+                     "final target.")
+        self.table.horizontalHeaderItem(COLUMN_KEYS.index("progress")).setToolTip(progress)
+        hint = QLabel(_("Double-click a cell to edit it."))
+        hint.setToolTip(progress)
         hint.setWordWrap(True)  # never widens the window
         buttons.addWidget(hint, 1)
         buttons.addWidget(add)
@@ -78,11 +86,8 @@ class IndicatorsView(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.years_caption)
         lower_layout.addWidget(self.years_table)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # the list keeps five rows at every text size; the values by 年度 give way (they scroll)
+        split = ListFirstSplitter(self.table, lower)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
@@ -116,6 +121,8 @@ class IndicatorsView(QWidget):
             for column, (key, _h) in enumerate(COLUMNS):
                 item = QTableWidgetItem(cells[key])
                 item.setData(ID_ROLE, ind.id)
+                if key == "name":
+                    item.setToolTip(ind.name)  # two lines at most are shown
                 if key not in EDITABLE:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if key not in ("name", "unit"):

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.ui.shell.list_room import MIN_ROWS
 from kyodo_desktop.ui.shell.page_stack import PAGE_SCROLL_NAME
 from kyodo_desktop.ui.shell.table_fit import elidable_columns
 
 #: How many rows of a table are measured (the demo's longest tables have a few hundred).
 MAX_ROWS = 400
-#: Whole rows the main list of a page shows at least, at every text size (1366×768).
-MIN_ROWS = 5
 #: Pixels a measured width may exceed the space it has before it counts as cut (rounding).
 SLACK = 1
 

@@ -47,17 +47,18 @@ class ColumnFit(QObject):
     ``free``: columns that take the room left over and may elide or wrap (they keep
     :data:`MIN_FREE_CHARS` characters at least); ``drop``: columns hidden, in this order, while
     the others do not fit; ``stretch``: the key column that takes the room left when there is
-    no free column; ``wrap_rows``: row heights follow wrapped text (small tables only);
-    ``wrap``: key columns (摘要) that wrap onto more lines, rows growing, when even after
-    ``drop`` they do not fit on one line.
+    no free column; ``wrap_rows``: row heights follow wrapped text (small tables only), at most
+    ``max_lines`` lines when given (the rest of a long text elides with 「…」: give such cells
+    their whole text as a tooltip); ``wrap``: key columns (摘要) that wrap onto more lines, rows
+    growing, when even after ``drop`` they do not fit on one line.
     """
 
     def __init__(self, view: QAbstractItemView, *, free: Sequence[int] = (),
                  drop: Sequence[int] = (), stretch: int | None = None,
                  wrap_rows: bool = False, wrap: Sequence[int] = (),
-                 min_free_chars: int = MIN_FREE_CHARS) -> None:
+                 min_free_chars: int = MIN_FREE_CHARS, max_lines: int | None = None) -> None:
         super().__init__(view)
-        self.min_free_chars = min_free_chars
+        self.min_free_chars, self.max_lines = min_free_chars, max_lines
         self.view, self.free, self.drop = view, list(free), list(drop)
         self.stretch, self.wrap_rows, self.wrap = stretch, wrap_rows, list(wrap)
         self.wrapping = False
@@ -132,6 +133,16 @@ class ColumnFit(QObject):
             header.resizeSection(column, max(share, minimum_free))
         if self.wrap_rows and isinstance(view, QTableView):
             view.resizeRowsToContents()
+            if self.max_lines:
+                self._cap_rows(view)
+
+    def _cap_rows(self, view: QTableView) -> None:
+        """Rows no higher than :attr:`max_lines` lines of text (and never lower than one row)."""
+        tallest = max(view.fontMetrics().lineSpacing() * self.max_lines + 4,
+                      view.verticalHeader().defaultSectionSize())
+        for row in range(view.model().rowCount()):
+            if view.rowHeight(row) > tallest:
+                view.setRowHeight(row, tallest)
 
     def _set_wrapping(self, wrapping: bool) -> None:
         """Let the ``wrap`` columns wrap (rows as high as their text) or show one line."""
