@@ -13,6 +13,7 @@ import re
 import unicodedata
 from datetime import date
 
+from kyodo_desktop.domain.text import foreign_digits
 from kyodo_desktop.domain.wareki import (
     CURRENT_ERA,
     ERA_BY_LETTER,
@@ -52,11 +53,14 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     only when ``fiscal_year`` is given, 「4/1」「4月1日」: April – December fall in that 年度's
     first calendar year, January – March in the next.
 
-    Raises ValidationError (``field="date"``) for empty input, unreadable text, a missing year,
+    Raises ValidationError (``field="date"``) for empty input, digits other than 0-9 / ０-９
+    (「٠٥」, 「R⁸」), unreadable text, a missing year,
     an impossible month or day, a date outside an era (H31.5.1: 平成 ended 2019-04-30) or
     outside 1868-01-01 … 2200-12-31.
     """
     raw = "" if text is None else str(text)
+    if digits := foreign_digits(raw):
+        raise _date_error(_digits_message(raw, digits), raw)
     cleaned = _clean(_MIDNIGHT.sub("", raw.strip()))
     if not cleaned:
         raise _date_error(_("Enter a date."), raw)
@@ -90,6 +94,8 @@ def parse_fiscal_year(text: str | int) -> int:
     if isinstance(text, int):
         return _fy_in_range(text, str(text))
     raw = "" if text is None else str(text)
+    if digits := foreign_digits(raw):
+        raise _fy_error(_digits_message(raw, digits), raw)
     cleaned = _clean(raw)
     if not cleaned:
         raise _fy_error(_("Enter a fiscal year."), raw)
@@ -111,6 +117,12 @@ def parse_fiscal_year(text: str | int) -> int:
             .format(era=era.name, last=era.year_of(era.end), year=era.end.year,
                     text=raw.strip()), raw)
     return _fy_in_range(era.calendar_year(era_year), raw)
+
+
+def _digits_message(raw: str, digits: str) -> str:
+    """Digits other than 0-9 / ０-９ (「٠٥」, 「R⁸」): NFKC and \\d would read them silently."""
+    return _("{text} holds characters that look like digits ({digits}). Write the number with "
+             "the digits 0-9.").format(text=raw.strip(), digits=digits)
 
 
 def _clean(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kyodo_desktop.domain.text import foreign_digits
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 
@@ -42,11 +43,17 @@ def parse_yen(text: str, *, allow_negative: bool = False, allow_zero: bool = Tru
     full-width) around the amount or its signs are ignored (「¥ 1,234 円」); spaces inside the
     figure are not (「1 234」).
 
-    Raises ValidationError (``field="amount"``) with a message naming the problem: empty input,
+    Raises ValidationError (``field="amount"``) with a message naming the problem: digits other
+    than 0-9 / ０-９ (「٣٠٠」, 「1²」, 「①」), empty input,
     a decimal part, misplaced commas, other characters (or spaces inside the figure), a negative or zero amount where not
     allowed, or more than :data:`MAX_YEN`.
     """
     raw = "" if text is None else str(text)
+    digits = foreign_digits(raw)
+    if digits:  # NFKC and \d would read 「٣٠٠」 as 300, 「1²」 as 12, 「①,000」 as 1000
+        raise _error(_("{text} holds characters that look like digits ({digits}). Write the "
+                       "number with the digits 0-9.").format(text=raw.strip(), digits=digits),
+                     raw)
     spaced = unicodedata.normalize("NFKC", raw)
     cleaned = "".join(spaced.split())
     if not cleaned:

@@ -63,3 +63,25 @@ def hostile_sheets():
 def hostile_corpus(hostile_sheets, tmp_path_factory):
     """``{name: path}`` of the hostile-spreadsheet corpus, written once per session."""
     return hostile_sheets.hostile_files(tmp_path_factory.mktemp("hostile_sheets"))
+
+
+def file_digests(path) -> dict[str, str]:
+    """The digest of every table of the data file at ``path`` (store.backup.table_digests), read
+    on a connection of its own: equal before and after means nothing was changed."""
+    from kyodo_desktop.store.backup import table_digests
+
+    conn = sqlite3.connect(path)
+    try:
+        return table_digests(conn)
+    finally:
+        conn.close()
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    """``kyodo-desktop argv…`` in this process: (exit code, stdout, stderr); never a traceback."""
+    from kyodo_desktop import cli
+
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err

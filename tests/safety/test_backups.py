@@ -13,15 +13,9 @@ from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import open_store
 from kyodo_desktop.store.backup import table_digests
 
+from .conftest import file_digests
+
 NOW = datetime(2026, 11, 20, 17, 30)
-
-
-def digests(path):
-    conn = sqlite3.connect(path)
-    try:
-        return table_digests(conn)
-    finally:
-        conn.close()
 
 
 def test_backup_and_restore_round_trip_row_for_row(demo_store, tmp_path):
@@ -29,18 +23,18 @@ def test_backup_and_restore_round_trip_row_for_row(demo_store, tmp_path):
     usb.mkdir()
     written = backups.external_backup(demo_store, usb, now=NOW)
     assert written.name == "kyodo-backup-20261120.sqlite3"
-    before = digests(written)
+    before = file_digests(written)
     with demo_store.transaction() as db:  # the file changes after the backup …
         db.execute("DELETE FROM cash_book_entries WHERE fiscal_year = 2026")
         db["people"].update(1, {"name": "書き換え 太郎"})
     path = demo_store.path
     demo_store.close()
     result = backups.restore(path, written, Settings(), now=NOW)
-    after = digests(path)
+    after = file_digests(path)
     assert after == before  # every table, row for row
     assert "湯田地域づくり協議会" in result.restored.councils
     assert result.restored.last_entry_date is not None
-    kept = digests(result.previous)  # … and the state before the restore is kept aside
+    kept = file_digests(result.previous)  # … and the state before the restore is kept aside
     assert kept["cash_book_entries"] != before["cash_book_entries"]
     with open_store(path) as reopened:
         assert reopened.scalar("SELECT count(*) FROM cash_book_entries WHERE fiscal_year = 2026")
@@ -74,7 +68,7 @@ def test_backup_copies_pass_integrity_check_and_hold_the_data(demo_store):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     finally:
         conn.close()
-    assert digests(path) == table_digests(demo_store.conn)
+    assert file_digests(path) == table_digests(demo_store.conn)
 
 
 def test_same_day_external_backups_get_distinct_names(demo_store, tmp_path):

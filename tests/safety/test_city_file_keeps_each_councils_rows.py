@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from datetime import datetime
 
 import pytest
@@ -16,7 +15,8 @@ import pytest
 from kyodo_desktop import cli
 from kyodo_desktop.services.city import seal
 from kyodo_desktop.services.city.return_reader import ReturnRefused, verify_bytes
-from kyodo_desktop.store.backup import table_digests
+
+from .conftest import file_digests
 
 NOW = datetime(2026, 12, 2, 12, 0)
 
@@ -73,14 +73,6 @@ def test_the_real_return_and_a_relabelled_consistent_one_still_read(yuda_return)
     assert verify_bytes(made_today, "x", now=NOW)
 
 
-def _digests(path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
-    try:
-        return table_digests(conn)
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("name", ["manifest names another district than the profile",
                                   "made in the future blocks every later return",
                                   "terminal escape and bidi override in the district"])
@@ -88,7 +80,7 @@ def test_the_city_file_is_unchanged_and_the_cli_says_why(capsys, city_template, 
                                                          yuda_return, name):
     city = tmp_path / "city.sqlite3"
     shutil.copy(city_template, city)
-    before = _digests(city)
+    before = file_digests(city)
     forged = tmp_path / "\u202eodo.kyodo-return"
     forged.write_bytes(_resealed(yuda_return, FORGED[name]))
     code = cli.main(["city", "import-return", str(forged), "--db", str(city), "--replace"])
@@ -96,7 +88,7 @@ def test_the_city_file_is_unchanged_and_the_cli_says_why(capsys, city_template, 
     assert code == 2 and err.startswith("エラー:"), err
     assert "Traceback" not in out + err
     assert "\x1b" not in out + err and "\u202e" not in out + err
-    assert _digests(city) == before
+    assert file_digests(city) == before
 
 
 def test_another_councils_return_never_replaces_a_district_row(city_template, tmp_path,

@@ -17,7 +17,8 @@ from kyodo_desktop.services.backup import encryption
 from kyodo_desktop.services.backup import handover_package as handover
 from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import open_store
-from kyodo_desktop.store.backup import table_digests
+
+from .conftest import file_digests
 
 PASSPHRASE = "湯田の会計 2026 春"
 
@@ -38,14 +39,6 @@ def _personal_texts(path) -> list[bytes]:
     return [v.encode("utf-8") for row in rows for v in row]
 
 
-def _digests(path):
-    conn = sqlite3.connect(path)
-    try:
-        return table_digests(conn)
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def passphrase_file(tmp_path):
     path = tmp_path / "pass.txt"
@@ -57,7 +50,7 @@ def test_an_encrypted_backup_leaks_no_name_or_phone_and_restores(
         capsys, demo_path, tmp_path, passphrase_file, monkeypatch):
     usb = tmp_path / "usb"
     usb.mkdir()
-    expected = _digests(demo_path)
+    expected = file_digests(demo_path)
     secrets = _personal_texts(demo_path)
     code, out, _err = _run(capsys, "backup", "--db", demo_path, "-o", usb, "--encrypt",
                            "--passphrase-file", passphrase_file)
@@ -74,7 +67,7 @@ def test_an_encrypted_backup_leaks_no_name_or_phone_and_restores(
     monkeypatch.setenv(ENV_VAR, PASSPHRASE)
     code, out, _err = _run(capsys, "restore", written, "--db", demo_path)
     assert code == 0 and "湯田地域づくり協議会" in out
-    assert _digests(demo_path) == expected
+    assert file_digests(demo_path) == expected
 
 
 def test_a_wrong_passphrase_is_a_clear_error_and_changes_nothing(

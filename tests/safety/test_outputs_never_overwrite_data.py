@@ -5,7 +5,6 @@ the data stays byte for byte as it was and the user gets 「エラー: …」 wi
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 import pytest
 
@@ -16,19 +15,10 @@ from kyodo_desktop.services.backup import handover_package
 from kyodo_desktop.services.backup.copies import backup_to
 from kyodo_desktop.services.settings import Settings
 from kyodo_desktop.store import open_store
-from kyodo_desktop.store.backup import table_digests
 
-from .conftest import yuda_id
+from .conftest import file_digests, yuda_id
 
 COUNCIL = "湯田地域づくり協議会"
-
-
-def digests(path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
-    try:
-        return table_digests(conn)
-    finally:
-        conn.close()
 
 
 def run(capsys, *argv) -> tuple[int, str]:
@@ -70,13 +60,13 @@ def test_no_export_writes_onto_another_data_file_or_a_backup(capsys, demo_path, 
 
 @pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock"])
 def test_no_report_writes_onto_the_working_files_of_a_data_file(capsys, demo_path, suffix):
-    expected = digests(demo_path)
+    expected = file_digests(demo_path)
     companion = demo_path.with_name(demo_path.name + suffix)
     code, err = run(capsys, "report", "plan", "--db", demo_path, "--council", COUNCIL,
                     "--fiscal-year", "2026", "-o", companion)
     assert code == 2 and err.startswith("エラー:")
     assert not companion.exists() or not companion.read_bytes().startswith(b"%PDF")
-    assert digests(demo_path) == expected
+    assert file_digests(demo_path) == expected
 
 
 def test_a_hard_link_to_the_data_file_is_refused(capsys, demo_path, tmp_path):
