@@ -41,7 +41,6 @@ def test_full_width_and_kanji_figures_still_read():
     assert parse_fiscal_year("２０２６") == 2026
 
 
-
 def test_the_membership_fee_is_not_set_from_lookalike_digits(capsys, demo_path):
     before = file_digests(demo_path)
     code, _out, err = run_cli(capsys, "dues", "set-rate", "--db", demo_path, "--council",
