@@ -10,8 +10,10 @@ amounts ¥1,234 / 1,234円 / full-width digits (:mod:`kyodo_desktop.domain.money
 The file comes from outside, so before anything is parsed it must be at most
 :data:`MAX_STATEMENT_BYTES`, hold no control characters (a binary file, or a text file with
 hidden characters, is refused) and at most :data:`MAX_STATEMENT_LINES` lines; the text is read by
-:func:`kyodo_desktop.io.tabular.read_csv` (encodings, cell limits). A line whose 摘要 starts like
-a formula (= + - @), an amount that is not a whole number of yen or above the largest amount
+:func:`kyodo_desktop.io.tabular.read_csv` (encodings, cell limits). A 摘要 loses the invisible
+characters a text file may still hold (bidi overrides, zero-width spaces, C1 controls such as
+CSI, :func:`~kyodo_desktop.domain.text.printable`), so what is shown is what is there. A line
+whose 摘要 starts like a formula (= + - @), an amount that is not a whole number of yen or above the largest amount
 :func:`~kyodo_desktop.domain.money.parse_yen` accepts, a line with both 出金 and 入金, or a date
 that cannot be read makes the whole statement refused: a UserError listing the first problems
 with their row numbers. Nothing is stored: the statement is only compared with the book.
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from kyodo_desktop.domain import money, wareki
 from kyodo_desktop.domain.reconcile import StatementLine
+from kyodo_desktop.domain.text import printable
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import tabular
@@ -154,7 +157,8 @@ def _line(row, columns: dict[str, int]) -> StatementLine | None:
     Raises ValidationError naming the problem."""
     if row.problems:
         raise ValidationError(row.problems[0])
-    description = row.cell(columns.get("description"))
+    # shown on screen and in the terminal: no bidi override, zero-width or C1 control (CSI)
+    description = printable(row.cell(columns.get("description")), keep_newlines=False)
     if is_formula_like(description):
         raise ValidationError(_("the 摘要 starts with {sign} like a spreadsheet formula "
                                 "({text}). Use the file as the bank's website saved it.").format(
