@@ -3,8 +3,9 @@ and the 年度, then preview it in the app, print it through the print dialog or
 The widgets come from ``forms/reports_page.ui``.
 
 The PDF is made off the GUI thread with a busy dialog (a long set takes a moment); a missing
-prerequisite shows its message (what to enter) under the choices, with the draft box to print
-anyway marked 「未確定」. The folder of the last save is remembered (QSettings
+prerequisite shows its message (what to enter) in the preview area, under its zoom buttons and
+whole at every text size (the list of forms keeps its room), with the draft box to print anyway
+marked 「未確定」. The folder of the last save is remembered (QSettings
 ``reports/last_folder``). The 点検 button runs the 提出前の点検 of the chosen 年度; printing or
 saving a set (application-set, year-end) runs it first and lists its findings with
 「このまま印刷」 / 「戻って直す」.
@@ -46,7 +47,8 @@ from kyodo_desktop.ui.reports.preview import PreviewPane
 from kyodo_desktop.ui.reports.printing import print_with_dialog
 from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findings
 from kyodo_desktop.ui.shell.errors import show_error
-from kyodo_desktop.ui.shell.message_line import keep_lines
+from kyodo_desktop.ui.shell.list_room import set_main_list
+from kyodo_desktop.ui.shell.message_line import ShownLine
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 LAST_FOLDER = "reports/last_folder"
@@ -78,15 +80,19 @@ class ReportsPage(QWidget):
         self.payment_combo = find(QComboBox, "paymentCombo")
         self.payment_caption = find(QLabel, "paymentCaption")
         self.draft_check = find(QCheckBox, "draftCheck")
-        self.message = find(QLabel, "messageLabel")
         self.status = find(QLabel, "statusLabel")
-        keep_lines(self.message, 3)  # fixed height: a message never moves the buttons below it
         self.buttons = {name: find(QPushButton, f"{name}Button")
                         for name in ("preview", "print", "save", "review")}
         self.kind_options = KindOptions(find(QFormLayout, "optionsLayout"), self.form)
         self.preview = PreviewPane(self.form)
         find(QWidget, "previewArea").layout().addWidget(self.preview)
+        # what is missing, in the preview area under its buttons (no button moves when it
+        # shows) and as long as it needs (a whole line of steps at とても大きい); the list of
+        # forms keeps its room on the left
+        self.message = ShownLine(self.preview, name="messageLabel")
+        self.preview.layout().insertWidget(1, self.message)
         self.kind_list.setWordWrap(True)
+        set_main_list(self.kind_list)  # five forms or more shown at every text size
         set_scaled_style_sheet(self, STYLE)
         self._pdf: tuple[tuple, bytes] | None = None  # (what, bytes) of the last PDF made
         self._fill_kinds()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.ui.shell.list_room import MIN_ROWS
+from kyodo_desktop.ui.shell.list_room import MIN_ROWS, is_main_list
 from kyodo_desktop.ui.shell.page_stack import PAGE_SCROLL_NAME
 from kyodo_desktop.ui.shell.table_fit import elidable_columns
 
@@ -193,10 +193,16 @@ def placement_problems(widget: QWidget, window: QWidget) -> list[str]:
     return problems
 
 
-def full_rows(view: QTableView) -> int:
+def full_rows(view: QAbstractItemView) -> int:
     """How many rows fit whole in ``view``'s viewport, counted from its first row at their real
     heights (a wrapped 摘要 makes a row taller); room below the last row counts as rows of the
-    default height (an empty 点検 list shows how many it could hold)."""
+    default height (an empty 点検 list shows how many it could hold). For a list (QListView):
+    the entries shown whole, as it is scrolled."""
+    if isinstance(view, QListView):
+        model, room = view.model(), view.viewport().rect()
+        return sum(1 for row in range(model.rowCount() if model is not None else 0)
+                   if not view.isRowHidden(row)
+                   and room.contains(view.visualRect(model.index(row, view.modelColumn()))))
     room, used, count = view.viewport().height(), 0, 0
     model = view.model()
     for row in range(model.rowCount() if model is not None else 0):
@@ -209,10 +215,15 @@ def full_rows(view: QTableView) -> int:
     return count + (room - used) // max(view.verticalHeader().defaultSectionSize(), 1)
 
 
-def main_list(window: QWidget) -> QTableView | None:
-    """The largest table shown on ``window`` (the page's main list), None without one."""
-    tables = [view for view in window.findChildren(QTableView)
-              if shown(view) and view.window() is window]
+def main_list(window: QWidget) -> QAbstractItemView | None:
+    """The list a page declares its main one (ui/shell/list_room.set_main_list), else the
+    largest table shown on ``window``; None without either."""
+    views = [view for view in window.findChildren(QAbstractItemView)
+             if shown(view) and view.window() is window]
+    declared = [view for view in views if is_main_list(view)]
+    if declared:
+        return declared[0]
+    tables = [view for view in views if isinstance(view, QTableView)]
     return max(tables, key=lambda view: view.width() * view.height(), default=None)
 
 

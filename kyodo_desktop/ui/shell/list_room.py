@@ -6,16 +6,31 @@ values of the chosen row, a second list) gives way first.
 the text size, the window or the rows change, the list gets the height of its first
 :data:`MIN_ROWS` rows (at their real heights, wrapped text included) if it has less, and the
 panel the rest (it scrolls). The user may still drag the handle; the list is only ever grown
-back to its minimum. The page-fit test (tests/ui/test_page_fit.py) checks the rows on every page.
+back to its minimum. A list that is not its page's largest table is named by
+:func:`set_main_list`. The page-fit test (tests/ui/test_page_fit.py) checks the rows on every page.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
+
+from kyodo_desktop.ui.shell.props import get_property
 
 #: Whole rows the main list of a page shows at least, at every text size (1366×768).
 MIN_ROWS = 5
+_MAIN_LIST = "kyodo_main_list"
+
+
+def set_main_list(view: QAbstractItemView) -> None:
+    """Declare ``view`` its page's main list (a list of entries, such as the 帳票印刷 page's
+    forms, that is not the page's largest table); the page-fit test counts its rows."""
+    view.setProperty(_MAIN_LIST, True)
+
+
+def is_main_list(view: QAbstractItemView) -> bool:
+    """True for a view declared its page's main list by :func:`set_main_list`."""
+    return bool(get_property(view, _MAIN_LIST))
 
 
 def rows_height(view: QTableView, rows: int = MIN_ROWS) -> int:
