@@ -3,13 +3,19 @@
 They belong to the computer, not to a data file, so they live in a small JSON file in the user's
 config folder (``~/.config/kyodo-desktop/settings.json``, ``%LOCALAPPDATA%\\kyodo-desktop`` on
 Windows; ``KYODO_DESKTOP_CONFIG_DIR`` overrides the folder, for tests and portable use). A missing
-or unreadable file gives the defaults: the app must start whatever happened to its settings.
+or unreadable file gives the defaults: the app must start whatever happened to its settings. The
+file is read only when it is a regular file of at most :data:`MAX_SETTINGS_BYTES` (a named pipe or
+a link to a device would block the start or fill the memory), UTF-8 with or without the BOM
+Notepad writes; a value of the wrong type, with control characters or naming something that is
+not a folder is dropped (:func:`load_settings_reporting` says which, for the window to show).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -31,6 +37,10 @@ TEXT_SIZES = {
     "extra_large": (N_("Extra large"), 1.5),
 }
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+#: The largest settings file read (it holds six short values).
+MAX_SETTINGS_BYTES = 64 * 1024
+#: The longest folder path kept in the settings (Windows' long paths stay well below).
+MAX_FOLDER_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,9 @@ def validate(settings: Settings) -> Settings:
     """
     from kyodo_desktop.services.council.presets import list_presets
 
+    for name in ("data_folder", "backup_folder", "language", "text_size",
+                 "default_city_preset"):
+        _check_text(name, getattr(settings, name))
     count = settings.backup_count
     if not isinstance(count, int) or isinstance(count, bool) or not (
             MIN_BACKUPS <= count <= MAX_BACKUPS):
@@ -107,27 +120,82 @@ def validate(settings: Settings) -> Settings:
         except fileops.UnsafePlace as refused:
             raise ValidationError(refused.message, field="data_folder",
                                   detail=refused.detail) from refused
+    for name in ("data_folder", "backup_folder"):
+        _check_folder_kind(name, getattr(settings, name))
     return settings
+
+
+def _check_text(name: str, value: object) -> None:
+    """ValidationError unless ``value`` is a text of printable characters, not too long."""
+    if not isinstance(value, str) or len(value) > MAX_FOLDER_CHARS or any(
+            unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
+        raise ValidationError(_("This value cannot be used (wrong kind of value, control "
+                                "characters or too long)."), field=name)
+
+
+def _check_folder_kind(name: str, folder: str) -> None:
+    """ValidationError when ``folder`` names something that exists and is not a folder (a file,
+    /dev/zero, a named pipe)."""
+    if not folder:
+        return
+    path = Path(folder).expanduser()
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError):
+        exists, is_dir = True, False
+    if exists and not is_dir:
+        raise ValidationError(_("{path} is not a folder. Choose a folder.").format(path=path),
+                              field=name)
 
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings (defaults for anything missing, unreadable or invalid; never raises)."""
+    return load_settings_reporting(path)[0]
+
+
+def load_settings_reporting(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The settings (as :func:`load_settings`) and what was dropped: one Japanese sentence for
+    an unreadable file, or one per value not used (empty when all was well or the file is
+    missing). Never raises and never waits: see the module docstring."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
+        data = json.loads(_read_settings_file(path))
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, ValueError, RecursionError):
+        return Settings(), [_("The settings file {path} could not be read; the default "
+                              "settings are used. Set them again in 設定.").format(path=path)]
     if not isinstance(data, dict):
-        return Settings()
+        return Settings(), [_("The settings file {path} could not be read; the default "
+                              "settings are used. Set them again in 設定.").format(path=path)]
     known = {f.name: data[f.name] for f in fields(Settings) if f.name in data}
-    settings = Settings()
+    settings, dropped = Settings(), []
     for name, value in known.items():  # keep each good value, drop each bad one
         candidate = replace(settings, **{name: value})
         try:
             settings = validate(candidate)
-        except (UserError, TypeError):
-            continue
-    return settings
+        except (UserError, TypeError, ValueError, OSError):
+            dropped.append(name)
+    if dropped:
+        return settings, [_("Some settings in {path} could not be used ({names}); their "
+                            "defaults are used. Check them in 設定.").format(
+            path=path, names=", ".join(dropped))]
+    return settings, []
+
+
+def _read_settings_file(path: Path) -> str:
+    """The text of the settings file; OSError (FileNotFoundError when missing) for anything
+    but a regular file, ValueError when too large or not UTF-8."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"not a regular file: {path}")
+    if info.st_size > MAX_SETTINGS_BYTES:
+        raise ValueError(f"too large: {info.st_size} bytes")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise ValueError("too large")
+    return data.decode("utf-8-sig")
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kyodo_desktop import APP_NAME, __version__, fileops, i18n, paths
 from kyodo_desktop.i18n import _, current_language
 from kyodo_desktop.resources import resource_path
-from kyodo_desktop.services.settings import Settings, load_settings
+from kyodo_desktop.services.settings import Settings, load_settings, load_settings_reporting
 from kyodo_desktop.ui.shell.errors import install_excepthook, show_error
 from kyodo_desktop.ui.translator import CatalogTranslator
 
@@ -173,7 +173,20 @@ def show_file(window, db_path: Path | None, *, demo: bool = False) -> int | None
     except Exception as error:  # explain, then stop
         show_error(error, window)
         return _stop(window, 1)
-    return None if store is not None else _stop(window, 0)
+    if store is None:
+        return _stop(window, 0)
+    report_settings_problems(window)
+    return None
+
+
+def report_settings_problems(window) -> None:
+    """Say in the status bar (and the log) when the 設定 file could not be read or some of its
+    values were dropped: the app started with the defaults for them."""
+    problems = load_settings_reporting()[1]
+    for problem in problems:
+        log.warning("settings: %s", problem)
+    if problems:
+        window.statusBar().showMessage(problems[0], 60_000)
 
 
 def _shown_unchecked(window, store) -> bool:
