@@ -32,6 +32,7 @@ ERROR = "error"
 #: The 会計区分 codes (table ``funds``); the first two are 交付金.
 FUNDS = ("operating_support", "activity_support", "own_funds")
 GRANT_FUNDS = FUNDS[:2]  # 運営支援, 活動支援: the 交付金 funds
+OWN_FUNDS = FUNDS[2]  # 自主財源: 会費, 寄付金, 事業収入, 雑収入
 GRANT_INCOME_CATEGORY = "grant"  # 交付金 (income_categories)
 CARRIED_IN_CATEGORY = "carried_in"  # 前年度繰越金: kept in opening_balances, not in the 出納簿
 REFUND_CATEGORY = "refund"  # 返還金: its own line in 支出の部, never inside a 費目 (migration 4)

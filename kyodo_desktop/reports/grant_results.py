@@ -39,9 +39,10 @@ def performance_report_section(store: Store, council_id: int, fiscal_year: int,
 
 def business_results_section(store: Store, council_id: int, fiscal_year: int,
                              _gate: fd.Gate) -> Section:
-    """The 事業実績書 pages."""
-    data = fa.business_plan_data(store, council_id, fiscal_year, "business_results")
-    return Section(furniture(data.words.form_no, data.title, data.council), results_story(data))
+    """The 事業実績書 pages (A4 landscape)."""
+    data = fr.business_results_data(store, council_id, fiscal_year)
+    return Section(furniture(data.words.form_no, data.title, data.council), results_story(data),
+                   landscape=True)
 
 
 def settlement_statement_section(store: Store, council_id: int, fiscal_year: int,

@@ -12,7 +12,8 @@ figure                 rule
 口座残高 (account)      口座の繰越金 + Σ収入 − Σ支出 of its entries + Σ振替 in − Σ振替 out
 running 残高            the same after every entry, in 出納簿 order ``(entry_date, id)``
 決算額 per 費目         Σ amount per fund × direction × category (予算対比, 収支決算書); 返還金 apart
-事業費 (project cost)   Σ expenses linked to the 事業 in its 年度; a 返還金 never counts
+事業費 (project cost)   Σ expenses linked to the 事業 in its 年度; a 返還金 never counts;
+                       split by the fund that paid for the 事業実績書
 交付金 income booked    Σ income entries of category 交付金 per fund
 会費 納入額             Σ amount of the 出納簿 entries linked to a 自治会's 納入 (``dues_payments``)
 会費 income             Σ income entries of category 会費 (``membership_fees``), every fund
@@ -234,14 +235,37 @@ def category_actuals(store: Store, council_id: int, fiscal_year: int
         "GROUP BY 1, 2, 3", (accounting.REFUND_CATEGORY, council_id, fiscal_year))}
 
 
+def project_costs_by_paying_fund(store: Store, council_id: int, fiscal_year: int
+                                 ) -> dict[int, dict[str, int]]:
+    """事業費 ``{project_id: {fund_code: 円}}`` of the 年度's projects split by the fund that paid
+    (the 事業実績書's うち交付金 / 自主財源 / その他): Σ of the 出納簿 expenses of that 年度 linked
+    to each, per fund (訂正 included). A 返還金 (an expense carrying ``grant_id``) never counts.
+    Projects without expenses are absent; :func:`project_costs` is Σ over the funds."""
+    result: dict[int, dict[str, int]] = {}
+    for r in store.query(
+            "SELECT project_id, fund_code, sum(amount) AS cost FROM cash_book_entries "
+            "WHERE council_id = ? AND fiscal_year = ? AND direction = 'expense' "
+            "AND project_id IS NOT NULL AND grant_id IS NULL GROUP BY project_id, fund_code",
+            (council_id, fiscal_year)):
+        result.setdefault(r["project_id"], {})[r["fund_code"]] = r["cost"]
+    return result
+
+
 def project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, int]:
     """事業費 ``{project_id: 円}`` of the 年度's projects: Σ of the 出納簿 expenses of that 年度
-    linked to each (訂正 included). A 返還金 (an expense carrying ``grant_id``) never counts.
-    Projects without expenses are absent (their cost is 0)."""
-    return {r["project_id"]: r["cost"] for r in store.query(
-        "SELECT project_id, sum(amount) AS cost FROM cash_book_entries WHERE council_id = ? "
-        "AND fiscal_year = ? AND direction = 'expense' AND project_id IS NOT NULL "
-        "AND grant_id IS NULL GROUP BY project_id", (council_id, fiscal_year))}
+    linked to each (訂正 included), i.e. Σ of :func:`project_costs_by_paying_fund`. A 返還金
+    (an expense carrying ``grant_id``) never counts. Projects without expenses are absent
+    (their cost is 0)."""
+    return {project: sum(paid.values()) for project, paid
+            in project_costs_by_paying_fund(store, council_id, fiscal_year).items()}
+
+
+def refunds_by_fund(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """返還金 ``{fund_code: 円}`` of the council-year: the 収支決算書's 返還金 line of each fund
+    (:func:`category_actuals`); funds without a 返還金 are absent."""
+    return {fund: amount for (fund, direction, code), amount
+            in category_actuals(store, council_id, fiscal_year).items()
+            if direction == "expense" and code == accounting.REFUND_CATEGORY}
 
 
 def planned_project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:

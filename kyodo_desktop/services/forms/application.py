@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypedDict
 
 from kyodo_desktop.domain import labels, text
-from kyodo_desktop.domain.accounting import GRANT_FUNDS
+from kyodo_desktop.domain.accounting import GRANT_FUNDS, OWN_FUNDS
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -101,7 +101,9 @@ class PlanRow:
     """A row of the 事業計画書 / 事業実績書: 整理番号 and 推進項目 ("" outside the plan), the
     事業, 実施主体, 実施時期, participants, outcome and 円 amounts, and the 事業's 実施場所,
     対象者, 参加見込 (people, None = not set) and 連携団体; ``grant_share`` is the part of the
-    事業費 paid from the 交付金 funds (うち交付金充当額, 円)."""
+    事業費 paid from the 交付金 funds (うち交付金充当額, 円), ``own_share`` from the 自主財源
+    and ``other_share`` from the council's other funds (助成金 of other funders …), so
+    ``grant_share + own_share + other_share == actual``."""
 
     code: str
     action: str
@@ -117,6 +119,8 @@ class PlanRow:
     expected: int | None = None
     partners: str = ""
     grant_share: int = 0
+    own_share: int = 0
+    other_share: int = 0
 
 
 _PROJECTS_SQL = """
@@ -138,26 +142,53 @@ def project_rows(store: Store, council_id: int, fiscal_year: int,
                  words: fd.Wording) -> list[PlanRow]:
     """The 事業 of a council-year by 推進項目 (整理番号 order; 事業 outside the plan last).
 
-    ``actual`` is the 事業費 (円) of :func:`~kyodo_desktop.services.accounting.figures.project_costs`;
-    ``grant_share`` the expenses of the 交付金 funds among them
-    (:func:`~kyodo_desktop.services.accounting.figures.entry_totals` per fund).
+    ``actual`` is the 事業費 (円) and ``grant_share`` / ``own_share`` / ``other_share`` its
+    parts paid from the 交付金 funds, the 自主財源 and the other funds, all from
+    :func:`~kyodo_desktop.services.accounting.figures.project_costs_by_paying_fund`.
     """
-    costs = figures.project_costs(store, council_id, fiscal_year)
-    grant_funds = GRANT_FUNDS
+    paid = figures.project_costs_by_paying_fund(store, council_id, fiscal_year)
     rows = []
     for r in store.query(_PROJECTS_SQL, (council_id, fiscal_year)):
-        share = sum(figures.entry_totals(store, council_id, fiscal_year, fund=fund,
-                                         project_id=r["id"]).expense
-                    for fund in grant_funds) if costs.get(r["id"]) else 0
+        by_fund = paid.get(r["id"], {})
+        actual = sum(by_fund.values())
+        share = sum(v for fund, v in by_fund.items() if fund in GRANT_FUNDS)
+        own = by_fund.get(OWN_FUNDS, 0)
         planned = r["g_pos"] is not None
         rows.append(PlanRow(
             labels.action_code(r["g_pos"], r["m_pos"], r["a_pos"]) if planned else "",
             r["action_title"] if planned else words.get("unplanned"), r["name"],
             r["responsible"] or "",
             fd.period_text(fd.iso(r["starts_on"]), fd.iso(r["ends_on"]), fiscal_year, words),
-            r["budget"], r["actual_participants"], r["outcome"], costs.get(r["id"], 0), r["place"],
-            r["audience"], r["expected_participants"], r["partners"], share))
+            r["budget"], r["actual_participants"], r["outcome"], actual, r["place"],
+            r["audience"], r["expected_participants"], r["partners"], share, own,
+            actual - share - own))
     return rows
+
+
+@dataclass(frozen=True)
+class FundUse:
+    """One 会計区分 under the 事業計画書 / 事業実績書, so its totals can be matched with the
+    収支予算書 / 収支決算書: ``projects`` the Σ of the 事業 (予算額, or 事業費 paid from the fund),
+    ``other`` the rest of the fund's 支出, ``refund`` its 返還金 (None on the 事業計画書),
+    ``total`` the statement's 支出合計 of the fund (projects + other + refund) and ``eligible``
+    the 対象経費の額 of the fund's 交付金 as the 実績報告書 prints it (None: no 交付金)."""
+
+    fund_name: str
+    projects: int
+    other: int
+    total: int
+    refund: int | None = None
+    eligible: int | None = None
+
+
+def plan_fund_uses(store: Store, council_id: int, fiscal_year: int) -> tuple[FundUse, ...]:
+    """Per fund of the 収支予算書 the 事業計画書's 予算額 of the 事業 of that fund and the rest of
+    the fund's 支出合計 (当初予算額), from the same figures the two forms print."""
+    planned = figures.planned_project_costs(store, council_id, fiscal_year)
+    return tuple(FundUse(f.fund_name, planned.get(f.fund_code, 0),
+                         f.expense_total.budget - planned.get(f.fund_code, 0),
+                         f.expense_total.budget)
+                 for f in fund_statements(store, council_id, fiscal_year))
 
 
 @dataclass(frozen=True)
@@ -169,15 +200,19 @@ class PlanData:
     council: str
     rows: tuple[PlanRow, ...]
     words: fd.Wording
+    funds: tuple[FundUse, ...] = ()
 
 
 def business_plan_data(store: Store, council_id: int, fiscal_year: int,
                        key: str = "business_plan") -> PlanData:
-    """The 事業計画書 (``key`` 'business_results' gives the 事業実績書's words)."""
+    """The 事業計画書 with its funds matched to the 収支予算書 (``key`` 'business_results' gives
+    the 事業実績書's words and rows; its funds come from
+    :func:`kyodo_desktop.services.forms.results.business_results_data`)."""
     words = fd.wording(store, council_id, key)
+    funds = plan_fund_uses(store, council_id, fiscal_year) if key == "business_plan" else ()
     return PlanData(words.title, fd.fiscal_year_text(fiscal_year),
                     councils.council_row(store, council_id)["name"],
-                    tuple(project_rows(store, council_id, fiscal_year, words)), words)
+                    tuple(project_rows(store, council_id, fiscal_year, words)), words, funds)
 
 
 @dataclass(frozen=True)

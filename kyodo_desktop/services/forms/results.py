@@ -8,13 +8,22 @@ the 出納簿, so the 精算書's 交付済額 equals the 収支決算書's 交�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.accounting import figures
+from kyodo_desktop.services.accounting import common, figures, funders
 from kyodo_desktop.services.accounting.year_close import close_row
 from kyodo_desktop.services.forms import common as fd
-from kyodo_desktop.services.forms.application import AmountRow, LetterData, decision_words
-from kyodo_desktop.services.forms.grants import GrantFigures, grant_figures
+from kyodo_desktop.services.forms.application import (
+    AmountRow,
+    FundUse,
+    LetterData,
+    PlanData,
+    business_plan_data,
+    decision_words,
+)
+from kyodo_desktop.services.forms.grants import GrantFigures, fund_statements, grant_figures
 from kyodo_desktop.store import Store
 
 
@@ -100,3 +109,35 @@ def settlement_data(store: Store, council_id: int, fiscal_year: int,
         words.title, fd.format_sentence(words, store, council_id, fiscal_year=year,
                                         **decision_words(grants, words)),
         totals[3], tuple(rows), (), words)
+
+
+def result_fund_uses(store: Store, council_id: int, fiscal_year: int) -> tuple[FundUse, ...]:
+    """Per fund of the 収支決算書 (then each council fund that paid anything) the 事業費 paid
+    from it, the rest of its 支出, its 返還金 and its 支出合計 (決算額), with the 対象経費の額 of
+    the city's 交付金 of the fund as the 実績報告書 prints it: the 事業実績書's うち交付金 /
+    自主財源 / その他 totals matched, fund by fund, with the 収支決算書."""
+    paid: dict[str, int] = {}
+    for by_fund in figures.project_costs_by_paying_fund(store, council_id, fiscal_year).values():
+        for fund, amount in by_fund.items():
+            paid[fund] = paid.get(fund, 0) + amount
+    refunds = figures.refunds_by_fund(store, council_id, fiscal_year)
+    eligible: dict[str, int] = {}
+    for g in grant_figures(store, council_id, fiscal_year):
+        eligible[g.fund_code] = eligible.get(g.fund_code, 0) + eligible_of(store, g)
+    own = [c for c in common.fund_names(store, council_id) if funders.is_council_code(c)]
+    statements = fund_statements(store, council_id, fiscal_year) + [
+        f for f in fund_statements(store, council_id, fiscal_year, fund_codes=tuple(own))
+        if f.expense_total.actual or paid.get(f.fund_code)]
+    result = []
+    for f in statements:
+        projects, refund = paid.get(f.fund_code, 0), refunds.get(f.fund_code, 0)
+        result.append(FundUse(f.fund_name, projects, f.expense_total.actual - projects - refund,
+                              f.expense_total.actual, refund, eligible.get(f.fund_code)))
+    return tuple(result)
+
+
+def business_results_data(store: Store, council_id: int, fiscal_year: int) -> PlanData:
+    """The 事業実績書: the 事業 with their 事業費 split by who paid, and the funds matched with
+    the 収支決算書 (:func:`result_fund_uses`)."""
+    return replace(business_plan_data(store, council_id, fiscal_year, "business_results"),
+                   funds=result_fund_uses(store, council_id, fiscal_year))

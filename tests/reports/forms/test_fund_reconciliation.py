@@ -1,0 +1,108 @@
+"""The 事業実績書 and the 事業計画書 reconcile with the 収支決算書 / 収支予算書: each 事業's 事業費
+splits into うち交付金 / 自主財源 / その他 by the fund that paid, and under the table every
+会計区分 shows what the 事業 took, the rest and the statement's 支出合計, so the totals a reviewer
+adds up are the statement's lines, for every 事業 of the demo's two years."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kyodo_desktop.domain.accounting import GRANT_FUNDS, OWN_FUNDS
+from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.reports.readback import page_texts
+from kyodo_desktop.reports.registry import ReportRequest, report_kinds
+from kyodo_desktop.services.forms import application as fa
+from kyodo_desktop.services.forms import common as fd
+from kyodo_desktop.services.forms import results as fr
+from kyodo_desktop.services.forms.grants import fund_statements
+from kyodo_desktop.services.plan import projects
+
+
+def _paid_per_fund(store, council_id, year) -> dict[str, dict[str, int]]:
+    """{事業名: {fund: 円}} straight from the 出納簿 (no 返還金)."""
+    found: dict[str, dict[str, int]] = {}
+    for r in store.query(
+            "SELECT p.name, e.fund_code, e.amount FROM cash_book_entries e JOIN projects p "
+            "ON p.id = e.project_id WHERE e.council_id = ? AND e.fiscal_year = ? "
+            "AND e.direction = 'expense' AND e.grant_id IS NULL", (council_id, year)):
+        by_fund = found.setdefault(r["name"], {})
+        by_fund[r["fund_code"]] = by_fund.get(r["fund_code"], 0) + r["amount"]
+    return found
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_every_project_splits_its_cost_by_the_fund_that_paid(demo, council_id, year):
+    data = fr.business_results_data(demo, council_id, year)
+    paid = _paid_per_fund(demo, council_id, year)
+    assert len(data.rows) == len(projects.list_projects(demo, council_id, year))
+    for row in data.rows:
+        by_fund = paid.get(row.project, {})
+        assert row.grant_share == sum(v for f, v in by_fund.items() if f in GRANT_FUNDS)
+        assert row.own_share == by_fund.get(OWN_FUNDS, 0)
+        assert row.grant_share + row.own_share + row.other_share == row.actual
+        assert row.actual == sum(by_fund.values())
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_results_funds_add_up_to_the_settlement_statement(demo, council_id, year):
+    data = fr.business_results_data(demo, council_id, year)
+    statements = {f.fund_name: f for f in fund_statements(demo, council_id, year)}
+    uses = {f.fund_name: f for f in data.funds}
+    assert statements.keys() <= uses.keys()
+    for name, statement in statements.items():
+        use = uses[name]
+        assert use.total == statement.expense_total.actual
+        assert use.projects + use.other + use.refund == use.total
+    grant_names = [f.fund_name for f in fund_statements(demo, council_id, year)
+                   if f.fund_code in GRANT_FUNDS]
+    own_name = next(f.fund_name for f in fund_statements(demo, council_id, year)
+                    if f.fund_code == OWN_FUNDS)
+    assert sum(uses[n].projects for n in grant_names) == sum(r.grant_share for r in data.rows)
+    assert uses[own_name].projects == sum(r.own_share for r in data.rows)
+    assert sum(f.projects for f in data.funds) == sum(r.actual for r in data.rows)
+    assert sum(f.projects for f in data.funds if f.fund_name not in statements) == sum(
+        r.other_share for r in data.rows)
+
+
+def test_the_eligible_column_is_the_performance_reports(demo, council_id):
+    data = fr.business_results_data(demo, council_id, 2025)
+    letter = fr.performance_report_data(demo, council_id, 2025, fd.Gate())
+    assert sum(f.eligible or 0 for f in data.funds) == sum(r.amounts[2] for r in letter.rows)
+    assert sum(f.eligible or 0 for f in data.funds) == 10_108_385  # the letter's 対象経費 total
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_plan_funds_add_up_to_the_budget_statement(demo, council_id, year):
+    data = fa.business_plan_data(demo, council_id, year)
+    statements = fund_statements(demo, council_id, year)
+    assert [f.fund_name for f in data.funds] == [s.fund_name for s in statements]
+    for use, statement in zip(data.funds, statements, strict=True):
+        assert use.total == statement.expense_total.budget
+        assert use.projects + use.other == use.total
+    assert sum(f.projects for f in data.funds) == sum(r.budget for r in data.rows)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_printed_results_show_the_statements_totals(demo, council_id):
+    pages = page_texts(report_kinds()["performance-report"].build(
+        demo, ReportRequest(council_id, 2025)))
+    results = _flat("".join(pages))
+    assert "収支決算書との対照" in results
+    start = results.index("収支決算書との対照")
+    for statement in fund_statements(demo, council_id, 2025):
+        assert format_yen(statement.expense_total.actual) in results[start:start + 400]
+    # 活動支援: 3,221,549 for the 事業 + 2,062,836 besides + 138,615 返還金 = 5,423,000
+    assert "3,221,5492,062,836138,6155,423,0005,284,385" in results
+
+
+def test_the_printed_plan_shows_the_budget_statements_totals(demo, council_id):
+    pages = page_texts(report_kinds()["application-set"].build(
+        demo, ReportRequest(council_id, 2026)))
+    plan = _flat("".join(pages))
+    assert "収支予算書との対照" in plan
+    assert "3,895,0001,511,0005,406,000" in plan  # 活動支援: 事業 + the rest = 支出合計
