@@ -1,11 +1,14 @@
 """Japanese line breaking (禁則処理) for every Paragraph of the reports.
 
-reportlab's CJK wrapping (``wordWrap="CJK"``) keeps a closing bracket or 句読点 off the start of a
-line (it hangs in the margin: reportlab's ``ALL_CANNOT_START``) but lets a line end with an
-opening bracket (「【」 at the end, its text on the next line). :func:`install` adds the other
-half of the rule with reportlab's own table (``ALL_CANNOT_END``): a line that would end with an
-opening bracket breaks before it instead. Lines that already obey the rules break exactly as
-reportlab breaks them.
+reportlab's CJK wrapping (``wordWrap="CJK"``) hangs one closing bracket or 句読点 in the margin
+but lets the next one start a line (「）、」 → a line starting with 「、」), lets a line end with
+an opening bracket (「【」 at the end, its text on the next line) and cuts a number or a word of
+Latin letters anywhere (「1,2」 / 「34人」). :func:`install` applies both halves of 禁則 with
+reportlab's own tables: no line starts with a character of ``ALL_CANNOT_START`` (行頭禁則: a single
+one hangs as in reportlab, two or more take the character before them down) and none ends with
+one of ``ALL_CANNOT_END`` (行末禁則: the opening bracket goes down with its text); a run of
+ASCII letters, digits and signs (a number, an e-mail address) is not cut unless it is longer than
+the line. Lines that already obey the rules break exactly as reportlab breaks them.
 """
 
 from __future__ import annotations
@@ -19,26 +22,68 @@ _original = paragraph.cjkFragSplit
 _original_word_split = textsplit.wordSplit
 
 
+def _in(char: str, table: str) -> bool:
+    return char != "" and char in table
+
+
+def _sticks(before: str, after: str) -> bool:
+    """Whether a line may not break between ``before`` and ``after`` (禁則, or inside a run of
+    ASCII letters, digits and signs)."""
+    if not before or not after:
+        return False
+    return (_in(after, ALL_CANNOT_START) or _in(before, ALL_CANNOT_END)
+            or (before.isascii() and after.isascii() and not before.isspace()
+                and not after.isspace()))
+
+
+def line_end(chars, start: int, index: int) -> int:
+    """Where a line beginning at ``start`` ends (exclusive) when ``chars[index]`` no longer
+    fits: before it where the rules allow; a single closing mark hangs (it stays on the line,
+    as reportlab hangs it); else the break moves back to the nearest allowed point; where
+    there is none (a run longer than the line) the closing marks from ``index`` on hang and
+    the line breaks after them."""
+    after = chars[index + 1] if index + 1 < len(chars) else ""
+    if (_in(chars[index], ALL_CANNOT_START) and not _sticks(chars[index], after)
+            and not (index > start and _in(chars[index - 1], ALL_CANNOT_END))):
+        return index + 1
+    end = index
+    while end > start + 1 and _sticks(chars[end - 1], chars[end]):
+        end -= 1
+    if not _sticks(chars[end - 1], chars[end]):
+        return end
+    end = index  # no allowed point on the line: the closing marks all hang
+    while end < len(chars) and _in(chars[end], ALL_CANNOT_START):
+        end += 1
+    return end
+
+
+def breaks_badly(texts: list[str]) -> bool:
+    """Whether two consecutive lines of ``texts`` break where :func:`line_end` would not."""
+    return any(a and b and _sticks(a[-1], b[0]) for a, b in zip(texts, texts[1:], strict=False))
+
+
 def kinsoku_word_split(word, max_widths, font_name, font_size, encoding="utf8"):
-    """reportlab's ``wordSplit`` (one run of text in one font) with a line never ending in a
-    character of ``ALL_CANNOT_END``: such a character starts the next line instead."""
+    """reportlab's ``wordSplit`` (one run of text in one font) with the lines broken by
+    :func:`line_end` when reportlab's break a rule."""
     lines = _original_word_split(word, max_widths, font_name, font_size, encoding)
-    if isinstance(word, bytes) or not any(
-            text and text[-1] in ALL_CANNOT_END for _extra, text in lines[:-1]):
+    if isinstance(word, bytes) or not breaks_badly([text for _extra, text in lines]):
         return lines
     widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
-    result, rest = [], word
-    while rest:
+    chars = word.strip()
+    result, start, index, used = [], 0, 0, 0.0
+    while index < len(chars):
         width = widths[min(len(result), len(widths) - 1)]
-        first = _original_word_split(rest, [width], font_name, font_size, encoding)[0][1]
-        if len(first) == len(rest.strip()):
-            result.append([width - stringWidth(first, font_name, font_size), first])
-            break
-        end = rest.find(first) + len(first)
-        while len(first) > 1 and first[-1] in ALL_CANNOT_END:
-            first, end = first[:-1], end - 1
-        result.append([width - stringWidth(first, font_name, font_size), first])
-        rest = rest[end:]
+        used += stringWidth(chars[index], font_name, font_size)
+        index += 1
+        if used > width + paragraph._FUZZ and index - 1 > start:
+            index = line_end(chars, start, index - 1)
+            text = chars[start:index]
+            result.append([width - stringWidth(text, font_name, font_size), text])
+            start, used = index, 0.0
+    if start < len(chars):
+        width = widths[min(len(result), len(widths) - 1)]
+        text = chars[start:]
+        result.append([width - stringWidth(text, font_name, font_size), text])
     return result
 
 
@@ -61,21 +106,20 @@ def _width(glyph, max_width: float) -> float:
     return width
 
 
-def _ends_badly(lines) -> bool:
-    """Whether a line but the last ends with a character that may not end a line."""
-    for line in lines.lines[:-1]:
-        text = "".join(getattr(word, "text", "") for word in line.words)
-        if text and text[-1] in ALL_CANNOT_END and not getattr(line, "lineBreak", False):
-            return True
-    return False
+def _breaks_badly(lines) -> bool:
+    """Whether two lines (not parted by a line break) break against the rules."""
+    texts, parted = [], []
+    for line in lines.lines:
+        texts.append("".join(getattr(word, "text", "") for word in line.words))
+        parted.append(bool(getattr(line, "lineBreak", False)))
+    return any(not parted[i] and breaks_badly(texts[i:i + 2]) for i in range(len(texts) - 1))
 
 
 def kinsoku_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
-    """reportlab's ``cjkFragSplit`` with both halves of 禁則: no line starts with a character of
-    ``ALL_CANNOT_START`` (it hangs, as in reportlab) and none ends with one of ``ALL_CANNOT_END``
-    (the break moves before it)."""
+    """reportlab's ``cjkFragSplit`` with both halves of 禁則 (:func:`line_end`) when
+    reportlab's lines break a rule."""
     lines = _original(frags, max_widths, calc_bounds, encoding)
-    if not _ends_badly(lines):
+    if not _breaks_badly(lines):
         return lines
     glyphs = _glyphs(frags, encoding)
     result, start, index = [], 0, 0
@@ -88,11 +132,8 @@ def kinsoku_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
         line_break = hasattr(glyph.frag, "lineBreak")
         if not (line_break or (used > max_width + paragraph._FUZZ and used > 0)):
             continue
-        if not line_break:
-            if glyph not in ALL_CANNOT_START and index > start + 1:
-                index -= 1  # the glyph that overflowed starts the next line
-            while index > start + 1 and glyphs[index - 1] in ALL_CANNOT_END:
-                index -= 1  # an opening bracket goes down with its text
+        if not line_break and index - 1 > start:
+            index = line_end(glyphs, start, index - 1)
         width = sum(_width(g, max_width) for g in glyphs[start:index])
         result.append(paragraph.makeCJKParaLine(glyphs[start:index], max_width, width,
                                                 max_width - width, line_break, calc_bounds))

@@ -1,0 +1,53 @@
+"""禁則 in every wrapped line: no line starts with 「）」「、」「。」 and the like even when two or
+more of them follow each other (reportlab hangs only one), none ends with an opening bracket,
+and a number (1,234人, 083-946-2606) is not cut across lines; one font run and mixed runs."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.platypus import Paragraph
+
+from kyodo_desktop.reports.fonts import GOTHIC, register_fonts
+from kyodo_desktop.reports.kinsoku import line_end
+
+TEXT = ("参加者1,234人（前年度比）、自主防災組織（役員）。の役員を中心に「参加」があり、"
+        "資機材の点検方法を学んだ。」、電話083-946-2606（事務局）。補正第1号（令和8年3月27日）"
+        "△5,106円")
+
+
+def _lines(text: str, width: float) -> list[str]:
+    style = ParagraphStyle("test", fontName=GOTHIC, fontSize=9, leading=12, wordWrap="CJK")
+    paragraph = Paragraph(text, style)
+    paragraph.wrap(width, 10_000)
+    return ["".join(line[1]) if isinstance(line, tuple) else
+            "".join(word.text for word in line.words) for line in paragraph.blPara.lines]
+
+
+@pytest.mark.parametrize("markup", [False, True])
+def test_no_line_starts_with_a_closing_mark_even_after_another(markup):
+    register_fonts()
+    text = TEXT.replace("「参加」", "<b>「参加」</b>") if markup else TEXT
+    checked = 0
+    for width in range(40, 300, 2):
+        lines = _lines(text, width)
+        assert "".join(lines).replace(" ", "") == TEXT.replace(" ", "")  # nothing lost
+        for before, after in zip(lines, lines[1:], strict=False):
+            assert after[0] not in ALL_CANNOT_START, (width, lines)
+            assert before[-1] not in ALL_CANNOT_END, (width, lines)
+            if width >= 70:  # the longest number (the phone, 63 pt) fits a line
+                assert not (before[-1].isascii() and after[0].isascii()), (width, lines)
+        checked += len(lines)
+    assert checked > 900
+
+
+def test_a_single_closing_mark_hangs_and_two_take_the_character_before_down():
+    chars = "あいう）えお"
+    assert line_end(chars, 0, 3) == 4  # 「）」 hangs: the line is あいう）
+    chars = "あいう）、えお"
+    assert line_end(chars, 0, 3) == 2  # 「う）、」 go down together
+    chars = "あい「うえ"
+    assert line_end(chars, 0, 3) == 2  # 「「」 goes down with its text
+    chars = "あ1,234人"
+    assert line_end(chars, 0, 4) == 1  # the number goes down whole
