@@ -6,11 +6,13 @@ attachments, boxes to fill by hand). Every word comes from the city preset via t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from kyodo_desktop.domain.formatting import format_yen
@@ -24,32 +26,77 @@ FULL_SPACE = "\u00a0" * 3
 ITEM_WIDTHS = (8 * mm, 34 * mm)
 
 
-def _applicant_rows(head: Letterhead, words: Wording) -> list[tuple[str, str]]:
+#: The applicant block: label and value columns; the smallest size a value shrinks to.
+APPLICANT_WIDTHS = (20 * mm, 82 * mm)
+SMALLEST = 7.0
+#: After a house number (1-20, ４番地の2) an address may break before what follows (a building).
+_AFTER_NUMBER = re.compile(r"(?<=[0-9０-９])(?![0-9０-９\-－‐−ー番号丁目階FＦ])")
+
+
+def address_parts(address: str) -> list[tuple[str, str]]:
+    """The address as ``(separator, part)`` pieces a line may break between: at its spaces (the
+    〒 number, town, building) and, within a piece, after a house number; the separator is what
+    joins the piece to the one before on the same line (" " or "")."""
+    parts: list[tuple[str, str]] = []
+    for token in address.split():
+        pieces = [p for p in _AFTER_NUMBER.split(token) if p]
+        parts += [(" " if parts and i == 0 else "", p) for i, p in enumerate(pieces)]
+    return parts
+
+
+def fitted(parts: Sequence[tuple[str, str]], style: ParagraphStyle, room: float) -> Paragraph:
+    """A value of the applicant block broken only between ``parts`` (a name is one part: never
+    broken) and printed smaller, down to :data:`SMALLEST` pt, until every part fits ``room``
+    (pt); parts join on a line while they fit. A part longer than the line at the smallest
+    size wraps by 禁則 like any text."""
+    size = style.fontSize
+    while size > SMALLEST and max(
+            (stringWidth(p, style.fontName, size) for _sep, p in parts), default=0) > room:
+        size = max(SMALLEST, size - 0.5)
+    lines: list[str] = []
+    for sep, part in parts:
+        joined = lines[-1] + sep + part if lines else part
+        if lines and stringWidth(joined, style.fontName, size) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    fitted_style = ParagraphStyle("fitted", parent=style, fontSize=size,
+                                  leading=style.leading * size / style.fontSize)
+    return Paragraph("<br/>".join(escape(line) for line in lines), fitted_style)
+
+
+def _applicant_rows(head: Letterhead, words: Wording) -> list[tuple[str, list[tuple[str, str]]]]:
     """所在地, (フリガナ,) 団体名, 代表者 (with the 印 when the preset asks for seals), and the
-    担当者 with phone and e-mail when entered on the 協議会 page."""
+    担当者 with phone and e-mail when entered on the 協議会 page: each value as the parts a line
+    may break between (the address at its parts, the 代表者 between 職 and 氏名, the 担当者
+    before the フリガナ; a name never)."""
     a = head.applicant
-    rows = [(words.get("address"), a.address)]
+    rows = [(words.get("address"), address_parts(a.address))]
     if a.kana:
-        rows.append((words.get("kana"), a.kana))
-    representative = f"{a.role}{FULL_SPACE}{a.representative}"
+        rows.append((words.get("kana"), [("", a.kana)]))
+    representative = [("", a.role), (FULL_SPACE, a.representative)]
     if head.seal:
-        representative += f"{FULL_SPACE * 3}{words.get('seal_mark')}"
-    rows += [(words.get("organization"), a.name), (words.get("representative"), representative)]
+        representative.append((FULL_SPACE * 3, words.get("seal_mark")))
+    rows += [(words.get("organization"), [("", a.name)]),
+             (words.get("representative"), representative)]
     c = head.contact
     if c is not None:
-        name = f"{c.name}（{c.kana}）" if c.kana else c.name
+        name = [("", c.name)] + ([("", f"（{c.kana}）")] if c.kana else [])
         rows += [(words.get("contact_label"), name),
-                 (words.get("contact_phone"), c.phone), (words.get("contact_email"), c.email)]
-    return [(label, value) for label, value in rows if value or label != words.get("kana")]
+                 (words.get("contact_phone"), [("", c.phone)]),
+                 (words.get("contact_email"), [("", c.email)])]
+    return [(label, [(sep, p) for sep, p in parts if p]) for label, parts in rows
+            if any(p for _sep, p in parts) or label != words.get("kana")]
 
 
 def _applicant_block(head: Letterhead, words: Wording) -> Table:
     st = styles()
-    data = [[Paragraph(escape(label), st.body), Paragraph(escape(value), st.body)]
-            for label, value in _applicant_rows(head, words)]
-    table = Table(data, colWidths=[20 * mm, 82 * mm], hAlign="RIGHT")
+    data = [[Paragraph(escape(label), st.body), fitted(parts, st.body, APPLICANT_WIDTHS[1])]
+            for label, parts in _applicant_rows(head, words)]
+    table = Table(data, colWidths=list(APPLICANT_WIDTHS), hAlign="RIGHT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (1, 0), (1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     return table
