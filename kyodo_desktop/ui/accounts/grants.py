@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -58,9 +57,9 @@ class GrantsTab(QWidget):
                                                                  for _c, label in grants.STEPS])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 12)
-        self.column_fit = ColumnFit(self.table, free=(0,))  # the programme's name wraps
+        # the programme's name wraps; rows as high as their text (a step's date and amount are
+        # two lines) at the text size in use, again after every change of it
+        self.column_fit = ColumnFit(self.table, free=(0,), wrap_rows=True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self, wordWrap=True, objectName="grantSummary")
         layout.addWidget(self.summary)
