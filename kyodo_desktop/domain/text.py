@@ -58,6 +58,17 @@ def printable(text: str | None, *, keep_newlines: bool = True) -> str:
                    unicodedata.category(char) not in _INVISIBLE_CATEGORIES).strip()
 
 
+def drop_hidden(text: str) -> str:
+    """``text`` without control characters (but TAB, LF and CR) and invisible format characters
+    (bidi overrides and isolates, zero-width spaces and joiners, BOM, soft hyphen); everything
+    else, blanks included, kept as it is. For text that arrives whole from another file (a
+    handover package), where :func:`normalize` would change more than the hidden parts."""
+    if text.isprintable():
+        return text
+    return "".join(char for char in text if char in "\t\n\r" or
+                   unicodedata.category(char) not in _INVISIBLE_CATEGORIES)
+
+
 def normalize(text: str | None) -> str:
     """NFKC, unprintable characters removed (:func:`printable`), then strip and collapse every
     run of whitespace (also 全角スペース) to one ASCII space.

@@ -7,7 +7,10 @@ too. A table is *owned* when one of its foreign keys points at ``councils`` or a
 (people, 出納簿, plan goals …); owned rows are copied with new ids and their references
 remapped. Rows they reference in other tables (地域, センター, 交付金 programmes, code lists) are
 *shared*: matched in the target by a UNIQUE key or by equal values, inserted only when missing.
-``settings`` and ``audit_log`` never travel (the caller logs the copied rows afresh).
+``settings`` and ``audit_log`` never travel (the caller logs the copied rows afresh). Text
+loses the control and invisible format characters the app itself never stores (a package is a
+file from other hands: an ESC or a bidi override in a name would reach the terminal, PDFs and
+suggested file names).
 
 ``year_closes`` rows are written last: the closed-year triggers (migration 2) would refuse the
 出納簿 of a closed 年度 otherwise.
@@ -22,6 +25,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from kyodo_desktop.domain.text import drop_hidden
 
 NEVER_COPIED = frozenset({"settings", "audit_log"})
 WRITTEN_LAST = ("year_closes",)
@@ -122,6 +127,13 @@ def council_rows(conn: sqlite3.Connection, council_id: int) -> dict[str, list[di
     return found
 
 
+def _shown(value):
+    """A text value without the hidden characters a crafted package may carry (an ESC that
+    repaints the terminal, a bidi override that reverses a name or a file name in a PDF or a
+    dialog, :func:`~kyodo_desktop.domain.text.drop_hidden`); other values unchanged."""
+    return drop_hidden(value) if isinstance(value, str) else value
+
+
 class CouncilCopier:
     """Copies owned rows from ``source`` into the target connection ``target`` (inside the
     caller's transaction), remapping ids; :meth:`copy` returns the new council id.
@@ -161,9 +173,10 @@ class CouncilCopier:
             if col != column or value is None:
                 continue
             if parent in self.owned:
-                return self.ids.get(parent, {}).get(value) if parent_col == "id" else value
+                return self.ids.get(parent, {}).get(value) if parent_col == "id" else (
+                    _shown(value))
             return self._shared(parent, parent_col, value)
-        return value
+        return _shown(value)
 
     def _insert_owned(self, table: Table, row: dict) -> None:
         values = {c: self._value(table, c, v) for c, v in row.items()
