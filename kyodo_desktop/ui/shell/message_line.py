@@ -5,6 +5,8 @@ changes the input, and showing 「元に戻しました: …」 after 元に戻�
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -81,6 +83,13 @@ def keep_lines(label: QLabel, lines: int) -> None:
     _KeepLines(label, lines)
 
 
+def line_is_rich(text: str) -> bool:
+    """True when a label would show ``text`` as rich text (Qt's own guess, QtGui's Qt)."""
+    from PySide6.QtGui import Qt as GuiQt
+
+    return GuiQt.mightBeRichText(text)
+
+
 class ShownLine(QLabel):
     """A word-wrapped message label that takes no room while empty (for :class:`MessageArea`)."""
 
@@ -95,6 +104,12 @@ class ShownLine(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         super().setText(text)
         self.setVisible(bool(text))
+        area = self.held_by
+        if area is not None:
+            area.retip()
+
+    #: The :class:`MessageArea` holding this line (it tells the area of every new text).
+    held_by: MessageArea | None = None
 
     def clear(self) -> None:
         self.setText("")
@@ -105,8 +120,10 @@ class MessageArea(QScrollArea):
     as high as ``match`` (a widget of the same row, e.g. a button with its title line), so the
     row never grows, shrinks or moves when a message appears; the ``lines``
     (:class:`ShownLine`) stack inside it, and a message longer than the room scrolls inside the
-    area — never cut off, never pushing a button. ``width`` is its wanted width in full-width
-    characters (it stretches to the rest of its row)."""
+    area — never cut off, never pushing a button — and the whole of it is also the area's
+    tooltip while it is longer than the room (at とても大きい the room beside the 出納簿's
+    buttons holds two lines). ``width`` is its wanted width in full-width characters (it
+    stretches to the rest of its row)."""
 
     def __init__(self, lines: list[QLabel], match: QWidget, parent: QWidget | None = None, *,
                  width: int = 14, name: str = "") -> None:
@@ -122,8 +139,11 @@ class MessageArea(QScrollArea):
         column = QVBoxLayout(inner)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.lines = lines
         for line in lines:
             column.addWidget(line)
+            if isinstance(line, ShownLine):
+                line.held_by = self
         column.addStretch(1)
         self.setWidget(inner)
         for widget in (self, self.viewport(), inner):  # the page's own background shows
@@ -143,6 +163,24 @@ class MessageArea(QScrollArea):
         self.setViewportMargins(0, spare // 2, 0, spare - spare // 2)
         self.verticalScrollBar().setSingleStep(line)
         super().resizeEvent(event)
+        self.retip()
+
+    def needed_height(self) -> int:
+        """The height the lines shown need at the area's present width."""
+        width = self.viewport().width()
+        shown = [line for line in self.lines if not line.isHidden() and line.text()]
+        return sum(line.heightForWidth(width) for line in shown)
+
+    def overflows(self) -> bool:
+        """True when the lines shown need more height than the area has (they scroll)."""
+        return self.needed_height() > self.viewport().height()
+
+    def retip(self) -> None:
+        """The whole message as the tooltip while it does not fit (else none)."""
+        texts = [line.text() for line in self.lines if line.text()]
+        whole = "<br>".join(text if line_is_rich(text) else html.escape(text)
+                            for text in texts)
+        self.setToolTip(whole if texts and self.overflows() else "")
 
 
 class FittedLabel(QLabel):
