@@ -14,6 +14,7 @@ from datetime import date
 
 from kyodo_desktop.demo.common import DemoContext, fy_date, weekday_before
 from kyodo_desktop.demo.projects import item
+from kyodo_desktop.domain.office_days import open_day_before
 from kyodo_desktop.services.accounting import funders
 
 FUND_CODE = "council_5975646100a1"
@@ -47,18 +48,18 @@ def year_rows(ctx: DemoContext, year: int, program_id: int,
               budgets: dict) -> tuple[dict, list[dict], list[dict]]:
     """The grants row (申請 4月, 配分決定 6月), the one payment and the entries of ``year``;
     the budget lines go into ``budgets``."""
-    decided_on = weekday_before(fy_date(year, 6, 20))
+    decided_on = open_day_before(fy_date(year, 6, 20))
     paid_on = weekday_before(fy_date(year, 7, 10))
     grant = {"id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
              "program_id": program_id, "proposed_amount": None, "applied_amount": AMOUNT,
-             "applied_on": weekday_before(fy_date(year, 4, 25)).isoformat(),
+             "applied_on": open_day_before(fy_date(year, 4, 25)).isoformat(),
              "decided_amount": AMOUNT, "decided_on": decided_on.isoformat(),
              "decision_no": "山共募第58号", "change_amount": None,
              "change_requested_on": None, "change_approved_on": None, "reported_on": None,
              "eligible_spending": None, "settled_on": None, "refund_amount": None,
              "carried_forward_amount": None, "refunded_on": None, "notes": ""}
     payment = {"grant_id": grant["id"], "kind": "advance",
-               "requested_on": weekday_before(fy_date(year, 6, 30)).isoformat(),
+               "requested_on": open_day_before(fy_date(year, 6, 30)).isoformat(),
                "paid_on": paid_on.isoformat(), "amount": AMOUNT}
     entries = [dict(item(FUND_CODE, "income", "grant", paid_on, f"{PROGRAM.name} 配分金",
                          PAYER, AMOUNT, exact=True), grant_id=grant["id"])]

@@ -17,6 +17,7 @@ from kyodo_desktop.demo.projects import item
 from kyodo_desktop.domain.accounting import REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_rules import ProgramRules
 from kyodo_desktop.domain.accounting_rules import settle as settlement
+from kyodo_desktop.domain.office_days import open_day_before
 from kyodo_desktop.services.council.presets import DEFAULT_PRESET, install_programs, load_preset
 
 PAYER = "山口市"
@@ -66,8 +67,9 @@ def payments(grant: dict, fund: str, expenses: list[dict], cutoff: date) -> tupl
         if paid_on > cutoff:
             break
         number = len(rows) + 1
-        requested = max(weekday_before(paid_on - timedelta(days=10)),
-                        date.fromisoformat(grant["decided_on"]))  # never before the 交付決定
+        requested = max(open_day_before(paid_on - timedelta(days=10)),
+                        date.fromisoformat(grant["decided_on"]))  # never before the 交付決定,
+        # on a day the city office is open (not 12/30: 年末年始)
         rows.append({"grant_id": grant["id"], "kind": "advance",
                      "requested_on": requested.isoformat(),
                      "paid_on": paid_on.isoformat(), "amount": amount})
@@ -89,9 +91,9 @@ def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
     amount = grant_amount(rules, ctx.refs[f"households:{year}"], ctx.refs[f"population:{year}"])
     return {"_name": rules.name, "id": ctx.new_id("grants"), "council_id": ctx.council_id, "fiscal_year": year,
             "program_id": program_id, "proposed_amount": amount, "applied_amount": amount,
-            "applied_on": weekday_before(date(year, 4, 1)).isoformat(),
+            "applied_on": open_day_before(date(year, 4, 1)).isoformat(),
             "decided_amount": amount,
-            "decided_on": weekday_before(date(year, 4, 7)).isoformat(),
+            "decided_on": open_day_before(date(year, 4, 7)).isoformat(),
             "decision_no": f"山協推第{decision_no}号", "change_amount": None,
             "change_requested_on": None, "change_approved_on": None, "reported_on": None,
             "eligible_spending": None, "settled_on": None, "refund_amount": None,
@@ -108,9 +110,9 @@ def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | No
     year = grant["fiscal_year"]
     eligible = sum(e["amount"] for e in expenses)  # verify() proves every one is eligible
     refund = settlement(paid, eligible, allows_carry_forward=False).refund
-    grant.update(reported_on=weekday_before(date(year + 1, *REPORT_DAY)).isoformat(),
+    grant.update(reported_on=open_day_before(date(year + 1, *REPORT_DAY)).isoformat(),
                  eligible_spending=eligible,
-                 settled_on=weekday_before(date(year + 1, *SETTLEMENT_DAY)).isoformat(),
+                 settled_on=open_day_before(date(year + 1, *SETTLEMENT_DAY)).isoformat(),
                  refund_amount=refund, carried_forward_amount=0, notes="精算済み")
     if not refund:
         return None

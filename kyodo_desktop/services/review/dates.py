@@ -4,17 +4,26 @@
 Order (要綱's sequence): 申請 ≤ 交付決定 ≤ each 交付請求 ≤ its 概算払; 会計監査 ≤ 実績報告 (the
 実績報告 lists the 会計監査報告書の写し as attached); 実績報告 ≤ 精算. Window: a form of 年度 Y is
 dated from April 1 of Y up to :data:`RIGHT_AFTER_MONTHS` months after March 31 of Y + 1.
+Closed days: a form to the city dated on a weekend or in the 年末年始 (12/29–1/3,
+:mod:`kyodo_desktop.domain.office_days`) is a 注意 (the office could not have received it).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain import office_days, wareki
 from kyodo_desktop.domain.formatting import format_date
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.forms.grants import GrantFigures, grant_figures
-from kyodo_desktop.services.review.findings import AUDIT, ERROR, GRANTS, ReviewFinding, finding
+from kyodo_desktop.services.review.findings import (
+    AUDIT,
+    ERROR,
+    GRANTS,
+    WARNING,
+    ReviewFinding,
+    finding,
+)
 from kyodo_desktop.store import Store
 
 #: How long after the 年度 a form of that year may be dated (実績報告, 精算, 監査: by June 30).
@@ -29,7 +38,8 @@ def audit_day(store: Store, council_id: int, fiscal_year: int) -> date | None:
 
 
 def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFinding]:
-    """Every date-order and date-window finding of the council-year (エラー)."""
+    """Every date-order and date-window finding of the council-year (エラー) and the forms
+    dated on a day the city office is closed (注意)."""
     grants = grant_figures(store, council_id, fiscal_year)
     audited = audit_day(store, council_id, fiscal_year)
     found = [f for g in grants for f in _grant_order(g)]
@@ -40,6 +50,7 @@ def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFind
             "lists the audit report as attached.").format(
                 audited=format_date(audited), reported=format_date(min(reports))), AUDIT))
     found += _window(grants, audited, fiscal_year)
+    found += _closed_days(grants)
     return found
 
 
@@ -77,23 +88,26 @@ def latest_form_day(fiscal_year: int) -> date:
     return date(end.year, end.month + RIGHT_AFTER_MONTHS, 30)
 
 
+def _form_days(grants: list[GrantFigures]) -> list[tuple[str, date | None]]:
+    """(what, day) of every grant form of the council-year."""
+    days: list[tuple[str, date | None]] = []
+    for g in grants:
+        days += [(_("{program}: application").format(program=g.program_name), g.applied_on),
+                 (_("{program}: grant decision").format(program=g.program_name), g.decided_on),
+                 (_("{program}: change request").format(program=g.program_name),
+                  g.change_requested_on),
+                 (_("{program}: performance report").format(program=g.program_name),
+                  g.reported_on),
+                 (_("{program}: settlement").format(program=g.program_name), g.settled_on)]
+        days += [(_("{program}: payment request").format(program=g.program_name), requested)
+                 for requested, _paid, _amount in g.payments]
+    return days
+
+
 def _window(grants: list[GrantFigures], audited: date | None,
             fiscal_year: int) -> list[ReviewFinding]:
     first, last = wareki.fiscal_year_start(fiscal_year), latest_form_day(fiscal_year)
-    days: list[tuple[str, date | None, tuple[str, ...]]] = []
-    for g in grants:
-        days += [(_("{program}: application").format(program=g.program_name), g.applied_on,
-                  GRANTS),
-                 (_("{program}: grant decision").format(program=g.program_name), g.decided_on,
-                  GRANTS),
-                 (_("{program}: change request").format(program=g.program_name),
-                  g.change_requested_on, GRANTS),
-                 (_("{program}: performance report").format(program=g.program_name),
-                  g.reported_on, GRANTS),
-                 (_("{program}: settlement").format(program=g.program_name), g.settled_on,
-                  GRANTS)]
-        days += [(_("{program}: payment request").format(program=g.program_name), requested,
-                  GRANTS) for requested, _paid, _amount in g.payments]
+    days = [(what, day, GRANTS) for what, day in _form_days(grants)]
     days.append((_("Accounts audit"), audited, AUDIT))
     return [finding(ERROR, "form_outside_year", _(
         "{what} is dated {date}, outside {fiscal_year} (a form of the year is dated from "
@@ -101,3 +115,19 @@ def _window(grants: list[GrantFigures], audited: date | None,
                                       fiscal_year=wareki.format_fiscal_year(fiscal_year),
                                       first=format_date(first), last=format_date(last)), where)
         for what, day, where in days if day is not None and not first <= day <= last]
+
+
+def _closed_days(grants: list[GrantFigures]) -> list[ReviewFinding]:
+    """A 注意 for each form dated on a weekend or in the 年末年始, naming the open day before."""
+    reasons = {office_days.WEEKEND: _("a Saturday or Sunday"),
+               office_days.YEAR_END: _("the year-end holidays (December 29 to January 3)")}
+    found = []
+    for what, day in _form_days(grants):
+        reason = None if day is None else office_days.closed_reason(day)
+        if reason is not None:
+            found.append(finding(WARNING, "form_on_closed_day", _(
+                "{what} is dated {date}, {reason}, when the city office is closed. Check the "
+                "date; the last open day before it is {open_day}.").format(
+                    what=what, date=format_date(day), reason=reasons[reason],
+                    open_day=format_date(office_days.open_day_before(day))), GRANTS))
+    return found

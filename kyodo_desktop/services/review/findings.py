@@ -14,6 +14,7 @@ WARNING = "warning"
 RULES: dict[str, str] = {
     "date_order": N_("Order of dates"),
     "form_outside_year": N_("Form dates within the year"),
+    "form_on_closed_day": N_("Forms dated on a closed day"),
     "attachment_missing": N_("Attachments listed"),
     "empty_business_plan": N_("Empty business plan"),
     "plan_vs_budget": N_("Business plan vs budget"),

@@ -18,6 +18,9 @@ BROKEN_2026 = {
     "attachment_missing": "UPDATE grants SET reported_on = '2027-04-23' WHERE id = (SELECT "
                           "max(id) FROM grants WHERE fiscal_year = 2026 AND council_id = :c "
                           "AND program_id NOT IN (SELECT program_id FROM council_programs))",
+    # a 交付申請 dated on a Saturday (4/4): a 注意, still before the 交付決定 (4/7)
+    "form_on_closed_day": "UPDATE grants SET applied_on = '2026-04-04' WHERE id = (SELECT "
+                          "min(id) FROM grants WHERE fiscal_year = 2026 AND council_id = :c)",
     "empty_business_plan": "UPDATE projects SET budget = 0 WHERE fiscal_year = 2026 AND "
                            "council_id = :c",
     "budget_without_initial": "INSERT INTO budget_lines (council_id, fiscal_year, fund_code, "

@@ -4,16 +4,18 @@ of it, where every rule fires exactly once, at the severity a reviewer expects."
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
+from kyodo_desktop.domain.office_days import closed_reason
 from kyodo_desktop.services.review.findings import RULES
 from kyodo_desktop.services.review.run import run_review, summary
 
 from .conftest import ALSO_BROKEN, BROKEN_2025, BROKEN_2026
 
 #: Rules whose violation in the broken copy is a 注意, not an エラー.
-NOTES = {"budget_without_initial", "indicator_without_target", "ineligible_expense",
+NOTES = {"form_on_closed_day", "budget_without_initial", "indicator_without_target", "ineligible_expense",
          "missing_receipt"}
 
 
@@ -49,6 +51,9 @@ def test_messages_name_the_figures_and_dates(broken_demo, council_id):
              for f in run_review(broken_demo, council_id, year)}
     assert "令和8年4月6日" in lines["date_order"] and "令和8年4月7日" in lines["date_order"]
     assert "令和9年8月2日" in lines["form_outside_year"]
+    assert "令和8年4月4日" in lines["form_on_closed_day"]
+    assert "土曜日または日曜日" in lines["form_on_closed_day"]
+    assert "令和8年4月3日" in lines["form_on_closed_day"]  # the open day before
     assert "会計監査報告書の写し" in lines["attachment_missing"]
     planned = broken_demo.scalar("SELECT sum(budget) FROM projects WHERE fiscal_year = 2025 "
                                  "AND council_id = ?", (council_id,))
@@ -58,3 +63,24 @@ def test_messages_name_the_figures_and_dates(broken_demo, council_id):
     assert "1 件" in lines["missing_receipt"] and "R8.11.3" in lines["missing_receipt"]
     assert "直す場所: 予算・出納 > 交付金" in lines["date_order"]
     assert "直す場所: 地域づくり計画 > 数値目標" in lines["participants_vs_indicator"]
+
+
+def test_a_payment_request_in_the_year_end_holidays_is_a_note(demo_store, council_id):
+    with demo_store.transaction() as db:
+        db.execute("UPDATE grant_payments SET requested_on = '2026-12-30' WHERE id = (SELECT "
+                   "max(gp.id) FROM grant_payments gp JOIN grants g ON g.id = gp.grant_id "
+                   "WHERE g.fiscal_year = 2026 AND g.council_id = ? AND g.program_id IN "
+                   "(SELECT id FROM grant_programs WHERE fund_code = 'operating_support'))",
+                   [council_id])
+    found = [f for f in run_review(demo_store, council_id, 2026)
+             if f.rule == "form_on_closed_day"]
+    assert len(found) == 1 and not found[0].is_error
+    assert "年末年始" in found[0].line() and "令和8年12月28日" in found[0].line()  # Monday
+
+
+def test_the_demo_dates_no_form_on_a_closed_day(demo_store):
+    days = [r[0] for r in demo_store.conn.execute(
+        "SELECT requested_on FROM grant_payments UNION ALL SELECT applied_on FROM grants "
+        "UNION ALL SELECT decided_on FROM grants UNION ALL SELECT reported_on FROM grants "
+        "UNION ALL SELECT settled_on FROM grants")]
+    assert [d for d in days if d and closed_reason(date.fromisoformat(d))] == []
