@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyodo_desktop import APP_NAME, __version__, cli_options
-from kyodo_desktop.console import prepare_streams
+from kyodo_desktop.console import escaped, prepare_streams, say
 from kyodo_desktop.errors import UserError, file_error
 from kyodo_desktop.i18n import N_, _
 
@@ -232,7 +232,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     except BaseException:
         remove_database(path)
         raise
-    print(_("The demo data was written to {path}.").format(path=path))
+    say(_("The demo data was written to {path}.").format(path=escaped(path)))
     for key, value in summary.items():
         print(f"  {_(DEMO_SUMMARY_LABELS.get(key, key))}: {_count_text(value)}")
     return EXIT_OK

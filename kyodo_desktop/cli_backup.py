@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kyodo_desktop import cli_options, cli_passphrase
 from kyodo_desktop.cli import EXIT_OK, Command, register
+from kyodo_desktop.console import escaped, say
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 
@@ -46,7 +47,7 @@ def _run_backup(args: argparse.Namespace) -> int:
     passphrase = cli_passphrase.passphrase_for_writing(args)
     with cli_options.open_db(args, lock=False) as store:
         written = external_backup(store, folder, passphrase=passphrase)
-    print(_("Backup saved: {path}").format(path=written))
+    say(_("Backup saved: {path}").format(path=escaped(written)))
     _warn_if_exposed(written, passphrase)
     return EXIT_OK
 
@@ -59,7 +60,7 @@ def _warn_if_exposed(written: Path, passphrase: str | None) -> None:
     if passphrase is None and fileops.is_removable(written):
         print(_("Warning: {path} is on a removable drive and not encrypted; whoever finds the "
                 "drive can read the residents' data. Add --encrypt next time.").format(
-            path=written), file=sys.stderr)
+            path=escaped(written)), file=sys.stderr)
 
 
 def _add_restore_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,9 +80,9 @@ def _run_restore(args: argparse.Namespace) -> int:
     result = restore(target, source, load_settings(), other_file=args.other_file,
                      passphrase=cli_passphrase.passphrase_for_reading(args, source))
     if result.previous is not None:
-        print(_("The data file as it was before is kept in {path}.").format(
-            path=result.previous))
-    print(_("Restored {path}.").format(path=target) + " " + _describe(result.restored))
+        say(_("The data file as it was before is kept in {path}.").format(
+            path=escaped(result.previous)))
+    say(_("Restored {path}.").format(path=escaped(target)) + " " + _describe(result.restored))
     return EXIT_OK
 
 
@@ -102,8 +103,8 @@ def _run_export(args: argparse.Namespace) -> int:
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
         info = export_council(store, council["id"], Path(args.output), passphrase=passphrase)
-    print(_("Wrote the handover package of {council} to {path}.").format(
-        council=info.council_name, path=info.path))
+    say(_("Wrote the handover package of {council} to {path}.").format(
+        council=info.council_name, path=escaped(info.path)))
     _warn_if_exposed(Path(info.path), passphrase)
     return EXIT_OK
 

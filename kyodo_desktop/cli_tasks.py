@@ -16,6 +16,7 @@ from pathlib import Path
 from kyodo_desktop import cli_options, fileops
 from kyodo_desktop.cli import EXIT_OK, Command, register
 from kyodo_desktop.cli_progress import progress_line
+from kyodo_desktop.console import escaped, say
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 
@@ -158,7 +159,7 @@ def _run_report(args: argparse.Namespace) -> int:
         if council_id is not None:
             record_print(store, kind.name, council_id, year, draft=args.draft)
         _record(store, council_id, kind, answer, people, title)
-    print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
+    say(_("Wrote {path} ({pages} pages).").format(path=escaped(output), pages=_page_count(pdf)))
     return EXIT_OK
 
 
@@ -171,7 +172,7 @@ def _output_without_data(args: argparse.Namespace) -> Path:
 
 def _write_report(output: Path, pdf: bytes) -> int:
     fileops.write_bytes(output, pdf)
-    print(_("Wrote {path} ({pages} pages).").format(path=output, pages=_page_count(pdf)))
+    say(_("Wrote {path} ({pages} pages).").format(path=escaped(output), pages=_page_count(pdf)))
     return EXIT_OK
 
 
@@ -233,12 +234,12 @@ def _run_import(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
-        with progress_line(_("Reading {name}").format(name=path.name)) as progress:
+        with progress_line(_("Reading {name}").format(name=escaped(path.name))) as progress:
             summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
                                skip_bad_rows=args.skip_bad_rows,
                                options={"fund": args.fund, "progress": progress,
                                         "allow_duplicate": args.allow_duplicate})
-    print(summary)
+    say(summary)
     return EXIT_OK
 
 
@@ -263,7 +264,7 @@ def _run_export(args: argparse.Namespace) -> int:
                   if kind.personal_data and council_id is not None else 0)
         answer = _provision_answer(store, council_id, args, people, _(kind.title))
         summary = kind.run(store, council_id, year, output, options=options)
-        print(summary)
+        say(summary)
         _record(store, council_id, kind, answer, people, _(kind.title))
     return EXIT_OK
 

@@ -16,6 +16,7 @@ import contextlib
 import io
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 
 _ATTACH_PARENT_PROCESS = -1
@@ -69,3 +70,24 @@ def _replace_unencodable(stream) -> None:
         return
     with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
         reconfigure(errors="replace")
+
+
+def escaped(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` safe to echo on a terminal: every control or format character (ESC, BEL, a
+    carriage return, a bidi override …) shows as its escape (``\\x1b``, ``\\u202e``), so a
+    folder or file name cannot repaint the screen or hide the message; ``keep_newlines``
+    leaves line breaks and tabs of a message of several lines."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    kept = "\n\t" if keep_newlines else ""
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if c not in kept and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
+        for c in text)
+
+
+def say(text: str) -> None:
+    """Print a message of the CLI on standard output, control characters escaped
+    (:func:`escaped`, line breaks kept): messages repeat paths and names the user gave."""
+    print(escaped(text, keep_newlines=True))
