@@ -6,8 +6,10 @@ user-guide`` prints) and are shown as the handbook preview shows a chapter
 (:func:`kyodo_desktop.ui.handbook.preview.block_html`), with the same screenshots as the printed
 guide (``resources/guide/screens``): each scaled down to the page's width, never up, named
 under it (and in its ``alt`` text). Sizes follow the application font, so the 文字の大きさ of
-設定 applies here too, also while the window is open. The window opens at most 1000×680 and
-never larger than the screen's available area.
+設定 applies here too, also while the window is open. The window opens as wide as a 1366×768
+screen allows (never larger than the screen's available area) with a narrow contents list, so
+that a screenshot is shown at three quarters of its size or more — its text readable — and
+still fits the page's width.
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ from kyodo_desktop.ui.areas import AREAS
 from kyodo_desktop.ui.handbook.preview import block_html
 from kyodo_desktop.ui.shell.screen_fit import fit_window_to_screen
 
-WIDTH, HEIGHT = 1000, 680
+WIDTH, HEIGHT = 1340, 700
+#: The contents list's width: the rest of the window is the page, its pictures as wide as it.
+CONTENTS_WIDTH = 250
 _SLUG = Qt.ItemDataRole.UserRole
 
 
@@ -124,7 +128,7 @@ class GuideWindow(QWidget):
         split.addWidget(self.contents)
         split.addWidget(self.browser)
         split.setStretchFactor(1, 1)
-        split.setSizes([300, WIDTH - 300])
+        split.setSizes([CONTENTS_WIDTH, WIDTH - CONTENTS_WIDTH])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
