@@ -5,7 +5,8 @@ structure must be whole (a PNG's chunks with their CRCs up to IEND and its image
 decompressing to exactly the size its header says, interlaced or not; a JPEG's segments up to
 its frame and an end marker after the scan; a PDF's header and its ``%%EOF``, and that it opens,
 is not encrypted, has 1 … 200 pages and runs nothing when opened:
-:mod:`kyodo_desktop.domain.pdf_check`). Pictures larger than :data:`MAX_PIXELS` are
+:mod:`kyodo_desktop.domain.pdf_check`). What follows a picture's end (an appended ZIP or HTML, a
+phone's video trailer) is not kept (:func:`picture_only`). Pictures larger than :data:`MAX_PIXELS` are
 refused before anything decodes them (a "decompression bomb": a small file that would expand to
 gigabytes). The names a user's file had are kept for display only: folders, control characters
 and names such as ``..`` are removed (:func:`clean_file_name`).
@@ -21,7 +22,7 @@ import re
 import struct
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from kyodo_desktop.domain import pdf_check
 from kyodo_desktop.errors import ValidationError
@@ -54,11 +55,21 @@ _DEVICE = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM\d|LPT\d)(\.|$)")
 @dataclass(frozen=True)
 class FileKind:
     """What a checked file is: ``media_type`` (:data:`MEDIA_TYPES`) and, for a picture, its
-    ``width`` and ``height`` in pixels (0 for a PDF)."""
+    ``width`` and ``height`` in pixels (0 for a PDF) and ``end``, where the picture ends (its
+    JPEG end marker or PNG ``IEND`` chunk; 0 for a PDF): what follows is no part of it."""
 
     media_type: str
     width: int = 0
     height: int = 0
+    end: int = field(default=0, compare=False)
+
+
+def picture_only(data: bytes, kind: FileKind) -> bytes:
+    """``data`` without what follows the end of its picture: a ZIP archive or an HTML page
+    appended to a photo (a polyglot, another file when renamed) or a phone's trailer (the video
+    of a "motion photo", with its sound) is not stored; the picture is the same. A PDF is
+    returned whole (its own checks refuse what it should not hold)."""
+    return data[:kind.end] if kind.end else data
 
 
 def _refuse(message: str) -> ValidationError:
@@ -157,7 +168,7 @@ def _check_png(data: bytes) -> FileKind:
              else height * ((width * bits + 7) // 8 + 1))
     if _inflate_within(data, idat, limit) != limit:
         raise _broken("PNG")
-    return kind
+    return replace(kind, end=pos)
 
 
 def _adam7_size(width: int, height: int, bits: int) -> int:
@@ -214,9 +225,10 @@ def _check_jpeg(data: bytes) -> FileKind:
             height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
             size = (width, height)
         if marker == 0xDA:  # start of scan: the end marker must follow somewhere after it
-            if size is None or data.find(b"\xff\xd9", pos + 2 + length) < 0:
+            end = data.find(b"\xff\xd9", pos + 2 + length)  # never inside the scan's data
+            if size is None or end < 0:
                 raise _broken("JPEG")
-            return _check_size(size[0], size[1], "JPEG")
+            return replace(_check_size(size[0], size[1], "JPEG"), end=end + 2)
         pos += 2 + length
     raise _broken("JPEG")
 

@@ -110,6 +110,7 @@ def add_attachment(store: Store, entry_id: int, data: bytes, file_name: str, *,
     entry = cash_book.get_entry(store, entry_id)
     common.ensure_open(store, entry.council_id, entry.fiscal_year)
     kind = check_content(data)
+    data = rules.picture_only(data, kind)  # nothing hidden after the picture is stored
     digest = hashlib.sha256(data).hexdigest()
     name = rules.clean_file_name(file_name, kind.media_type)
     with store.transaction() as db:
