@@ -8,7 +8,8 @@ checks of :mod:`kyodo_desktop.io.sheet_limits`) finds nothing the row checks of
   columns, zero-height rows, zero-width columns); merged ranges are read and what they cover is
   reported as the streaming reader reports it (:mod:`kyodo_desktop.io.xlsx_merged`);
 - no error cell (``t="e"``: calamine reads ``#REF!`` as empty) and no ISO date cell (``t="d"``);
-- every formula (``<f>``) directly followed by its cached value (``<v>``);
+- every formula (``<f>``) directly followed by its cached value (``<v>`` with text: an empty
+  ``<v/>`` is a formula written without its result, which the streaming reader reports);
 - no DTD, entity or CDATA (``<!…``); namespaces declared only before ``<sheetData>`` and the
   main one never with a prefix (so rows, cells and formulas are the unprefixed elements counted);
 - every ``<row>`` numbered (``<row r="…"``, as Excel writes it), in increasing order, at most
@@ -51,7 +52,7 @@ _ZERO_SIZES = (re.compile(rb" ht=\"[0.]*\""), re.compile(rb" width=\"[0.]*\""))
 _MERGED = re.compile(rb"<mergeCell ref=\"([A-Z0-9:]{1,24})\"")
 _ROW_NUMBER = re.compile(rb"<row r=\"(\d{1,9})\"")
 _WIDE_CELL = re.compile(rb"<c r=\"[A-Z]{2}")
-_CACHED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*<v[\s>/]")
+_CACHED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*<v(?:\s[^>]*)?>[^<]")
 
 
 def _tags(block: bytes, name: bytes) -> int:

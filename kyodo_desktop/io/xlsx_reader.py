@@ -264,7 +264,9 @@ class _SheetReader:
             node = cell.find(_INLINE)
             return column, None if node is None else rich_text(node), True
         raw = cell.findtext(_VALUE)
-        if raw is None:
+        if raw is None or (raw == "" and kind not in ("str", "e")):
+            # no value, or an empty one where a number, shared string, 真偽 or date belongs: a
+            # formula was written without its result (openpyxl and other programs write <v/>)
             return column, None, cell.find(_FORMULA) is None
         if kind == "n":
             return column, self._number(raw, cell.get("s")), True

@@ -111,3 +111,30 @@ def test_other_kinds_of_files_are_refused(tmp_path):
 ])
 def test_cell_text(value, text):
     assert cell_text(value) == text
+
+
+def test_an_empty_cached_value_is_uncalculated_unless_the_formula_gives_text(tmp_path):
+    """``<f>…</f><v/>`` (a formula saved without its result) is a row problem; a text formula
+    whose result is empty (``t="str"``, 「=IF(A1="","",A1)」) reads as an empty cell."""
+    import zipfile
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"], sheet["B1"] = "=1+1", "x"
+    sheet["A2"], sheet["B2"] = "=IF(B1=\"\",\"\",\"\")", "y"
+    saved = tmp_path / "saved.xlsx"
+    workbook.save(saved)
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                assert text.count("<v />") == 2  # openpyxl writes no result
+                head, tail = text.split('<c r="A2"', 1)
+                data = (head + '<c r="A2" t="str"' + tail.replace("<v />", "<v></v>", 1)).encode()
+            target.writestr(item, data)
+    rows = {row.number: row for row in read_table(path).rows}
+    assert rows[1].problems and "A 列の数式は計算結果が保存されていません" in rows[1].problems[0]
+    assert rows[2].problems == () or not rows[2].problems
+    assert rows[2].cells == ("", "y")

@@ -205,3 +205,25 @@ def test_a_memo_past_the_headings_is_not_mistaken_for_a_split_number(store, coun
     preview = preview_roster(store, council, path, fiscal_year=2026)
     assert [row.row_number for row in preview.good_rows] == [2]
     assert [row.row_number for row in preview.bad_rows] == [3]
+
+
+def test_a_name_held_by_a_formula_without_its_result_says_so(store, council, tmp_path):
+    """openpyxl and other programs write a formula's cell as ``<f>…</f><v/>``: the row says the
+    formula's result was never saved and what to do, not that the name is empty."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["自治会名", "ふりがな", "世帯数", "加入世帯数"])
+    sheet.append(['=HYPERLINK("https://example.jp","一区自治会")', "いっく", 120, 100])
+    sheet.append(["二区自治会", "にく", "=40*2", 60])
+    sheet.append(["三区自治会", "さんく", 50, 40])
+    path = tmp_path / "名簿.xlsx"
+    book.save(path)
+    preview = preview_roster(store, council, path, fiscal_year=2026)
+    errors = {row.row_number: row.errors for row in preview.bad_rows}
+    assert sorted(errors) == [2, 3]
+    for number, column in ((2, "A"), (3, "C")):
+        message = " ".join(errors[number])
+        assert f"{column} 列の数式は計算結果が保存されていません" in message
+        assert "Excel でファイルを開いて保存し直して" in message
+        assert "空欄" not in message
+    assert [row.values["name"] for row in preview.good_rows] == ["三区自治会"]
