@@ -103,6 +103,8 @@ def build_minutes(store: Store, request: ReportRequest) -> bytes:
         meeting_id = int(meeting)
     except (TypeError, ValueError):
         raise UserError(_("The meeting number must be a whole number.")) from None
+    if not 0 < meeting_id < 2**63:  # beyond SQLite's integers: no such meeting, not a traceback
+        raise UserError(_("This meeting no longer exists in the data file."))
     data = minutes_data(store, request.council_id, meeting_id)
     return build_pdf(minutes_story(data), PageFurniture(title=data.title,
                                                         footer_left=data.council))
