@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kyodo-desktop`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    _prepare_files()
+    _prepare_files(window=_opens_window(argv))
     try:
         args = _parse(argv)
         if args.command is None:
@@ -169,13 +169,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-def _prepare_files() -> None:
+def _prepare_files(*, window: bool) -> None:
     """Owner-only files from now on (exports, PDFs, backups hold personal data) and the
-    temporary copies a killed earlier run left removed."""
+    temporary copies a killed earlier run left removed — for the window, once it has painted
+    (:func:`kyodo_desktop.ui.app.show_file`)."""
     from kyodo_desktop import fileops
 
     fileops.restrict_new_files()
-    fileops.clean_leftovers()
+    if not window:
+        fileops.clean_leftovers()
 
 
 def _silence_stdout() -> None:

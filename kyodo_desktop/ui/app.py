@@ -104,10 +104,10 @@ def _rotate(log_path: Path) -> None:
 
 
 def prepare_start() -> Settings:
-    """Before the QApplication: owner-only files from now on, leftover temporary copies
-    removed, the 設定, the chosen language."""
+    """Before the QApplication: owner-only files from now on, the 設定, the chosen language.
+    (The temporary copies a killed earlier run left are removed by :func:`show_file`, after
+    the first paint and before the data file is opened.)"""
     fileops.restrict_new_files()
-    fileops.clean_leftovers()  # temporary copies a killed earlier run left behind
     settings = load_settings()
     i18n.set_language(settings.language)
     return settings
@@ -160,11 +160,13 @@ def run_gui(db_path: Path | None, *, demo: bool = False) -> int:
 
 
 def show_file(window, db_path: Path | None, *, demo: bool = False) -> int | None:
-    """Open the data file to show (:func:`resolve_store`, without ``quick_check``) in ``window``
+    """Remove the temporary copies a killed earlier run left behind, then open the data file to
+    show (:func:`resolve_store`, without ``quick_check``) in ``window``
     (a MainWindow made without a file). Returns None when it is shown; otherwise the window is
     closed and the application told to exit with the returned code: 0 when the user chose 終了,
     1 after explaining a failure (e.g. the demo could not be built)."""
     try:
+        fileops.clean_leftovers()  # temporary copies a killed earlier run left behind
         store = resolve_store(db_path, demo=demo, check=False)
         if store is not None and not _shown_unchecked(window, store):
             store = resolve_store(db_path, demo=demo)  # damage is reported as on opening

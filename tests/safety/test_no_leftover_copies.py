@@ -68,14 +68,37 @@ def test_a_killed_handover_import_leaves_nothing_after_the_next_start(
     assert files_under(temp_root) == []
 
 
-def test_the_window_start_cleans_leftovers(temp_root):
+def test_the_window_start_cleans_leftovers_before_opening_the_file(temp_root, monkeypatch):
+    from kyodo_desktop.ui import app
+
+    leftover = temp_root / "handover-999999-0badcafe"
+    leftover.mkdir(parents=True)
+    (leftover / "package.sqlite3").write_bytes(b"personal data")
+    seen_when_opening = []
+
+    def resolve_store(db_path, *, demo, check=True):
+        seen_when_opening.append(files_under(temp_root))
+        return None  # the user chose 終了
+
+    class Window:
+        def close(self):
+            pass
+
+    monkeypatch.setattr(app, "resolve_store", resolve_store)
+    monkeypatch.setattr(app.QApplication, "exit", staticmethod(lambda code: None))
+    assert app.show_file(Window(), None) == 0
+    assert seen_when_opening == [[]]
+    assert files_under(temp_root) == []
+
+
+def test_the_window_start_leaves_cleaning_until_after_its_first_paint(temp_root):
     from kyodo_desktop.ui.app import prepare_start
 
     leftover = temp_root / "handover-999999-0badcafe"
     leftover.mkdir(parents=True)
     (leftover / "package.sqlite3").write_bytes(b"personal data")
-    prepare_start()
-    assert files_under(temp_root) == []
+    prepare_start()  # before the window: owner-only files and settings only
+    assert files_under(temp_root) == [leftover / "package.sqlite3"]
 
 
 def test_a_copy_in_use_is_never_cleaned(temp_root):

@@ -1,8 +1,9 @@
 """Start-up stays light.
 
 - The window is painted before the data file's layers are imported: at its first paint no
-  ``kyodo_desktop.store`` module, no service but the 設定 and no subcommand module is loaded (the file is opened, its
-  frame and first page built, after that paint: ui/app.py ``run_gui``).
+  ``kyodo_desktop.store`` module, no service but the 設定, no subcommand module and no file
+  operation but the owner-only mode is loaded (leftover temporary copies are removed, the file
+  is opened, its frame and first page built, after that paint: ui/app.py ``run_gui``).
 - Once its first page is built, none of reportlab, openpyxl, sqlite-utils or babel's catalog
   reader is imported (the compiled .mo catalog is read with gettext; a source checkout compiles it
   into the cache on its first start; whole numbers and percentages of the overview are formatted
@@ -53,6 +54,7 @@ from kyodo_desktop.cli import COMMAND_MODULES
 commands = {f"kyodo_desktop.{name}" for name in COMMAND_MODULES}
 data_layers = [name for name in at_paint[0] if name.startswith("kyodo_desktop.store")
                or (name.startswith("kyodo_desktop.services.") and name != "kyodo_desktop.services.settings")
+               or (name.startswith("kyodo_desktop.fileops.") and name != "kyodo_desktop.fileops.private")
                or name in commands]
 print("AT_PAINT:" + ",".join(data_layers))
 heavy = sorted(name for name in ("reportlab", "openpyxl", "sqlite_utils", "babel",
