@@ -5,10 +5,11 @@ the next step: choose the grant and the step, type the date (and amount or numbe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -57,14 +58,28 @@ class GrantsTab(QWidget):
                                                                  for _c, label in grants.STEPS])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        # the programme's name wraps; rows as high as their text (a step's date and amount are
-        # two lines) at the text size in use, again after every change of it
-        self.column_fit = ColumnFit(self.table, free=(0,), wrap_rows=True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._size_rows()  # again after every change of the text size (eventFilter)
+        self.table.installEventFilter(self)
+        self.column_fit = ColumnFit(self.table, free=(0,))  # the programme's name wraps
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self, wordWrap=True, objectName="grantSummary")
         layout.addWidget(self.summary)
         layout.addLayout(self._form())
         self.reload()
+
+    def _size_rows(self) -> None:
+        """Rows two lines high (a step's date and amount) at the text size in use."""
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 12)
+        for row in range(self.table.rowCount()):  # rows there already keep their old height
+            rows.resizeSection(row, rows.defaultSectionSize())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """A new text size (設定): the rows follow it (they were cut after a change)."""
+        if watched is self.table and event.type() == QEvent.Type.FontChange:
+            self._size_rows()
+        return super().eventFilter(watched, event)
 
     def _form(self) -> FlowLayout:
         """The row that records a step: one line at 標準, wrapping at large text so every

@@ -10,10 +10,23 @@ from kyodo_desktop.services.settings import TEXT_SIZES
 
 
 def _cut_rows(table) -> list[tuple[int, int, int]]:
-    """(row, height needed by its cells at their column widths, height it has)."""
-    return [(row, table.sizeHintForRow(row), table.rowHeight(row))
-            for row in range(table.rowCount())
-            if table.sizeHintForRow(row) > table.rowHeight(row)]
+    """(row, height its cells need, height it has): Qt's own measure of the row, and each
+    cell's text wrapped as it is painted (the column less the cell's side margins)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    metrics, cut = table.fontMetrics(), []
+    for row in range(table.rowCount()):
+        needed = table.sizeHintForRow(row)
+        for column in range(1, table.columnCount()):  # the steps (the name may wrap freely)
+            room = QRect(0, 0, table.columnWidth(column) - 2 * margin, 1 << 16)
+            text = table.item(row, column).text()
+            wrapped = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), text)
+            needed = max(needed, wrapped.height() + 1)  # the grid line
+        if needed > table.rowHeight(row):
+            cut.append((row, needed, table.rowHeight(row)))
+    return cut
 
 
 def test_grant_rows_follow_a_text_size_change(open_window, demo_path, qtbot):
