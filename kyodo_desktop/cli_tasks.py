@@ -64,14 +64,17 @@ def _provision_answer(store, council_id: int | None, args, people: int, title: s
                         args.printed_by or computer_user())
 
 
-def _record(store, council_id, kind, answer, people: int, title: str) -> None:
-    from kyodo_desktop.services.privacy.provisions import record_provision
+def _write_recorded(store, council_id, kind, answer, people: int, title: str, write):
+    """``write()`` with the 提供記録 of a file holding personal data written first (taken back
+    when the writing fails); says what was recorded."""
+    from kyodo_desktop.services.privacy.provisions import write_recorded
 
-    if answer is not None:
-        record_provision(store, council_id, kind=kind.name, document=title, people=people,
-                         answer=answer)
-        print(_("Recorded in the 提供記録: {count} people, to {recipient}.").format(
+    result = write_recorded(store, council_id, write, kind=kind.name, document=title,
+                            people=people, answer=answer)
+    if answer is not None and council_id is not None:
+        say(_("Recorded in the 提供記録: {count} people, to {recipient}.").format(
             count=people, recipient=answer.recipient))
+    return result
 
 
 def _year_for(kind, args) -> int | None:
@@ -155,10 +158,10 @@ def _run_report(args: argparse.Namespace) -> int:
         if council_id is not None:
             _review_first(store, council_id, kind.name, year)
         pdf = kind.build(store, request)
-        fileops.write_bytes(output, pdf, open_data=store.path)
+        _write_recorded(store, council_id, kind, answer, people, title,
+                        lambda: fileops.write_bytes(output, pdf, open_data=store.path))
         if council_id is not None:
             record_print(store, kind.name, council_id, year, draft=args.draft)
-        _record(store, council_id, kind, answer, people, title)
     say(_("Wrote {path} ({pages} pages).").format(path=escaped(output), pages=_page_count(pdf)))
     return EXIT_OK
 
@@ -263,9 +266,10 @@ def _run_export(args: argparse.Namespace) -> int:
         people = (kind.personal_data(store, council_id, year, options)
                   if kind.personal_data and council_id is not None else 0)
         answer = _provision_answer(store, council_id, args, people, _(kind.title))
-        summary = kind.run(store, council_id, year, output, options=options)
+        summary = _write_recorded(store, council_id, kind, answer, people, _(kind.title),
+                                  lambda: kind.run(store, council_id, year, output,
+                                                   options=options))
         say(summary)
-        _record(store, council_id, kind, answer, people, _(kind.title))
     return EXIT_OK
 
 

@@ -3,14 +3,19 @@ someone is recorded — the day, what, how many people, to whom (提供先), why
 printed it (個人情報保護法 第29条: a record of each 第三者提供, kept 3 years by 施行規則第21条).
 
 A print is not undone by the undo step, so a record is written outside it and never deleted
-by the app (the office prints the list with ``report data-provisions``).
+by the app (the office prints the list with ``report data-provisions``) — except the record of
+an output that was then not written. The record is written BEFORE the file
+(:func:`write_recorded`, or :func:`record_provision` then :func:`withdraw_provision` on failure):
+a crash while or after the file is written leaves a record, never a provision unrecorded.
 """
 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from kyodo_desktop.domain import text
 from kyodo_desktop.errors import ValidationError
@@ -20,6 +25,7 @@ from kyodo_desktop.store import Store
 
 #: The longest 提供先, 目的 or name accepted (characters).
 MAX_TEXT = 200
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,30 @@ def record_provision(store: Store, council_id: int, *, kind: str, document: str,
             "recipient": answer.recipient, "purpose": answer.purpose,
             "printed_by": answer.printed_by,
             "created_at": (at or datetime.now()).isoformat(timespec="seconds")}).last_pk
+
+
+def withdraw_provision(store: Store, provision_id: int) -> None:
+    """Take back the 提供記録 written for an output that was then not written (the writing
+    failed or the print was cancelled): nothing was handed out."""
+    with store.transaction() as db:
+        db.execute("DELETE FROM data_provisions WHERE id = ?", [provision_id])
+
+
+def write_recorded(store: Store, council_id: int | None, write: Callable[[], T], *, kind: str,
+                   document: str, people: int, answer: ProvisionAnswer | None) -> T:
+    """``write()`` (the file holding ``people`` people's data) with its 提供記録 written and
+    committed first, so no crash leaves the file written and the provision unrecorded; when
+    ``write`` raises, the record is taken back (outputs are atomic: no file was left) and the
+    error goes on. Without ``answer`` or council nothing is recorded."""
+    if answer is None or council_id is None:
+        return write()
+    provision_id = record_provision(store, council_id, kind=kind, document=document,
+                                    people=people, answer=answer)
+    try:
+        return write()
+    except Exception:
+        withdraw_provision(store, provision_id)
+        raise
 
 
 def list_provisions(store: Store, council_id: int, *, since: date | None = None,

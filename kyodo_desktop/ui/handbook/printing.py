@@ -93,7 +93,7 @@ class HandbookPrinting(QObject):
         super().__init__(parent)
         self.context = context
         self.job: PdfJob | None = None
-        self._provision: tuple[str, int, object] = ("", 0, None)
+        self._provision: int | None = None  # the 提供記録 of the PDF being written
         self._save = save
         self._options = options
         self._status = status
@@ -120,7 +120,6 @@ class HandbookPrinting(QObject):
         go_on, answer = provision.ask_provision(self.context, self._parent, document, people)
         if not go_on:
             return None
-        self._provision = (document, people, answer)
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
                 self._parent, _("Save the handbook"), f"{book.title}_{book.year_label}.pdf",
@@ -132,6 +131,11 @@ class HandbookPrinting(QObject):
         except UserError as error:
             show_error(error, self._parent)
             return None
+        go_on, provision_id = provision.record_before(  # before the file: see ui/privacy
+            self.context, "handbook", document, people, answer, self._parent)
+        if not go_on:
+            return None
+        self._provision = provision_id
         self.job = PdfJob(book, Path(path), large_print=large_print, booklet=booklet,
                           parent=self._parent)
         self.job.finished.connect(self._done)
@@ -140,9 +144,8 @@ class HandbookPrinting(QObject):
 
     def _done(self, path, error) -> None:
         if error is not None:
+            provision.withdraw(self.context, self._provision)  # no file: nothing handed out
             show_error(error, self._parent)
         else:
             self._status.setText(_("Saved the PDF: {path}").format(path=path))
-            document, people, answer = self._provision
-            provision.record(self.context, "handbook", document, people, answer, self._parent)
         self.pdf_finished.emit(path)

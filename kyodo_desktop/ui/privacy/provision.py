@@ -1,7 +1,9 @@
 """「どなたに渡しますか」: before a print or export that holds people's personal data (電話番号,
-住所 …) the user names the 提供先, the 目的 and who prints; after the file is written the
-提供記録 is written (個人情報保護法 第29条; services/privacy/provisions.py). Every page that
-prints or exports personal data goes through :func:`ask_provision` and :func:`record`."""
+住所 …) the user names the 提供先, the 目的 and who prints; the 提供記録 is written before the
+file (個人情報保護法 第29条; services/privacy/provisions.py), so a crash while writing never
+leaves a provision unrecorded, and taken back when the file was not written. Every page that
+prints or exports personal data goes through :func:`ask_provision`, then :func:`write_recorded`
+(or :func:`record_before` and :func:`withdraw` around a write that finishes later)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.changes import ROSTER, Changes
+from kyodo_desktop.services.privacy import provisions
 from kyodo_desktop.services.privacy.provisions import (
     MAX_TEXT,
     ProvisionAnswer,
@@ -78,15 +81,45 @@ def ask_provision(context, parent: QWidget | None, document: str,
     return answer is not None, answer
 
 
-def record(context, kind: str, document: str, people: int,
-           answer: ProvisionAnswer | None, parent: QWidget | None = None) -> None:
-    """Write the 提供記録 of a finished output (nothing when ``answer`` is None)."""
+def record_before(context, kind: str, document: str, people: int,
+                  answer: ProvisionAnswer | None, parent: QWidget | None = None
+                  ) -> tuple[bool, int | None]:
+    """Write the 提供記録 of an output about to be written: ``(go on, record id or None)``;
+    ``(True, None)`` when there is nothing to record, ``(False, None)`` when the record was
+    refused (shown; write nothing then)."""
     if answer is None or context.council_id is None:
-        return
+        return True, None
     try:
-        record_provision(context.store, context.council_id, kind=kind, document=document,
-                         people=people, answer=answer)
+        provision_id = record_provision(context.store, context.council_id, kind=kind,
+                                        document=document, people=people, answer=answer)
     except ValidationError as error:
         show_error(error, parent)
-        return
+        return False, None
     context.notify(Changes.of(ROSTER, council_id=context.council_id))
+    return True, provision_id
+
+
+def withdraw(context, provision_id: int | None) -> None:
+    """Take back the 提供記録 of an output that was then not written (failed, cancelled)."""
+    if provision_id is None:
+        return
+    provisions.withdraw_provision(context.store, provision_id)
+    context.notify(Changes.of(ROSTER, council_id=context.council_id))
+
+
+def write_recorded(context, kind: str, document: str, people: int,
+                   answer: ProvisionAnswer | None, write, parent: QWidget | None = None):
+    """``write()`` with its 提供記録 written first and taken back when ``write`` raises (the
+    error goes on) or returns a false value (cancelled); ``None`` without writing when the
+    record was refused (shown)."""
+    go_on, provision_id = record_before(context, kind, document, people, answer, parent)
+    if not go_on:
+        return None
+    try:
+        result = write()
+    except Exception:
+        withdraw(context, provision_id)
+        raise
+    if not result:
+        withdraw(context, provision_id)
+    return result

@@ -198,10 +198,11 @@ class PrivacyTab(QWidget):
         go_on, answer = provision.ask_provision(self.context, self, document, people)
         if not go_on:
             return None
-        path = save_pdf(self, build, path, suggested, self.context.store.path)
+        path = provision.write_recorded(
+            self.context, kind, document, people, answer,
+            lambda: save_pdf(self, build, path, suggested, self.context.store.path), self)
         if path is None:
             return None
-        provision.record(self.context, kind, document, people, answer, self)
         self.status.setText(_("Saved the PDF: {path}").format(path=path))
         return path
 

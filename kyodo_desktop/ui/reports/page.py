@@ -311,13 +311,14 @@ class ReportsPage(QWidget):
         if not go_on:
             return False
         try:
-            done = print_with_dialog(pdf, self.title(), self)
+            done = bool(self._write_recorded(
+                provided, lambda: print_with_dialog(pdf, self.title(), self)))
         except UserError as error:
             show_error(error, self)
             return False
         self.status.setText(_("Sent to the printer.") if done else "")
         if done:
-            self._record_print(provided)
+            self._record_print()
         return done
 
     def _ask_provision(self) -> tuple[bool, tuple | None]:
@@ -334,12 +335,17 @@ class ReportsPage(QWidget):
         go_on, answer = provision.ask_provision(self.context, self, self.title(), people)
         return go_on, (kind.name, self.title(), people, answer) if answer else None
 
-    def _record_print(self, provided: tuple | None = None) -> None:
-        """A final print or save completes its step of 今年度の流れ (e.g. 手引きの印刷) and
-        writes the 提供記録 of a form with personal data (``provided``)."""
-        if provided is not None:
-            kind_name, document, people, answer = provided
-            provision.record(self.context, kind_name, document, people, answer, self)
+    def _write_recorded(self, provided: tuple | None, write):
+        """``write()`` (print or save) with the 提供記録 of a form with personal data
+        (``provided``) written before it and taken back when nothing was written."""
+        if provided is None:
+            return write()
+        kind_name, document, people, answer = provided
+        return provision.write_recorded(self.context, kind_name, document, people, answer,
+                                        write, self)
+
+    def _record_print(self) -> None:
+        """A final print or save completes its step of 今年度の流れ (e.g. 手引きの印刷)."""
         kind, request = self.current_kind(), self.request()
         if kind is not None and request is not None and record_print(
                 self.context.store, kind.name, request.council_id, request.fiscal_year,
@@ -381,11 +387,14 @@ class ReportsPage(QWidget):
         if not go_on:
             return False
         try:
-            fileops.write_bytes(path, pdf, open_data=open_data)
+            written = self._write_recorded(provided, lambda: (
+                fileops.write_bytes(path, pdf, open_data=open_data), True)[1])
         except UserError as error:
             show_error(error, self)
             return False
+        if not written:
+            return False
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.status.setText(_("Saved to {path}.").format(path=path))
-        self._record_print(provided)
+        self._record_print()
         return True

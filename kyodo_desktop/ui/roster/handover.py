@@ -305,9 +305,13 @@ class HandoverWizard:
         if not go_on:
             return
         try:
-            message = roster_export.export_presidents(store, council, self.fiscal_year, path)
+            message = provision.write_recorded(
+                self.context, "presidents", document, people, answer,
+                lambda: roster_export.export_presidents(store, council, self.fiscal_year, path),
+                self.wizard)
         except UserError as error:
             show_error(error, self.wizard)
             return
-        provision.record(self.context, "presidents", document, people, answer, self.wizard)
+        if message is None:
+            return
         self.wizard.findChild(QLabel, "resultLabel").setText(message)

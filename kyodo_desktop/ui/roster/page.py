@@ -140,10 +140,13 @@ class RosterPage(QWidget):
         if not go_on:
             return
         try:
-            message = run_in_background(self, _("Writing the file…"), lambda: (
-                roster_export.export_organizations(store, council, year, path)))
+            message = provision.write_recorded(
+                self.context, "organizations", document, people, answer,
+                lambda: run_in_background(self, _("Writing the file…"), lambda: (
+                    roster_export.export_organizations(store, council, year, path))), self)
         except UserError as error:
             show_error(error, self)
             return
-        provision.record(self.context, "organizations", document, people, answer, self)
+        if message is None:
+            return
         self.form.findChild(QLabel, "totalsLabel").setToolTip(message)
