@@ -28,6 +28,7 @@ from kyodo_desktop.reports.grant_layout import (
     styles,
     width,
 )
+from kyodo_desktop.reports.grant_letter import address_parts, fitted
 from kyodo_desktop.reports.page import PageFurniture
 from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.services.backup.datafile import Store
@@ -45,11 +46,12 @@ def paper_date(request: ReportRequest) -> date:
 
 def _issuer_block(who: Issuer) -> Table:
     st = styles()
-    representative = f"{who.role}{NBSP3}{who.representative}" if who.representative else who.role
     postal, _space, address = who.address.partition(" ") if who.address.startswith("〒") \
         else ("", "", who.address)
-    rows = [[Paragraph(escape(text), st.body)] for text in (postal, address, who.name,
-                                                            representative) if text]
+    parts = [[("", postal)], address_parts(address), [("", who.name)],
+             [("", who.role), (NBSP3, who.representative)]]
+    rows = [[fitted([(sep, p) for sep, p in value if p], st.body, 95 * mm - 6)]
+            for value in parts if any(p for _sep, p in value)]
     table = Table(rows, colWidths=[95 * mm], hAlign="RIGHT")
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), MINCHO),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),

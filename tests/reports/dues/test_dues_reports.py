@@ -129,3 +129,19 @@ def test_papers_without_a_president_refuse_unless_drafted(demo_store, yuda):
         text = "\n".join(page_texts(build(demo_store, ReportRequest(
             yuda, FY, draft=True, options={"date": "R8.4.20"}))))
         assert "未確定" in text and "湯田地域づくり協議会" in text
+
+
+def test_a_long_address_breaks_between_its_parts_on_the_papers(demo_store, yuda):
+    """The issuer block of the 請求書 and 領収書 breaks the address as the city forms do: after
+    the house number, never inside 湯田地域交流センター."""
+    import re
+
+    with demo_store.transaction() as db:
+        db.execute("UPDATE councils SET address = ? WHERE id = ?",
+                   ["山口市湯田温泉四丁目1番20号 山口市湯田地域交流センター内", yuda])
+    invoice = page_texts(build_invoices(demo_store, ReportRequest(yuda, FY, options={
+        "date": "R8.4.20"})))[0]
+    receipt = page_texts(build_receipts(demo_store, ReportRequest(yuda, FY)))[0]
+    for page in (invoice, receipt):
+        lines = [re.sub(r"\s+", "", line) for line in page.splitlines()]
+        assert any("山口市湯田地域交流センター内" in line for line in lines), page[:400]
