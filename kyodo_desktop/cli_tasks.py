@@ -237,10 +237,12 @@ def _run_import(args: argparse.Namespace) -> int:
     year = _year_for(kind, args)
     with cli_options.open_db(args) as store:
         council = cli_options.council_from(store, args)
-        with progress_line(_("Reading {name}").format(name=escaped(path.name))) as progress:
+        with progress_line(_("Reading {name}").format(name=escaped(path.name))) as progress, \
+                progress_line(_("Writing the entries")) as writing:
             summary = kind.run(store, council["id"], year, path, dry_run=args.dry_run,
                                skip_bad_rows=args.skip_bad_rows,
                                options={"fund": args.fund, "progress": progress,
+                                        "writing": writing,
                                         "allow_duplicate": args.allow_duplicate})
     say(summary)
     return EXIT_OK

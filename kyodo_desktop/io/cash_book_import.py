@@ -87,7 +87,7 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | No
 
 
 def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPreview, *,
-                 skip_bad_rows: bool = False) -> Changes:
+                 skip_bad_rows: bool = False, progress: Progress | None = None) -> Changes:
     """Record the previewed entries in the 出納簿 of ``council_id``, 年度 ``fiscal_year``, in one
     transaction through :func:`kyodo_desktop.services.accounting.cash_book.record_entries`
     (``store``: the open :class:`kyodo_desktop.store.Store`); return what changed. A row's 事業
@@ -95,6 +95,9 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
     :func:`new_projects` lists them). A row's 口座 column names one of the council's 口座
     (現金, 普通預金, a 呼び名 or 口座番号: :func:`~kyodo_desktop.services.accounting.accounts.
     find_account`); an empty one means 現金, an unknown one is a UserError naming the row. The 前年度繰越 (``preview.openings``) is not written here.
+    ``progress(entries_written, entries_in_all)`` is called as the entries are written; what it
+    raises (:class:`~kyodo_desktop.io.sheet_limits.ImportCancelled`) stops the import with
+    nothing written.
 
     Raises UserError (Japanese), writing nothing, when any row has errors (unless
     ``skip_bad_rows``: then only the good rows are written), when no row is left, or when the
@@ -121,7 +124,8 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
             entries = [replace(row.entry, project_id=ids[row.project]) if row.project
                        else row.entry for row in preview.rows if row.ok and row.entry is not None]
             entries = _with_accounts(store, council_id, preview, entries)
-            return record_entries(store, council_id, fiscal_year, entries) | changes
+            return record_entries(store, council_id, fiscal_year, entries,
+                                  progress=progress) | changes
     except EntryValidationError as error:
         number = [row.row_number for row in preview.rows if row.ok][error.index]
         raise UserError(_("Row {row}: {text}").format(row=number, text=error.message),

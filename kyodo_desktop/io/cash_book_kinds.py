@@ -56,17 +56,19 @@ def preview_for_fund(path: Path | str, fiscal_year: int, fund: str | None, *,
 
 
 def import_with_opening(store: Store, council_id: int, fiscal_year: int,
-                        preview: ImportPreview, *, skip_bad_rows: bool = False
+                        preview: ImportPreview, *, skip_bad_rows: bool = False,
+                        progress: Progress | None = None
                         ) -> tuple[Changes, list[OpeningOutcome]]:
     """Record the previewed entries and handle the 前年度繰越 rows (one per fund) in one
-    transaction.
+    transaction; ``progress(entries_written, entries_in_all)`` as :func:`apply_import` takes it
+    (what it raises stops the import, nothing written).
 
     Returns ``(Changes, one OpeningOutcome per 前年度繰越 row)``. Raises what
     :func:`apply_import` and :func:`take_import_opening` raise (nothing is written then).
     """
     with store.transaction():
         changes = apply_import(store, council_id, fiscal_year, preview,
-                               skip_bad_rows=skip_bad_rows)
+                               skip_bad_rows=skip_bad_rows, progress=progress)
         record_import(store, council_id, KIND, preview.sha256, preview.path.name,
                       len(preview.entries), fiscal_year=fiscal_year)
         outcomes = []
@@ -107,7 +109,8 @@ def run_import(store: Store, council_id: int, fiscal_year: int, path: Path, *, d
         lines.append(_("This was a check only (--dry-run): nothing was written."))
         return "\n".join(lines)
     _changes, outcomes = import_with_opening(store, council_id, fiscal_year, preview,
-                                             skip_bad_rows=skip_bad_rows)
+                                             skip_bad_rows=skip_bad_rows,
+                                             progress=options.get("writing"))
     lines.append(_("{count} entries were imported.").format(count=len(preview.entries)))
     lines += [outcome.message for outcome in outcomes]
     return "\n".join(lines)

@@ -11,6 +11,13 @@ Services write accounting rows through :func:`insert_row`, :func:`update_row` an
 :func:`delete_row` inside ``store.transaction()``; they read the row back, so column defaults
 are logged as stored. :func:`baseline` logs rows written before the log existed (demo, import of
 an old file).
+
+A large batch of new rows (:func:`insert_rows`, at least :data:`LOGGED_TOGETHER` rows: an
+imported 出納簿) is logged as one record per batch (schema step 23): ``row_key``
+``"rows:<first id>-<last id>"`` and ``after`` the rows as stored, ``{"columns": […], "rows":
+[[…], …]}`` (canonical JSON, one array of values per row, ids consecutive), hashed and chained as
+any record. The readers (:func:`history`, :func:`history_by`, :func:`verify_covered_rows`,
+:func:`log_unlogged`) take each of its rows as logged by an insert of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextvars import ContextVar
 from datetime import datetime
 from itertools import islice
@@ -125,12 +132,18 @@ def record(db: sqlite_utils.Database, table: str, row_key: str, action: str,
     """
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action!r}")
+    return _append(db, table, row_key, action, None if before is None else canonical(before),
+                   None if after is None else canonical(after), actor, occurred_at)
+
+
+def _append(db: sqlite_utils.Database, table: str, row_key: str, action: str,
+            before: str | None, after: str | None, actor: str, occurred_at: str | None) -> int:
+    """Append the record of ``before``/``after`` (canonical JSON texts) chained to the last."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     entry = {
         "occurred_at": occurred_at or _now(),
         "table_name": table, "row_key": row_key, "action": action,
-        "before": None if before is None else canonical(before),
-        "after": None if after is None else canonical(after),
+        "before": before, "after": after,
         "actor": actor, "prev_hash": row[0] if row else GENESIS_HASH,
     }
     entry["hash"] = _hash(entry)
@@ -154,18 +167,24 @@ def insert_row(db: sqlite_utils.Database, table: str, values: dict, actor: str =
     return after
 
 
-def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], actor: str = ""
+def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable, actor: str = "", *,
+                columns: Sequence[str] | None = None, progress: Progress | None = None
                 ) -> list[int]:
-    """INSERT ``rows`` (dicts with the same columns, no ``id``; a list, or made one at a time:
-    at most :data:`BATCH` are held) into an audited table keyed by ``id``, log each, and return
-    their ids, in order: what :func:`insert_row` does row by row, in a few statements per
-    :data:`BATCH` rows (ids given explicitly after the highest one; the
-    rows in multi-row INSERTs (:func:`_insert_values`), so the table's triggers and constraints
-    still check each; one SELECT back of the rows as stored; their log entries, chained as
-    :func:`record` chains them, in multi-row INSERTs too). Call inside the transaction of the
-    change. Raises ValueError for a table not keyed by ``id``."""
+    """INSERT ``rows`` into an audited table keyed by ``id``, log them, and return their ids, in
+    order: what :func:`insert_row` does row by row, in a few statements per :data:`BATCH` rows
+    (ids given explicitly after the highest one, consecutive; the rows in multi-row INSERTs
+    (:func:`_insert_values`), so the table's triggers and constraints still check each). A batch
+    of at least :data:`LOGGED_TOGETHER` rows is logged as one record holding the rows as stored
+    (read back as JSON by SQLite, :func:`_log_batch`); a smaller one as one record per row, as
+    :func:`record` chains them. ``rows``: dicts with the same columns (no ``id``), or with
+    ``columns`` the lists of their values in that order; a list, or made one at a time (at most
+    :data:`BATCH` are held). ``progress(rows_written, rows_in_all)`` (``rows_in_all`` 0 when
+    ``rows`` has no length) is called after each batch and may raise to stop (the caller's
+    transaction then writes nothing). Call inside the transaction of the change. Raises
+    ValueError for a table not keyed by ``id``."""
     if AUDITED_TABLES[table] != ("id",):
         raise ValueError(f"{table} is not keyed by id")
+    total = len(rows) if isinstance(rows, Sized) else 0
     ids: list[int] = []
     rows = iter(rows)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
@@ -173,7 +192,13 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], act
         while batch := list(islice(rows, BATCH)):
             if len(batch) == BATCH and not ids:  # a large import: its indexes stay in memory,
                 db.execute(f"PRAGMA cache_size = {LARGE_CACHE_KIB}")  # far fewer page reads
-            ids += _insert_batch(db, table, batch, actor)
+            if columns is None:
+                names, values = list(batch[0]), [list(row.values()) for row in batch]
+            else:
+                names, values = list(columns), batch
+            ids += _insert_batch(db, table, names, values, actor)
+            if progress is not None:
+                progress(len(ids), total)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
     return ids
@@ -181,24 +206,81 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], act
 
 #: Rows written per statement by :func:`insert_rows` (bounds the memory of a large import).
 BATCH = 5_000
+#: A batch of at least this many rows is logged as one change-log record (:func:`_log_batch`).
+LOGGED_TOGETHER = 100
+#: The ``row_key`` of such a record: ``"rows:<first id>-<last id>"``.
+BATCH_KEY = "rows:"
+_BATCH_GLOB = "rows:*"  # GLOB, not LIKE: a prefix GLOB is looked up in the index audit_log_row
 #: The page cache (negative: KiB) while more than BATCH rows are inserted.
 LARGE_CACHE_KIB = -16384  # 16 MB: keeps a 100,000-row import under 300 MB
+#: ``progress(done, total)`` of :func:`insert_rows` (the import's progress callback).
+Progress = Callable[[int, int], None]
 
 
-def _insert_batch(db: sqlite_utils.Database, table: str, rows: list[dict], actor: str
-                  ) -> list[int]:
-    columns = ["id", *rows[0]]
+def _insert_batch(db: sqlite_utils.Database, table: str, columns: list[str], rows: list,
+                  actor: str) -> list[int]:
     first = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-    _insert_values(db.conn, table, columns,
-                   ([first + index, *row.values()] for index, row in enumerate(rows)))
+    _insert_values(db.conn, table, ["id", *columns],
+                   ([first + index, *row] for index, row in enumerate(rows)))
+    last = first + len(rows) - 1
+    if len(rows) >= LOGGED_TOGETHER:
+        _log_batch(db, table, first, last, actor)
+        return list(range(first, last + 1))
     cursor = db.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id",
-                        [first, first + len(rows) - 1])
+                        [first, last])
     names = [d[0] for d in cursor.description]
     stored = [dict(zip(names, values, strict=True)) for values in cursor]
-    last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    last_hash = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     _insert_values(db.conn, "audit_log", _LOG_COLUMNS,
-                   _log_inserts(table, stored, actor, last[0] if last else GENESIS_HASH))
+                   _log_inserts(table, stored, actor, last_hash[0] if last_hash else GENESIS_HASH))
     return [row["id"] for row in stored]
+
+
+def _log_batch(db: sqlite_utils.Database, table: str, first: int, last: int, actor: str) -> None:
+    """Log the rows ``first``…``last`` of ``table`` as one insert record: ``after`` is the
+    canonical JSON ``{"columns": [names], "rows": [[values], …]}`` of the rows as stored, made by
+    SQLite's JSON functions (the same text :func:`canonical` gives for INTEGER and TEXT values:
+    keys in order, no spaces, UTF-8 kept, the same escapes; the audited tables hold no REAL)."""
+    names = [name for _cid, name, *_rest in db.execute(f"PRAGMA table_info({table})")]
+    listed = ", ".join(names)
+    after = db.execute(
+        f"SELECT json_object('columns', json(?), 'rows', json_group_array(json_array({listed})))"
+        f" FROM (SELECT {listed} FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id)",
+        [canonical(names), first, last]).fetchone()[0]
+    _append(db, table, f"{BATCH_KEY}{first}-{last}", "insert", None, after, actor, None)
+
+
+def batch_rows(after: str) -> list[dict]:
+    """The rows of a batch record's ``after`` (see :func:`_log_batch`); [] when it is not one
+    (a damaged record: its rows are then reported as not in the change history)."""
+    try:
+        content = json.loads(after)
+        columns = content["columns"]
+        return [dict(zip(columns, values, strict=True)) for values in content["rows"]]
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
+def _batches(conn: sqlite3.Connection, table: str, containing: int | None = None):
+    """``(log id, occurred_at, actor, after)`` of the batch records of ``table``, oldest first;
+    only those whose ids span ``containing`` when it is given."""
+    sql = ("SELECT id, occurred_at, actor, after FROM audit_log WHERE table_name = ? "
+           "AND row_key GLOB ?")
+    params: list = [table, _BATCH_GLOB]
+    if containing is not None:
+        sql += (" AND ? BETWEEN CAST(substr(row_key, 6, instr(row_key, '-') - 6) AS INTEGER) "
+                "AND CAST(substr(row_key, instr(row_key, '-') + 1) AS INTEGER)")
+        params.append(containing)
+    return conn.execute(sql + " ORDER BY id", params)
+
+
+def _batch_history(store: Store, table: str, keep, containing: int | None = None) -> list[dict]:
+    """The rows of ``table``'s batch records for which ``keep(row)`` is true, each shaped as a
+    :func:`history` row of its own insert."""
+    return [{"id": log_id, "occurred_at": occurred_at, "action": "insert", "before": None,
+             "after": row, "actor": actor}
+            for log_id, occurred_at, actor, after in _batches(store.conn, table, containing)
+            for row in batch_rows(after) if keep(row)]
 
 
 _LOG_COLUMNS = ("occurred_at", "table_name", "row_key", "action", "before", "after", "actor",
@@ -280,11 +362,12 @@ def delete_row(db: sqlite_utils.Database, table: str, key: dict, actor: str = ""
 def history(store: Store, table: str, key: str) -> list[dict]:
     """The log of one row, oldest first: ``[{id, occurred_at, action, before, after, actor}]``
     with ``before``/``after`` as dicts (None where absent)."""
-    rows = store.query("SELECT id, occurred_at, action, before, after, actor FROM audit_log "
-                       "WHERE table_name = ? AND row_key = ? ORDER BY id", (table, key))
-    for row in rows:
-        for side in ("before", "after"):
-            row[side] = None if row[side] is None else json.loads(row[side])
+    rows = _parsed(store.query("SELECT id, occurred_at, action, before, after, actor FROM "
+                               "audit_log WHERE table_name = ? AND row_key = ? ORDER BY id",
+                               (table, key)))
+    if AUDITED_TABLES[table] == ("id",) and key.isdigit():  # it may be logged in a batch
+        rows += _batch_history(store, table, lambda row: str(row.get("id")) == key, int(key))
+        rows.sort(key=lambda row: row["id"])
     return rows
 
 
@@ -314,7 +397,11 @@ def history_by(store: Store, table: str, column: str, value: int | str) -> list[
         "SELECT id, occurred_at, action, before, after, actor FROM audit_log "
         "WHERE table_name = ? AND json_extract(coalesce(after, before), ?) = ? ORDER BY id",
         (table, f"$.{column}", value))
-    return _parsed(rows)
+    rows = _parsed(rows)
+    if AUDITED_TABLES[table] == ("id",):  # its rows may be logged in batches
+        rows += _batch_history(store, table, lambda row: row.get(column) == value)
+        rows.sort(key=lambda row: row["id"])
+    return rows
 
 
 def _parsed(rows: list[dict]) -> list[dict]:
@@ -372,11 +459,34 @@ def verify_chain(store: Store) -> list[str]:
     return problems
 
 
-def _latest(store: Store, table: str) -> dict[str, tuple[str, str | None]]:
+def _latest(store: Store, table: str) -> dict[str, tuple[str, str | tuple | None]]:
+    """The last logged ``(action, after)`` of each row key of ``table``: ``after`` the JSON of a
+    record of its own, or ``(columns, values)`` of a row of a batch record."""
     rows = store.conn.execute(
-        "SELECT row_key, action, after FROM audit_log WHERE id IN (SELECT max(id) FROM "
-        "audit_log WHERE table_name = ? GROUP BY row_key)", (table,))
-    return {key: (action, after) for key, action, after in rows}
+        "SELECT id, row_key, action, after FROM audit_log WHERE id IN (SELECT max(id) FROM "
+        "audit_log WHERE table_name = ? AND row_key NOT GLOB ? GROUP BY row_key)",
+        (table, _BATCH_GLOB))
+    found = {key: (log_id, action, after) for log_id, key, action, after in rows}
+    for log_id, _at, _actor, after in _batches(store.conn, table):
+        try:
+            content = json.loads(after)
+            columns, values = tuple(content["columns"]), content["rows"]
+            position = columns.index("id")
+        except (ValueError, KeyError, TypeError):
+            continue  # a damaged record: its rows are reported as not logged
+        for row in values:
+            key = str(row[position]) if isinstance(row, list) and len(row) > position else None
+            if key is not None and (key not in found or found[key][0] < log_id):
+                found[key] = (log_id, "insert", (columns, row))
+    return {key: (action, after) for key, (_id, action, after) in found.items()}
+
+
+def _logged_state(after: str | tuple) -> dict:
+    """A row's last logged state from :func:`_latest` as a dict."""
+    if isinstance(after, tuple):
+        columns, values = after
+        return dict(zip(columns, values, strict=False))
+    return json.loads(after)
 
 
 def _present_tables(store: Store) -> list[str]:
@@ -409,7 +519,7 @@ def verify_covered_rows(store: Store) -> list[str]:
                 unlogged.append(key)
             elif latest[key][0] == "delete":
                 revived.append(key)
-            elif _differs(table, json.loads(latest[key][1]), json.loads(canonical(row))):
+            elif _differs(table, _logged_state(latest[key][1]), json.loads(canonical(row))):
                 changed.append(key)
         vanished = [k for k, (action, _after) in latest.items()
                     if action != "delete" and k not in seen]
@@ -453,6 +563,8 @@ def log_unlogged(db: sqlite_utils.Database, tables, actor: str,
     for table in tables:
         logged = {key for key, in db.execute(
             "SELECT DISTINCT row_key FROM audit_log WHERE table_name = ?", [table])}
+        logged |= {row_key(table, row) for _id, _at, _actor, after in _batches(db.conn, table)
+                   for row in batch_rows(after) if "id" in row}
         cursor = db.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():

@@ -101,3 +101,40 @@ def test_an_entry_the_service_refuses_is_named_by_its_row(store, council, tmp_pa
         apply_import(store, council, 2023, preview, skip_bad_rows=True)
     assert caught.value.message.startswith("5 行目: ")
     assert _count(store) == 0
+
+
+def _book(rows: int) -> list[list]:
+    return [["日付", "摘要", "費目", "収入", "支出", "事業"]] + [
+        ["R5.5.1", f"用紙 {index}", "消耗品", "", str(100 + index), "夏祭り" if index % 7 else ""]
+        for index in range(rows)]
+
+
+def test_writing_reports_its_progress_per_batch(store, council, write_csv, monkeypatch):
+    from kyodo_desktop.store import audit
+
+    monkeypatch.setattr(audit, "BATCH", 400)
+    preview = preview_cash_book(write_csv(_book(1000)), fiscal_year=2023, fund_code="own_funds")
+    calls = []
+    apply_import(store, council, 2023, preview, progress=lambda *call: calls.append(call))
+    assert calls == [(400, 1000), (800, 1000), (1000, 1000)]
+    assert _count(store) == 1000
+
+
+def test_a_cancel_while_writing_leaves_nothing_imported(store, council, write_csv, monkeypatch):
+    from kyodo_desktop.io.cash_book_kinds import import_with_opening
+    from kyodo_desktop.io.sheet_limits import ImportCancelled
+    from kyodo_desktop.store import audit
+
+    monkeypatch.setattr(audit, "BATCH", 400)
+    preview = preview_cash_book(write_csv(_book(1000)), fiscal_year=2023, fund_code="own_funds")
+    tables = ("cash_book_entries", "audit_log", "projects", "imported_files")
+    before = {table: store.scalar(f"SELECT count(*) FROM {table}") for table in tables}
+
+    def cancel_at_the_second_batch(done: int, total: int) -> None:
+        if done > 400:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_with_opening(store, council, 2023, preview, progress=cancel_at_the_second_batch)
+    assert {table: store.scalar(f"SELECT count(*) FROM {table}") for table in tables} == before
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []

@@ -140,8 +140,12 @@ def test_fast_rows_of_a_csv(monkeypatch, tmp_path):
 def _stored(store) -> tuple[list, list]:
     entries = store.conn.execute(
         "SELECT * FROM cash_book_entries ORDER BY id").fetchall()
-    logged = [json.loads(after) for (after,) in store.conn.execute(
-        "SELECT after FROM audit_log WHERE table_name = 'cash_book_entries' ORDER BY id")]
+    from kyodo_desktop.store import audit
+
+    logged = [row for (key, after) in store.conn.execute(
+        "SELECT row_key, after FROM audit_log WHERE table_name = 'cash_book_entries' ORDER BY id")
+        for row in (audit.batch_rows(after) if key.startswith(audit.BATCH_KEY)
+                    else [json.loads(after)])]  # the rows of a batch record one by one
     return ([row[:-2] for row in entries],  # created_at and account_id: the time, the 現金 id
             [{k: v for k, v in after.items() if k != "created_at"} for after in logged])
 

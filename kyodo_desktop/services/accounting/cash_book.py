@@ -26,6 +26,7 @@ from kyodo_desktop.domain.accounting import (
     refusal_text,
 )
 from kyodo_desktop.domain.formatting import format_date
+from kyodo_desktop.domain.wareki import fiscal_year_end, fiscal_year_start
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import accounts, common
@@ -38,6 +39,7 @@ from kyodo_desktop.services.accounting.rows import EntryHistoryRow
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils
 from kyodo_desktop.store import Store, audit
+from kyodo_desktop.store.audit import Progress
 from kyodo_desktop.store.errors import refund_with_project_message
 
 TABLE = "cash_book_entries"
@@ -101,18 +103,19 @@ def _on_account(store: Store, council_id: int, entry: CashBookEntryInput) -> Cas
 
 
 def _rows_on_accounts(store: Store, council_id: int, fiscal_year: int,
-                      entries: list[CashBookEntryInput]) -> Iterator[dict]:
-    """The stored values of ``entries`` (:func:`_values`) in the council-year, each on its 口座:
-    the one given, or the council's 現金 (looked up once, before the first value is made);
-    made one at a time, so that a large import never holds them all."""
+                      entries: list[CashBookEntryInput]) -> Iterator[list]:
+    """The stored values of ``entries`` in the council-year, in the order of
+    :data:`_ROW_COLUMNS`, each on its 口座: the one given, or the council's 現金 (looked up once,
+    before the first value is made); made one at a time, so that a large import never holds
+    them all."""
     cash = None
     if any(entry.account_id is None for entry in entries):
         cash = accounts.cash_account_id(store, council_id)
     for entry in entries:
-        row = {"council_id": council_id, "fiscal_year": fiscal_year, **_values(entry)}
+        values = [council_id, fiscal_year, *_value_list(entry)]
         if entry.account_id is None:
-            row["account_id"] = cash
-        yield row
+            values[-1] = cash
+        yield values
 
 
 class _Lookup:
@@ -134,47 +137,82 @@ class _Lookup:
         return self.answers[key]
 
 
+#: The stored columns of an entry's input (:func:`_values`), in order.
+_VALUE_COLUMNS = ("fund_code", "entry_date", "direction", "income_category_code",
+                  "expense_category_code", "description", "amount", "payee", "voucher_no",
+                  "project_id", "grant_id", "memo", "account_id")
+#: The columns :func:`record_entries` writes (:func:`_rows_on_accounts`), in order.
+_ROW_COLUMNS = ("council_id", "fiscal_year", *_VALUE_COLUMNS)
+
+
 def _values(entry: CashBookEntryInput) -> dict:
+    return dict(zip(_VALUE_COLUMNS, _value_list(entry), strict=True))
+
+
+def _value_list(entry: CashBookEntryInput) -> list:
+    """The stored values of ``entry``, in the order of :data:`_VALUE_COLUMNS`."""
     is_income = entry.direction == INCOME
-    return {
-        "fund_code": entry.fund_code, "entry_date": entry.entry_date.isoformat(),
-        "direction": entry.direction,
-        "income_category_code": entry.category_code if is_income else None,
-        "expense_category_code": None if is_income else entry.category_code,
-        "description": text.printable(entry.description, keep_newlines=False),
-        "amount": entry.amount, "payee": text.printable(entry.payee, keep_newlines=False),
-        "voucher_no": text.normalize(entry.voucher_no), "project_id": entry.project_id,
-        "grant_id": entry.grant_id, "memo": text.printable(entry.memo),
-        "account_id": entry.account_id,
-    }
+    printable = text.printable
+    return [entry.fund_code, entry.entry_date.isoformat(), entry.direction,
+            entry.category_code if is_income else None,
+            None if is_income else entry.category_code,
+            printable(entry.description, keep_newlines=False), entry.amount,
+            printable(entry.payee, keep_newlines=False), text.normalize(entry.voucher_no),
+            entry.project_id, entry.grant_id, printable(entry.memo), entry.account_id]
 
 
 def record_entries(store: Store, council_id: int, fiscal_year: int,
-                   entries: list[CashBookEntryInput], *, actor: str = "") -> Changes:
+                   entries: list[CashBookEntryInput], *, actor: str = "",
+                   progress: Progress | None = None) -> Changes:
     """Store ``entries`` in the 出納簿 of the council-year, all or none (one transaction).
+    ``progress(entries_written, len(entries))`` is called as the rows are written (every
+    :data:`~kyodo_desktop.store.audit.BATCH`); whatever it raises stops the write, with nothing
+    stored.
 
     Raises EntryValidationError naming the first bad entry (nothing stored; dated outside the
     年度, amount ≤ 0, no 費目 … see :func:`check_entry`), YearClosed when the year is closed,
     UserError when the council does not exist.
     """
-    record_entries_with_ids(store, council_id, fiscal_year, entries, actor=actor)
+    record_entries_with_ids(store, council_id, fiscal_year, entries, actor=actor,
+                            progress=progress)
     return common.accounts_changed(council_id)
 
 
 def record_entries_with_ids(store: Store, council_id: int, fiscal_year: int,
-                            entries: list[CashBookEntryInput], *, actor: str = "") -> list[int]:
+                            entries: list[CashBookEntryInput], *, actor: str = "",
+                            progress: Progress | None = None) -> list[int]:
     """Like :func:`record_entries` but return the new entries' ids, in the given order."""
     councils.ensure_council(store, council_id)
     common.ensure_open(store, council_id, fiscal_year)
+    _check_entries(store, council_id, fiscal_year, entries)
+    rows = _rows_on_accounts(store, council_id, fiscal_year, entries)
+    written = None if progress is None else (lambda done, _total: progress(done, len(entries)))
+    with store.transaction() as db:
+        return audit.insert_rows(db, TABLE, rows, actor, columns=_ROW_COLUMNS, progress=written)
+
+
+def _check_entries(store: Store, council_id: int, fiscal_year: int,
+                   entries: list[CashBookEntryInput]) -> None:
+    """:func:`check_entry` of every entry (EntryValidationError naming the first bad one), the
+    store's look-ups asked once per batch. An entry is checked in full only when no entry before
+    it had the same fund, direction, 費目, 事業, 交付金 and 口座 (the rules that ask the store
+    depend on nothing else); the others only for what varies: a date (not a datetime) in the
+    年度 and an int amount ≥ 1 — what check_entry checks of them."""
     lookup = _Lookup(store, council_id)
+    first, last = fiscal_year_start(fiscal_year), fiscal_year_end(fiscal_year)
+    passed: set[tuple] = set()
     for index, entry in enumerate(entries):
+        day, amount = entry.entry_date, entry.amount
+        kind = (entry.fund_code, entry.direction, entry.category_code, entry.project_id,
+                entry.grant_id, entry.account_id)
+        if (day.__class__ is date and first <= day <= last and amount.__class__ is int
+                and amount > 0 and kind in passed):
+            continue
         try:
             check_entry(store, council_id, fiscal_year, entry, lookup=lookup)
         except ValidationError as error:
             raise EntryValidationError(error.message, index=index, field=error.field) from error
-    rows = _rows_on_accounts(store, council_id, fiscal_year, entries)
-    with store.transaction() as db:
-        return audit.insert_rows(db, TABLE, rows, actor)
+        passed.add(kind)
 
 
 def record_entry(store: Store, council_id: int, fiscal_year: int, entry: CashBookEntryInput, *,

@@ -2,7 +2,8 @@
 the spreadsheet shows them, errors and notes), match unknown 費目 names, then confirm.
 
 Nothing is written until 取り込む is pressed; rows with errors block the import unless the user
-ticks 「問題のある行を除いて取り込む」. The file's 前年度繰越 is taken or checked as in the CLI
+ticks 「問題のある行を除いて取り込む」. The entries are written under a progress dialog whose
+キャンセル leaves nothing imported (one transaction). The file's 前年度繰越 is taken or checked as in the CLI
 (:func:`kyodo_desktop.io.cash_book_kinds.import_with_opening`).
 """
 
@@ -38,6 +39,7 @@ from kyodo_desktop.io.cash_book_kinds import (
     import_with_opening,
     preview_for_fund,
 )
+from kyodo_desktop.io.sheet_limits import ImportCancelled
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.accounting import funders
 from kyodo_desktop.services.accounting.opening_balance import take_import_opening
@@ -237,10 +239,14 @@ class ImportDialog(QDialog):
         if not confirm_duplicate(self, _("Import a cash book"), lambda: check_duplicate(
                 context.store, context.council_id, context.fiscal_year, preview)):
             return False
-        try:
+        try:  # written off the GUI thread under a progress dialog, inside the undo recording
             _changes, outcomes = save_with_undo(context, _("Import of the cash book"), lambda: (
-                import_with_opening(context.store, context.council_id, context.fiscal_year,
-                                    preview, skip_bad_rows=skip_bad)))
+                run_with_progress(self, _("Writing the entries…"), lambda progress: (
+                    import_with_opening(context.store, context.council_id, context.fiscal_year,
+                                        preview, skip_bad_rows=skip_bad, progress=progress)))))
+        except ImportCancelled:  # one transaction: nothing of it was kept
+            self.summary.setText(_("The import was cancelled. Nothing was imported."))
+            return False
         except UserError as error:
             show_error(error, self)
             return False

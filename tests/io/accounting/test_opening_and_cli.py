@@ -152,3 +152,28 @@ def test_cli_close_year_lists_the_errors_that_block_it(store, council, db_path, 
 
     with open_store(db_path) as reopened:
         assert reopened.scalar("SELECT count(*) FROM year_closes") == 0
+
+
+def test_cli_import_shows_the_writing_on_a_terminal(store, council, db_path, write_csv, capsys,
+                                                   monkeypatch):
+    import io
+
+    from kyodo_desktop import cli_progress
+    from kyodo_desktop.store import audit
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli_progress.sys, "stderr", terminal)
+    monkeypatch.setattr(audit, "BATCH", 100)
+    path = write_csv([HEADER] + [["R7.4.5", f"会費 {n}", "会費", "500", "", "", ""]
+                                 for n in range(250)])
+    store.close()
+    code, _out, err = _cli(["import", "cash-book", str(path), "--db", str(db_path),
+                            "--fiscal-year", "R7", "--fund", "自主財源"], capsys)
+    assert code == 0, err
+    shown = terminal.getvalue()
+    assert "\r出納簿に書き込み中… 100 / 250 行" in shown
+    assert "\r出納簿に書き込み中… 250 / 250 行" in shown and shown.endswith("\r\033[K")

@@ -102,22 +102,53 @@ def test_baseline_logs_rows_written_without_the_log_once(store, council):
         "after"]["carried_in"] == 10
 
 
-def test_a_large_batch_logs_each_row_as_one_insert_would(store, council):
-    """record_entries writes many rows in multi-row INSERTs: every row is logged with the hash
-    the chain check computes, whatever its text, and a refused row stores none of the batch."""
-    texts = ['"quoted"', "back\\slash", "改行\u2028区切り", "絵文字 🎌", "</script>", "a\u00e9", ""]
-    entries = [entry(amount=index + 1, description=texts[index % len(texts)],
-                     payee=texts[(index + 3) % len(texts)])
-               for index in range(audit.VALUES_ROWS * 2 + 7)]
-    ids = cash_book.record_entries_with_ids(store, council, FY, entries, actor='会計 "A"')
-    assert ids == list(range(ids[0], ids[0] + len(entries)))
+TEXTS = ['"quoted"', "back\\slash", "改行\u2028区切り", "絵文字 🎌", "</script>", "a\u00e9", "",
+         "tab\tnew\nline"]
+
+
+def _batch(count: int) -> list:
+    return [entry(amount=index + 1, description=TEXTS[index % len(TEXTS)],
+                  payee=TEXTS[(index + 3) % len(TEXTS)], memo=TEXTS[(index + 5) % len(TEXTS)])
+            for index in range(count)]
+
+
+def _stored(store, ids: list[int]) -> list[dict]:
+    return [audit.snapshot(store.db, "cash_book_entries", {"id": i}) for i in ids]
+
+
+def test_a_small_batch_logs_each_row_as_one_insert_would(store, council):
+    ids = cash_book.record_entries_with_ids(store, council, FY,
+                                            _batch(audit.LOGGED_TOGETHER - 1), actor='会計 "A"')
     assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []
     logged = store.query("SELECT row_key, after, actor FROM audit_log "
                          "WHERE table_name = 'cash_book_entries' ORDER BY id")
     assert [row["row_key"] for row in logged] == [str(i) for i in ids]
     assert {row["actor"] for row in logged} == {'会計 "A"'}
-    assert audit.canonical(audit.snapshot(store.db, "cash_book_entries", {"id": ids[9]})) == \
-        logged[9]["after"]
+    assert [row["after"] for row in logged] == [audit.canonical(row) for row in
+                                                _stored(store, ids)]
+
+
+def test_a_large_batch_is_logged_as_one_record_of_its_rows_as_stored(store, council):
+    """record_entries writes many rows in multi-row INSERTs and logs each BATCH of them as one
+    record: the canonical JSON of the rows as stored (made by SQLite, the same text Python's
+    canonical JSON gives, whatever the text), with the hash the chain check computes; each
+    entry's 変更履歴 shows its insert; a refused row stores none of the batch."""
+    entries = _batch(audit.VALUES_ROWS * 2 + 7)
+    ids = cash_book.record_entries_with_ids(store, council, FY, entries, actor='会計 "A"')
+    assert ids == list(range(ids[0], ids[0] + len(entries)))
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []
+    [logged] = store.query("SELECT row_key, action, before, after, actor FROM audit_log "
+                           "WHERE table_name = 'cash_book_entries' ORDER BY id")
+    assert logged["row_key"] == f"rows:{ids[0]}-{ids[-1]}" and logged["action"] == "insert"
+    assert logged["actor"] == '会計 "A"' and logged["before"] is None
+    stored = _stored(store, ids)
+    assert logged["after"] == audit.canonical({"columns": list(stored[0]), "rows": [
+        list(row.values()) for row in stored]})
+    assert audit.batch_rows(logged["after"]) == stored
+    [history] = cash_book.entry_history(store, ids[9])
+    assert history["action"] == "insert" and history["after"] == stored[9]
+    assert audit.history(store, "cash_book_entries", str(ids[-1]))[0]["after"] == stored[-1]
+    assert audit.history(store, "cash_book_entries", str(ids[-1] + 1)) == []
     count = store.scalar("SELECT count(*) FROM audit_log")
     rows = [{"council_id": council, "fiscal_year": FY, "fund_code": "own_funds",
              "entry_date": "2025-05-01", "direction": "income",
@@ -127,3 +158,21 @@ def test_a_large_batch_logs_each_row_as_one_insert_would(store, council):
         audit.insert_rows(db, "cash_book_entries", rows)
     assert store.scalar("SELECT count(*) FROM audit_log") == count
     assert store.scalar("SELECT count(*) FROM cash_book_entries") == len(entries)
+
+
+def test_a_batch_record_escapes_every_character_as_the_canonical_json_does(store, council):
+    """SQLite's JSON text of a batch record is Python's canonical JSON even for characters the
+    app never stores (control characters written by raw SQL)."""
+    odd = "".join(map(chr, range(0x20))) + '"\\/\x7f\u2028\ud7ff\ue000\U0001f38c'
+    rows = [{"council_id": council, "fiscal_year": FY, "fund_code": "own_funds",
+             "entry_date": "2025-05-01", "direction": "income",
+             "income_category_code": "membership_fees", "amount": 1 + index,
+             "description": odd[index % len(odd):], "memo": odd[:index % len(odd)]}
+            for index in range(audit.LOGGED_TOGETHER)]
+    with store.transaction() as db:
+        ids = audit.insert_rows(db, "cash_book_entries", rows)
+    after = store.scalar("SELECT after FROM audit_log WHERE row_key GLOB 'rows:*'")
+    stored = _stored(store, ids)
+    assert after == audit.canonical({"columns": list(stored[0]),
+                                     "rows": [list(row.values()) for row in stored]})
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []

@@ -12,13 +12,18 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
+def _dues_book(path, rows: int):
+    """A CSV 出納簿 of ``rows`` 会費 income rows; returns ``path``."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["日付", "摘要", "費目", "収入", "支出"]] + [
+            ["R7.4.5", f"会費 {i}", "会費", "500", ""] for i in range(rows)])
+    return path
+
+
 def test_cancel_stops_reading_the_file(context, qtbot, tmp_path, store):
     from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
 
-    path = tmp_path / "big.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([["日付", "摘要", "費目", "収入", "支出"]] + [
-            ["R7.4.5", f"会費 {i}", "会費", "500", ""] for i in range(60_000)])
+    path = _dues_book(tmp_path / "big.csv", 60_000)
     dialog = ImportDialog(context, "own_funds")
     qtbot.addWidget(dialog)
     seen = []
@@ -75,3 +80,48 @@ def test_importing_the_same_file_again_asks_first(context, qtbot, tmp_path, stor
         assert store.scalar("SELECT count(*) FROM cash_book_entries") == expected
     assert len(answers.asked) == 2 and "取り込み済み" in answers.asked[0]
     assert answers.asked[0].endswith("それでも取り込みますか？")
+
+
+
+def _when_writing(dialog, seen: list, *, cancel: bool) -> None:
+    """Once the import dialog shows its writing progress, note it (and press キャンセル)."""
+    def look() -> None:
+        shown = [progress for progress in dialog.findChildren(QProgressDialog)
+                 if progress.labelText() == "出納簿に書き込んでいます…"]
+        if not shown:
+            QTimer.singleShot(5, look)
+            return
+        seen.append(shown[0].labelText())
+        if cancel:
+            shown[0].findChild(QPushButton).click()
+
+    QTimer.singleShot(0, look)
+
+
+def test_writing_shows_progress_and_cancel_imports_nothing(context, qtbot, tmp_path, store,
+                                                           monkeypatch):
+    from kyodo_desktop.store import audit
+    from kyodo_desktop.ui.accounts.import_dialog import ImportDialog
+
+    monkeypatch.setattr(audit, "BATCH", 500)
+    path = _dues_book(tmp_path / "book.csv", 5_000)
+    dialog = ImportDialog(context, "own_funds")
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    seen: list = []
+    _when_writing(dialog, seen, cancel=True)
+    assert dialog.confirm() is False
+    assert seen == ["出納簿に書き込んでいます…"]
+    assert dialog.summary.text() == "取り込みを中止しました。何も取り込んでいません。"
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == 0
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'cash_book_entries'") \
+        == 0
+    assert context.undo_stack.count() == 0
+    seen.clear()
+    _when_writing(dialog, seen, cancel=False)
+    assert dialog.confirm() is True
+    assert seen == ["出納簿に書き込んでいます…"]
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == 5_000
+    assert context.undo_stack.count() == 1
+    context.undo_stack.undo()
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == 0
