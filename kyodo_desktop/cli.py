@@ -94,8 +94,9 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def _new_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Give a parser the Japanese option title and ``-h``."""
+    """Give a parser the Japanese titles of its options and of what it takes, and ``-h``."""
     parser._optionals.title = _("Options")
+    parser._positionals.title = _("What to give")
     parser.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
     return parser
 

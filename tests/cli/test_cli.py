@@ -117,6 +117,23 @@ def test_help_and_version(capsys):
     assert code == 0 and out.strip() == f"kyodo-desktop {__version__}"
 
 
+def test_every_command_help_is_in_japanese(capsys):
+    """argparse's own titles (「positional arguments:」「options:」「usage:」) never reach a user."""
+    def command_lines(parser, words=()):
+        yield words
+        for action in parser._actions:
+            for name, sub in getattr(action, "_name_parser_map", {}).items():
+                yield from command_lines(sub, (*words, name))
+
+    lines = list(command_lines(cli.build_parser()))
+    assert {(name,) for name in cli.COMMANDS} <= set(lines)
+    for words in lines:
+        code, out, _err = _run(capsys, *words, "--help")
+        assert code == 0 and "使い方" in out, words
+        for english in ("positional arguments", "options:", "usage:"):
+            assert english not in out, (words, english)
+
+
 def test_no_command_starts_the_gui(monkeypatch, tmp_path):
     calls = []
     fake = types.ModuleType("kyodo_desktop.ui.app")
