@@ -101,6 +101,8 @@ def _participants(row: PlanRow, expected: bool) -> str:
 NOTHING_DONE = "（この年度の事業の実績は登録されていません。「地域づくり計画」の画面で事業と実績を入力してください）"
 NOTHING_PLANNED = "（この年度の事業計画は登録されていません。「地域づくり計画」の画面で事業を入力してください）"
 NO_ACCOUNTS = "（この年度の予算・出納簿の記録がありません。収支決算書は、出納簿を記帳してから印刷してください）"
+#: 前年度予算額 and 増減 of a fund with no budget recorded for the previous 年度.
+UNKNOWN = "－"
 NO_BUDGET = "（この年度の予算が入力されていません。「予算・出納」の画面で予算を入力してください）"
 
 
@@ -164,7 +166,8 @@ def _budget_rows(fund: BudgetFund) -> list:
     def line(r):
         name = Indented(r.name, r.level) if r.level else r.name
         kind = "total" if r.kind == "total" else ("group" if r.kind == "group" else "line")
-        return (kind, (name, r.budget, r.previous, r.change))
+        unknown = UNKNOWN if r.previous is None else None
+        return (kind, (name, r.budget, unknown or r.previous, unknown or r.change))
     return ([("section", ("収入の部",))] + [line(r) for r in fund.income]
             + [("section", ("支出の部",))] + [line(r) for r in fund.expense])
 
@@ -180,10 +183,24 @@ def _budget(data: AssemblyData, motion: Motion) -> list:
         table = form_table(header, _budget_rows(fund), width(0.34, 0.22, 0.22, 0.22),
                            aligns=["left", "right", "right", "right"])
         story += [Paragraph(escape(f"{fund.fund_name}会計"),
-                            _style("fund", st.subheading, keepWithNext=1)), table,
-                  Spacer(1, 3 * mm)]
-    story.append(Paragraph("（単位：円。予算額は当初予算額。増減の△は減。）", st.small))
+                            _style("fund", st.subheading, keepWithNext=1)), table]
+        if fund.balance:
+            story += [Spacer(1, 1 * mm),
+                      Paragraph(escape(_balance_note(fund.balance)), st.small)]
+        story.append(Spacer(1, 3 * mm))
+    notes = "（単位：円。予算額は当初予算額。増減の△は減。"
+    if any(r.previous is None for f in data.budget for r in f.income + f.expense):
+        notes += f"前年度の予算の記録がない会計区分は「{UNKNOWN}」。"
+    story.append(Paragraph(notes + "）", st.small))
     return story
+
+
+def _balance_note(balance: int) -> str:
+    """Under a fund whose budget does not balance: what the 差額 is (the 収支予算書's 差引)."""
+    if balance > 0:
+        return (f"収入合計と支出合計の差額 {format_number(balance)} 円は、"
+                "次年度への繰越の見込みです。")
+    return f"支出合計が収入合計を {format_number(-balance)} 円上回っています。"
 
 
 def _rules(data: AssemblyData) -> list:

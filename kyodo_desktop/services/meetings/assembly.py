@@ -99,18 +99,20 @@ class Motion:
 @dataclass(frozen=True)
 class BudgetLine:
     """A row of 第5号: 科目 (``level`` 1 = a 費目 under its parent), 本年度 当初予算額, 前年度
-    当初予算額 and 増減 (円); ``kind`` 'line', 'group' or 'total'."""
+    当初予算額 and 増減 (円); ``kind`` 'line', 'group' or 'total'. ``previous`` is None when the
+    fund has no budget recorded for the previous 年度 (a first year in the app): it is unknown,
+    not zero."""
 
     name: str
     level: int
     kind: str
     budget: int
-    previous: int
+    previous: int | None
 
     @property
-    def change(self) -> int:
-        """増減 = 本年度 − 前年度 (円, △ when lower)."""
-        return self.budget - self.previous
+    def change(self) -> int | None:
+        """増減 = 本年度 − 前年度 (円, △ when lower); None when the previous is unknown."""
+        return None if self.previous is None else self.budget - self.previous
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,12 @@ class BudgetFund:
     fund_name: str
     income: tuple[BudgetLine, ...]
     expense: tuple[BudgetLine, ...]
+
+    @property
+    def balance(self) -> int:
+        """収入合計 − 支出合計 of the 年度's budget (円): what the budget leaves for the next
+        年度 (the 収支予算書's 総括 prints it as 差引)."""
+        return self.income[-1].budget - self.expense[-1].budget
 
 
 @dataclass(frozen=True)
@@ -194,11 +202,12 @@ def public_roster(store: Store, council_id: int, on: date) -> tuple:
     return tuple(found)
 
 
-def _budget_lines(rows, previous: dict) -> tuple[BudgetLine, ...]:
+def _budget_lines(rows, previous: dict | None) -> tuple[BudgetLine, ...]:
+    known = previous or {}
     return tuple(BudgetLine(r.name, r.level, r.kind, r.budget,
-                            previous.get((r.direction, r.category_code, r.kind), 0))
-                 for r in rows if r.budget or previous.get((r.direction, r.category_code,
-                                                            r.kind)))
+                            None if previous is None
+                            else previous.get((r.direction, r.category_code, r.kind), 0))
+                 for r in rows if r.budget or known.get((r.direction, r.category_code, r.kind)))
 
 
 def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[BudgetFund, ...]:
@@ -210,15 +219,17 @@ def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[Budge
     funds = []
     for fund in fund_statements(store, council_id, fiscal_year):
         old = before.get(fund.fund_code)
-        previous = {} if old is None else {
+        if old is not None and not (old.income_total.budget or old.expense_total.budget):
+            old = None  # no budget recorded for the previous 年度: unknown, not zero
+        previous = None if old is None else {
             (r.direction, r.category_code, r.kind): r.budget
             for r in (*old.income, *old.expense)}
         income = _budget_lines(fund.income, previous) + (BudgetLine(
             "収入合計", 0, "total", fund.income_total.budget,
-            old.income_total.budget if old else 0),)
+            old.income_total.budget if old else None),)
         expense = _budget_lines(fund.expense, previous) + (BudgetLine(
             "支出合計", 0, "total", fund.expense_total.budget,
-            old.expense_total.budget if old else 0),)
+            old.expense_total.budget if old else None),)
         funds.append(BudgetFund(fund.fund_name, income, expense))
     return tuple(funds)
 

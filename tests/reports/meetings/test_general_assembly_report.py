@@ -101,3 +101,30 @@ def test_a_very_long_motion_text_is_printed_whole(demo_store, yuda):
     assembly.set_text(demo_store, yuda, 2026, "plan", long_text + "\n最後の行")
     text = "".join(papers(demo_store, yuda)).replace("\n", "")
     assert "第30項" in text and "最後の行" in text
+
+
+def test_a_first_year_prints_the_previous_budget_as_unknown_not_zero(demo_store, yuda):
+    """令和7年度 is the demo's first 年度: no 令和6年度 budget is recorded, so 前年度予算額 and
+    増減 print 「－」 — never 0 and an 増減 equal to the whole budget."""
+    funds = assembly.budget_funds(demo_store, yuda, 2025)
+    assert funds and all(r.previous is None and r.change is None
+                         for f in funds for r in f.income + f.expense)
+    fifth = between(papers(demo_store, yuda, 2025), "第5号議案令和7年度収支予算", "規約")
+    compact = re.sub(r"\s+", "", fifth)
+    assert "収入合計4,824,000－－" in compact
+    assert "前年度の予算の記録がない" in compact
+    later = assembly.budget_funds(demo_store, yuda, 2026)  # 令和7年度 is known
+    assert all(r.previous is not None for f in later for r in f.income + f.expense)
+
+
+def test_a_budget_that_does_not_balance_says_what_the_difference_is(demo_store, yuda):
+    """The 自主財源 budget leaves money over (the 収支予算書's 総括 prints it as 差引): the
+    議案書 says how much and that it is the next 年度's 繰越 (figures from the same fund rows)."""
+    funds = {f.fund_name: f for f in assembly.budget_funds(demo_store, yuda, 2026)}
+    own = funds["自主財源"]
+    assert own.balance == own.income[-1].budget - own.expense[-1].budget > 0
+    assert all(funds[name].balance == 0 for name in ("運営支援", "活動支援"))
+    fifth = re.sub(r"\s+", "", between(papers(demo_store, yuda), "第5号議案令和8年度収支予算",
+                                       "規約"))
+    note = f"収入合計と支出合計の差額{own.balance:,}円は、次年度への繰越の見込みです。"
+    assert fifth.count(note) == 1
