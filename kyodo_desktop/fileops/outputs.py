@@ -5,6 +5,7 @@ through :func:`check_output` and :func:`atomic_output`:
   database (a kyodo-desktop data file or backup, or another program's), SQLite's ``-wal``/
   ``-shm``/``-journal`` or the app's ``.lock`` beside a database, or a backup by its name
   (``.before-vN-…``, ``-auto-…``, ``-before-restore-…``), so a mistyped ``-o`` never destroys data;
+  a folder (or a link to one) is refused before any work, never replaced by a file;
 * the content is written to an owner-only temporary file in the same folder, fsynced, then renamed
   over the target: a full disk or a crash leaves the old file whole, never a truncated PDF/xlsx.
 """
@@ -132,6 +133,10 @@ def _check_target(target: Path, open_data: Path | str | None,
                           "overwritten: choose another file name.").format(path=target, data=base))
     if not target.exists():
         return target
+    if target.is_dir():  # also through a link: replacing the link would lose the way there
+        raise UserError(_("{path} is a folder. Give the name of the file to write in it (for "
+                          "example {example}).").format(path=target,
+                                                        example=target / "output.pdf"))
     kyodo = is_kyodo_file(target)
     if kyodo and may_replace is not None and may_replace(target):
         return target
