@@ -10,9 +10,11 @@ user guide's screenshots reuse it).
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +28,9 @@ def _offscreen() -> None:
     """Qt's offscreen platform on a 1366×768 screen, unless a platform was chosen already."""
     if "QT_QPA_PLATFORM" in os.environ:
         return
-    config = Path(tempfile.mkdtemp(prefix="kyodo-screen-")) / "screen.json"
+    folder = tempfile.mkdtemp(prefix="kyodo-screen-")
+    atexit.register(shutil.rmtree, folder, True)  # after the last Qt process of this run
+    config = Path(folder) / "screen.json"
     config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 

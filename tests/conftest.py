@@ -4,6 +4,7 @@ the test's tmp_path (no binary fixtures kept)."""
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
@@ -22,7 +23,9 @@ def _offscreen_screen(width: int = 1366, height: int = 768) -> None:
     default 800×800, so window-size rules are tested at the size they are made for."""
     if os.environ["QT_QPA_PLATFORM"] != "offscreen":
         return
-    config = Path(tempfile.mkdtemp(prefix="kyodo-screen-")) / "screen.json"
+    folder = tempfile.mkdtemp(prefix="kyodo-screen-")
+    atexit.register(shutil.rmtree, folder, True)  # after the last Qt process of this run
+    config = Path(folder) / "screen.json"
     config.write_text(json.dumps({"screens": [{
         "name": "test", "x": 0, "y": 0, "width": width, "height": height,
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
