@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from kyodo_desktop.ui.council.overview_view import OverviewView
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.shell.message_line import keep_lines
 from kyodo_desktop.ui.shell.props import get_property
+from kyodo_desktop.ui.shell.scroll_fit import keep_contents_width
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 #: profile field → object name prefix in the form (``<prefix>Edit`` and ``<prefix>Error``).
@@ -84,6 +86,8 @@ class CouncilPage(QWidget):
         # beside the overview (the wider half), below the funds: the 振込先 of the 交付金 shown above
         self.form.findChild(QWidget, "overviewPanel").layout().addWidget(self.accounts)
         self._loaded: dict[str, object] = {}
+        # the form as wide as its fields need at every text size; the overview takes the rest
+        keep_contents_width(self.form.findChild(QScrollArea, "profileScroll"))
         self._decorate()
         set_scaled_style_sheet(self, STYLE)  # after _decorate: the rules match its dynamic properties
         self._connect()
@@ -105,6 +109,7 @@ class CouncilPage(QWidget):
             self.form.findChild(QLabel, f"{name}Caption").setProperty("cardCaption", True)
         keep_lines(self.save_status, 1)  # always there: a message never moves the buttons
         self.center_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.center_label.setWordWrap(True)  # a long name wraps instead of widening the form
         self.center_button = self._beside(self.center_label, _("Change…"))
         self.center_button.setObjectName("centerButton")
         self.center_button.setToolTip(_("Name, address, phone and opening hours of the "

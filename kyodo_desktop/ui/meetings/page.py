@@ -8,6 +8,7 @@ one undo step (ui/commands.save_with_undo); the services check the input."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -68,6 +69,10 @@ class MeetingsPage(QWidget):
         splitter = QSplitter(self)
         self.list = QListWidget(splitter)
         self.list.setMinimumWidth(210)
+        # a long name (「R8.5.15　防災・防犯部会 (未決: 2)」) wraps at large text: never cut off
+        # behind a horizontal scroll bar
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget(splitter)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)

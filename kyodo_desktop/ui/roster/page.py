@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from kyodo_desktop.ui.roster.people_tab import PeopleTab
 from kyodo_desktop.ui.roster.terms_tab import TermsTab
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.flow_layout import reflow_row
+from kyodo_desktop.ui.shell.scroll_fit import keep_contents_width
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 
@@ -59,8 +61,8 @@ class RosterPage(QWidget):
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             splitter.setSizes([600, 450])  # the list wide, the editor at its readable width
-        for name in ("orgEditorScroll", "personEditorScroll"):
-            self.form.findChild(QWidget, name).setMinimumWidth(450)
+        for name in ("orgEditorScroll", "personEditorScroll"):  # never cut at large text
+            keep_contents_width(self.form.findChild(QScrollArea, name), least=450)
         self.form.findChild(QLabel, "totalsLabel").setProperty("role", "heading")
         org_layout = self.form.findChild(QVBoxLayout, "orgTabLayout")
         reflow_row(self.form.findChild(QHBoxLayout, "orgTotalsRow"), org_layout)  # wraps at large text

@@ -1,0 +1,32 @@
+"""The list of meetings shows every meeting's date and body whole at every text size: a long
+name wraps onto a second line instead of being cut behind a horizontal scroll bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kyodo_desktop.services.settings import TEXT_SIZES
+
+
+@pytest.mark.parametrize("size", list(TEXT_SIZES))
+def test_meeting_names_are_never_cut(open_window, demo_path, qtbot, size):
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+
+    window = open_window(demo_path)
+    app = QApplication.instance()
+    try:
+        apply_text_scale(app, TEXT_SIZES[size][1])
+        page = window.open_area("meetings")
+        qtbot.wait(50)
+        meetings = page.list
+        room = meetings.viewport().width()
+        wider = [meetings.item(row).text() for row in range(meetings.count())
+                 if meetings.visualItemRect(meetings.item(row)).width() > room
+                 or meetings.fontMetrics().boundingRect(
+                     0, 0, room, 1 << 16, 0x1000, meetings.item(row).text()).width() > room]
+        scrolls = meetings.horizontalScrollBar().maximum() > 0
+    finally:
+        apply_text_scale(app, 1.0)
+    assert meetings.count() > 0
+    assert (wider, scrolls) == ([], False), size
