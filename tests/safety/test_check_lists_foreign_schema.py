@@ -11,8 +11,8 @@ import pytest
 from kyodo_desktop import cli
 from kyodo_desktop.store.backup import copy_file
 
+from .conftest import file_digests
 from .hostile_sqlite import MUTATIONS, SPY_TRIGGER, _sql, mutate_copy
-from .test_encrypted_backups import _digests
 
 SCHEMA_CHANGES = {
     "extra_trigger": "「cash_book_spy」",
@@ -54,14 +54,14 @@ def test_every_difference_of_one_file_is_listed(backup, tmp_path, capsys):
         "CREATE TABLE exfiltrate (data TEXT) STRICT",
         "DROP INDEX cash_book_project",
         "CREATE INDEX cash_book_project ON cash_book_entries(project_id, amount)"))
-    before = _digests(hostile)
+    before = file_digests(hostile)
     code, out, err = _check(hostile, capsys)
     assert code == 1, out + err
     for named in ("トリガー「cash_book_spy」", "ビュー「everyone」", "テーブル「exfiltrate」",
                   "インデックス「cash_book_project」は、協働デスクが作るものと違っています"):
         assert named in out
     assert out.splitlines()[-1] == "問題が 5 件見つかりました。"
-    assert _digests(hostile) == before
+    assert file_digests(hostile) == before
 
 
 def test_a_sound_file_still_passes(backup, capsys):
