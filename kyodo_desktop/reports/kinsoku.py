@@ -18,6 +18,8 @@ from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
+#: The 句読点 that may hang in the margin (ぶら下げ); other closing marks move down instead.
+HANGING = "、。，．,."
 _original = paragraph.cjkFragSplit
 _original_word_split = textsplit.wordSplit
 
@@ -38,12 +40,13 @@ def _sticks(before: str, after: str) -> bool:
 
 def line_end(chars, start: int, index: int) -> int:
     """Where a line beginning at ``start`` ends (exclusive) when ``chars[index]`` no longer
-    fits: before it where the rules allow; a single closing mark hangs (it stays on the line,
-    as reportlab hangs it); else the break moves back to the nearest allowed point; where
-    there is none (a run longer than the line) the closing marks from ``index`` on hang and
-    the line breaks after them."""
+    fits: before it where the rules allow; a single 句読点 (「、」「。」) hangs in the margin
+    (ぶら下げ, as reportlab hangs it); another closing mark (「）」「ー」「ッ」 …), which would
+    stick out of a table cell, or two or more in a row move the break back to the nearest
+    allowed point (追い出し); where there is none (a run longer than the line) the closing
+    marks from ``index`` on hang and the line breaks after them."""
     after = chars[index + 1] if index + 1 < len(chars) else ""
-    if (_in(chars[index], ALL_CANNOT_START) and not _sticks(chars[index], after)
+    if (_in(chars[index], HANGING) and not _sticks(chars[index], after)
             and not (index > start and _in(chars[index - 1], ALL_CANNOT_END))):
         return index + 1
     end = index
@@ -57,16 +60,22 @@ def line_end(chars, start: int, index: int) -> int:
     return end
 
 
-def breaks_badly(texts: list[str]) -> bool:
-    """Whether two consecutive lines of ``texts`` break where :func:`line_end` would not."""
-    return any(a and b and _sticks(a[-1], b[0]) for a, b in zip(texts, texts[1:], strict=False))
+def breaks_badly(texts: list[str], overflows: list[bool] | None = None) -> bool:
+    """Whether two consecutive lines of ``texts`` break where :func:`line_end` would not, or a
+    line sticks out of its width (``overflows``) with something else than a hanging 句読点."""
+    if any(a and b and _sticks(a[-1], b[0]) for a, b in zip(texts, texts[1:], strict=False)):
+        return True
+    return any(over and text and text[-1] not in HANGING
+               for text, over in zip(texts[:-1], overflows or [], strict=False))
 
 
 def kinsoku_word_split(word, max_widths, font_name, font_size, encoding="utf8"):
     """reportlab's ``wordSplit`` (one run of text in one font) with the lines broken by
     :func:`line_end` when reportlab's break a rule."""
     lines = _original_word_split(word, max_widths, font_name, font_size, encoding)
-    if isinstance(word, bytes) or not breaks_badly([text for _extra, text in lines]):
+    if isinstance(word, bytes) or not breaks_badly([text for _extra, text in lines],
+                                                   [extra < -paragraph._FUZZ
+                                                    for extra, _text in lines]):
         return lines
     widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
     chars = word.strip()
@@ -108,11 +117,13 @@ def _width(glyph, max_width: float) -> float:
 
 def _breaks_badly(lines) -> bool:
     """Whether two lines (not parted by a line break) break against the rules."""
-    texts, parted = [], []
+    texts, parted, overflows = [], [], []
     for line in lines.lines:
         texts.append("".join(getattr(word, "text", "") for word in line.words))
         parted.append(bool(getattr(line, "lineBreak", False)))
-    return any(not parted[i] and breaks_badly(texts[i:i + 2]) for i in range(len(texts) - 1))
+        overflows.append(getattr(line, "extraSpace", 0) < -paragraph._FUZZ)
+    return any(not parted[i] and breaks_badly(texts[i:i + 2], overflows[i:i + 1])
+               for i in range(len(texts) - 1))
 
 
 def kinsoku_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):

@@ -42,9 +42,26 @@ def test_no_line_starts_with_a_closing_mark_even_after_another(markup):
     assert checked > 900
 
 
-def test_a_single_closing_mark_hangs_and_two_take_the_character_before_down():
+def test_only_a_punctuation_mark_sticks_out_of_the_width():
+    register_fonts()
+    style = ParagraphStyle("test", fontName=GOTHIC, fontSize=9, leading=12, wordWrap="CJK")
+    for width in range(40, 300, 2):
+        paragraph = Paragraph("湯田地域交流センター（大ホール）、湯田小学校。" * 3, style)
+        paragraph.wrap(width, 10_000)
+        for line in paragraph.blPara.lines[:-1]:
+            text = "".join(line[1]) if isinstance(line, tuple) else "".join(
+                w.text for w in line.words)
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            assert extra >= -0.01 or text[-1] in "、。", (width, text)
+
+
+def test_a_single_punctuation_mark_hangs_and_other_closing_marks_go_down():
+    chars = "あいう、えお"
+    assert line_end(chars, 0, 3) == 4  # 「、」 hangs: the line is あいう、
     chars = "あいう）えお"
-    assert line_end(chars, 0, 3) == 4  # 「）」 hangs: the line is あいう）
+    assert line_end(chars, 0, 3) == 2  # 「）」 would stick out of a cell: 「う）」 go down
+    chars = "センター内"
+    assert line_end(chars, 0, 3) == 2  # 「ー」 too
     chars = "あいう）、えお"
     assert line_end(chars, 0, 3) == 2  # 「う）、」 go down together
     chars = "あい「うえ"
