@@ -65,6 +65,18 @@ def fitted(parts: Sequence[tuple[str, str]], style: ParagraphStyle, room: float)
     return Paragraph("<br/>".join(escape(line) for line in lines), fitted_style)
 
 
+def word_parts(value: str) -> list[tuple[str, str]]:
+    """A value such as 口座名義 「湯田地域づくり協議会 会長（ユダチイキ… カイチョウ）」 as the
+    parts a line may break between: at its spaces and before a bracket (its フリガナ), never
+    inside a word."""
+    parts: list[tuple[str, str]] = []
+    for piece in re.split(r"(?=（)", value):
+        for number, word in enumerate(piece.split(" ")):
+            if word:
+                parts.append((" " if number else "", word))
+    return parts or [("", "")]
+
+
 def _applicant_rows(head: Letterhead, words: Wording) -> list[tuple[str, list[tuple[str, str]]]]:
     """所在地, (フリガナ,) 団体名, 代表者 (with the 印 when the preset asks for seals), and the
     担当者 with phone and e-mail when entered on the 協議会 page: each value as the parts a line
@@ -199,9 +211,10 @@ def blank_box(label_rows: Sequence[str], height: float = 9 * mm,
     st = styles()
     if any(label_rows):
         filled = list(values) + [""] * (len(label_rows) - len(values))
-        data = [[Paragraph(escape(label), st.cell), Paragraph(escape(value), st.body)]
-                for label, value in zip(label_rows, filled, strict=True)]
         widths = inner_width(0.25, 0.75)
+        data = [[Paragraph(escape(label), st.cell),
+                 fitted(word_parts(value), st.body, widths[1] - 12)]  # 6 pt padding each side
+                for label, value in zip(label_rows, filled, strict=True)]
     else:  # one free box (変更の理由)
         data, widths = [[""] for _label in label_rows], inner_width(1.0)
     filled_in = any(values)

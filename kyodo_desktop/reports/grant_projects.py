@@ -29,7 +29,7 @@ def plan_story(data: PlanData) -> list:
     rows.append(("total", (data.words.get("total"), *[""] * 8,
                            sum(r.budget for r in data.rows))))
     table = form_table(data.words.get("columns"), rows,
-                       width(0.07, 0.12, 0.13, 0.09, 0.09, 0.11, 0.1, 0.07, 0.14, 0.08,
+                       width(0.07, 0.12, 0.13, 0.10, 0.07, 0.12, 0.10, 0.06, 0.14, 0.09,
                              wide=True),
                        aligns=["center", "left", "left", "left", "left", "left", "left", "right",
                                "left", "right"])

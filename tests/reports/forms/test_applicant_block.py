@@ -69,3 +69,19 @@ def test_a_short_block_prints_as_before():
                                       WORDS))
     assert values["所在地"] == ["〒753-0056 山口市湯田温泉四丁目1-20"]
     assert values["団体名"] == ["湯田地域づくり協議会"]
+
+
+def test_the_account_holder_breaks_before_its_kana_never_inside_a_word():
+    from kyodo_desktop.reports.grant_letter import blank_box, word_parts
+
+    holder = "湯田地域づくり協議会 会長（ユダチイキヅクリキョウギカイ カイチョウ）"
+    assert [p for _sep, p in word_parts(holder)] == [
+        "湯田地域づくり協議会", "会長", "（ユダチイキヅクリキョウギカイ", "カイチョウ）"]
+    register_fonts()
+    box = blank_box(["金融機関名", "口座名義"], values=["やまぐち中央信用金庫", holder])
+    value = box._cellvalues[1][1]
+    value.wrap(1000, 1000)
+    lines = ["".join(w.text for w in line.words) if hasattr(line, "words") else
+             "".join(line[1]) for line in value.blPara.lines]
+    assert "".join(lines).replace(" ", "") == holder.replace(" ", "")
+    assert lines == ["湯田地域づくり協議会 会長（ユダチイキヅクリキョウギカイ", "カイチョウ）"]
