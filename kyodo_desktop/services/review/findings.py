@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "empty_business_plan": N_("Empty business plan"),
     "plan_vs_budget": N_("Business plan vs budget"),
     "results_vs_actual": N_("Business results vs settlement"),
+    "refund_vs_books": N_("Refund vs cash book"),
     "budget_without_initial": N_("Budget lines without an initial budget"),
     "participants_vs_indicator": N_("Participants vs numeric targets"),
     "indicator_without_target": N_("Numeric targets without a target value"),

@@ -1,5 +1,6 @@
 """Review rules on totals: the 事業計画書 and 事業実績書 against the fund's budget and
-settlement (with the lines that reconcile them), an empty 事業計画書, budget lines without 当初.
+settlement (with the lines that reconcile them), an empty 事業計画書, the 精算書's 返還額 against
+the 返還金 of the 出納簿, budget lines without 当初.
 
 Reconciling lines are allowed for: the budget may hold expenses outside the 事業 (事務費 …), the
 事業実績書 may include 事業 expenses paid from other funds (自主財源) and the fund may spend
@@ -21,6 +22,7 @@ from kyodo_desktop.services.forms.results import eligible_of
 from kyodo_desktop.services.review.findings import (
     BUDGET,
     ERROR,
+    GRANTS,
     PROJECTS,
     WARNING,
     ReviewFinding,
@@ -48,7 +50,26 @@ def findings(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFind
     found += [f for fund, total in plan.items() if fund
               for f in _plan_vs_budget(names.get(fund, fund), total, budget.get(fund, 0))]
     found += _results(store, council_id, fiscal_year, names)
+    found += _refunds(store, council_id, fiscal_year)
     found += _without_initial(store, council_id, fiscal_year, names)
+    return found
+
+
+def _refunds(store: Store, council_id: int, fiscal_year: int) -> list[ReviewFinding]:
+    """注意 per grant whose recorded 返還額 (the 精算書) differs from the 返還金 booked in the
+    出納簿 (the 収支決算書's 返還金 line): not paid yet, or paid with another amount."""
+    found = []
+    for grant in grant_figures(store, council_id, fiscal_year):
+        if grant.refund_amount is None:
+            continue
+        booked = figures.refunds_booked(store, grant.grant_id)
+        if booked != grant.refund_amount:
+            found.append(finding(WARNING, "refund_vs_books", _(
+                "{program}: the settlement returns {refund}, but the cash book holds {booked} "
+                "of refund (返還金) for this grant. Book the refund as an expense linked to the "
+                "grant, or correct the refund of the settlement.").format(
+                    program=grant.program_name, refund=_yen(grant.refund_amount),
+                    booked=_yen(booked)), GRANTS))
     return found
 
 

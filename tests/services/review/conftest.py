@@ -42,6 +42,9 @@ BROKEN_2025 = {
     "results_vs_actual": "UPDATE grants SET eligible_spending = 1000 WHERE fiscal_year = 2025 "
                          "AND council_id = :c AND program_id = (SELECT id FROM grant_programs "
                          "WHERE fund_code = 'activity_support')",
+    "refund_vs_books": "UPDATE grants SET refund_amount = 150000 WHERE fiscal_year = 2025 "
+                       "AND council_id = :c AND program_id = (SELECT id FROM grant_programs "
+                       "WHERE fund_code = 'activity_support')",
     "participants_vs_indicator": "UPDATE indicator_values SET actual = actual + 1 WHERE "
                                  "fiscal_year = 2025 AND indicator_id = (SELECT min(i.id) FROM "
                                  "indicators i WHERE i.unit = '人' AND i.action_id IS NOT NULL)",

@@ -15,7 +15,7 @@ from kyodo_desktop.services.review.run import run_review, summary
 from .conftest import ALSO_BROKEN, BROKEN_2025, BROKEN_2026
 
 #: Rules whose violation in the broken copy is a 注意, not an エラー.
-NOTES = {"form_on_closed_day", "budget_without_initial", "indicator_without_target", "ineligible_expense",
+NOTES = {"form_on_closed_day", "refund_vs_books", "budget_without_initial", "indicator_without_target", "ineligible_expense",
          "missing_receipt"}
 
 
@@ -59,6 +59,7 @@ def test_messages_name_the_figures_and_dates(broken_demo, council_id):
                                  "AND council_id = ?", (council_id,))
     assert f"{planned:,}円" in lines["plan_vs_budget"]
     assert "1,000円" in lines["results_vs_actual"] and "自主財源" not in lines["plan_vs_budget"]
+    assert "150,000円" in lines["refund_vs_books"] and "138,615円" in lines["refund_vs_books"]
     assert "香典" in lines["ineligible_expense"]
     assert "1 件" in lines["missing_receipt"] and "R8.11.3" in lines["missing_receipt"]
     assert "直す場所: 予算・出納 > 交付金" in lines["date_order"]
