@@ -84,6 +84,17 @@ def shown_name(text: str) -> str:
     return "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in str(text))
 
 
+def file_name_part(text: str, fallback: str) -> str:
+    """``text`` (a council, 地域 or plan name) as part of a suggested file name: control and
+    format characters (a bidi override that would show 「…fdp.exe」 as 「…exe.pdf」) dropped,
+    folder separators, the characters Windows refuses and runs of blanks as 「_」, no dots or
+    「_」 at either end (so never 「..」), a device name (CON) prefixed with 「_」; ``fallback``
+    when nothing is left."""
+    kept = "".join(c for c in str(text) if unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
+    part = re.sub(r'[\\/:*?"<>|\s]+', "_", kept).strip("._ ")[:MAX_NAME // 2]
+    return ("_" + part if _DEVICE.match(part) else part) or fallback
+
+
 def _check_name(target: Path) -> None:
     """Refuse a file name no Windows PC could keep (UserError naming it)."""
     name = target.name

@@ -10,7 +10,6 @@ file that imports it (a replaced council's rows as deletes first), so both chain
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from kyodo_desktop import __version__, fileops
 from kyodo_desktop.errors import UserError, ValidationError
+from kyodo_desktop.fileops.outputs import file_name_part
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup.automatic import plain_copy
 from kyodo_desktop.services.backup.handover_reference import (
@@ -61,8 +61,9 @@ class CouncilExists(UserError):
 
 
 def default_package_name(council_name: str, today: date | None = None) -> str:
-    """``引継ぎ_湯田地域づくり協議会_20261120.sqlite3`` (characters unsafe in file names → _)."""
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", council_name).strip("_") or "council"
+    """``引継ぎ_湯田地域づくり協議会_20261120.sqlite3`` (the name as
+    :func:`~kyodo_desktop.fileops.outputs.file_name_part` keeps it)."""
+    safe = file_name_part(council_name, "council")
     return f"引継ぎ_{safe}_{(today or date.today()):%Y%m%d}{SUFFIX}"
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.errors import UserError
+from kyodo_desktop.fileops.outputs import file_name_part
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io.annual_return_export import export_annual_return
 from kyodo_desktop.services.council.profile import get_profile
@@ -46,7 +47,7 @@ class ReturnExport:
         folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
         district = get_profile(self.context.store, self.context.council_id)["district_name"]
         year = wareki.format_fiscal_year(self.fiscal_year(), "short").removesuffix("年度")
-        return folder / f"{district or 'council'}_{year}.kyodo-return"
+        return folder / f"{file_name_part(district or '', 'council')}_{year}.kyodo-return"
 
     def save_dialog(self) -> Path | None:
         """Ask where, then save; the path written or None."""

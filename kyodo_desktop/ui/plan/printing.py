@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kyodo_desktop import fileops
 from kyodo_desktop.domain import wareki
+from kyodo_desktop.fileops.outputs import file_name_part
 from kyodo_desktop.i18n import _
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
@@ -58,7 +59,8 @@ class PlanPrinting:
         from kyodo_desktop.services.plan.document import plan_document
 
         doc = plan_document(self.context.store, self.context.council_id, self._plan_id())
-        return save_pdf(self._parent, lambda: build_plan_booklet(doc), f"{doc.plan['title']}.pdf", path)
+        name = file_name_part(doc.plan["title"], "plan") + ".pdf"  # a title may hold 「/」
+        return save_pdf(self._parent, lambda: build_plan_booklet(doc), name, path)
 
     def print_evaluation(self, path: Path | None = None) -> Path | None:
         """Save the 評価シート of the year chosen on the 評価 tab as a PDF."""
