@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +42,7 @@ from kyodo_desktop.ui.handbook.chapter_edits import ChapterEdits
 from kyodo_desktop.ui.handbook.format_buttons import FormatButtons
 from kyodo_desktop.ui.handbook.preview import chapter_html
 from kyodo_desktop.ui.handbook.printing import HandbookPrinting
+from kyodo_desktop.ui.shell.flow_layout import reflow_row
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 PREVIEW_DELAY_MS = 250
@@ -86,8 +88,25 @@ class HandbookPage(QWidget):
                                          parent=self)
         self.format_buttons = FormatButtons(
             self.body_edit, self.form.findChild(QHBoxLayout, "insertRow"), self.form)
+        self._reflow()
         self._decorate()
         self._connect()
+
+    def _reflow(self) -> None:
+        """Rows of buttons that wrap at large text, so that the chapter list and the editor
+        leave the preview a readable width (at とても大きい it was a strip of a few characters)."""
+        edit_layout = self.form.findChild(QVBoxLayout, "editLayout")
+        for name in ("insertRow", "editButtons"):
+            reflow_row(self.form.findChild(QHBoxLayout, name), edit_layout)
+        # the placeholder list as wide as its first line 「差し込み項目を挿入…」, not its longest
+        self.insert_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # (counted in Latin letters: a full-width character is about two)
+        self.insert_combo.setMinimumContentsLength(2 * len(_("Insert a placeholder…")) + 1)
+        grid = self.form.findChild(QGridLayout, "chapterButtons")
+        staff_only = self.form.findChild(QCheckBox, "staffOnlyCheck")
+        grid.removeWidget(staff_only)
+        grid.addWidget(staff_only, 3, 0, 1, 2)  # its own line: the list's buttons stay narrow
 
     def _decorate(self) -> None:
         set_scaled_style_sheet(self, STYLE)
