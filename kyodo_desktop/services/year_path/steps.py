@@ -47,7 +47,9 @@ class YearStep:
 
 @dataclass(frozen=True)
 class _Facts:
-    """What the records say of one council-year (all dates ISO strings or None)."""
+    """What the records say of one council-year (all dates ISO strings or None). A step's date is
+    the day it became complete: the last 申請日 / 決定日 of the year's grants, the day the last of
+    them received its first payment (``all_first_paid_on``)."""
 
     president: bool
     handover_on: str | None
@@ -59,7 +61,7 @@ class _Facts:
     decided: int
     decided_on: str | None
     paid_grants: int
-    first_paid_on: str | None
+    all_first_paid_on: str | None
     entries: int
     last_entry_on: str | None
     revisions_on: str | None
@@ -85,9 +87,11 @@ def _facts(store: Store, council_id: int, fiscal_year: int) -> _Facts:
                  "sum(settled_on IS NOT NULL AND (coalesce(refund_amount, 0) = 0 "
                  "OR refunded_on IS NOT NULL)), max(coalesce(refunded_on, settled_on)) "
                  "FROM grants WHERE council_id = ? AND fiscal_year = ?", args).fetchone()
-    paid = one("SELECT count(DISTINCT g.id), min(p.paid_on) FROM grants AS g JOIN grant_payments "
-               "AS p ON p.grant_id = g.id WHERE g.council_id = ? AND g.fiscal_year = ? AND "
-               "p.paid_on IS NOT NULL", args).fetchone()
+    # each grant's first payment; the step is complete on the last of those days
+    paid = one("SELECT count(*), max(first_paid) FROM (SELECT min(p.paid_on) AS first_paid "
+               "FROM grants AS g JOIN grant_payments AS p ON p.grant_id = g.id "
+               "WHERE g.council_id = ? AND g.fiscal_year = ? AND p.paid_on IS NOT NULL "
+               "GROUP BY g.id)", args).fetchone()
     revisions = max(filter(None, [
         value("SELECT max(transferred_on) FROM budget_transfers WHERE council_id = ? AND "
               "fiscal_year = ?"),
@@ -105,7 +109,7 @@ def _facts(store: Store, council_id: int, fiscal_year: int) -> _Facts:
         grants=grants[0], applied=grants[1], applied_on=grants[2], decided=grants[3],
         decided_on=grants[4], reported=grants[5], reported_on=grants[6],
         settled=grants[7] or 0, settled_on=grants[8],
-        paid_grants=paid[0], first_paid_on=paid[1],
+        paid_grants=paid[0], all_first_paid_on=paid[1],
         entries=value("SELECT count(*) FROM cash_book_entries WHERE council_id = ? AND "
                       "fiscal_year = ?"),
         last_entry_on=value("SELECT max(entry_date) FROM cash_book_entries WHERE "
@@ -159,7 +163,7 @@ def _done(facts: _Facts, year_over: bool) -> dict[str, tuple[bool, str | None, s
                         N_("The grant application (申請日) has not been recorded.")),
         "decision": (all_grants and facts.decided == facts.grants, facts.decided_on,
                      N_("The grant decision (交付決定) has not been recorded.")),
-        "payments": (all_grants and facts.paid_grants == facts.grants, facts.first_paid_on,
+        "payments": (all_grants and facts.paid_grants == facts.grants, facts.all_first_paid_on,
                      N_("No payment of the grant has been received yet.")),
         "bookkeeping": ((facts.entries > 0 and year_over) or facts.closed_on is not None,
                         facts.last_entry_on,

@@ -85,3 +85,19 @@ def line_title(step) -> str:
     from kyodo_desktop.i18n import _
 
     return _(step.title)
+
+
+def test_the_grant_steps_are_dated_the_day_they_became_complete(demo_store):
+    """令和8年度 has three grants: the city's two (申請 4/1, paid from 4/17 and 4/24) and the
+    共同募金 (申請 4/24, 決定 6/19, first paid 7/10). The 交付請求・概算払 step is complete when the
+    last of them is first paid — never dated before the 申請 and 決定 it follows."""
+    council = demo_store.scalar(YUDA)
+    steps = {s.key: s for s in year_steps(demo_store, council, 2026,
+                                          today=lambda: date(2026, 12, 1))}
+    firsts = demo_store.conn.execute(
+        "SELECT min(p.paid_on) FROM grants AS g JOIN grant_payments AS p ON p.grant_id = g.id "
+        "WHERE g.council_id = ? AND g.fiscal_year = 2026 GROUP BY g.id", (council,)).fetchall()
+    assert len(firsts) == 3
+    assert steps["payments"].done_on == date.fromisoformat(max(f[0] for f in firsts))
+    assert (steps["application"].done_on <= steps["decision"].done_on
+            <= steps["payments"].done_on)
