@@ -1,5 +1,6 @@
-"""収支予算書 and 収支決算書: per fund (会計区分) 収入の部 and 支出の部 by 科目 / 費目 with totals,
-then the 総括 over every fund. The 予算書 (dated with the application) prints the 当初予算額
+"""収支予算書 and 収支決算書: per fund (会計区分) 収入の部 and 支出の部 by 科目 / 費目 with totals
+(the 予算書 shows a fund's 収入 its 支出 leave unused as 次年度繰越金（見込）, so every fund
+balances), then the 総括 over every fund. The 予算書 (dated with the application) prints the 当初予算額
 only: no later 補正 or 流用 leaks into it, and a line that only a 補正 created is left out. The
 決算書 prints 当初予算額, 補正・流用, 予算現額, 決算額, 差引 and a 備考 naming each 補正
 (補正第N号 and its date) and 流用 (date, the other 費目, amount), and the 次年度繰越金.
@@ -71,6 +72,10 @@ def _budget_rows(fund: FundStatement, words) -> list:
     rows.append(("section", (words.get("expense"),)))
     rows += [line(r, EXPENSE) for r in fund.expense if r.budget]
     rows.append(("total", (words.get("expense_total"), fund.expense_total.budget, "")))
+    rest = fund.income_total.budget - fund.expense_total.budget
+    if rest:  # what the budget leaves unspent: the 収入 the 支出 do not use, shown as such
+        rows.append(("total", (words.get("carried_out_planned"), rest,
+                               words.get("carried_out_note"))))
     return rows
 
 

@@ -106,3 +106,19 @@ def test_the_printed_plan_shows_the_budget_statements_totals(demo, council_id):
     plan = _flat("".join(pages))
     assert "収支予算書との対照" in plan
     assert "3,895,0001,511,0005,406,000" in plan  # 活動支援: 事業 + the rest = 支出合計
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_every_fund_of_the_budget_statement_balances(demo, council_id, year):
+    """A fund whose 収入 its 支出 do not use shows the rest as 次年度繰越金（見込）, so 収入合計 =
+    支出合計 + that line on every fund of the 収支予算書."""
+    pages = page_texts(report_kinds()["application-set"].build(
+        demo, ReportRequest(council_id, year)))
+    text = _flat("".join(pages))
+    rests = [(s.fund_name, s.income_total.budget - s.expense_total.budget)
+             for s in fund_statements(demo, council_id, year)]
+    assert any(rest for _name, rest in rests)  # the demo's 自主財源 keeps money for next year
+    assert text.count("次年度繰越金（見込）") == sum(1 for _name, rest in rests if rest)
+    for _name, rest in rests:
+        if rest:
+            assert f"次年度繰越金（見込）{format_yen(rest)}収入合計−支出合計" in text
