@@ -184,23 +184,12 @@ def _budget(data: AssemblyData, motion: Motion) -> list:
                            aligns=["left", "right", "right", "right"])
         story += [Paragraph(escape(f"{fund.fund_name}会計"),
                             _style("fund", st.subheading, keepWithNext=1)), table]
-        if fund.balance:
-            story += [Spacer(1, 1 * mm),
-                      Paragraph(escape(_balance_note(fund.balance)), st.small)]
         story.append(Spacer(1, 3 * mm))
     notes = "（単位：円。予算額は当初予算額。増減の△は減。"
     if any(r.previous is None for f in data.budget for r in f.income + f.expense):
         notes += f"前年度の予算の記録がない会計区分は「{UNKNOWN}」。"
     story.append(Paragraph(notes + "）", st.small))
     return story
-
-
-def _balance_note(balance: int) -> str:
-    """Under a fund whose budget does not balance: what the 差額 is (the 収支予算書's 差引)."""
-    if balance > 0:
-        return (f"収入合計と支出合計の差額 {format_number(balance)} 円は、"
-                "次年度への繰越の見込みです。")
-    return f"支出合計が収入合計を {format_number(-balance)} 円上回っています。"
 
 
 def _rules(data: AssemblyData) -> list:

@@ -72,9 +72,8 @@ def _budget_rows(fund: FundStatement, words) -> list:
     rows.append(("section", (words.get("expense"),)))
     rows += [line(r, EXPENSE) for r in fund.expense if r.budget]
     rows.append(("total", (words.get("expense_total"), fund.expense_total.budget, "")))
-    rest = fund.income_total.budget - fund.expense_total.budget
-    if rest:  # what the budget leaves unspent: the 収入 the 支出 do not use, shown as such
-        rows.append(("total", (words.get("carried_out_planned"), rest,
+    if fund.planned_carry_out:  # the 収入 the 支出 leave unused, shown as such
+        rows.append(("total", (words.get("carried_out_planned"), fund.planned_carry_out,
                                words.get("carried_out_note"))))
     return rows
 

@@ -94,6 +94,13 @@ class FundStatement:
     carried_out: int
     history: dict = field(default_factory=dict)
 
+    @property
+    def planned_carry_out(self) -> int:
+        """次年度繰越金（見込）: 収入合計 − 支出合計 of the 当初予算 (円; △ when the 支出 exceed
+        the 収入) — what the budget leaves for the next 年度. The 収支予算書 and the 総会議案書
+        print it under the 支出合計."""
+        return self.income_total.budget - self.expense_total.budget
+
 
 def fund_statements(store: Store, council_id: int, fiscal_year: int,
                     as_of: date | None = None, *,

@@ -123,11 +123,6 @@ class BudgetFund:
     income: tuple[BudgetLine, ...]
     expense: tuple[BudgetLine, ...]
 
-    @property
-    def balance(self) -> int:
-        """収入合計 − 支出合計 of the 年度's budget (円): what the budget leaves for the next
-        年度 (the 収支予算書's 総括 prints it as 差引)."""
-        return self.income[-1].budget - self.expense[-1].budget
 
 
 @dataclass(frozen=True)
@@ -202,6 +197,10 @@ def public_roster(store: Store, council_id: int, on: date) -> tuple:
     return tuple(found)
 
 
+#: The row under 支出合計 of a budget that leaves money over (the 収支予算書's wording).
+PLANNED_CARRY_OUT = "次年度繰越金（見込）"
+
+
 def _budget_lines(rows, previous: dict | None) -> tuple[BudgetLine, ...]:
     known = previous or {}
     return tuple(BudgetLine(r.name, r.level, r.kind, r.budget,
@@ -212,7 +211,8 @@ def _budget_lines(rows, previous: dict | None) -> tuple[BudgetLine, ...]:
 
 def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[BudgetFund, ...]:
     """第5号: per fund the 当初予算額 of the 年度 (the 収支予算書's figures) beside the previous
-    年度's 当初予算額, by 科目 / 費目, with total rows."""
+    年度's 当初予算額, by 科目 / 費目, with total rows and, as in the 収支予算書, the
+    次年度繰越金（見込） of a budget that leaves money over."""
     before: dict[str, FundStatement] = {f.fund_code: f
                                         for f in fund_statements(store, council_id,
                                                                  fiscal_year - 1)}
@@ -230,6 +230,9 @@ def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[Budge
         expense = _budget_lines(fund.expense, previous) + (BudgetLine(
             "支出合計", 0, "total", fund.expense_total.budget,
             old.expense_total.budget if old else None),)
+        if fund.planned_carry_out or (old and old.planned_carry_out):  # as the 収支予算書
+            expense += (BudgetLine(PLANNED_CARRY_OUT, 0, "total", fund.planned_carry_out,
+                                   old.planned_carry_out if old else None),)
         funds.append(BudgetFund(fund.fund_name, income, expense))
     return tuple(funds)
 

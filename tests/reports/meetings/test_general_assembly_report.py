@@ -60,7 +60,7 @@ def test_budget_figures_are_those_of_the_budget_statement(demo_store, yuda):
     last_year = {f.fund_code: f for f in fund_statements(demo_store, yuda, 2025)}
     for fund, code in zip(assembly.budget_funds(demo_store, yuda, 2026), this_year,
                           strict=True):
-        total = fund.expense[-1]
+        total = next(r for r in fund.expense if r.name == "支出合計")
         assert total.budget == this_year[code].expense_total.budget
         assert total.previous == last_year[code].expense_total.budget
 
@@ -117,14 +117,22 @@ def test_a_first_year_prints_the_previous_budget_as_unknown_not_zero(demo_store,
     assert all(r.previous is not None for f in later for r in f.income + f.expense)
 
 
-def test_a_budget_that_does_not_balance_says_what_the_difference_is(demo_store, yuda):
-    """The 自主財源 budget leaves money over (the 収支予算書's 総括 prints it as 差引): the
-    議案書 says how much and that it is the next 年度's 繰越 (figures from the same fund rows)."""
+def test_a_budget_that_leaves_money_over_shows_it_as_the_budget_statement_does(demo_store,
+                                                                                 yuda):
+    """The 自主財源 budget leaves money over: the 議案書 prints it under 支出合計 as
+    次年度繰越金（見込）, the figure and wording of the 収支予算書 (FundStatement.planned_carry_out),
+    beside the previous 年度's."""
+    this_year = {f.fund_name: f for f in fund_statements(demo_store, yuda, 2026)}
+    last_year = {f.fund_name: f for f in fund_statements(demo_store, yuda, 2025)}
     funds = {f.fund_name: f for f in assembly.budget_funds(demo_store, yuda, 2026)}
-    own = funds["自主財源"]
-    assert own.balance == own.income[-1].budget - own.expense[-1].budget > 0
-    assert all(funds[name].balance == 0 for name in ("運営支援", "活動支援"))
+    own = funds["自主財源"].expense[-1]
+    assert own.name == assembly.PLANNED_CARRY_OUT
+    assert own.budget == this_year["自主財源"].planned_carry_out > 0
+    assert own.previous == last_year["自主財源"].planned_carry_out > 0
+    assert all(funds[name].expense[-1].name == "支出合計" for name in ("運営支援", "活動支援"))
     fifth = re.sub(r"\s+", "", between(papers(demo_store, yuda), "第5号議案令和8年度収支予算",
-                                       "規約"))
-    note = f"収入合計と支出合計の差額{own.balance:,}円は、次年度への繰越の見込みです。"
-    assert fifth.count(note) == 1
+                                        "規約"))
+    assert fifth.count(f"次年度繰越金（見込）{own.budget:,}{own.previous:,}{own.change:,}") == 1
+    statement = re.sub(r"\s+", "", "\n".join(page_texts(build_sections([
+        budget_statement_section(demo_store, yuda, 2026, Gate())]))))
+    assert f"次年度繰越金（見込）{own.budget:,}" in statement
