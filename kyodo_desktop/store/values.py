@@ -14,7 +14,12 @@ and reported by ``kyodo-desktop check``:
   to 2200;
   time stamps (``*_at``) start with such a date;
 * every INTEGER column an integer of at most ±:data:`MAX_INTEGER`, every TEXT column text,
-  every REAL column a finite number (or NULL).
+  every REAL column a finite number (or NULL);
+* dates also in ``*_date``, ``period_from``, ``period_to`` (a crafted 監査の期間 of 「x」 stopped
+  the 総会議案書 with a traceback);
+* the JSON columns (:data:`JSON_COLUMNS`): valid JSON of the kind the code reads, the
+  次年度繰越金 of ``year_closes.carried_out`` integers within MAX_YEN 円 and the 金種表 counts
+  within :data:`MAX_COUNT` (invalid JSON stopped the 年度末一式 and the 監査報告).
 """
 
 from __future__ import annotations
@@ -32,6 +37,15 @@ YEAR_MIN, YEAR_MAX = 1989, 2200
 DATE_MIN, DATE_MAX = "1900-01-01", "2200-12-31"
 _MONEY = {"amount", "budget", "revised_budget", "carried_in", "eligible_spending"}
 _COUNTS = {"population", "households", "member_households"}
+#: The columns that hold JSON: (table, column) → the rule ("json_array", "json_object",
+#: "json_money" an object of 円 amounts, "json_counts" an object of counts or '').
+JSON_COLUMNS = {("community_plans", "methods"): "json_array",
+                ("grant_programs", "rules"): "json_object",
+                ("year_closes", "carried_out"): "json_money",
+                ("reconciliations", "cash_count"): "json_counts",
+                ("city_returns", "summary"): "json_object",
+                ("city_returns", "document"): "json_object"}
+_DATE_NAMES = {"entry_date", "period_from", "period_to"}
 #: How many row ids a finding keeps.
 MAX_ROWIDS = 20
 
@@ -53,7 +67,9 @@ class ValueFinding:
         return f"{self.table}.{self.column} ({self.rule}): {self.count} row(s), rowid {ids}"
 
 
-def _rule_of(name: str, declared: str) -> str | None:
+def _rule_of(name: str, declared: str, table: str = "") -> str | None:
+    if (table, name) in JSON_COLUMNS:
+        return JSON_COLUMNS[table, name]
     declared = declared.upper()
     if declared == "INTEGER":
         if name in _MONEY or name.endswith("_amount"):
@@ -64,7 +80,7 @@ def _rule_of(name: str, declared: str) -> str | None:
             return "year"
         return "integer"
     if declared == "TEXT":
-        if name.endswith("_on") or name == "entry_date":
+        if name.endswith(("_on", "_date")) or name in _DATE_NAMES:
             return "date"
         if name.endswith("_at"):
             return "timestamp"
@@ -90,11 +106,28 @@ def _bad_sql(rule: str, column: str, quick: bool = False) -> str:
     if rule == "real":
         return (f"({c} IS NOT NULL AND (typeof({c}) NOT IN ('real', 'integer') "
                 f"OR abs({c}) > {float(MAX_INTEGER)}))")
+    if rule.startswith("json_"):
+        return _bad_json_sql(rule, c)
     if rule in ("date", "timestamp"):
         day = c if rule == "date" else f"substr({c}, 1, 10)"
         return (f"({text} OR ({c} IS NOT NULL AND (date({day}, '+0 days') IS NOT {day} "
                 f"OR {day} NOT BETWEEN '{DATE_MIN}' AND '{DATE_MAX}')))")
     return text
+
+
+def _bad_json_sql(rule: str, c: str) -> str:
+    """SQL true when the JSON column ``c`` breaks ``rule`` (see :data:`JSON_COLUMNS`). A CASE,
+    because json_type and json_each raise on malformed JSON: they see only valid JSON."""
+    kind, allowed, value_rule = rule.removeprefix("json_"), "", ""
+    if rule == "json_counts":
+        kind, allowed = "object", f" OR {c} = ''"  # '' for a bank account
+        value_rule = f"type <> 'integer' OR value NOT BETWEEN 0 AND {MAX_COUNT}"
+    elif rule == "json_money":
+        kind, value_rule = "object", f"type <> 'integer' OR value NOT BETWEEN {-MAX_YEN} AND {MAX_YEN}"
+    values = f" OR EXISTS (SELECT 1 FROM json_each({c}) WHERE {value_rule})" if value_rule else ""
+    return (f"(CASE WHEN {c} IS NULL{allowed} THEN 0 "
+            f"WHEN typeof({c}) <> 'text' OR NOT json_valid({c}) THEN 1 "
+            f"ELSE (json_type({c}) IS NOT '{kind}'{values}) END)")
 
 
 #: Rules left out of the quick pass on opening: the STRICT schema enforces the types (SQLite's
@@ -107,7 +140,7 @@ def _columns(conn: sqlite3.Connection, table: str, quick: bool) -> list[tuple[st
     rows = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     found = []
     for row in rows:
-        rule = _rule_of(row[1], row[2] or "")
+        rule = _rule_of(row[1], row[2] or "", table)
         if rule is not None and not (quick and rule in _TYPE_ONLY):
             found.append((row[1], rule))
     return found

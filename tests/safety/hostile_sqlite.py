@@ -49,6 +49,21 @@ def _past_entry_rules(conn: sqlite3.Connection, run: Callable[[], None]) -> None
         conn.execute(sql_text)
 
 
+def _past_triggers(table: str, *statements: str) -> Callable[[sqlite3.Connection], None]:
+    """The ``statements`` run with every trigger of ``table`` out of the way (put back as they
+    were): a file edited with any SQLite tool."""
+    def change(conn: sqlite3.Connection) -> None:
+        guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                              "AND tbl_name = ?", (table,)).fetchall()
+        for name, _sql_text in guards:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        for statement in statements:
+            conn.execute(statement)
+        for _name, sql_text in guards:
+            conn.execute(sql_text)
+    return change
+
+
 def _sql(*statements: str) -> Callable[[sqlite3.Connection], None]:
     def change(conn: sqlite3.Connection) -> None:
         def run() -> None:
@@ -139,6 +154,25 @@ MUTATIONS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]
                              "WHERE id = (SELECT min(id) FROM grants)"), ALL_PATHS),
     "date_in_year_9999": (_sql("UPDATE officer_terms SET ends_on = '9999-12-31' "
                                "WHERE id = (SELECT min(id) FROM officer_terms)"), ALL_PATHS),
+    "not_a_date_in_the_audit_period": (_sql(
+        "UPDATE audits SET period_from = '2025-04-01<x>' WHERE id = (SELECT min(id) FROM audits)"),
+        ALL_PATHS),
+    "not_a_date_in_a_transfer": (_past_triggers(
+        "account_transfers", "UPDATE account_transfers SET transfer_date = '2025-04-01x' "
+        "WHERE id = (SELECT min(id) FROM account_transfers)"), ALL_PATHS),
+    "carried_out_not_json": (_past_triggers(
+        "year_closes", "UPDATE year_closes SET carried_out = '{\"own_funds\": 1,' "
+        "WHERE id = (SELECT min(id) FROM year_closes)"), ALL_PATHS),
+    "carried_out_absurd": (_past_triggers(
+        "year_closes", "UPDATE year_closes SET carried_out = "
+        "'{\"own_funds\": 9223372036854775807}' WHERE id = (SELECT min(id) FROM year_closes)"),
+        ALL_PATHS),
+    "plan_methods_not_a_list": (_sql(
+        "UPDATE community_plans SET methods = '{\"a\": 1}' "
+        "WHERE id = (SELECT min(id) FROM community_plans)"), ALL_PATHS),
+    "cash_count_not_counts": (_sql(
+        "UPDATE reconciliations SET cash_count = '{\"10000\": -5}' "
+        "WHERE id = (SELECT min(id) FROM reconciliations WHERE cash_count <> '')"), ALL_PATHS),
     "broken_foreign_key": (_sql("PRAGMA foreign_keys = OFF",
                                 "UPDATE people SET council_id = 9999 "
                                 "WHERE id = (SELECT min(id) FROM people)"), ALL_PATHS),
