@@ -67,15 +67,36 @@ def _widths(columns: tuple[CityColumn, ...]) -> list[float]:
 FINDING_COLUMNS = ((N_("District"), 24), (N_("Kind"), 16), (N_("Rule"), 45), (N_("Finding"), 166))
 
 
+#: The most findings of one return printed (errors first), and the longest message printed: a
+#: return from outside may carry thousands (a crafted one made the PDF hundreds of pages long).
+MAX_FINDINGS_SHOWN, MAX_FINDING_CHARS = 30, 300
+
+
 def _findings(summary: CitySummary, styles) -> list:
     story: list = [Paragraph(_("Findings of the review before submission"), styles.heading)]
-    rows = [[stored.district, _("Error") if f["severity"] == "error" else _("Note"),
-             f["rule_name"], f["message"]]
-            for stored in summary.returns for f in stored.document["content"]["review"]]
+    rows = [row for stored in summary.returns for row in _return_findings(stored)]
     if not rows:
         return story + [Paragraph(_("No council's return has review findings."), styles.body)]
     return story + [ruled_table([_(h) for h, _w in FINDING_COLUMNS], rows, styles,
                                 col_widths=[w * mm for _h, w in FINDING_COLUMNS])]
+
+
+def _return_findings(stored) -> list[list[str]]:
+    """The rows of one return's findings: errors first, at most :data:`MAX_FINDINGS_SHOWN`,
+    then a row saying how many more the return holds."""
+    findings = sorted(stored.document["content"]["review"],
+                      key=lambda f: f["severity"] != "error")
+    rows = [[stored.district, _("Error") if f["severity"] == "error" else _("Note"),
+             _cut(f["rule_name"]), _cut(f["message"])] for f in findings[:MAX_FINDINGS_SHOWN]]
+    if len(findings) > MAX_FINDINGS_SHOWN:
+        more = _("… and {count} more findings in this return (see the return on the city "
+                 "page).").format(count=f"{len(findings) - MAX_FINDINGS_SHOWN:,}")
+        rows.append([stored.district, "", "", more])
+    return rows
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_FINDING_CHARS else text[:MAX_FINDING_CHARS - 1] + "…"
 
 
 def _escape(text: str) -> str:
