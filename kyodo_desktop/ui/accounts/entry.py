@@ -32,6 +32,7 @@ from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting import accounts, cash_book, checks, transfers
 from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
+from kyodo_desktop.services.settings import TEXT_SIZES
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.flow_layout import FlowLayout, labelled
@@ -41,6 +42,8 @@ CHECK_DELAY_MS = 250
 #: The 収支 choice that records a 振替 between two 口座 instead of a 出納簿 entry.
 TRANSFER = "transfer"
 HISTORY_SIZE = 500
+#: The scale of とても大きい (文字の大きさ), where the message area has no lines to spare.
+EXTRA_LARGE = TEXT_SIZES["extra_large"][1]
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -122,6 +125,9 @@ class EntryPanel(QWidget):
                 flow.add(labelled("", self.cancel_button, self), 0)
                 self.message_area = MessageArea([self.message, self.findings], buttons, self,
                                                 name="entryMessages")
+                # two more lines (a refusal and its finding whole) where the list keeps its
+                # five rows on 1366×768 with them: not at とても大きい, where they scroll
+                self.message_area.extra_lines = lambda scale: 2 if scale < EXTRA_LARGE else 0
                 flow.add(self.message_area, 12)  # the room the buttons leave, 金額 kept short
                 flow.add_break()
         self.to_account_combo.hide()

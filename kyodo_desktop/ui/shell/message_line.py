@@ -6,6 +6,7 @@ changes the input, and showing 「元に戻しました: …」 after 元に戻�
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
@@ -152,14 +153,28 @@ class MessageArea(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(self.fontMetrics().horizontalAdvance("漢") * self.width_chars,
-                     self.match.sizeHint().height())
+                     self.match.sizeHint().height() + self.extra_height())
+
+    #: Lines of room given beside the ``match`` height: ``extra_lines(scale)`` of the text
+    #: size in use (see :meth:`extra_height`); none by default.
+    extra_lines: Callable[[float], int] | None = None
+
+    def extra_height(self) -> int:
+        """The pixels the area is higher than its ``match``: whole messages where the page
+        has room to spare at the text size in use, instead of scrolling them. The height
+        depends on the text size only, so it stays while messages come and go."""
+        from kyodo_desktop.ui.shell.text_scale import current_scale
+
+        lines = self.extra_lines(current_scale()) if self.extra_lines is not None else 0
+        return lines * self.fontMetrics().lineSpacing()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return self.sizeHint()
 
     def resizeEvent(self, event) -> None:  # Qt override: whole lines shown, none cut in half
         line = self.fontMetrics().lineSpacing()
-        spare = self.height() - max(1, self.height() // line) * line if line > 0 else 0
+        # whole lines and two pixels (a label of n lines is a pixel or two higher than n lines)
+        spare = max(self.height() - max(1, self.height() // line) * line - 2, 0) if line > 0 else 0
         self.setViewportMargins(0, spare // 2, 0, spare - spare // 2)
         self.verticalScrollBar().setSingleStep(line)
         super().resizeEvent(event)

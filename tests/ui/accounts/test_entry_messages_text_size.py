@@ -1,6 +1,7 @@
-"""Every message of the 出納簿 entry panel can be read whole at every text size: the message
-area beside the buttons shows it, and when it is longer than the room (two lines at とても大きい)
-the area scrolls and its tooltip holds the whole message and findings."""
+"""Every message of the 出納簿 entry panel can be read whole at every text size: at 標準 and 大きい
+the message area beside the buttons has the lines the list can spare and shows it whole; at
+とても大きい (two lines beside the buttons, no room to spare on 1366×768) the area scrolls and its
+tooltip holds the whole message and its findings."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def test_every_entry_message_is_readable_whole(open_window, demo_path, qtbot, si
 
     app = QApplication.instance()
     apply_text_scale(app, TEXT_SIZES[size][1])
-    unreadable = []
+    unreadable, scrolled = [], []
     try:
         window = open_window(demo_path)
         panel = window.open_area("accounts", "出納簿").cash_book.panel
@@ -44,6 +45,7 @@ def test_every_entry_message_is_readable_whole(open_window, demo_path, qtbot, si
             assert said, what
             if not area.overflows():
                 continue  # shown whole in the area
+            scrolled.append(what)
             tip = _plain(area.toolTip().replace("<br>", "\n"))
             if not (area.verticalScrollBar().maximum() > 0 and said in tip
                     and _plain(panel.findings.text()) in tip):
@@ -51,3 +53,5 @@ def test_every_entry_message_is_readable_whole(open_window, demo_path, qtbot, si
     finally:
         apply_text_scale(app, 1.0)
     assert unreadable == [], size
+    if size != "extra_large":
+        assert scrolled == [], size  # shown whole where the list has room to spare
