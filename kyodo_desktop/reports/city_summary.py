@@ -19,6 +19,7 @@ from kyodo_desktop.reports.styles import make_styles
 from kyodo_desktop.reports.tables import ruled_table
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.city.columns import CityColumn, city_columns, columns_for, pair_text
+from kyodo_desktop.services.city.detail import shown_findings
 from kyodo_desktop.services.city.summary import CityRow, CitySummary, city_summary
 
 #: Printed width (mm) of each column of services/city/columns.py; the table of the chosen
@@ -67,9 +68,9 @@ def _widths(columns: tuple[CityColumn, ...]) -> list[float]:
 FINDING_COLUMNS = ((N_("District"), 24), (N_("Kind"), 16), (N_("Rule"), 45), (N_("Finding"), 166))
 
 
-#: The most findings of one return printed (errors first), and the longest message printed: a
-#: return from outside may carry thousands (a crafted one made the PDF hundreds of pages long).
-MAX_FINDINGS_SHOWN, MAX_FINDING_CHARS = 30, 300
+#: The most findings of one return printed (a crafted return with thousands made the PDF
+#: hundreds of pages long).
+MAX_FINDINGS_SHOWN = 30
 
 
 def _findings(summary: CitySummary, styles) -> list:
@@ -82,21 +83,19 @@ def _findings(summary: CitySummary, styles) -> list:
 
 
 def _return_findings(stored) -> list[list[str]]:
-    """The rows of one return's findings: errors first, at most :data:`MAX_FINDINGS_SHOWN`,
-    then a row saying how many more the return holds."""
-    findings = sorted(stored.document["content"]["review"],
-                      key=lambda f: f["severity"] != "error")
+    """The rows of one return's findings (:func:`~kyodo_desktop.services.city.detail.
+    shown_findings`), then a row saying how many more the return holds."""
+    findings, more = shown_findings(stored.document["content"]["review"], MAX_FINDINGS_SHOWN)
     rows = [[stored.district, _("Error") if f["severity"] == "error" else _("Note"),
-             _cut(f["rule_name"]), _cut(f["message"])] for f in findings[:MAX_FINDINGS_SHOWN]]
-    if len(findings) > MAX_FINDINGS_SHOWN:
-        more = _("… and {count} more findings in this return (see the return on the city "
-                 "page).").format(count=f"{len(findings) - MAX_FINDINGS_SHOWN:,}")
-        rows.append([stored.district, "", "", more])
+             f["rule_name"], f["message"]] for f in findings]
+    if more:
+        rows.append([stored.district, "", "", _more(more)])
     return rows
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= MAX_FINDING_CHARS else text[:MAX_FINDING_CHARS - 1] + "…"
+def _more(count: int) -> str:
+    return _("… and {count} more findings in this return (see the return on the city "
+             "page).").format(count=f"{count:,}")
 
 
 def _escape(text: str) -> str:

@@ -32,3 +32,19 @@ def test_thousands_of_findings_print_in_a_few_pages(store, yuda_return):
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
     assert pages <= 12
     assert MAX_FINDINGS_SHOWN == 30
+
+
+def test_the_city_page_shows_them_at_once(store, yuda_return):
+    import time
+
+    from kyodo_desktop.services.city.detail import council_detail
+    from kyodo_desktop.ui.city.detail_view import MAX_FINDINGS_SHOWN as SHOWN
+    from kyodo_desktop.ui.city.detail_view import detail_html
+
+    city_file.make_city_file(store)
+    added = city_file.import_return(store, verify_bytes(_with_findings(yuda_return, 2500), "x"))
+    started = time.perf_counter()
+    html = detail_html(council_detail(store, added.id))
+    assert time.perf_counter() - started < 5
+    assert html.count("長" * 299 + "…") == SHOWN == 200
+    assert "2,300" in html

@@ -41,3 +41,21 @@ def council_detail(store: Store, return_id: int) -> CouncilDetail:
     stored = next(r for r in history if r.id == return_id)
     trend = tuple((r.fiscal_year, row_of(r)) for r in district_returns(store, district))
     return CouncilDetail(stored, row_of(stored), history, trend)
+
+
+#: The longest 点検 message shown or printed (a return from outside may carry anything within
+#: its size limit: thousands of findings of thousands of characters).
+MAX_FINDING_CHARS = 300
+
+
+def shown_findings(review: list[dict], limit: int) -> tuple[list[dict], int]:
+    """The 点検 findings of a return to show: errors first, at most ``limit``, each message and
+    rule name cut to :data:`MAX_FINDING_CHARS`; and how many more the return holds."""
+    ordered = sorted(review, key=lambda f: f["severity"] != "error")
+    shown = [{**f, "rule_name": _cut(f["rule_name"]), "message": _cut(f["message"])}
+             for f in ordered[:limit]]
+    return shown, max(0, len(ordered) - limit)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_FINDING_CHARS else text[:MAX_FINDING_CHARS - 1] + "…"

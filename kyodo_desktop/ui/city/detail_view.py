@@ -8,7 +8,10 @@ from html import escape
 from kyodo_desktop.domain.formatting import MISSING, format_number, format_percent, format_yen
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.city.detail import CouncilDetail
+from kyodo_desktop.services.city.detail import CouncilDetail, shown_findings
+
+#: The most findings shown (a crafted return with thousands froze the window for seconds).
+MAX_FINDINGS_SHOWN = 200
 
 
 def _yen(value) -> str:
@@ -79,9 +82,11 @@ def detail_html(detail: CouncilDetail) -> str:
           {True: "○", False: "×"}.get(i["achieved"], MISSING)] for i in plan["indicators"]],
         right_from=2))
     parts.append(_heading(_("Findings of the review before submission")))
-    review = content["review"]
+    review, more = shown_findings(content["review"], MAX_FINDINGS_SHOWN)
     parts.append(_table([_("Kind"), _("Rule"), _("Finding")],
                         [[_("Error") if f["severity"] == "error" else _("Note"), f["rule_name"],
                           f["message"]] for f in review], right_from=99)
                  if review else _paragraph(_("No findings.")))
+    if more:
+        parts.append(_paragraph(_("… and {count} more findings.").format(count=f"{more:,}")))
     return "".join(parts)
