@@ -40,7 +40,7 @@ class AuditDialog(QDialog):
         form.addRow(_("Audited from"), self.period_from)
         form.addRow(_("Audited to"), self.period_to)
         form.addRow(_("Opinion"), self.opinion)
-        self.error = lay_out_form_dialog(self, form, width=520)
+        self.error = lay_out_form_dialog(self, form, width=33)
         self._load()
 
     def _load(self) -> None:

@@ -60,7 +60,7 @@ class FundDialog(QDialog):
                               placeholderText=_("e.g. 共同募金配分金"))
         self.name.setMaxLength(funders.MAX_NAME * 2)
         form.addRow(_("Name of the fund"), self.name)
-        self.error = lay_out_form_dialog(self, form, width=420)
+        self.error = lay_out_form_dialog(self, form, width=26)
 
     def show_error(self, message: str) -> None:
         """Show why the fund was not saved."""
@@ -107,7 +107,7 @@ class ProgramDialog(QDialog):
                                 (_("Maximum amount (yen)"), self.cap), ("", self.carry),
                                 (_("Form of the report"), self.layout_box)):
             form.addRow(caption, widget)
-        self.error = lay_out_form_dialog(self, form, width=560)
+        self.error = lay_out_form_dialog(self, form, width=35)
         if program is not None:
             self._show(program.values)
 

@@ -284,7 +284,7 @@ class OpeningDialog(QDialog):
                                 objectName="openingAmount")
         form.addRow(_("Carry-over from the previous year (yen)"), self.amount)
         column.addLayout(form)
-        self.error = lay_out_form_dialog(self, column, width=460)
+        self.error = lay_out_form_dialog(self, column, width=29)
 
 
 def _last_text(found) -> str:

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup.encryption import is_encrypted
 from kyodo_desktop.services.settings import Settings
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 
 KIND_LABELS = {"auto": N_("Automatic backup"),
                "before-restore": N_("Copy taken before a restore")}
@@ -48,6 +51,11 @@ def describe_file(summary) -> str:
 
 def file_filter() -> str:
     return _("kyodo-desktop data (*.sqlite3 *.db *.enc);;All files (*)")
+
+#: Width and height of the restore dialog, in full-width characters of the text size in use.
+RESTORE_SIZE = (35, 28)
+#: Lines of what the chosen backup holds shown without scrolling.
+INFO_LINES = 6
 
 
 class RestoreDialog(QDialog):
@@ -71,10 +79,21 @@ class RestoreDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(entry.path))
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
-        self.info = QLabel(self)
+        # what a backup holds (a city file names its 21 councils) scrolls; the buttons stay
+        info_area = QScrollArea(self)
+        info_area.setWidgetResizable(True)
+        info_area.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(info_area)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.info = QLabel(holder)
         self.info.setObjectName("backupInfo")
         self.info.setWordWrap(True)
-        layout.addWidget(self.info)
+        column.addWidget(self.info)
+        column.addStretch(1)
+        info_area.setWidget(holder)
+        info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * INFO_LINES)
+        layout.addWidget(info_area)
         buttons = QDialogButtonBox(self)
         self.file_button = QPushButton(_("Choose a file…"), self)
         self.file_button.setObjectName("chooseFileButton")
@@ -90,7 +109,7 @@ class RestoreDialog(QDialog):
         if not self.list.count():
             self.info.setText(_("There is no automatic backup yet. Choose a backup file, for "
                                 "example on your USB stick."))
-        self.resize(560, 420)
+        fit_dialog(self, RESTORE_SIZE[0], RESTORE_SIZE[1])
 
     def _item_chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:

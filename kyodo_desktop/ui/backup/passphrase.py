@@ -26,6 +26,10 @@ from PySide6.QtWidgets import (
 from kyodo_desktop import fileops
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup.encryption import SUFFIX, is_encrypted, passphrase_problem
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
+
+#: Width of the passphrase dialog, in full-width characters of the text size in use.
+PASSPHRASE_WIDTH = 29
 
 
 class EncryptionDialog(QDialog):
@@ -74,7 +78,7 @@ class EncryptionDialog(QDialog):
         self.encrypt.toggled.connect(self._toggled)
         self.encrypt.setChecked(removable)
         self._toggled(removable)
-        self.resize(460, 0)
+        fit_dialog(self, PASSPHRASE_WIDTH)
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit(self)

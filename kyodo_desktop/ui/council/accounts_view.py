@@ -144,7 +144,7 @@ class AccountDialog(QDialog):
                 form.addRow(_("Account type"), self.type_box)
         self.payee = QCheckBox(_("Pay the grant into this account (振込先)"))
         form.addRow("", self.payee)
-        self.error = lay_out_form_dialog(self, form, width=480)
+        self.error = lay_out_form_dialog(self, form, width=30)
         if account is not None:
             for key, edit in self.edits.items():
                 edit.setText(getattr(account, key))

@@ -162,7 +162,7 @@ class ProjectDialog(QDialog):
             self.edits[key].setTabChangesFocus(True)
             self.edits[key].setFixedHeight(70)
             form.addRow(_(caption), self.edits[key])
-        self.error = lay_out_form_dialog(self, form, width=560)
+        self.error = lay_out_form_dialog(self, form, width=35)
         if project:
             self._load(project)
 

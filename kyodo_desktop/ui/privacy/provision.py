@@ -49,7 +49,7 @@ class ProvisionDialog(QDialog):
             edit.setObjectName(key)
             form.addRow(label, edit)
             self.edits[key] = edit
-        self.error = lay_out_form_dialog(self, form, width=520)
+        self.error = lay_out_form_dialog(self, form, width=33)
         self.answer: ProvisionAnswer | None = None
 
     def accept(self) -> None:  # Qt override: check first

@@ -34,9 +34,12 @@ from kyodo_desktop.services.backup.encryption import WrongPassphrase, is_encrypt
 from kyodo_desktop.services.settings import load_settings
 from kyodo_desktop.ui.backup.dialogs import file_filter
 from kyodo_desktop.ui.backup.passphrase import ask_passphrase_if_encrypted
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.opening import open_or_ask
 
+#: Width of the first-run dialog, in full-width characters of the text size in use.
+FIRST_RUN_WIDTH = 36
 #: ``ask_secret(parent, path)``: (False, None) when cancelled, else (True, passphrase or None).
 AskSecret = Callable[[QWidget | None, Path], tuple[bool, str | None]]
 
@@ -57,7 +60,6 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Welcome to kyodo-desktop"))
         self.choice = FirstRunChoice.QUIT
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         intro = QLabel(_("This PC account has no data file yet. If your office already keeps "
@@ -77,7 +79,7 @@ class FirstRunDialog(QDialog):
                    "now.").format(folder=path.parent))):
             button = QPushButton(text, self)
             button.setObjectName(f"firstRun_{choice.value}")
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
             label = QLabel(note, self)
@@ -88,6 +90,8 @@ class FirstRunDialog(QDialog):
         quit_button = QPushButton(_("Quit"), self)
         quit_button.clicked.connect(self.reject)
         layout.addWidget(quit_button)
+        # 36 characters of the text size in use: the intro wraps onto whole lines at とても大きい
+        fit_dialog(self, FIRST_RUN_WIDTH)
 
     def _choose(self, choice: FirstRunChoice) -> None:
         self.choice = choice
