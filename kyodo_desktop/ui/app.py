@@ -182,13 +182,19 @@ def show_file(window, db_path: Path | None, *, demo: bool = False) -> int | None
 
 
 def report_settings_problems(window) -> None:
-    """Say in the status bar (and the log) when the 設定 file could not be read or some of its
-    values were dropped: the app started with the defaults for them."""
+    """Say in a message over the window (not blocking it) and in the log when the 設定 file
+    could not be read or some of its values were dropped: the app started with the defaults
+    for them."""
     problems = load_settings_reporting()[1]
     for problem in problems:
         log.warning("settings: %s", problem)
     if problems:
-        window.statusBar().showMessage(problems[0], 60_000)
+        from PySide6.QtWidgets import QMessageBox  # only then: start-up touches no dialog
+
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Settings"), "\n\n".join(problems),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("settings_problems")
+        box.open()
 
 
 def _shown_unchecked(window, store) -> bool:

@@ -1,8 +1,8 @@
 """A settings.json that was tampered with or damaged — a named pipe or a link to /dev/zero in its
 place, nesting deep enough to exhaust the parser, values of the wrong type, a NUL in a folder, a
 data folder that is a device or a file, megabytes of text — never stops, hangs or crashes the
-start: the app starts with the defaults for what it cannot use and says so in the status bar.
-A file Notepad saved with a BOM keeps its values."""
+start: the app starts with the defaults for what it cannot use and says so in a message over
+the window. A file Notepad saved with a BOM keeps its values."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def test_a_missing_file_is_no_problem(tmp_path):
 
 
 def test_the_window_starts_and_says_so(qtbot, private_config):
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
 
     from kyodo_desktop.ui.app import prepare_start, report_settings_problems
 
@@ -106,5 +106,9 @@ def test_the_window_starts_and_says_so(qtbot, private_config):
     assert prepare_start() == Settings()
     window = QMainWindow()
     qtbot.addWidget(window)
-    report_settings_problems(window)
-    assert "設定" in window.statusBar().currentMessage()
+    window.show()
+    report_settings_problems(window)  # returns at once: the message does not block the window
+    box = window.findChild(QMessageBox, "settings_problems")
+    assert box is not None and box.isVisible()
+    assert "settings.json" in box.text() and "初期設定" in box.text()
+    box.accept()
