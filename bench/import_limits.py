@@ -15,7 +15,8 @@ measured in the same run. Prints (never asserts) seconds, rows/s, peak RSS and r
 
 Each measurement runs in its own process; the peak RSS is its VmHWM (/proc, Linux) or ru_maxrss.
 Seconds are wall-clock; the CPU seconds of the process are printed beside them (on a busy
-machine the wall-clock figure includes the time the process waited for a core).
+machine the wall-clock figure includes the time the process waited for a core: the load average
+is printed at the start and the end).
 Run: ``python bench/import_limits.py [--rows 100000]``.
 """
 
@@ -139,6 +140,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     hostile = _hostile_sheets()
+    _load("start")
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         bomb = hostile.write_zip_bomb(folder / "bomb.xlsx")
@@ -172,6 +174,7 @@ def main() -> None:
                   f"{plain['cpu'] / figures['cpu']:.1f}× by CPU)")
             print(f"    goal ≥ {GOAL_ROWS_PER_SECOND:,} rows/s and ≤ {GOAL_RSS_MB} MB: "
                   f"{_goal(args.rows, figures)}")
+    _load("end")
 
 
 #: The goal of issue 12 for a plain 100,000-row 出納簿, dry run and import alike.
@@ -187,6 +190,15 @@ def _goal(rows: int, figures: dict) -> str:
                 for name, rate in (("wall-clock", wall), ("CPU", cpu))]
     memory = "met" if figures["rss_mb"] <= GOAL_RSS_MB else "NOT met"
     return ", ".join(verdicts) + f"; peak RSS {figures['rss_mb']:.0f} MB ({memory})"
+
+
+def _load(when: str) -> None:
+    """The load average (1, 5, 15 min) and the cores: other work on the machine slows the
+    wall-clock figures, not the CPU ones."""
+    if hasattr(os, "getloadavg"):
+        one, five, fifteen = os.getloadavg()
+        print(f"load average at the {when}: {one:.2f} {five:.2f} {fifteen:.2f} "
+              f"({os.cpu_count()} cores)")
 
 
 def _rates(rows: int, figures: dict) -> str:
