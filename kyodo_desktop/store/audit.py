@@ -474,6 +474,8 @@ def _latest(store: Store, table: str) -> dict[str, tuple[str, str | tuple | None
             position = columns.index("id")
         except (ValueError, KeyError, TypeError):
             continue  # a damaged record: its rows are reported as not logged
+        if not isinstance(values, list):
+            continue
         for row in values:
             key = str(row[position]) if isinstance(row, list) and len(row) > position else None
             if key is not None and (key not in found or found[key][0] < log_id):

@@ -134,3 +134,18 @@ def test_a_file_of_the_previous_step_is_migrated_and_takes_a_batch_import(tmp_pa
         _clean(store)
         assert cash_book.entry_history(store, before[0])[0]["after"]["id"] == before[0]
         assert cash_book.entry_history(store, ids[0])[0]["after"]["id"] == ids[0]
+
+
+@pytest.mark.parametrize("after", ["not json", "[1, 2]", '{"columns": ["id"], "rows": 7}',
+                                   '{"columns": ["amount"], "rows": [[1]]}',
+                                   '{"columns": ["id"], "rows": [3, [4, 5], []]}'])
+def test_a_damaged_batch_record_of_a_crafted_file_is_reported_not_a_crash(store, imported,
+                                                                           after):
+    """A file made outside the app may hold any text in a batch record (the trigger of step 23
+    guards the app's own writes): its rows are reported as not in the change history."""
+    store.conn.execute("DROP TRIGGER audit_log_batch_shape")
+    store.conn.execute("UPDATE audit_log SET after = ? WHERE row_key GLOB 'rows:*'", (after,))
+    problems = audit.verify_covered_rows(store)
+    assert "出納簿：変更履歴にない行が 200 行" in problems[0], problems
+    _council, _before, ids = imported
+    assert cash_book.entry_history(store, ids[0]) == []
