@@ -6,6 +6,7 @@ the returns it replaced, and the council's figures in every 年度 of the city f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -48,11 +49,21 @@ def council_detail(store: Store, return_id: int) -> CouncilDetail:
 MAX_FINDING_CHARS = 300
 
 
-def shown_findings(review: list[dict], limit: int) -> tuple[list[dict], int]:
+class Finding(TypedDict):
+    """A 提出前の点検 finding as a return carries it (``content.review``)."""
+
+    severity: str
+    rule: str
+    rule_name: str
+    message: str
+    where: str
+
+
+def shown_findings(review: list[Finding], limit: int) -> tuple[list[Finding], int]:
     """The 点検 findings of a return to show: errors first, at most ``limit``, each message and
     rule name cut to :data:`MAX_FINDING_CHARS`; and how many more the return holds."""
     ordered = sorted(review, key=lambda f: f["severity"] != "error")
-    shown = [{**f, "rule_name": _cut(f["rule_name"]), "message": _cut(f["message"])}
+    shown = [Finding(**{**f, "rule_name": _cut(f["rule_name"]), "message": _cut(f["message"])})
              for f in ordered[:limit]]
     return shown, max(0, len(ordered) - limit)
 
