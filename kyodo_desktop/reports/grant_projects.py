@@ -72,9 +72,10 @@ def funds_story(data: PlanData, *, settlement: bool) -> list:
     suffix = words.get("fund_suffix")
 
     def cells(f: FundUse) -> tuple:
+        name = f.fund_name + suffix if f.fund_name else words.get("other_projects")
         if settlement:
-            return (f.fund_name + suffix, f.projects, f.other, f.refund, f.total, f.eligible)
-        return (f.fund_name + suffix, f.projects, f.other, f.total)
+            return (name, f.projects, f.other, f.refund, f.total, f.eligible)
+        return (name, f.projects, f.other, f.total)
 
     rows = [("line", cells(f)) for f in data.funds]
     columns = len(rows[0][1]) - 1

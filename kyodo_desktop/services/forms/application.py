@@ -171,12 +171,14 @@ class FundUse:
     収支予算書 / 収支決算書: ``projects`` the Σ of the 事業 (予算額, or 事業費 paid from the fund),
     ``other`` the rest of the fund's 支出, ``refund`` its 返還金 (None on the 事業計画書),
     ``total`` the statement's 支出合計 of the fund (projects + other + refund) and ``eligible``
-    the 対象経費の額 of the fund's 交付金 as the 実績報告書 prints it (None: no 交付金)."""
+    the 対象経費の額 of the fund's 交付金 as the 実績報告書 prints it (None: no 交付金). The 事業
+    without a 会計区分 come as one more use with ``fund_name`` "" (no fund: ``other`` and
+    ``total`` None), so the ``projects`` add up to the form's 合計."""
 
     fund_name: str
     projects: int
-    other: int
-    total: int
+    other: int | None
+    total: int | None
     refund: int | None = None
     eligible: int | None = None
 
@@ -185,10 +187,15 @@ def plan_fund_uses(store: Store, council_id: int, fiscal_year: int) -> tuple[Fun
     """Per fund of the 収支予算書 the 事業計画書's 予算額 of the 事業 of that fund and the rest of
     the fund's 支出合計 (当初予算額), from the same figures the two forms print."""
     planned = figures.planned_project_costs(store, council_id, fiscal_year)
-    return tuple(FundUse(f.fund_name, planned.get(f.fund_code, 0),
-                         f.expense_total.budget - planned.get(f.fund_code, 0),
-                         f.expense_total.budget)
-                 for f in fund_statements(store, council_id, fiscal_year))
+    statements = fund_statements(store, council_id, fiscal_year)
+    uses = [FundUse(f.fund_name, planned.get(f.fund_code, 0),
+                    f.expense_total.budget - planned.get(f.fund_code, 0), f.expense_total.budget)
+            for f in statements]
+    shown = {f.fund_code for f in statements}
+    elsewhere = sum(amount for fund, amount in planned.items() if fund not in shown)
+    if elsewhere:  # 事業 without a fund or of the council's own funds (not on the 収支予算書)
+        uses.append(FundUse("", elsewhere, None, None))
+    return tuple(uses)
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,19 @@ def test_every_fund_of_the_budget_statement_balances(demo, council_id, year):
     for _name, rest in rests:
         if rest:
             assert f"次年度繰越金（見込）{format_yen(rest)}収入合計−支出合計" in text
+
+
+def test_projects_without_a_fund_of_the_budget_statement_have_a_row(demo, council_id):
+    """A 事業 without a 会計区分 (or of the council's own fund) is counted in a row of its own,
+    so the table's 事業の予算額 still add up to the 事業計画書's 合計."""
+    with demo.transaction() as db:
+        db.execute("UPDATE projects SET fund_code = NULL WHERE id = (SELECT min(id) FROM "
+                   "projects WHERE council_id = ? AND fiscal_year = 2026)", [council_id])
+    data = fa.business_plan_data(demo, council_id, 2026)
+    assert sum(f.projects for f in data.funds) == sum(r.budget for r in data.rows)
+    alone = [f for f in data.funds if not f.fund_name]
+    assert len(alone) == 1 and alone[0].total is None and alone[0].projects > 0
+    pages = page_texts(report_kinds()["application-set"].build(
+        demo, ReportRequest(council_id, 2026)))
+    text = _flat("".join(pages))
+    assert f"収支予算書にない会計区分の事業{format_yen(alone[0].projects)}" in text
