@@ -17,7 +17,11 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.accounting.funders_history import FundChange
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+HISTORY_SIZE = (51, 29)
 
 
 class FundHistoryDialog(QDialog):
@@ -26,7 +30,6 @@ class FundHistoryDialog(QDialog):
     def __init__(self, changes: list[FundChange], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Change history of the council's own funds and programmes"))
-        self.resize(820, 460)
         layout = QVBoxLayout(self)
         if not changes:
             layout.addWidget(QLabel(_("No change has been recorded yet."), self))
@@ -44,6 +47,7 @@ class FundHistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_dialog(self, *HISTORY_SIZE)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table's cells (for tests and screenshots)."""

@@ -46,6 +46,7 @@ from kyodo_desktop.services.accounting.opening_balance import take_import_openin
 from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 
 HEADERS = (N_("Row"), N_("Status"), N_("Date"), N_("Category"), N_("Description"), N_("Amount"),
@@ -65,6 +66,9 @@ def _shown_rows(preview: ImportPreview) -> list:
                     key=lambda row: row.row_number)[:MAX_SHOWN_ROWS]
     return sorted([*preview.bad_rows, *others], key=lambda row: row.row_number)
 
+#: Width and height of the dialog, in full-width characters of the text size in use.
+IMPORT_SIZE = (63, 40)
+
 
 class ImportDialog(QDialog):
     """Import a 出納簿 file into the context's council-year. ``preview`` is the last preview;
@@ -79,7 +83,6 @@ class ImportDialog(QDialog):
         self.outcome_message = ""
         self.mapping: dict[str, str] = {}
         self.setWindowTitle(_("Import a cash book"))
-        self.resize(1000, 640)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("No file chosen yet."), self)
@@ -118,6 +121,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._update_button()
+        fit_dialog(self, *IMPORT_SIZE)
 
     # preview -----------------------------------------------------------------------------------
 

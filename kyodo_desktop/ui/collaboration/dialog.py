@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,8 +26,13 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.collaboration.projects import PartnerEntry, ProjectCollaboration
 from kyodo_desktop.services.collaboration.terms import FORMS, PARTNER_KINDS, PRINCIPLES, SCORES
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _FORM_LABELS = {label: code for code, label in FORMS.items()}
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+COLLABORATION_SIZE = (58, 40)
 
 
 class CollaborationDialog(QDialog):
@@ -63,7 +67,7 @@ class CollaborationDialog(QDialog):
         layout.addWidget(self._group(_("Review"), self.reviews), 3)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(920, 640)
+        fit_dialog(self, *COLLABORATION_SIZE)
 
     def _group(self, title: str, widget: QWidget, extra: QWidget | None = None) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -90,8 +94,9 @@ class CollaborationDialog(QDialog):
         table.setHorizontalHeaderLabels([_("Partner"), _("Kind"), _("Role in the project"),
                                          _("Who pays what")])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
+        # 相手 and 種類 whole; 役割 and 費用の負担 share the rest and wrap at large text
+        self.partner_fit = ColumnFit(table, free=(2, 3), wrap_rows=True)
         self.partners = table
         for partner in project.partners:
             self.add_partner(PartnerEntry(partner.name, partner.kind, partner.role, partner.pays))
@@ -114,9 +119,6 @@ class CollaborationDialog(QDialog):
         table = QTableWidget(len(PRINCIPLES), 3, self)
         table.setHorizontalHeaderLabels([_("Principle"), _("Mark"), _("Comment")])
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, (code, label) in enumerate(PRINCIPLES.items()):
             name = QTableWidgetItem(label)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -130,6 +132,7 @@ class CollaborationDialog(QDialog):
             marks.setCurrentIndex(max(0, marks.findData(score)))
             table.setCellWidget(row, 1, marks)
             table.setItem(row, 2, QTableWidgetItem(comment))
+        self.review_fit = ColumnFit(table, free=(2,), wrap_rows=True)  # コメント wraps
         return table
 
     def values(self) -> tuple[list[str], list[PartnerEntry], dict[str, tuple[str, str]]]:

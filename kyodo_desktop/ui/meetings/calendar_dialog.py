@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import wareki
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.meetings.calendar import CalendarEvent, by_month, year_events
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 
 WEEKDAYS = "日月火水木金土"
 #: How many events a day's cell shows (the list below shows them all).
@@ -59,6 +60,9 @@ def month_grid(year: int, month: int, events: list[CalendarEvent]) -> list[list[
             row.append("\n".join(lines))
         grid.append(row)
     return grid
+
+#: Width and height of the calendar, in full-width characters of the text size in use.
+CALENDAR_SIZE = (75, 44)
 
 
 class CalendarDialog(QDialog):
@@ -112,7 +116,7 @@ class CalendarDialog(QDialog):
         self.previous.clicked.connect(lambda: self.show_month(self.index - 1))
         self.next.clicked.connect(lambda: self.show_month(self.index + 1))
         pdf.clicked.connect(lambda: self.print_year())
-        self.resize(1200, 700)  # within 1366×768 with the window frame
+        fit_dialog(self, *CALENDAR_SIZE)  # within the screen (1366×768 less the taskbar)
         self.show_month(self.index)
 
     @property

@@ -29,6 +29,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.meetings import assembly, rules
 from kyodo_desktop.ui.commands import save_with_undo
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 
 SECTION_TITLES = {
@@ -37,6 +38,9 @@ SECTION_TITLES = {
     "officers": N_("No. 3: officers"), "plan": N_("No. 4: this year's plan"),
     "budget": N_("No. 5: this year's budget"),
 }
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+PAPERS_SIZE = (48, 33)
 
 
 class PapersDialog(QDialog):
@@ -55,10 +59,10 @@ class PapersDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(760, 520)
         self._show_section()
         self._show_history()
         self._show_quorum()
+        fit_dialog(self, *PAPERS_SIZE)
 
     def _texts_tab(self) -> QWidget:
         page = QWidget(self)

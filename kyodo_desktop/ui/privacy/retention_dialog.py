@@ -27,6 +27,7 @@ from kyodo_desktop.services.privacy import retention
 from kyodo_desktop.services.privacy.provisions import default_printer
 from kyodo_desktop.services.privacy.terms import LEFT_REASONS
 from kyodo_desktop.ui.commands import save_with_undo
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 
 
@@ -42,6 +43,9 @@ def _at_right(button: QPushButton) -> QHBoxLayout:
     row.addStretch(1)
     row.addWidget(button)
     return row
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+RETENTION_SIZE = (40, 33)
 
 
 class RetentionDialog(QDialog):
@@ -81,7 +85,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.kept, 1)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(640, 520)
+        fit_dialog(self, *RETENTION_SIZE)
         self.reload()
 
     def reload(self) -> None:

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.i18n import _
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 ERROR_COLOUR, NOTE_COLOUR = "#b3261e", "#8a5a00"
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+REVIEW_SIZE = (51, 29)
 
 
 class ReviewDialog(QDialog):
@@ -33,7 +37,6 @@ class ReviewDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Review before submission"))
-        self.resize(820, 460)
         layout = QVBoxLayout(self)
         heading = QLabel(summary, self, objectName="reviewSummary", wordWrap=True)
         set_scaled_style_sheet(heading, "font-weight: bold; font-size: 12pt;")
@@ -60,6 +63,7 @@ class ReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_dialog(self, *REVIEW_SIZE)
 
     def lines(self) -> list[str]:
         """The findings as listed (for tests and screenshots)."""

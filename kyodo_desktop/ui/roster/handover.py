@@ -36,6 +36,7 @@ from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
@@ -55,6 +56,9 @@ def _item(text: str, *, editable: bool = False, right: bool = False) -> QTableWi
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
+#: Width and height of the wizard, in full-width characters of the text size in use.
+WIZARD_SIZE = (69, 42)
+
 
 class HandoverWizard:
     """The wizard (``self.wizard``, a QWizard built from the form; ``exec()`` shows it)."""
@@ -63,7 +67,6 @@ class HandoverWizard:
         self.context = context
         self.wizard: QWizard = load_form("handover_wizard", parent)
         set_scaled_style_sheet(self.wizard, EDITOR_STYLE)
-        self.wizard.resize(1100, 680)
         self.wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         # once handed over there is nothing to cancel: only 完了 on the last page
         self.wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -96,6 +99,7 @@ class HandoverWizard:
         self._people_model = self._make_people_model(
             roster_people.list_people(context.store, context.council_id))
         self._summarise()
+        fit_dialog(self.wizard, *WIZARD_SIZE)
 
     @property
     def fiscal_year(self) -> int:
@@ -240,7 +244,9 @@ class HandoverWizard:
                     right=True))
             source = wareki.format_fiscal_year(entry["from_year"]) if entry["from_year"] else ""
             table.setItem(row, 3, _item(source))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # figures, 年度
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def household_values(self) -> dict[int, tuple[str, str]]:
         """``{organization id: (世帯数 text, 加入世帯数 text)}`` of every row with figures."""

@@ -36,10 +36,14 @@ from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progres
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
 
 KINDS = ((roster_columns.ORGANIZATIONS, N_("Member groups (自治会 …)")),
          (roster_columns.PEOPLE, N_("People")))
+
+#: Width and height of the dialog, in full-width characters of the text size in use.
+IMPORT_SIZE = (56, 40)
 
 
 class RosterImportDialog:
@@ -49,7 +53,6 @@ class RosterImportDialog:
                  path: Path | None = None) -> None:
         self.context = context
         self.dialog = load_form("roster_import", parent)
-        self.dialog.resize(900, 640)
         find = self.dialog.findChild
         self.kind = find(QComboBox, "kindCombo")
         self.year = find(QComboBox, "yearCombo")
@@ -73,6 +76,7 @@ class RosterImportDialog:
         self.kind.activated.connect(lambda _i: self.check())
         self.year.activated.connect(lambda _i: self.check())
         self._buttons()
+        fit_dialog(self.dialog, *IMPORT_SIZE)
         if path is not None:
             self.path = Path(path)
             self.check()

@@ -19,6 +19,7 @@ from kyodo_desktop.services.roster import people as roster_people
 from kyodo_desktop.services.roster.validate import RosterValidationError, clean_date, to_date
 from kyodo_desktop.ui.forms import load_form
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE, FieldForm
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 FIELDS = ("body", "role", "person", "starts_on", "ends_on", "notes")
@@ -32,6 +33,9 @@ def body_choices(store, council_id: int, fiscal_year: int) -> list[tuple[str, of
     found += [(s["name"], officers.Body(officers.SUBCOMMITTEE, s["id"]))
               for s in subcommittees.list_subcommittees(store, council_id)]
     return found
+
+#: Width of the dialog, in full-width characters of the text size in use.
+TERM_WIDTH = 35
 
 
 class TermDialog:
@@ -47,7 +51,6 @@ class TermDialog:
         self.context, self.mode, self.submit, self.term = context, mode, submit, term
         self.dialog = load_form("roster_term", parent)
         set_scaled_style_sheet(self.dialog, EDITOR_STYLE)
-        self.dialog.setMinimumWidth(560)
         self.fields = FieldForm(self.dialog, FIELDS)
         self.body_combo = self.fields.edits["body"]
         self.role_combo = self.fields.edits["role"]
@@ -58,6 +61,7 @@ class TermDialog:
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.dialog.reject)
         self._fill(body)
+        fit_dialog(self.dialog, TERM_WIDTH)
 
     def _fill(self, body: officers.Body | None) -> None:
         store, council, year = self.context.store, self.context.council_id, self.context.fiscal_year
