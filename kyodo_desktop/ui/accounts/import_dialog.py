@@ -48,6 +48,7 @@ from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 HEADERS = (N_("Row"), N_("Status"), N_("Date"), N_("Category"), N_("Description"), N_("Amount"),
            N_("Errors and notes"))
@@ -93,11 +94,17 @@ class ImportDialog(QDialog):
             self.fund_combo.addItem(name, code)
         self.fund_combo.setCurrentIndex(max(self.fund_combo.findData(fund_code or "own_funds"), 0))
         self.fund_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        # the file's name (its folder in the tooltip) and the fund on lines of their own: a long
+        # name or path never makes the dialog wider than the screen at とても大きい
+        self.file_label.setWordWrap(True)
         top.addWidget(choose)
         top.addWidget(self.file_label, 1)
-        top.addWidget(QLabel(_("Fund of rows without one:"), self))
-        top.addWidget(self.fund_combo)
         layout.addLayout(top)
+        fund_row = QHBoxLayout()
+        fund_row.addWidget(QLabel(_("Fund of rows without one:"), self))
+        fund_row.addWidget(self.fund_combo)
+        fund_row.addStretch(1)
+        layout.addLayout(fund_row)
         self.summary = QLabel(self, wordWrap=True, objectName="importSummary")
         layout.addWidget(self.summary)
         self.mapping_box = QGroupBox(_("Categories to match"), self)
@@ -107,9 +114,8 @@ class ImportDialog(QDialog):
         self.table = QTableWidget(0, len(HEADERS), self, objectName="previewTable")
         self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((50, 90, 90, 110, 220, 100)):
-            self.table.setColumnWidth(column, width)
+        # 行 … 費目 and 金額 whole at every text size; 摘要 and エラー・注意 share the rest and wrap
+        self.column_fit = ColumnFit(self.table, free=(4, 6), wrap_rows=True)
         layout.addWidget(self.table, 1)
         self.skip_bad = QCheckBox(_("Import without the rows that have errors"), self)
         self.skip_bad.toggled.connect(lambda _on: self._update_button())
@@ -134,7 +140,8 @@ class ImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         """Preview ``path`` (read in the background) and show it."""
         self.path, self.mapping = path, {}
-        self.file_label.setText(str(path))
+        self.file_label.setText(path.name)
+        self.file_label.setToolTip(str(path))
         self.refresh()
 
     def refresh(self) -> None:

@@ -71,7 +71,7 @@ class RestoreDialog(QDialog):
         self.other_file = False
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Choose the backup to go back to. The data file as it is now "
-                                  "is copied aside first."), self))
+                                  "is copied aside first."), self, wordWrap=True))
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
         for entry in backups.list_backups(db_path, settings):
@@ -93,7 +93,7 @@ class RestoreDialog(QDialog):
         column.addStretch(1)
         info_area.setWidget(holder)
         info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * INFO_LINES)
-        layout.addWidget(info_area)
+        layout.addWidget(info_area, 1)
         buttons = QDialogButtonBox(self)
         self.file_button = QPushButton(_("Choose a file…"), self)
         self.file_button.setObjectName("chooseFileButton")

@@ -29,6 +29,7 @@ from kyodo_desktop.domain import wareki
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.meetings.calendar import CalendarEvent, by_month, year_events
 from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
+from kyodo_desktop.ui.shell.table_fit import set_elidable_columns
 
 WEEKDAYS = "日月火水木金土"
 #: How many events a day's cell shows (the list below shows them all).
@@ -90,6 +91,9 @@ class CalendarDialog(QDialog):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
+        # a day's events wrap in its cell and may be cut on a busy day: the list below names
+        # every event of the month whole, and each cell has its text as a tooltip
+        set_elidable_columns(self.grid, range(len(WEEKDAYS)))
         self.list = QListWidget()
         self.list.setObjectName("monthEvents")
         whole = QLabel(_("All year: {names}").format(names="、".join(whole_year) or _("None")))

@@ -12,7 +12,7 @@ OK / 閉じる buttons stay on the screen. tests/ui/test_dialog_fit.py checks ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QWidget
 
 #: Room a window's title bar and borders take beside its inside (Windows 11 at 100 %).
@@ -50,11 +50,24 @@ def needed_height(widget: QWidget, width: int) -> int:
     return hint
 
 
+class _KeepFitted(QObject):
+    """Grows its dialog (never shrinks it) when its content needs more height at its width:
+    a refusal shown in a wrapped error line, a label filled later. Qt would keep the size."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LayoutRequest and watched.isWindow():
+            wanted = min(needed_height(watched, watched.width()), screen_room(watched).height())
+            if wanted > watched.height():
+                watched.resize(watched.width(), wanted)
+        return False
+
+
 def fit_dialog(dialog: QWidget, width: float, height: float | None = None) -> QSize:
     """Size ``dialog`` ``width`` full-width characters wide (at least what its layout needs)
     and as tall as its content needs at that width, or ``height`` characters when that is
-    more (room for a list), within the screen. Call it when the content is built (the font is
-    then the text size in use). Returns the size given."""
+    more (room for a list), within the screen; later it grows when its content needs more
+    height. Call it when the content is built (the font is then the text size in use).
+    Returns the size given."""
     room = screen_room(dialog)
     layout = dialog.layout()
     least = layout.totalMinimumSize().width() if layout is not None else 0
@@ -64,4 +77,6 @@ def fit_dialog(dialog: QWidget, width: float, height: float | None = None) -> QS
         tall = max(tall, chars(dialog, height))
     size = QSize(wide, min(tall, room.height()))
     dialog.resize(size)
+    if dialog.findChild(_KeepFitted) is None:
+        dialog.installEventFilter(_KeepFitted(dialog))
     return size
