@@ -18,7 +18,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QMessageBox,
     QProgressDialog,
+    QStyle,
+    QStyleOptionGroupBox,
     QWidget,
     QWizard,
 )
@@ -111,7 +114,7 @@ class Demo:
     context: object
     path: Path
     tmp: Path
-    monkeypatch: pytest.MonkeyPatch
+    keep: list = field(default_factory=list)  # objects that must live as long as the dialog
 
     @property
     def store(self):
@@ -332,10 +335,10 @@ def _executed(demo: Demo, call: Callable[[], object]) -> QWidget:
         shown_boxes.append(dialog)
         return 0
 
-    demo.monkeypatch.setattr(QMessageBox, "exec", capture)
-    demo.monkeypatch.setattr(QDialog, "exec", capture)
-    call()
-    demo.monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "exec", capture)
+        patch.setattr(QDialog, "exec", capture)
+        call()
     return shown_boxes[0]
 
 
@@ -374,9 +377,9 @@ def _demo_progress(demo: Demo) -> QWidget:
                      if isinstance(w, QProgressDialog) and w.isVisible())
         return {}
 
-    demo.monkeypatch.setattr("kyodo_desktop.demo.build.build_demo", build)
-    opening.build_demo_with_progress(demo.store)
-    demo.monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kyodo_desktop.demo.build.build_demo", build)
+        opening.build_demo_with_progress(demo.store)
     return _rebuilt_progress(boxes[0])
 
 
@@ -393,8 +396,23 @@ def _handbook_progress(demo: Demo) -> QWidget:
     from kyodo_desktop.ui.handbook.printing import PdfJob
 
     job = PdfJob(None, demo.tmp / "手引き.pdf", large_print=True, booklet=False)
-    demo.monkeypatch.setattr(demo, "keep", job, raising=False)  # the job owns its dialog
+    demo.keep.append(job)  # the job owns its dialog
     return job._progress
+
+
+def _settings_problems(demo: Demo) -> QWidget:
+    from kyodo_desktop.services.settings import Settings
+    from kyodo_desktop.ui import app
+
+    problems = ["設定ファイル C:\\Users\\yamada\\AppData\\Roaming\\kyodo-desktop\\settings.json の"
+                "「データフォルダー」は使えないため、標準のフォルダーを使います（ネットワーク上の"
+                "フォルダーです）。", "「文字の大きさ」は使えない値のため、標準にしました。"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app, "load_settings_reporting", lambda: (Settings(), problems))
+        window = QWidget()  # the main window, which keeps the box
+        demo.keep.append(window)
+        app.report_settings_problems(window)
+    return window.findChild(QMessageBox, "settings_problems")
 
 
 #: (dialog, text size) whose problems are not solved yet; a listed one that fits fails.
@@ -433,6 +451,7 @@ OPENERS: dict[str, Callable[[Demo], QWidget]] = {
     "kyodo_desktop.ui.accounts.worker:_dialog": _worker_progress,
     "kyodo_desktop.ui.shell.opening:build_demo_with_progress": _demo_progress,
     "kyodo_desktop.ui.handbook.printing:PdfJob.__init__": _handbook_progress,
+    "kyodo_desktop.ui.app:report_settings_problems": _settings_problems,
 }
 
 
@@ -472,6 +491,23 @@ def button_problems(dialog: QWidget) -> list[str]:
     return problems
 
 
+def title_problems(dialog: QWidget) -> list[str]:
+    """Group-box titles drawn in less width than their text (Fusion measures a title by its
+    glyphs' ink, so a trailing kana such as 「り」 loses its right part)."""
+    problems = []
+    for box in dialog.findChildren(QGroupBox):
+        if not shown(box) or not box.title():
+            continue
+        option = QStyleOptionGroupBox()
+        box.initStyleOption(option)
+        room = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
+                                          QStyle.SubControl.SC_GroupBoxLabel, box).width()
+        needed = box.fontMetrics().horizontalAdvance(box.title())
+        if needed > room + 1:
+            problems.append(f"group box 「{box.title()}」 needs {needed} px, has {room}")
+    return problems
+
+
 def dialog_problems(dialog: QWidget) -> list[str]:
     """What is unreadable or out of reach on ``dialog`` once its layouts have settled (a
     label filled when shown, in a scroll area, takes a few rounds of events)."""
@@ -494,12 +530,12 @@ def _pages(dialog: QWidget):
 
 
 @pytest.fixture
-def demo(app, demo_store, tmp_path, monkeypatch) -> Demo:
+def demo(app, demo_store, tmp_path) -> Demo:
     from kyodo_desktop.services.council import councils
     from kyodo_desktop.ui.context import AppContext
 
     context = AppContext(demo_store, councils.find_council(demo_store, "湯田")["id"], 2026)
-    return Demo(context, demo_store.path, tmp_path, monkeypatch)
+    return Demo(context, demo_store.path, tmp_path)
 
 
 @contextmanager
