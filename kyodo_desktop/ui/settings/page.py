@@ -37,10 +37,10 @@ from kyodo_desktop.services.council.presets import list_presets
 from kyodo_desktop.ui.backup.dialogs import when_text
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.forms import load_form
-from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+from kyodo_desktop.ui.shell.text_scale import apply_text_scale, set_scaled_style_sheet
 
 STYLE = """
-QLabel#titleLabel { font-weight: bold; }
+QLabel#titleLabel { font-size: 16pt; font-weight: bold; }
 QLabel[role="error"] { color: #c62828; }
 QLabel[role="done"] { color: #2e7d32; }
 """
@@ -55,17 +55,17 @@ class SettingsPage(QWidget):
         self.context = context
         self.settings_path = settings_path
         self.form = load_form("settings_page", self)
-        self.form.setStyleSheet(STYLE)
+        set_scaled_style_sheet(self.form, STYLE)  # the heading grows with the text size
         self.open_file = QLabel(_("Data file open now: {path}").format(
-            path=context.store.path), self, objectName="openFileLabel", wordWrap=True)
+            path=context.store.path), self.form, objectName="openFileLabel", wordWrap=True)
         self.open_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.layout().insertWidget(1, self.open_file)  # under the page's heading
         scroll = QScrollArea(self)  # large text on a small screen scrolls instead of clipping
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.open_file)
         layout.addWidget(scroll)
         find = self.form.findChild
         self.data_folder = find(QLineEdit, "dataFolderEdit")

@@ -1,0 +1,31 @@
+"""The 設定 page opens with its heading, as large as the other pages' headings at every text size
+(it was body-sized, under the line naming the data file), then the file open now."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kyodo_desktop.services.settings import TEXT_SIZES
+
+
+@pytest.mark.parametrize("size", list(TEXT_SIZES))
+def test_the_heading_comes_first_and_grows(open_window, demo_path, qtbot, size):
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+
+    window = open_window(demo_path)
+    app = QApplication.instance()
+    try:
+        apply_text_scale(app, TEXT_SIZES[size][1])
+        page = window.open_area("settings")
+        qtbot.wait(30)
+        title = page.findChild(QLabel, "titleLabel")
+        open_file = page.findChild(QLabel, "openFileLabel")
+        heading, body = title.fontInfo().pointSizeF(), open_file.fontInfo().pointSizeF()
+        above = title.mapTo(page, title.rect().topLeft()).y() < open_file.mapTo(
+            page, open_file.rect().topLeft()).y()
+    finally:
+        apply_text_scale(app, 1.0)
+    assert above
+    assert heading >= body * 1.3, (size, heading, body)
+    assert str(demo_path) in open_file.text()
