@@ -513,7 +513,7 @@ def dialog_problems(dialog: QWidget) -> list[str]:
     label filled when shown, in a scroll area, takes a few rounds of events)."""
     for _round in range(SETTLE_ROUNDS):
         QApplication.processEvents()
-    return audit(dialog) + button_problems(dialog)
+    return audit(dialog) + button_problems(dialog) + title_problems(dialog)
 
 
 def _pages(dialog: QWidget):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.collaboration.projects import PartnerEntry, ProjectCollaboration
 from kyodo_desktop.services.collaboration.terms import FORMS, PARTNER_KINDS, PRINCIPLES, SCORES
-from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog, titled_box
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 _FORM_LABELS = {label: code for code, label in FORMS.items()}
@@ -70,7 +70,7 @@ class CollaborationDialog(QDialog):
         fit_dialog(self, *COLLABORATION_SIZE)
 
     def _group(self, title: str, widget: QWidget, extra: QWidget | None = None) -> QGroupBox:
-        box = QGroupBox(title, self)
+        box = titled_box(title, self)
         inner = QVBoxLayout(box)
         inner.addWidget(widget)
         if extra is not None:
