@@ -38,6 +38,7 @@ from kyodo_desktop.ui.privacy import provision
 from kyodo_desktop.ui.roster.editors import EDITOR_STYLE
 from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 ACTION_LABELS = ((KEEP, N_("Keep (reappoint)")), (REPLACE, N_("Hand over")),
@@ -75,6 +76,8 @@ class HandoverWizard:
         self.roles = find(QTableWidget, "rolesTable")
         self.households = find(QTableWidget, "householdsTable")
         self.presidents = find(QTableWidget, "presidentsTable")
+        # 自治会, 会長 and 電話 whole at every text size; 住所 takes the rest and wraps
+        self.presidents_fit = ColumnFit(self.presidents, free=(3,), wrap_rows=True)
         self.group_filter = find(QComboBox, "groupFilter")
         self.items: list[handover.HandoverItem] = []
         self.carried: list[dict] = []
@@ -293,7 +296,6 @@ class HandoverWizard:
             for column, key in enumerate(("organization", "name", "phone", "address")):
                 table.setItem(row, column, _item(entry[key] or _("(vacant)")
                                                  if key == "name" else entry[key]))
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def export_presidents(self) -> None:
         """Save the 自治会長 list to an Excel file the user chooses."""
