@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,7 +31,7 @@ from kyodo_desktop.ui.backup import dialogs as backup_dialogs
 from kyodo_desktop.ui.backup import passphrase as passphrase_ui
 from kyodo_desktop.ui.backup import startup as backup_startup
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.shell import text_scale
+from kyodo_desktop.ui.shell import text_input, text_scale
 
 from .conftest import damage_a_page_read_later, yuda_id
 
@@ -349,7 +348,7 @@ def test_restore_and_handover_import_ask_for_the_passphrase(window, tmp_path, mo
     copy = backups.external_backup(store, tmp_path, passphrase=ENCRYPTION_PASSPHRASE)
     package = handover_package.export_council(store, yuda_id(store), tmp_path / "p.enc",
                                                passphrase=ENCRYPTION_PASSPHRASE).path
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ENCRYPTION_PASSPHRASE, True))
+    monkeypatch.setattr(text_input, "ask_text", lambda *a, **k: (ENCRYPTION_PASSPHRASE, True))
     result = window.safety.restore(copy, passphrase_ui.ask_passphrase_if_encrypted(None, copy)[1])
     assert "湯田地域づくり協議会" in result.restored.councils
     monkeypatch.setattr("kyodo_desktop.ui.backup.dialogs.ask_package_source",

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -49,6 +48,7 @@ from kyodo_desktop.ui.accounts.review import ChecksTab, HistoryTab
 from kyodo_desktop.ui.accounts.worker import run_in_background
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.dues.tab import DuesTab
+from kyodo_desktop.ui.shell import text_input
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
@@ -211,7 +211,7 @@ class AccountsPage(QWidget):
     def reopen_year(self) -> bool:
         """Ask for the reason, then reopen the closed 年度. Returns True when reopened."""
         context = self.context
-        reason, ok = QInputDialog.getText(
+        reason, ok = text_input.ask_text(
             self, _("Reopen the year"),
             _("Why must {fiscal_year} be reopened? (kept in the change history)").format(
                 fiscal_year=format_fiscal_year(context.fiscal_year)))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFrame,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.backup import automatic as backups
 from kyodo_desktop.services.backup.encryption import is_encrypted
 from kyodo_desktop.services.settings import Settings
+from kyodo_desktop.ui.shell import text_input
 from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 
 KIND_LABELS = {"auto": N_("Automatic backup"),
@@ -217,7 +217,7 @@ def ask_existing_council(parent: QWidget | None, message: str, name: str) -> tup
             QMessageBox.StandardButton.No)
         return ("replace", "") if sure == QMessageBox.StandardButton.Yes else ("cancel", "")
     if box.clickedButton() is rename:
-        text, ok = QInputDialog.getText(parent, _("Import a handover package"),
-                                        _("Name of the imported council:"), text=name + "（引継ぎ）")
+        text, ok = text_input.ask_text(parent, _("Import a handover package"),
+                                       _("Name of the imported council:"), text=name + "（引継ぎ）")
         return ("rename", text.strip()) if ok and text.strip() else ("cancel", "")
     return ("cancel", "")

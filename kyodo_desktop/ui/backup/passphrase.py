@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop import fileops
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.backup.encryption import SUFFIX, is_encrypted, passphrase_problem
+from kyodo_desktop.ui.shell import text_input
 from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
 
 #: Width of the passphrase dialog, in full-width characters of the text size in use.
@@ -143,8 +143,8 @@ def ask_passphrase_if_encrypted(parent: QWidget | None, path: Path) -> tuple[boo
     (True, None) at once for a file that is not encrypted."""
     if not is_encrypted(path):
         return True, None
-    text, ok = QInputDialog.getText(
+    text, ok = text_input.ask_text(
         parent, _("Encrypted file"),
         _("{name} is encrypted. Enter its passphrase:").format(name=path.name),
-        QLineEdit.EchoMode.Password)
+        echo=QLineEdit.EchoMode.Password)
     return (True, text) if ok else (False, None)

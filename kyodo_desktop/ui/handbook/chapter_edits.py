@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
@@ -15,6 +15,7 @@ from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.handbook import chapters as handbook
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell import text_input
 from kyodo_desktop.ui.shell.errors import show_error
 
 
@@ -87,8 +88,8 @@ class ChapterEdits:
         if not self.save():
             return
         if title is None:
-            title, accepted = QInputDialog.getText(self._parent, _("Add chapter"),
-                                                   _("Title of the new chapter:"))
+            title, accepted = text_input.ask_text(self._parent, _("Add chapter"),
+                                                  _("Title of the new chapter:"))
             if not accepted:
                 return
         current = self._current()

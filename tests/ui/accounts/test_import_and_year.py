@@ -93,15 +93,15 @@ def test_export_buttons_write_workbooks(page, store, context, tmp_path):
 
 
 def test_close_and_reopen_from_the_header(page, context, store, answers, errors, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from kyodo_desktop.ui.shell import text_input
 
     assert page.close_year() is True
     assert "令和7年度" in answers.asked[-1] and "令和7年度" in answers.told[-1]
     assert store.scalar("SELECT count(*) FROM year_closes WHERE reopened_at IS NULL") == 1
     assert page.reopen_button.isVisibleTo(page) and not page.close_button.isVisibleTo(page)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    monkeypatch.setattr(text_input, "ask_text", lambda *a, **k: ("", True))
     assert page.reopen_year() is False and "理由" in errors[-1]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("入力漏れ", True))
+    monkeypatch.setattr(text_input, "ask_text", lambda *a, **k: ("入力漏れ", True))
     assert page.reopen_year() is True
     assert store.scalar("SELECT reopen_reason FROM year_closes") == "入力漏れ"
     assert page.close_button.isVisibleTo(page)
