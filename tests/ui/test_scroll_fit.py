@@ -23,6 +23,7 @@ def test_forms_beside_a_list_need_no_horizontal_scrolling(open_window, demo_path
     cut = []
     try:
         apply_text_scale(app, TEXT_SIZES[size][1])
+        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
         for key, tab, name in FORMS:
             page = window.open_area(key, tab)
             qtbot.wait(50)

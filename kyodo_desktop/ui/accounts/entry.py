@@ -84,7 +84,7 @@ class EntryPanel(QWidget):
         self.category_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.category_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.category_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.description_edit = self._line(_("What was bought or received"), "descriptionEdit")
+        self.description_edit = self._line(_("e.g. Electricity (April)"), "descriptionEdit")
         self.amount_edit = self._line(_("1,000"), "amountEdit")
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.payee_edit = self._line(_("Shop or person"), "payeeEdit")

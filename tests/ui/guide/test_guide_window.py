@@ -109,6 +109,7 @@ def test_screenshots_are_readable_and_fit_the_page(open_window, demo_path, app, 
     window = open_window(demo_path)
     try:
         apply_text_scale(app, scale)
+        app.processEvents()  # as after 設定: the new size reaches every widget first
         guide = window.show_guide()
         guide.show_page(page_for_area("accounts").slug)
         app.processEvents()

@@ -18,6 +18,7 @@ def test_the_preview_keeps_a_readable_width(open_window, demo_path, qtbot, size)
     app = QApplication.instance()
     try:
         apply_text_scale(app, TEXT_SIZES[size][1])
+        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
         page = window.open_area("handbook")
         qtbot.wait(50)
         preview = page.preview

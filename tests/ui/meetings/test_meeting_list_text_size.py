@@ -17,6 +17,7 @@ def test_meeting_names_are_never_cut(open_window, demo_path, qtbot, size):
     app = QApplication.instance()
     try:
         apply_text_scale(app, TEXT_SIZES[size][1])
+        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
         page = window.open_area("meetings")
         qtbot.wait(50)
         meetings = page.list

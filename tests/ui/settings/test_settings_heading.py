@@ -17,6 +17,7 @@ def test_the_heading_comes_first_and_grows(open_window, demo_path, qtbot, size):
     app = QApplication.instance()
     try:
         apply_text_scale(app, TEXT_SIZES[size][1])
+        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
         page = window.open_area("settings")
         qtbot.wait(30)
         title = page.findChild(QLabel, "titleLabel")
