@@ -181,20 +181,22 @@ def show_file(window, db_path: Path | None, *, demo: bool = False) -> int | None
     return None
 
 
-def report_settings_problems(window) -> None:
-    """Say in a message over the window (not blocking it) and in the log when the 設定 file
+def report_settings_problems(window):
+    """Say in a message over ``window`` (not blocking it) and in the log when the 設定 file
     could not be read or some of its values were dropped: the app started with the defaults
-    for them."""
+    for them. Returns the message box shown, or None when all was well."""
     problems = load_settings_reporting()[1]
     for problem in problems:
         log.warning("settings: %s", problem)
-    if problems:
-        from PySide6.QtWidgets import QMessageBox  # only then: start-up touches no dialog
+    if not problems:
+        return None
+    from PySide6.QtWidgets import QMessageBox  # only then: start-up touches no dialog
 
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Settings"), "\n\n".join(problems),
-                          QMessageBox.StandardButton.Ok, window)
-        box.setObjectName("settings_problems")
-        box.open()
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Settings"), "\n\n".join(problems),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("settings_problems")
+    box.open()
+    return box
 
 
 def _shown_unchecked(window, store) -> bool:
