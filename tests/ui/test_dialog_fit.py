@@ -329,18 +329,6 @@ def _open_error(demo: Demo) -> QWidget:
     return open_error_box(UserError(LONG_MESSAGE), None, at_start=True)
 
 
-def _settings_problems(demo: Demo) -> QWidget:
-    from kyodo_desktop.ui.app import report_settings_problems
-
-    config = demo.tmp / "config" / ("長い名前のフォルダー" * 4)
-    config.mkdir(parents=True)
-    (config / "settings.json").write_text(
-        '{"data_folder": "/dev/zero", "backup_folder": 5, "language": [1], "text_size": 9}',
-        encoding="utf-8")
-    demo.monkeypatch.setenv("KYODO_DESKTOP_CONFIG_DIR", str(config))
-    return report_settings_problems(None)
-
-
 def _executed(demo: Demo, call: Callable[[], object]) -> QWidget:
     """The dialog ``call`` execs (shown instead, and answered with キャンセル)."""
     shown_boxes: list[QWidget] = []
@@ -471,7 +459,6 @@ OPENERS: dict[str, Callable[[Demo], QWidget]] = {
     "kyodo_desktop.ui.shell.errors:error_dialog": _error,
     "kyodo_desktop.ui.shell.errors:error_dialog (a bug)": _bug,
     "kyodo_desktop.ui.shell.opening:open_error_box": _open_error,
-    "kyodo_desktop.ui.app:report_settings_problems": _settings_problems,
     "kyodo_desktop.ui.backup.dialogs:offer_newest_backup": _newest_backup,
     "kyodo_desktop.ui.backup.dialogs:ask_existing_council": _existing_council,
     "kyodo_desktop.ui.accounts.worker:_dialog": _worker_progress,
