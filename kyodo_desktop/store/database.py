@@ -176,6 +176,10 @@ def _give_up(store: Store | None, file_lock: FileLocks | None) -> None:
 
 
 def _refuse_non_sqlite(path: Path) -> None:
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # a named pipe or a device (/dev/zero): SQLite's reads would fail as a "disk" error
+        raise NotAKyodoDatabase(_("{path} is not an ordinary file (a named pipe or a device). "
+                                  "Give a data file (.sqlite3).").format(path=path), path)
     if not path.exists() or path.stat().st_size == 0:
         return
     if not has_sqlite_header(path):
