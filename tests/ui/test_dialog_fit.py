@@ -322,6 +322,21 @@ def _bug(demo: Demo) -> QWidget:
     return error_dialog(RuntimeError("x" * 400))
 
 
+def _bug_details(demo: Demo) -> QWidget:
+    """The apology with its details unfolded (a traceback of a few dozen lines)."""
+    from kyodo_desktop.ui.shell.errors import error_dialog
+
+    try:
+        raise RuntimeError("データファイルの読み込み中のエラー " * 20)
+    except RuntimeError as error:
+        box = error_dialog(error)
+    details = next(button for button in box.findChildren(QAbstractButton)
+                   if box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole)
+    box.show()
+    details.click()
+    return box
+
+
 def _open_error(demo: Demo) -> QWidget:
     from kyodo_desktop.errors import UserError
     from kyodo_desktop.ui.shell.opening import open_error_box
@@ -458,6 +473,7 @@ OPENERS: dict[str, Callable[[Demo], QWidget]] = {
     "forms/handover_wizard.ui": _handover,
     "kyodo_desktop.ui.shell.errors:error_dialog": _error,
     "kyodo_desktop.ui.shell.errors:error_dialog (a bug)": _bug,
+    "kyodo_desktop.ui.shell.errors:error_dialog (a bug, details shown)": _bug_details,
     "kyodo_desktop.ui.shell.opening:open_error_box": _open_error,
     "kyodo_desktop.ui.backup.dialogs:offer_newest_backup": _newest_backup,
     "kyodo_desktop.ui.backup.dialogs:ask_existing_council": _existing_council,
