@@ -360,3 +360,16 @@ def test_restore_and_handover_import_ask_for_the_passphrase(window, tmp_path, mo
     window.safety.ask_import()
     assert window.context.store.scalar(
         "SELECT count(*) FROM councils WHERE name = '湯田（引継ぎ）'") == 1
+
+
+def test_a_status_message_is_seen(window):
+    """A backup that could not be removed, 「バックアップを保存しました」 … are status-bar messages:
+    the backup reminder steps aside for them (as a permanent widget with all the room, it left
+    them none and no message was ever seen), then comes back."""
+    label = window.findChild(QLabel, "backupStatus")
+    bar = window.statusBar()
+    assert label.isVisible()
+    bar.showMessage("古いバックアップを削除できませんでした: kyodo-0123abcd-auto-….sqlite3", 15000)
+    assert not label.isVisible() and bar.currentMessage().startswith("古いバックアップ")
+    bar.clearMessage()
+    assert label.isVisible()

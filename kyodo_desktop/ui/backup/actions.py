@@ -78,7 +78,10 @@ class BackupActions(QObject):
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # word-wrapped: at large text a second line, never cut off
         self.status_label.setMinimumWidth(STATUS_MIN_WIDTH)
-        window.statusBar().addPermanentWidget(self.status_label, 1)
+        # A normal (not permanent) widget: a temporary message (a backup that could not be
+        # removed, 「バックアップを保存しました」) takes its place while shown; as a permanent
+        # widget with all the room it left such a message none, so none was ever seen.
+        window.statusBar().addWidget(self.status_label, 1)
         self._default_path = self.load_settings().default_db_path()
         self._add_menu(files_menu)
         self.checks = BackgroundChecks(window)
