@@ -200,7 +200,12 @@ def _review(demo: Demo) -> QWidget:
     from kyodo_desktop.services.review.run import run_review, summary
     from kyodo_desktop.ui.reports.review_dialog import ReviewDialog
 
-    found = run_review(demo.store, demo.context.council_id, demo.context.fiscal_year)
+    store, council = demo.store, demo.context.council_id
+    grant = store.scalar("SELECT id FROM grants WHERE council_id = ? AND fiscal_year = 2026 "
+                         "ORDER BY id LIMIT 1", (council,))
+    store.conn.execute("UPDATE grant_payments SET requested_on = '2026-04-01' WHERE id = "
+                       "(SELECT min(id) FROM grant_payments WHERE grant_id = ?)", (grant,))
+    found = run_review(store, council, demo.context.fiscal_year)  # an error of 日付の順序
     return ReviewDialog(found, summary(found, demo.context.fiscal_year), before_printing=True)
 
 
@@ -294,7 +299,12 @@ def _center(demo: Demo) -> QWidget:
 def _roster_import(demo: Demo) -> QWidget:
     from kyodo_desktop.ui.roster.import_dialog import RosterImportDialog
 
-    return RosterImportDialog(demo.context).dialog
+    folder = demo.tmp / "OneDrive" / "ドキュメント" / "湯田地区地域づくり協議会" / "令和8年度" / "名簿"
+    folder.mkdir(parents=True)
+    path = folder / "自治会一覧_令和8年4月1日現在_事務局で確認済み_最新版.csv"
+    path.write_text("自治会名,ふりがな,世帯数,加入世帯数\n県営湯田住宅第二自治会,けんえいゆだじゅうたく"
+                    "だいに,４０,30\n旧町自治会,,x,1\n", encoding="cp932")
+    return RosterImportDialog(demo.context, path=path).dialog  # one row refused
 
 
 def _term(demo: Demo) -> QWidget:
