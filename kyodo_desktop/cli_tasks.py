@@ -232,6 +232,9 @@ def _run_import(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise UserError(_("{path} is a folder: give the .xlsx or .csv file inside it.").format(
             path=path))
+    if path.exists() and not path.is_file():  # a named pipe, /dev/zero, /dev/stdin
+        raise UserError(_("{path} is not an ordinary file (a named pipe or a device). Give the "
+                          ".xlsx or .csv file.").format(path=path))
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
     year = _year_for(kind, args)

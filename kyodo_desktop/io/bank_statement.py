@@ -99,6 +99,9 @@ def read_statement(path: Path | str) -> Statement:
 
 
 def _check_file(path: Path) -> None:
+    if path.exists() and not path.is_file() and not path.is_dir():  # a named pipe, a device
+        raise UserError(_("{path} is not an ordinary file (a named pipe or a device). Give the "
+                          ".csv file the bank's website saved.").format(path=path))
     if not path.is_file():
         raise UserError(_("The file was not found: {path}").format(path=path))
     if path.suffix.lower() not in (".csv", ".txt"):

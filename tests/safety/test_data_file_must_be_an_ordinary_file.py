@@ -26,3 +26,14 @@ def test_a_named_pipe_is_not_a_data_file(capsys, tmp_path, command):
 def test_a_device_is_not_a_data_file(capsys):
     code, _out, err = run_cli(capsys, "councils", "--db", "/dev/zero")
     assert code == 2 and "普通のファイル" in err, err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("argv", [
+    ("import", "cash-book", "--fiscal-year", "2026", "/dev/zero"),
+    ("reconcile", "--account", "交付金受入口座", "--statement", "/dev/zero"),
+], ids=["import", "reconcile"])
+def test_a_device_is_not_a_file_to_read(capsys, demo_path, argv):
+    code, _out, err = run_cli(capsys, *argv, "--db", demo_path, "--council",
+                              "湯田地域づくり協議会")
+    assert code == 2 and "普通のファイル" in err, err
