@@ -18,7 +18,10 @@ def test_grant_and_transfer_examples_are_shown_whole(open_window, demo_path, siz
     app = QApplication.instance()
     try:
         apply_text_scale(app, TEXT_SIZES[size][1])
+        for _ in range(6):  # as after 設定: the new size reaches every widget first (a page
+            QApplication.processEvents()  # made before that keeps the old size)
         page = window.open_area("accounts")
+        assert page.grants.date_edit.font().pointSizeF() == app.font().pointSizeF()
         for tab, fields in ((page.grants, ("date_edit", "amount_edit", "number_edit")),
                             (page.budget, ("transfer_amount", "transfer_date"))):
             page.tabs.setCurrentWidget(tab)
