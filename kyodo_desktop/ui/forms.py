@@ -16,6 +16,7 @@ from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.resources import form_path
+from kyodo_desktop.ui.shell.dialog_fit import whole_titles
 
 #: Form name → module compiled from it by ``scripts/compile_forms.py`` (top widget a QWidget).
 COMPILED_FORMS = {"council_page": "kyodo_desktop.ui.council.page_form"}
@@ -24,7 +25,8 @@ COMPILED_FORMS = {"council_page": "kyodo_desktop.ui.council.page_form"}
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Build the widget tree of ``forms/<name>.ui`` (``name`` without ``.ui``) under ``parent``.
 
-    Find its children with ``findChild(QLineEdit, "nameEdit")``. Raises FileNotFoundError when
+    Find its children with ``findChild(QLineEdit, "nameEdit")``. Group-box titles are drawn whole
+(:func:`~kyodo_desktop.ui.shell.dialog_fit.whole_titles`). Raises FileNotFoundError when
     the form is missing and RuntimeError when Qt cannot read it.
     """
     path = form_path(f"{name}.ui")
@@ -34,6 +36,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if compiled is not None:
         widget = QWidget(parent)
         compiled().setupUi(widget)
+        whole_titles(widget)
         return widget
     from PySide6.QtUiTools import QUiLoader
 
@@ -47,6 +50,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         file.close()
     if widget is None:
         raise RuntimeError(f"cannot load form {path}: {loader.errorString()}")
+    whole_titles(widget)
     return widget
 
 

@@ -28,11 +28,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QMessageBox,
     QProgressDialog,
-    QStyle,
-    QStyleOptionGroupBox,
     QWidget,
     QWizard,
 )
@@ -541,29 +538,12 @@ def button_problems(dialog: QWidget) -> list[str]:
     return problems
 
 
-def title_problems(dialog: QWidget) -> list[str]:
-    """Group-box titles drawn in less width than their text (Fusion measures a title by its
-    glyphs' ink, so a trailing kana such as 「り」 loses its right part)."""
-    problems = []
-    for box in dialog.findChildren(QGroupBox):
-        if not shown(box) or not box.title():
-            continue
-        option = QStyleOptionGroupBox()
-        box.initStyleOption(option)
-        room = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
-                                          QStyle.SubControl.SC_GroupBoxLabel, box).width()
-        needed = box.fontMetrics().horizontalAdvance(box.title())
-        if needed > room + 1:
-            problems.append(f"group box 「{box.title()}」 needs {needed} px, has {room}")
-    return problems
-
-
 def dialog_problems(dialog: QWidget) -> list[str]:
     """What is unreadable or out of reach on ``dialog`` once its layouts have settled (a
     label filled when shown, in a scroll area, takes a few rounds of events)."""
     for _round in range(SETTLE_ROUNDS):
         QApplication.processEvents()
-    return audit(dialog) + button_problems(dialog) + title_problems(dialog)
+    return audit(dialog) + button_problems(dialog)  # audit: group-box titles too
 
 
 def _pages(dialog: QWidget):

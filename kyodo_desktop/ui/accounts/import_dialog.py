@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,7 +45,7 @@ from kyodo_desktop.services.accounting.opening_balance import take_import_openin
 from kyodo_desktop.ui.accounts.worker import confirm_duplicate, run_with_progress
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.shell.dialog_fit import fit_dialog
+from kyodo_desktop.ui.shell.dialog_fit import fit_dialog, titled_box
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
@@ -107,7 +106,7 @@ class ImportDialog(QDialog):
         layout.addLayout(fund_row)
         self.summary = QLabel(self, wordWrap=True, objectName="importSummary")
         layout.addWidget(self.summary)
-        self.mapping_box = QGroupBox(_("Categories to match"), self)
+        self.mapping_box = titled_box(_("Categories to match"), self)
         self.mapping_form = QFormLayout(self.mapping_box)
         self.mapping_box.hide()
         layout.addWidget(self.mapping_box)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from kyodo_desktop.services.council import accounts as bank_accounts
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.council.accounts_view import AccountDialog
+from kyodo_desktop.ui.shell.dialog_fit import titled_box
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
@@ -114,7 +114,7 @@ class LedgerAccountsTab(QWidget):
         self.table = _table(ACCOUNT_COLUMNS, self, free=(3, 6))  # 金融機関・支店, 名義
         self.table.doubleClicked.connect(lambda _index: self.edit())
         layout.addWidget(self.table, 1)
-        box = QGroupBox(_("Transfers between accounts (預入・引出) of the year"), self)
+        box = titled_box(_("Transfers between accounts (預入・引出) of the year"), self)
         inner = QVBoxLayout(box)
         self.transfers = _table(TRANSFER_COLUMNS, box, free=(5,))  # 摘要
         inner.addWidget(self.transfers)

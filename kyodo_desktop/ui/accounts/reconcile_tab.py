@@ -35,6 +35,7 @@ from kyodo_desktop.services.accounting import accounts, reconcile
 from kyodo_desktop.ui.accounts.ledger_accounts import _table, default_day, fill
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.dialog_fit import titled_box
 from kyodo_desktop.ui.shell.errors import show_error
 
 LINE_COLUMNS = (N_("Date"), N_("Amount (yen)"), N_("Description"))
@@ -109,7 +110,7 @@ class ReconcileTab(QWidget):
         return bar
 
     def _cash_box(self) -> QGroupBox:
-        self.cash_group = QGroupBox(_("Cash count (金種表)"), self)
+        self.cash_group = titled_box(_("Cash count (金種表)"), self)
         grid = QGridLayout(self.cash_group)
         self.counts: dict[int, QSpinBox] = {}
         half = len(rules.DENOMINATIONS) // 2

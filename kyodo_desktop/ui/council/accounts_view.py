@@ -27,6 +27,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.council import accounts
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
+from kyodo_desktop.ui.shell.dialog_fit import whole_title
 from kyodo_desktop.ui.shell.form_dialog import lay_out_form_dialog
 from kyodo_desktop.ui.shell.table_fit import fit_small_table
 
@@ -42,6 +43,7 @@ class AccountsBox(QGroupBox):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("Bank accounts (振込先)"), parent)
+        whole_title(self)
         self.context = context
         self.rows: list[accounts.BankAccount] = []
         self.table = QTableWidget(0, len(COLUMNS))

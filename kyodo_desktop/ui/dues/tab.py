@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from kyodo_desktop.ui.accounts.ledger_accounts import _table, default_day, fill
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.dues.printing import DuesPrinting
+from kyodo_desktop.ui.shell.dialog_fit import titled_box
 from kyodo_desktop.ui.shell.message_line import MessageLine
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
@@ -107,7 +107,7 @@ class DuesTab(QWidget):
 
     def _side_panel(self) -> QVBoxLayout:
         side = QVBoxLayout()
-        box = QGroupBox(_("Record a payment"), self)
+        box = titled_box(_("Record a payment"), self)
         grid = QGridLayout(box)
         self.chosen = QLabel(box, objectName="duesChosen")
         self.chosen.setWordWrap(True)

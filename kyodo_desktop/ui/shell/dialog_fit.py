@@ -88,5 +88,17 @@ def fit_dialog(dialog: QWidget, width: float, height: float | None = None) -> QS
 def titled_box(title: str, parent: QWidget | None = None) -> QGroupBox:
     """A group box whose title is drawn whole at every text size (:data:`WHOLE_TITLE`)."""
     box = QGroupBox(title, parent)
-    box.setStyleSheet(WHOLE_TITLE)
+    whole_title(box)
     return box
+
+
+def whole_title(box: QGroupBox) -> None:
+    """Draw ``box``'s title whole (:data:`WHOLE_TITLE` added to its own style sheet, once)."""
+    if WHOLE_TITLE not in box.styleSheet():
+        box.setStyleSheet(f"{box.styleSheet()}\n{WHOLE_TITLE}".strip())
+
+
+def whole_titles(root: QWidget) -> None:
+    """Every group box under ``root`` (a form loaded from ``forms/*.ui``) with its title whole."""
+    for box in root.findChildren(QGroupBox):
+        whole_title(box)

@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QListView,
     QScrollArea,
+    QStyle,
+    QStyleOptionGroupBox,
     QTableView,
     QTreeView,
     QWidget,
@@ -152,8 +155,26 @@ def table_problems(view: QAbstractItemView) -> list[str]:
     return problems
 
 
+def title_problems(box: QGroupBox) -> list[str]:
+    """A group-box title drawn in less width than its text (Fusion measures a title by its
+    glyphs' ink, so a trailing kana or 「）」 loses its right part; see
+    :func:`kyodo_desktop.ui.shell.dialog_fit.whole_titles`)."""
+    if not box.title():
+        return []
+    option = QStyleOptionGroupBox()
+    box.initStyleOption(option)
+    room = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
+                                      QStyle.SubControl.SC_GroupBoxLabel, box).width()
+    needed = box.fontMetrics().horizontalAdvance(box.title())
+    if needed > room + 1:
+        return [f"group box 「{box.title()}」 needs {needed} px, has {room}"]
+    return []
+
+
 def text_problems(widget: QWidget) -> list[str]:
-    """A label or button whose text needs more room than it has."""
+    """A label or button whose text needs more room than it has, or a group-box title cut."""
+    if isinstance(widget, QGroupBox):
+        return title_problems(widget)
     if isinstance(widget, QLabel):
         if not widget.text() or widget.pixmap() is not None and not widget.pixmap().isNull():
             return []
