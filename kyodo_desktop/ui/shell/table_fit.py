@@ -127,10 +127,8 @@ class ColumnFit(QObject):
         for column in columns:
             if column not in free:
                 header.resizeSection(column, needed[column])
-        for number, column in enumerate(free):
-            share = left // len(free) if number < len(free) - 1 else left - (
-                left // len(free)) * (len(free) - 1)
-            header.resizeSection(column, max(share, minimum_free))
+        for column, width in free_shares(left, free, needed, minimum_free).items():
+            header.resizeSection(column, width)
         if self.wrap_rows and isinstance(view, QTableView):
             view.resizeRowsToContents()
             if self.max_lines:
@@ -157,6 +155,30 @@ class ColumnFit(QObject):
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         else:
             rows.setSectionResizeMode(self._row_mode)
+
+
+def free_shares(left: int, free: Sequence[int], needed: dict[int, int],
+                minimum: int) -> dict[int, int]:
+    """Widths (px) of the ``free`` columns sharing ``left`` px: equal shares while every column
+    needs its share; a column needing less than an equal share (an empty 所見 beside a long
+    推進項目) gets what it needs, at least ``minimum``, and the others share the rest. The widths
+    add up to ``left`` when the columns fit (the last takes the remainder)."""
+    widths: dict[int, int] = {}
+    waiting, room = list(free), left
+    while waiting:
+        equal = room // len(waiting)
+        content = [c for c in waiting if max(needed[c], minimum) <= equal]
+        if not content or len(content) == len(waiting):
+            break
+        for column in content:
+            widths[column] = max(needed[column], minimum)
+            room -= widths[column]
+            waiting.remove(column)
+    for number, column in enumerate(waiting):
+        share = room // len(waiting) if number < len(waiting) - 1 else room - (
+            room // len(waiting)) * (len(waiting) - 1)
+        widths[column] = max(share, minimum)
+    return {column: widths[column] for column in free}
 
 
 def fit_small_table(table: QTableView, free: tuple[int, ...] = (0,)) -> ColumnFit:

@@ -1,0 +1,38 @@
+"""The free columns of a fitted table share the room by need: an empty 所見 column beside a
+long 推進項目 keeps its header's width and leaves the rest to the text that needs it."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kyodo_desktop.ui.shell.table_fit import free_shares
+
+
+def test_a_column_that_needs_little_leaves_the_room_to_the_others():
+    widths = free_shares(900, [1, 4, 5], {1: 1200, 4: 60, 5: 80}, 40)
+    assert widths == {1: 760, 4: 60, 5: 80}
+
+
+def test_columns_that_all_need_more_share_equally():
+    assert free_shares(900, [1, 4, 5], {1: 1200, 4: 500, 5: 400}, 40) == {1: 300, 4: 300,
+                                                                          5: 300}
+
+
+def test_columns_that_all_fit_fill_the_width_equally():
+    assert free_shares(900, [1, 4], {1: 100, 4: 60}, 40) == {1: 450, 4: 450}
+
+
+@given(left=st.integers(0, 3000), needs=st.lists(st.integers(0, 2000), min_size=1, max_size=5),
+       minimum=st.integers(1, 80))
+def test_shares_fill_the_room_and_never_go_below_the_minimum(left, needs, minimum):
+    free = list(range(len(needs)))
+    widths = free_shares(left, free, dict(zip(free, needs)), minimum)
+    assert set(widths) == set(free)
+    assert all(width >= minimum for width in widths.values())
+    if left >= minimum * len(free):
+        assert sum(widths.values()) == left
+        # a column is narrower than its need only when no column got more than it needed
+        short = [c for c in free if widths[c] < max(needs[c], minimum)]
+        assert not short or all(widths[c] <= max(needs[c], minimum) or widths[c] == min(
+            widths[s] for s in short) for c in free)
