@@ -3,6 +3,8 @@ file copies: ``demo_path`` of tests/conftest.py)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 
@@ -40,6 +42,29 @@ def app(qapp):
     from kyodo_desktop.ui.app import create_application
 
     return create_application()
+
+
+@pytest.fixture
+def area_at_size(open_window, demo_path, app, qtbot):
+    """``area_at_size(area, size)`` → a context manager giving the page of sidebar ``area`` of
+    the demo's window at text size ``size`` (a key of TEXT_SIZES), set as 設定 sets it (the new
+    size reaches every widget first); 標準 again afterwards."""
+    from kyodo_desktop.services.settings import TEXT_SIZES
+    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
+
+    @contextlib.contextmanager
+    def use(area, size):
+        window = open_window(demo_path)
+        try:
+            apply_text_scale(app, TEXT_SIZES[size][1])
+            qtbot.wait(50)
+            page = window.open_area(area)
+            qtbot.wait(50)
+            yield page
+        finally:
+            apply_text_scale(app, 1.0)
+
+    return use
 
 
 @pytest.fixture

@@ -4,22 +4,13 @@ name wraps onto a second line instead of being cut behind a horizontal scroll ba
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.services.settings import TEXT_SIZES
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_meeting_names_are_never_cut(open_window, demo_path, qtbot, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
-        page = window.open_area("meetings")
-        qtbot.wait(50)
+def test_meeting_names_are_never_cut(area_at_size, size):
+    with area_at_size("meetings", size) as page:
         meetings = page.list
         room = meetings.viewport().width()
         wider = [meetings.item(row).text() for row in range(meetings.count())
@@ -27,7 +18,5 @@ def test_meeting_names_are_never_cut(open_window, demo_path, qtbot, size):
                  or meetings.fontMetrics().boundingRect(
                      0, 0, room, 1 << 16, 0x1000, meetings.item(row).text()).width() > room]
         scrolls = meetings.horizontalScrollBar().maximum() > 0
-    finally:
-        apply_text_scale(app, 1.0)
     assert meetings.count() > 0
     assert (wider, scrolls) == ([], False), size

@@ -4,29 +4,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from kyodo_desktop.services.settings import TEXT_SIZES
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_the_heading_comes_first_and_grows(open_window, demo_path, qtbot, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
-        page = window.open_area("settings")
-        qtbot.wait(30)
+def test_the_heading_comes_first_and_grows(area_at_size, demo_path, size):
+    with area_at_size("settings", size) as page:
         title = page.findChild(QLabel, "titleLabel")
         open_file = page.findChild(QLabel, "openFileLabel")
         heading, body = title.fontInfo().pointSizeF(), open_file.fontInfo().pointSizeF()
         above = title.mapTo(page, title.rect().topLeft()).y() < open_file.mapTo(
             page, open_file.rect().topLeft()).y()
-    finally:
-        apply_text_scale(app, 1.0)
     assert above
     assert heading >= body * 1.3, (size, heading, body)
     assert str(demo_path) in open_file.text()
