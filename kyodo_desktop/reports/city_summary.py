@@ -95,7 +95,7 @@ def _return_findings(stored) -> list[list[str]]:
 
 def _more(count: int) -> str:
     return _("… and {count} more findings in this return (see the return on the city "
-             "page).").format(count=f"{count:,}")
+             "page).").format(count=format_number(count))
 
 
 def _escape(text: str) -> str:

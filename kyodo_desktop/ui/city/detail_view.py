@@ -88,5 +88,5 @@ def detail_html(detail: CouncilDetail) -> str:
                           f["message"]] for f in review], right_from=99)
                  if review else _paragraph(_("No findings.")))
     if more:
-        parts.append(_paragraph(_("… and {count} more findings.").format(count=f"{more:,}")))
+        parts.append(_paragraph(_("… and {count} more findings.").format(count=format_number(more))))
     return "".join(parts)
