@@ -4,8 +4,9 @@
 Order (要綱's sequence): 申請 ≤ 交付決定 ≤ each 交付請求 ≤ its 概算払; 会計監査 ≤ 実績報告 (the
 実績報告 lists the 会計監査報告書の写し as attached); 実績報告 ≤ 精算. Window: a form of 年度 Y is
 dated from April 1 of Y up to :data:`RIGHT_AFTER_MONTHS` months after March 31 of Y + 1.
-Closed days: a form to the city dated on a weekend or in the 年末年始 (12/29–1/3,
-:mod:`kyodo_desktop.domain.office_days`) is a 注意 (the office could not have received it).
+Closed days: a form to the city dated on a weekend, a national holiday (祝日, 振替休日, 国民の休日)
+or in the 年末年始 (12/29–1/3, :mod:`kyodo_desktop.domain.office_days`) is a 注意 (the office could
+not have received it).
 """
 
 from __future__ import annotations
@@ -118,9 +119,8 @@ def _window(grants: list[GrantFigures], audited: date | None,
 
 
 def _closed_days(grants: list[GrantFigures]) -> list[ReviewFinding]:
-    """A 注意 for each form dated on a weekend or in the 年末年始, naming the open day before."""
-    reasons = {office_days.WEEKEND: _("a Saturday or Sunday"),
-               office_days.YEAR_END: _("the year-end holidays (December 29 to January 3)")}
+    """A 注意 for each form dated on a weekend, a national holiday or in the 年末年始, naming the
+    open day before."""
     found = []
     for what, day in _form_days(grants):
         reason = None if day is None else office_days.closed_reason(day)
@@ -128,6 +128,15 @@ def _closed_days(grants: list[GrantFigures]) -> list[ReviewFinding]:
             found.append(finding(WARNING, "form_on_closed_day", _(
                 "{what} is dated {date}, {reason}, when the city office is closed. Check the "
                 "date; the last open day before it is {open_day}.").format(
-                    what=what, date=format_date(day), reason=reasons[reason],
+                    what=what, date=format_date(day), reason=_closed_day_text(day, reason),
                     open_day=format_date(office_days.open_day_before(day))), GRANTS))
     return found
+
+
+def _closed_day_text(day: date, reason: str) -> str:
+    """Why the office is closed on ``day``, as the finding says it (「祝日（春分の日）」 …)."""
+    if reason == office_days.HOLIDAY:
+        return _("a national holiday ({name})").format(name=office_days.holiday_name(day))
+    if reason == office_days.WEEKEND:
+        return _("a Saturday or Sunday")
+    return _("the year-end holidays (December 29 to January 3)")

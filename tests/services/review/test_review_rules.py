@@ -79,9 +79,27 @@ def test_a_payment_request_in_the_year_end_holidays_is_a_note(demo_store, counci
     assert "年末年始" in found[0].line() and "令和8年12月28日" in found[0].line()  # Monday
 
 
+def test_a_report_dated_on_a_national_holiday_is_a_note(demo_store, council_id):
+    """The 実績報告 of 令和8年度 dated on 令和9年4月29日 (昭和の日, a Thursday)."""
+    with demo_store.transaction() as db:
+        db.execute("UPDATE grants SET reported_on = '2027-04-29' WHERE id = (SELECT min(id) "
+                   "FROM grants WHERE council_id = ? AND fiscal_year = 2026)", [council_id])
+    found = [f for f in run_review(demo_store, council_id, 2026)
+             if f.rule == "form_on_closed_day"]
+    assert len(found) == 1 and not found[0].is_error
+    assert "令和9年4月29日" in found[0].line() and "祝日（昭和の日）" in found[0].line()
+    assert "令和9年4月28日" in found[0].line()  # the Wednesday before
+
+
 def test_the_demo_dates_no_form_on_a_closed_day(demo_store):
+    """Forms to the city, the audit, the 補正 and 流用 and the 返還: none on a weekend, a
+    national holiday or in the 年末年始."""
     days = [r[0] for r in demo_store.conn.execute(
-        "SELECT requested_on FROM grant_payments UNION ALL SELECT applied_on FROM grants "
+        "SELECT requested_on FROM grant_payments UNION ALL SELECT paid_on FROM grant_payments "
+        "UNION ALL SELECT applied_on FROM grants "
         "UNION ALL SELECT decided_on FROM grants UNION ALL SELECT reported_on FROM grants "
-        "UNION ALL SELECT settled_on FROM grants")]
+        "UNION ALL SELECT settled_on FROM grants UNION ALL SELECT refunded_on FROM grants "
+        "UNION ALL SELECT audited_on FROM audits UNION ALL SELECT decided_on FROM "
+        "budget_revisions UNION ALL SELECT transferred_on FROM budget_transfers")]
+    assert len(days) > 20
     assert [d for d in days if d and closed_reason(date.fromisoformat(d))] == []
