@@ -6,6 +6,8 @@ Cover (date and place of the 通常総会, 「（案）」 until every 議案's 
 date, with 任期), 第4号 今年度事業計画 (事業 per 部会), 第5号 今年度収支予算 (当初予算 by fund
 and 費目 beside the previous year's), then the 規約 with its revision history and the 役員名簿
 (names and roles only). Data: :func:`kyodo_desktop.services.meetings.assembly.assembly_data`.
+The tables' headings and row names are the preset's words of the form each part repeats (the
+事業実績書's, the 事業計画書's, the 収支予算書's, the 会計監査報告書's).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def _cover(data: AssemblyData) -> list:
     st = styles()
     big = _style("cover", st.title, fontSize=24, leading=36)
     title = "通常総会議案書" + (DRAFT_MARK if data.draft else "")
-    lines = [("日時", data.when or "令和　年　月　日（　）"),
+    lines = [("日時", data.when or data.budget_words.get("blank_date") + "（　）"),
              ("場所", data.place or "")]
     table = Table([[Paragraph(escape(k), st.body), Paragraph(escape(v), st.body)]
                    for k, v in lines], colWidths=[20 * mm, 110 * mm], hAlign="CENTER")
@@ -92,9 +94,9 @@ def _by_body(rows: Sequence[PlanRow]):
     return groupby(ordered, key=lambda r: r.responsible or "その他")
 
 
-def _participants(row: PlanRow, expected: bool) -> str:
+def _participants(row: PlanRow, expected: bool, unit: str) -> str:
     value = row.expected if expected else row.participants
-    return "" if value is None else f"{format_number(value)}人"
+    return "" if value is None else f"{format_number(value)}{unit}"
 
 
 #: What a 議案 says when nothing is recorded for it (never a table of zeros that look real).
@@ -121,8 +123,12 @@ def _per_body(motion: Motion, rows: Sequence[PlanRow], header: Sequence[str], ce
 
 
 def _report(data: AssemblyData, motion: Motion) -> list:
-    return _per_body(motion, data.results.rows, ["事業名", "実施日", "場所", "参加者", "実施結果"],
-                     lambda r: [r.project, r.period, r.place, _participants(r, False),
+    results = data.results
+    unit = results.words.get("participants_unit")
+    header = [results.column("project"), results.column("period"), data.plan.column("place"),
+              results.column("participants"), results.column("outcome")]
+    return _per_body(motion, results.rows, header,
+                     lambda r: [r.project, r.period, r.place, _participants(r, False, unit),
                                 r.outcome],
                      (0.22, 0.16, 0.16, 0.1, 0.36), ["left", "left", "left", "right", "left"],
                      empty=NOTHING_DONE)
@@ -133,8 +139,8 @@ def _settlement(data: AssemblyData, motion: Motion) -> list:
     recorded = any(f.income or f.expense or f.carried_in for f in data.settlement.funds)
     story = _motion_head(motion) + (statement_story(data.settlement, settlement=True)
                                     if recorded else text_block(NO_ACCOUNTS))
-    story += [Spacer(1, 4 * mm), Paragraph("会計監査報告", _style("audit", st.heading,
-                                                             keepWithNext=1))]
+    story += [Spacer(1, 4 * mm), Paragraph(escape(data.audit_words.title),
+                                           _style("audit", st.heading, keepWithNext=1))]
     story += text_block(data.audit_text)
     audit = data.audit
     if audit is None:
@@ -142,7 +148,8 @@ def _settlement(data: AssemblyData, motion: Motion) -> list:
         return story
     story += [*text_block(audit.date_text), *text_block(audit.statement),
               *text_block(audit.opinion), Spacer(1, 3 * mm)]
-    story += [Paragraph(escape(f"監事　{name}"), st.body_right) for name in audit.auditors]
+    role = data.audit_words.get("auditor_role")
+    story += [Paragraph(escape(f"{role}　{name}"), st.body_right) for name in audit.auditors]
     return story
 
 
@@ -154,38 +161,43 @@ def _officers(data: AssemblyData, motion: Motion) -> list:
 
 
 def _plan(data: AssemblyData, motion: Motion) -> list:
-    return _per_body(motion, data.plan.rows,
-                     ["事業名", "実施時期", "場所", "参加見込", "予算額（円）"],
-                     lambda r: [r.project, r.period, r.place, _participants(r, True),
+    plan = data.plan
+    unit = plan.words.get("participants_unit")
+    header = [plan.column("project"), plan.column("period"), plan.column("place"),
+              plan.column("expected"), f"{plan.column('budget')}（{plan.words.get('yen')}）"]
+    return _per_body(motion, plan.rows, header,
+                     lambda r: [r.project, r.period, r.place, _participants(r, True, unit),
                                 format_number(r.budget)],
                      (0.32, 0.2, 0.2, 0.12, 0.16), ["left", "left", "left", "right", "right"],
                      empty=NOTHING_PLANNED)
 
 
-def _budget_rows(fund: BudgetFund) -> list:
+def _budget_rows(fund: BudgetFund, words) -> list:
     def line(r):
         name = Indented(r.name, r.level) if r.level else r.name
         kind = "total" if r.kind == "total" else ("group" if r.kind == "group" else "line")
         unknown = UNKNOWN if r.previous is None else None
         return (kind, (name, r.budget, unknown or r.previous, unknown or r.change))
-    return ([("section", ("収入の部",))] + [line(r) for r in fund.income]
-            + [("section", ("支出の部",))] + [line(r) for r in fund.expense])
+    return ([("section", (words.get("income"),))] + [line(r) for r in fund.income]
+            + [("section", (words.get("expense"),))] + [line(r) for r in fund.expense])
 
 
 def _budget(data: AssemblyData, motion: Motion) -> list:
     st = styles()
     story = _motion_head(motion)
-    header = ["科目", f"{wareki.format_fiscal_year(data.fiscal_year)}予算額",
-              f"{wareki.format_fiscal_year(data.fiscal_year - 1)}予算額", "増減"]
+    words = data.budget_words
+    item, amount = words.get("columns")[:2]  # 科目, 予算額 of the 収支予算書
+    header = [item, f"{wareki.format_fiscal_year(data.fiscal_year)}{amount}",
+              f"{wareki.format_fiscal_year(data.fiscal_year - 1)}{amount}", "増減"]
     if not any(r.kind != "total" for f in data.budget for r in f.income + f.expense):
         return story + text_block(NO_BUDGET)
     for fund in data.budget:
-        table = form_table(header, _budget_rows(fund), width(0.34, 0.22, 0.22, 0.22),
+        table = form_table(header, _budget_rows(fund, words), width(0.34, 0.22, 0.22, 0.22),
                            aligns=["left", "right", "right", "right"])
-        story += [Paragraph(escape(f"{fund.fund_name}会計"),
+        story += [Paragraph(escape(fund.fund_name + words.get("fund_suffix")),
                             _style("fund", st.subheading, keepWithNext=1)), table]
         story.append(Spacer(1, 3 * mm))
-    notes = "（単位：円。予算額は当初予算額。増減の△は減。"
+    notes = f"（単位：{words.get('yen')}。{amount}は当初予算の額。増減の△は減。"
     if any(r.previous is None for f in data.budget for r in f.income + f.expense):
         notes += f"前年度の予算の記録がない会計区分は「{UNKNOWN}」。"
     story.append(Paragraph(notes + "）", st.small))

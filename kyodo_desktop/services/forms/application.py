@@ -198,6 +198,17 @@ def plan_fund_uses(store: Store, council_id: int, fiscal_year: int) -> tuple[Fun
     return tuple(uses)
 
 
+#: What each of the preset's ``columns`` of the 事業計画書 / 事業実績書 holds, in their order
+#: (the order reports/grant_projects.py fills them): the 総会議案書 names a column by this key and
+#: prints the council's own word for it.
+COLUMN_KEYS: dict[str, tuple[str, ...]] = {
+    "business_plan": ("code", "action", "project", "responsible", "period", "place", "audience",
+                      "expected", "partners", "budget"),
+    "business_results": ("code", "project", "responsible", "period", "participants", "outcome",
+                         "actual", "grant_share", "own_share", "other_share"),
+}
+
+
 @dataclass(frozen=True)
 class PlanData:
     """事業計画書 / 事業実績書: title, 年度 text, council name, rows and the words."""
@@ -208,6 +219,11 @@ class PlanData:
     rows: tuple[PlanRow, ...]
     words: fd.Wording
     funds: tuple[FundUse, ...] = ()
+
+    def column(self, key: str) -> str:
+        """The printed heading of the column holding ``key`` (:data:`COLUMN_KEYS`), e.g.
+        「参加者数」 for 'participants' of the 事業実績書."""
+        return self.words.get("columns")[COLUMN_KEYS[self.words.key].index(key)]
 
 
 def business_plan_data(store: Store, council_id: int, fiscal_year: int,

@@ -7,7 +7,10 @@ The words of each 議案 are editable per 年度 (``assembly_texts``; a default 
 the figures never are: the 決算 is the 収支決算書's data
 (:func:`~kyodo_desktop.services.forms.application.statement_data`), the 監査 the 会計監査報告書's
 (:func:`~kyodo_desktop.services.forms.books.audit_data`), the 予算 the 収支予算書's 当初予算 and
-the 事業 those of the 事業実績書 / 事業計画書. The 議案書 is a 「案」 until every 議案 of the
+the 事業 those of the 事業実績書 / 事業計画書. So are the words of its tables: the column
+headings, 「収入の部」, 「支出合計」, 「…会計」, 「監事」 are the city preset's wording of the form each
+part repeats (``forms`` of ``resources/presets/<city>.json``, :func:`~kyodo_desktop.services.
+forms.common.wording`), never words of its own. The 議案書 is a 「案」 until every 議案 of the
 通常総会 has its result recorded.
 """
 
@@ -32,13 +35,14 @@ from kyodo_desktop.services.meetings.validate import clean_text
 from kyodo_desktop.services.roster import officers
 from kyodo_desktop.store import Store
 
-#: The editable texts and their defaults ({previous} / {current}: 令和7年度 …).
+#: The editable texts and their defaults ({previous} / {current}: 令和7年度 …; {auditor}: the
+#: 会計監査報告書's word for who audits, 監事).
 DEFAULT_TEXTS: dict[str, str] = {
     "order": "1　開会のことば\n2　会長あいさつ\n3　来賓祝辞\n4　議長選出\n5　議事\n"
              "6　閉会のことば",
     "report": "{previous}の事業を次のとおり実施しましたので報告します。",
     "settlement": "{previous}の収支決算を次のとおり報告します。",
-    "audit": "{previous}の会計について、監事による監査の結果を次のとおり報告します。",
+    "audit": "{previous}の会計について、{auditor}による監査の結果を次のとおり報告します。",
     "officers": "役員を次のとおり選任します。",
     "plan": "{current}の事業計画を次のとおり提案します。",
     "budget": "{current}の収支予算を次のとおり提案します。",
@@ -59,12 +63,13 @@ def _years(fiscal_year: int) -> dict:
 
 def texts(store: Store, council_id: int, fiscal_year: int) -> dict[str, str]:
     """The 議案書's texts of 年度 ``fiscal_year`` by section: the stored one, else the default
-    with the years filled in."""
+    with the years (and the preset's word for the 監事) filled in."""
     stored = {r["section"]: r["body"] for r in store.query(
         "SELECT section, body FROM assembly_texts WHERE council_id = ? AND fiscal_year = ?",
         (council_id, fiscal_year))}
-    years = _years(fiscal_year)
-    return {s: stored.get(s) or DEFAULT_TEXTS[s].format(**years) for s in SECTIONS}
+    values = _years(fiscal_year) | {
+        "auditor": fd.wording(store, council_id, "audit_report").get("auditor_role")}
+    return {s: stored.get(s) or DEFAULT_TEXTS[s].format(**values) for s in SECTIONS}
 
 
 def set_text(store: Store, council_id: int, fiscal_year: int, section: str,
@@ -152,9 +157,11 @@ class AssemblyData:
     settlement: fa.StatementData
     audit: AuditData | None
     audit_text: str
+    audit_words: fd.Wording
     officers: tuple[Officer, ...]
     plan: fa.PlanData
     budget: tuple[BudgetFund, ...]
+    budget_words: fd.Wording
     rules: RulesRevision | None
     rule_history: tuple[RulesRevision, ...]
     roster: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
@@ -197,10 +204,6 @@ def public_roster(store: Store, council_id: int, on: date) -> tuple:
     return tuple(found)
 
 
-#: The row under 支出合計 of a budget that leaves money over (the 収支予算書's wording).
-PLANNED_CARRY_OUT = "次年度繰越金（見込）"
-
-
 def _budget_lines(rows, previous: dict | None) -> tuple[BudgetLine, ...]:
     known = previous or {}
     return tuple(BudgetLine(r.name, r.level, r.kind, r.budget,
@@ -212,7 +215,9 @@ def _budget_lines(rows, previous: dict | None) -> tuple[BudgetLine, ...]:
 def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[BudgetFund, ...]:
     """第5号: per fund the 当初予算額 of the 年度 (the 収支予算書's figures) beside the previous
     年度's 当初予算額, by 科目 / 費目, with total rows and, as in the 収支予算書, the
-    次年度繰越金（見込） of a budget that leaves money over."""
+    次年度繰越金（見込） of a budget that leaves money over; the total rows are named with the
+    収支予算書's words."""
+    words = fd.wording(store, council_id, "budget_statement")
     before: dict[str, FundStatement] = {f.fund_code: f
                                         for f in fund_statements(store, council_id,
                                                                  fiscal_year - 1)}
@@ -225,13 +230,14 @@ def budget_funds(store: Store, council_id: int, fiscal_year: int) -> tuple[Budge
             (r.direction, r.category_code, r.kind): r.budget
             for r in (*old.income, *old.expense)}
         income = _budget_lines(fund.income, previous) + (BudgetLine(
-            "収入合計", 0, "total", fund.income_total.budget,
+            words.get("income_total"), 0, "total", fund.income_total.budget,
             old.income_total.budget if old else None),)
         expense = _budget_lines(fund.expense, previous) + (BudgetLine(
-            "支出合計", 0, "total", fund.expense_total.budget,
+            words.get("expense_total"), 0, "total", fund.expense_total.budget,
             old.expense_total.budget if old else None),)
         if fund.planned_carry_out or (old and old.planned_carry_out):  # as the 収支予算書
-            expense += (BudgetLine(PLANNED_CARRY_OUT, 0, "total", fund.planned_carry_out,
+            expense += (BudgetLine(words.get("carried_out_planned"), 0, "total",
+                                   fund.planned_carry_out,
                                    old.planned_carry_out if old else None),)
         funds.append(BudgetFund(fund.fund_name, income, expense))
     return tuple(funds)
@@ -273,10 +279,11 @@ def assembly_data(store: Store, council_id: int, fiscal_year: int) -> AssemblyDa
         settlement=fa.statement_data(store, council_id, fiscal_year - 1,
                                      "settlement_statement"),
         audit=None if audit_gate.missing and not audit.auditors else audit,
-        audit_text=words["audit"],
+        audit_text=words["audit"], audit_words=fd.wording(store, council_id, "audit_report"),
         officers=council_officers(store, council_id, on),
         plan=fa.business_plan_data(store, council_id, fiscal_year),
         budget=budget_funds(store, council_id, fiscal_year),
+        budget_words=fd.wording(store, council_id, "budget_statement"),
         rules=rules.rules_in_force(store, council_id, on), rule_history=history,
         roster=public_roster(store, council_id, on))
 

@@ -126,7 +126,7 @@ def test_a_budget_that_leaves_money_over_shows_it_as_the_budget_statement_does(d
     last_year = {f.fund_name: f for f in fund_statements(demo_store, yuda, 2025)}
     funds = {f.fund_name: f for f in assembly.budget_funds(demo_store, yuda, 2026)}
     own = funds["自主財源"].expense[-1]
-    assert own.name == assembly.PLANNED_CARRY_OUT
+    assert own.name == "次年度繰越金（見込）"
     assert own.budget == this_year["自主財源"].planned_carry_out > 0
     assert own.previous == last_year["自主財源"].planned_carry_out > 0
     assert all(funds[name].expense[-1].name == "支出合計" for name in ("運営支援", "活動支援"))
@@ -136,3 +136,49 @@ def test_a_budget_that_leaves_money_over_shows_it_as_the_budget_statement_does(d
     statement = re.sub(r"\s+", "", "\n".join(page_texts(build_sections([
         budget_statement_section(demo_store, yuda, 2026, Gate())]))))
     assert f"次年度繰越金（見込）{own.budget:,}" in statement
+
+
+def _preset_with_words(monkeypatch, **forms):
+    """The 山口市 preset as if its JSON worded ``forms`` ({form key: {word: text}}) its own way."""
+    import dataclasses
+
+    from kyodo_desktop.services.council import presets
+
+    real = presets.load_preset("yamaguchi")
+    changed = {key: {**real.forms[key], **forms.get(key, {})} for key in real.forms}
+    monkeypatch.setattr(presets, "load_preset",
+                        lambda code: dataclasses.replace(real, forms=changed))
+
+
+def test_the_tables_take_their_words_from_the_forms_they_repeat(demo_store, yuda, monkeypatch):
+    """A council whose preset names the columns of the 事業実績書 / 事業計画書, the parts of the
+    収支予算書 and the 監事 its own way gets the same words in the 議案書: one source."""
+    _preset_with_words(
+        monkeypatch,
+        business_results={"columns": ["番号", "事業の名称", "担当", "実施した日", "参加人数",
+                                      "事業の成果", "事業費", "交付金", "自主財源", "その他"],
+                          "participants_unit": "名"},
+        business_plan={"columns": ["番号", "項目", "事業の名称", "担当", "予定の時期",
+                                   "会場", "対象", "見込み人数", "連携", "予算の額"],
+                       "participants_unit": "名"},
+        budget_statement={"columns": ["款項", "予算の額", "摘要"], "income": "歳入",
+                          "expense": "歳出", "income_total": "歳入合計",
+                          "expense_total": "歳出合計", "fund_suffix": "勘定",
+                          "carried_out_planned": "翌年度への繰越見込額"},
+        audit_report={"title": "監査の報告", "auditor_role": "監査委員"})
+    text = re.sub(r"\s+", "", "".join(papers(demo_store, yuda)))
+    first = between([text], "第1号議案令和7年度事業報告", "第2号議案")
+    assert "事業の名称実施した日会場参加人数事業の成果" in first  # the header row
+    assert "事業名" not in first
+    assert re.search(r"\d名", first)  # the preset's unit
+    fourth = between([text], "第4号議案令和8年度事業計画", "第5号議案")
+    assert "事業の名称予定の時期会場見込み人数予算の額（円）" in fourth
+    assert "事業名" not in fourth and "参加見込" not in fourth
+    fifth = between([text], "第5号議案令和8年度収支予算", "規約")
+    assert all(word in fifth for word in ("款項", "令和8年度予算の額", "歳入", "歳出",
+                                          "歳入合計", "歳出合計", "活動支援勘定",
+                                          "翌年度への繰越見込額"))
+    assert not any(word in fifth for word in ("収入の部", "支出合計", "活動支援会計",
+                                              "次年度繰越金（見込）"))
+    second = between([text], "第2号議案令和7年度収支決算", "第3号議案")
+    assert "監査の報告" in second and "監査委員" in second and "監事" not in second
