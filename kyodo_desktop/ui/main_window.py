@@ -191,9 +191,10 @@ class MainWindow(QMainWindow):
         """Keep the sidebar's larger text in step with the large-text mode (設定), and the
         window inside the screen after a text-size change."""
         if event.type() == QEvent.Type.ApplicationFontChange and hasattr(self, "sidebar"):
-            # after the style sheets have been re-polished, which reset the sidebar's font
-            QTimer.singleShot(0, self._apply_sidebar_font)
-            QTimer.singleShot(0, lambda: fit_window_to_screen(self))
+            # after the style sheets have been re-polished, which reset the sidebar's font; the
+            # window as context: never run for a window deleted meanwhile
+            QTimer.singleShot(0, self, self._apply_sidebar_font)
+            QTimer.singleShot(0, self, lambda: fit_window_to_screen(self))
         return super().event(event)
 
     def showEvent(self, event) -> None:  # Qt override

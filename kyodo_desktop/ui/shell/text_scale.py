@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,7 +61,12 @@ def rescale_style_sheets(app: QApplication, scale: float) -> None:
 
 def apply_text_scale(app: QApplication, scale: float) -> float:
     """Scale the whole UI's font to ``scale`` × the size chosen at start-up (large-text mode for
-    elderly users); live, every widget without its own font follows. Returns the point size."""
+    elderly users); live, every widget without its own font follows. Returns the point size.
+
+    Qt posts the change to the widgets (``ApplicationFontChange``) instead of sending it: until
+    the event loop ran, the window kept the old font, and a page built meanwhile (a page opened
+    right after 設定 applied a size) copied it from its parent and kept it after the change
+    arrived. The change is delivered here, before anything else is built."""
     base = get_property(app, _BASE_SIZE)
     if not base:
         base = app.font().pointSizeF()
@@ -69,5 +75,6 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     size = round(float(base) * scale, 1)
     font.setPointSizeF(size)
     app.setFont(font)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     rescale_style_sheets(app, scale)  # headings in sheets grow too; sheets re-polished
     return size
