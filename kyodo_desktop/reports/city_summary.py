@@ -19,7 +19,7 @@ from kyodo_desktop.reports.styles import make_styles
 from kyodo_desktop.reports.tables import ruled_table
 from kyodo_desktop.services.backup.datafile import Store
 from kyodo_desktop.services.city.columns import CityColumn, city_columns, columns_for, pair_text
-from kyodo_desktop.services.city.detail import shown_findings
+from kyodo_desktop.services.city.detail import printed_findings
 from kyodo_desktop.services.city.summary import CityRow, CitySummary, city_summary
 
 #: Printed width (mm) of each column of services/city/columns.py; the table of the chosen
@@ -73,19 +73,20 @@ FINDING_COLUMNS = ((N_("District"), 24), (N_("Kind"), 16), (N_("Rule"), 45), (N_
 MAX_FINDINGS_SHOWN = 30
 
 
-def _findings(summary: CitySummary, styles) -> list:
+def _findings(store: Store, summary: CitySummary, styles) -> list:
     story: list = [Paragraph(_("Findings of the review before submission"), styles.heading)]
-    rows = [row for stored in summary.returns for row in _return_findings(stored)]
+    rows = [row for stored in summary.returns for row in _return_findings(store, stored)]
     if not rows:
         return story + [Paragraph(_("No council's return has review findings."), styles.body)]
     return story + [ruled_table([_(h) for h, _w in FINDING_COLUMNS], rows, styles,
                                 col_widths=[w * mm for _h, w in FINDING_COLUMNS])]
 
 
-def _return_findings(stored) -> list[list[str]]:
+def _return_findings(store: Store, stored) -> list[list[str]]:
     """The rows of one return's findings (:func:`~kyodo_desktop.services.city.detail.
-    shown_findings`), then a row saying how many more the return holds."""
-    findings, more = shown_findings(stored.document["content"]["review"], MAX_FINDINGS_SHOWN)
+    printed_findings`: only those printed are read), then a row saying how many more the return
+    holds."""
+    findings, more = printed_findings(store, stored.id, MAX_FINDINGS_SHOWN)
     rows = [[stored.district, _("Error") if f["severity"] == "error" else _("Note"),
              f["rule_name"], f["message"]] for f in findings]
     if more:
@@ -121,7 +122,7 @@ def build_city_summary(store: Store, request: ReportRequest) -> bytes:
             [table_cells(r, columns) for r in (*summary.rows, summary.total)], styles,
             col_widths=_widths(columns), total_rows=1,
             aligns=["left" if column.kind == "text" else "right" for column in columns]))
-    story += _findings(summary, styles)
+    story += _findings(store, summary, styles)
     return build_pdf(story, PageFurniture(title=title, header_right=year),
                      pagesize=landscape(A4))
 

@@ -68,5 +68,29 @@ def shown_findings(review: list[Finding], limit: int) -> tuple[list[Finding], in
     return shown, max(0, len(ordered) - limit)
 
 
+def printed_findings(store: Store, return_id: int, limit: int) -> tuple[list[Finding], int]:
+    """:func:`shown_findings` of the stored return ``return_id`` read by SQLite's JSON functions:
+    only the findings shown (their texts cut in SQL) reach Python, never the whole document, so
+    a city summary of many large returns holds one return's findings at a time. Returns
+    ``([], 0)`` for a return without findings."""
+    rows = store.query(
+        "SELECT json_extract(f.value, '$.severity') AS severity, "
+        "json_extract(f.value, '$.rule') AS rule, "
+        "substr(json_extract(f.value, '$.rule_name'), 1, :cut) AS rule_name, "
+        "substr(json_extract(f.value, '$.message'), 1, :cut) AS message, "
+        "substr(json_extract(f.value, '$.where'), 1, :cut) AS \"where\", "
+        "count(*) OVER () AS total "
+        "FROM city_returns r, json_each(r.document, '$.content.review') f WHERE r.id = :id "
+        "ORDER BY json_extract(f.value, '$.severity') != 'error', f.key LIMIT :limit",
+        {"id": return_id, "limit": limit, "cut": MAX_FINDING_CHARS + 1})
+    if not rows:
+        return [], 0
+    total = rows[0].pop("total")
+    for row in rows[1:]:
+        row.pop("total")
+    shown, _more = shown_findings(rows, limit)  # cut to MAX_FINDING_CHARS with its 「…」
+    return shown, total - len(shown)
+
+
 def _cut(text: str) -> str:
     return text if len(text) <= MAX_FINDING_CHARS else text[:MAX_FINDING_CHARS - 1] + "…"

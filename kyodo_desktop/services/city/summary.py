@@ -60,7 +60,7 @@ class CityRow:
 @dataclass(frozen=True)
 class CitySummary:
     """The 年度's rows (in the city file's order of 地域), their ``total`` and the stored
-    ``returns`` they come from."""
+    ``returns`` they come from (listed without their documents)."""
 
     fiscal_year: int
     rows: tuple[CityRow, ...]
@@ -75,11 +75,13 @@ def row_of(stored: StoredReturn) -> CityRow:
                    **{key: summary[key] for key in SUMMED})
 
 
-def city_summary(store: Store, fiscal_year: int, *, whole: bool = True) -> CitySummary:
-    """Rows and total of ``fiscal_year`` (``whole=False``: the returns' documents are not read,
-    for the table alone). Raises UserError when the file is not a city file."""
+def city_summary(store: Store, fiscal_year: int) -> CitySummary:
+    """Rows and total of ``fiscal_year``, from each return's stored ``summary``: no return's
+    document is read (the printed findings come from
+    :func:`~kyodo_desktop.services.city.detail.printed_findings`, one return at a time). Raises
+    UserError when the file is not a city file."""
     require_city_file(store)
-    returns = tuple(current_returns(store, fiscal_year, whole=whole))
+    returns = tuple(current_returns(store, fiscal_year, whole=False))
     rows = tuple(row_of(r) for r in returns)
     total = {key: sum(getattr(r, key) or 0 for r in rows) for key in SUMMED}
     return CitySummary(fiscal_year, rows, CityRow("", "", **total), returns)

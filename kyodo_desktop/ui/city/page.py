@@ -128,7 +128,7 @@ class CityPage(QWidget):
     def show_year(self) -> None:
         """Show the table of the chosen 年度 (empty when the file has no returns yet)."""
         year = self.year_combo.currentData()
-        rows = (city_summary(self.context.store, year, whole=False).rows
+        rows = (city_summary(self.context.store, year).rows
                 if year is not None else ())
         columns = city_columns(self.context.store)
         changed = columns != self.model.columns or self.column_fit is None
