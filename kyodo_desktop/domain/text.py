@@ -172,3 +172,58 @@ def _is_kana_char(char: str) -> bool:
         or 0x30A1 <= code <= 0x30FA  # ァ … ヺ
         or _HALFWIDTH_KATAKANA[0] <= code <= _HALFWIDTH_KATAKANA[1]
     )
+
+
+#: Characters a line may end with (a phrase ends after them: 「出納簿・」; not 「：」, which keeps a
+#: number with its first word: 「13：手引きの」「印刷」).
+_PHRASE_ENDS = "・、。）)」 　"
+#: Particles that end a phrase when a word of kanji or katakana follows (「画面の|見かたと|基本の|
+#: 操作」, 「はじめての|交付申請」).
+_PARTICLES = "のとをにでへはが"
+#: Characters a line never starts with (行頭禁則).
+_NO_LINE_START = "・、。：:）)」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ 　"
+
+
+def _word_start(char: str) -> bool:
+    name = unicodedata.name(char, "")
+    return name.startswith(("CJK UNIFIED IDEOGRAPH", "KATAKANA LETTER")) or char.isascii() and (
+        char.isalnum())
+
+
+def phrase_breaks(text: str) -> list[int]:
+    """The places (indexes) where ``text`` may go onto a new line without splitting a word:
+    after 「・」「、」「）」 or a space, before 「（」, and after a particle followed by a word of
+    kanji or katakana. Never inside a word like 「出納簿」, never before a line-start 禁則
+    character."""
+    places = []
+    for index in range(1, len(text)):
+        before, after = text[index - 1], text[index]
+        if after in _NO_LINE_START:
+            continue
+        if (before in _PHRASE_ENDS or after in "（("
+                or before in _PARTICLES and index > 1 and _word_start(after)):
+            places.append(index)
+    return places
+
+
+def phrase_lines(text: str, width_of, room: float) -> list[str]:
+    """``text`` on as few lines as fit in ``room`` (``width_of(line)`` measures a line), broken
+    only at :func:`phrase_breaks` and, among the ways with that many lines, the one whose widest
+    line is narrowest (「画面の見かたと」「基本の操作」, not 「画面の見かたと基本の」「操作」). When no
+    way fits, the most even split over every phrase: the view cuts what still does not fit."""
+    from itertools import combinations
+
+    if width_of(text) <= room:
+        return [text]
+    places = phrase_breaks(text)
+
+    def lines(chosen: tuple[int, ...]) -> list[str]:
+        edges = (0, *chosen, len(text))
+        return [text[start:end].rstrip() for start, end in zip(edges, edges[1:], strict=False)]
+
+    for count in range(1, len(places) + 1):
+        splits = [lines(chosen) for chosen in combinations(places, count)]
+        fitting = [split for split in splits if max(map(width_of, split)) <= room]
+        if fitting:
+            return min(fitting, key=lambda split: max(map(width_of, split)))
+    return lines(tuple(places)) if places else [text]

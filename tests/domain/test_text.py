@@ -141,3 +141,22 @@ def test_normalize_keeps_to_its_definition(text):
     expected = " ".join(unicodedata.normalize("NFKC", printable(text, keep_newlines=False))
                         .split())
     assert normalize(text) == expected
+
+
+def test_phrase_lines_break_between_phrases_never_inside_a_word():
+    from kyodo_desktop.domain.text import phrase_breaks, phrase_lines
+
+    def width(line: str) -> int:
+        return len(line)
+
+    assert phrase_lines("出納簿・予算・交付金", width, 10) == ["出納簿・予算・交付金"]
+    assert phrase_lines("出納簿・予算・交付金", width, 7) == ["出納簿・", "予算・交付金"]
+    assert phrase_lines("画面の見かたと基本の操作", width, 10) == ["画面の見かたと", "基本の操作"]
+    assert phrase_lines("はじめての交付申請", width, 6) == ["はじめての", "交付申請"]
+    assert phrase_lines("13：手引きの印刷", width, 7) == ["13：手引きの", "印刷"]  # 「13：」 kept
+    assert phrase_lines("Windows で使うとき", width, 8) == ["Windows", "で使うとき"]
+    assert phrase_lines("画面の見かたと基本の操作", width, 5) == ["画面の", "見かたと", "基本の操作"]
+    # no phrase narrow enough: the most even split, the view cuts what remains
+    assert phrase_lines("出納簿", width, 2) == ["出納簿"]
+    assert 2 not in phrase_breaks("出納簿") and phrase_breaks("会議（臨時）") == [2]
+    assert phrase_breaks("バックアップ・ー") == []  # never a line starting with 「ー」

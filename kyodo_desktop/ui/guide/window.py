@@ -9,7 +9,9 @@ under it (and in its ``alt`` text). Sizes follow the application font, so the �
 設定 applies here too, also while the window is open. The window opens as wide as a 1366×768
 screen allows (never larger than the screen's available area) with a narrow contents list, so
 that a screenshot is shown at three quarters of its size or more — its text readable — and
-still fits the page's width.
+still fits the page's width. A contents title too long for that list goes onto a second line
+between two phrases (``domain.text.phrase_lines``: 「画面の見かたと」「基本の操作」), never cut with
+「…」 and never split inside a word.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.domain import handbook_markup as markup
+from kyodo_desktop.domain.text import phrase_lines
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.guide.pages import (
     PARTS,
@@ -48,6 +51,7 @@ WIDTH, HEIGHT = 1340, 700
 #: The contents list's width: the rest of the window is the page, its pictures as wide as it.
 CONTENTS_WIDTH = 250
 _SLUG = Qt.ItemDataRole.UserRole
+_TITLE = Qt.ItemDataRole.UserRole + 1
 
 
 def page_style(point_size: float) -> str:
@@ -115,6 +119,13 @@ class GuideWindow(QWidget):
         self.contents = QTreeWidget(self)
         self.contents.setObjectName("guideContents")
         self.contents.setHeaderHidden(True)
+        # a title too long for the narrow list goes onto a second line at a phrase boundary
+        # (「画面の見かたと」「基本の操作」), never cut with 「…」 nor split inside a word
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.contents.viewport().installEventFilter(self)
+        self.contents.installEventFilter(self)
+        # room between the entries: a title on two lines reads as one entry
+        self.contents.setStyleSheet("QTreeView::item { padding-top: 3px; padding-bottom: 3px; }")
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guidePage")
         self.browser.setOpenExternalLinks(False)
@@ -141,11 +152,29 @@ class GuideWindow(QWidget):
         for page in self.pages.values():
             if page.part not in parts:
                 parts[page.part] = QTreeWidgetItem(self.contents, [PARTS[page.part]])
+                parts[page.part].setData(0, _TITLE, PARTS[page.part])
                 parts[page.part].setFlags(Qt.ItemFlag.ItemIsEnabled)
                 parts[page.part].setExpanded(True)
             item = QTreeWidgetItem(parts[page.part], [short_title(page.title)])
+            item.setData(0, _TITLE, short_title(page.title))
             item.setData(0, _SLUG, page.slug)
             item.setToolTip(0, page.title)
+
+    def _fit_titles(self) -> None:
+        """Each contents title on as few lines as the list's width allows, broken between
+        phrases (domain.text.phrase_lines); again after a resize or a new text size."""
+        tree = self.contents
+        metrics = tree.fontMetrics()
+        margin = 2 * (tree.style().pixelMetric(tree.style().PixelMetric.PM_FocusFrameHMargin,
+                                               None, tree) + 1)
+        for index in range(tree.topLevelItemCount()):
+            part = tree.topLevelItem(index)
+            items = [(part, 1)] + [(part.child(row), 2) for row in range(part.childCount())]
+            for item, depth in items:
+                room = tree.viewport().width() - depth * tree.indentation() - margin
+                lines = phrase_lines(item.data(0, _TITLE), metrics.horizontalAdvance, room)
+                if item.text(0) != "\n".join(lines):
+                    item.setText(0, "\n".join(lines))
 
     def _item(self, slug: str) -> QTreeWidgetItem | None:
         for index in range(self.contents.topLevelItemCount()):
@@ -177,6 +206,9 @@ class GuideWindow(QWidget):
             bar.setValue(round(place * bar.maximum()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if (event.type() == QEvent.Type.Resize and watched is self.contents.viewport()
+                or event.type() == QEvent.Type.FontChange and watched is self.contents):
+            self._fit_titles()
         if (event.type() == QEvent.Type.Resize and watched is self.browser.viewport()
                 and self.slug and self._picture_width() != self._width):
             self._render(keep_place=True)

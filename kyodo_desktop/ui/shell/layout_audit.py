@@ -120,6 +120,26 @@ def _column_problems(view: QAbstractItemView, column: int, width: int, title: st
     return problems
 
 
+def tree_item_problems(view: QTreeView) -> list[str]:
+    """Entries of a tree at every level (those shown: parents expanded) whose text needs more
+    width than the tree gives them beside their indentation, or more height than their row
+    (:func:`table_problems` measures the top level only)."""
+    model, room = view.model(), view.viewport().width()
+    problems, waiting = [], [model.index(row, 0) for row in range(model.rowCount())]
+    while waiting:
+        index = waiting.pop(0)
+        shown_at = view.visualRect(index)
+        needed = view.sizeHintForIndex(index)
+        if needed.width() > room - shown_at.left() + SLACK or (
+                needed.height() > shown_at.height() + SLACK):
+            problems.append(f"{_name(view)}: 「{index.data()}」 needs {needed.width()}×"
+                            f"{needed.height()} px, has {room - shown_at.left()}×"
+                            f"{shown_at.height()}")
+        if view.isExpanded(index):
+            waiting += [model.index(row, 0, index) for row in range(model.rowCount(index))]
+    return problems
+
+
 def _header_of(view: QAbstractItemView) -> QHeaderView | None:
     if isinstance(view, QTableView):
         return view.horizontalHeader()

@@ -120,3 +120,43 @@ def test_screenshots_are_readable_and_fit_the_page(open_window, demo_path, app, 
         apply_text_scale(app, 1.0)
     assert shown, "the 出納簿 page shows screenshots"
     assert all(1366 * 0.75 <= width <= room for width in shown), (shown, room)
+
+
+def _contents_titles(tree) -> list[tuple[str, str]]:
+    """(title, text shown) of every entry of the contents, parts and pages."""
+    from kyodo_desktop.ui.guide.window import _TITLE
+
+    found = []
+    for part in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())):
+        for item in (part, *(part.child(j) for j in range(part.childCount()))):
+            found.append((item.data(0, _TITLE), item.text(0)))
+    return found
+
+
+@pytest.mark.parametrize("size", ["normal", "large", "extra_large"])
+def test_every_contents_title_is_shown_whole_broken_between_phrases(area_at_size, app, size):
+    """The narrow contents (its width keeps the pictures at ¾ size or more) show every title
+    whole at every text size: a title too long goes onto a second line between two phrases
+    (「画面の見かたと」「基本の操作」, 「出納簿・」「予算・交付金」), never inside a word."""
+    from kyodo_desktop.domain.text import phrase_breaks
+    from kyodo_desktop.ui.shell.layout_audit import tree_item_problems
+
+    with area_at_size("accounts", size) as page:
+        guide = page.window().show_guide()
+        app.processEvents()
+        tree = guide.findChild(QTreeWidget, "guideContents")
+        problems = tree_item_problems(tree)
+        titles = _contents_titles(tree)
+        sideways = tree.horizontalScrollBar().maximum()
+    assert problems == [] and sideways == 0, problems
+    for title, shown in titles:
+        lines = shown.split("\n")
+        assert "".join(lines).replace(" ", "") == title.replace(" ", ""), (title, shown)
+        ends = [len("".join(lines[:n + 1])) for n in range(len(lines) - 1)]
+        breaks = [len(title[:place].replace(" ", "")) for place in phrase_breaks(title)]
+        assert all(end in breaks for end in ends), (title, shown)
+    broken = {title for title, shown in titles if "\n" in shown}
+    if size == "normal":
+        assert broken == set()
+    if size == "extra_large":
+        assert {"画面の見かたと基本の操作", "出納簿・予算・交付金"} <= broken
