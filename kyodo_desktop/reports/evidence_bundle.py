@@ -5,7 +5,10 @@ under a header naming the entry (No., 日付, 領収書番号, 摘要, 支払先
 
 The pages are drawn with reportlab (pictures embedded there; a JPEG photo turned upright by its
 EXIF orientation); a PDF's pages are then laid into their frames with pypdf. Files are read one
-at a time, by id.
+at a time, by id. A PDF page whose drawing instructions are larger than
+:data:`~kyodo_desktop.domain.pdf_check.MAX_PAGE_CONTENT` (measured without inflating them) is
+not laid in: its frame holds a note saying so and where the file is (pypdf holds about 100 MB
+for each MB of a page's instructions; a crafted 40 KB file cost 415 MB).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 
-from kyodo_desktop.domain import wareki
+from kyodo_desktop.domain import pdf_check, wareki
 from kyodo_desktop.domain.formatting import format_yen
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
@@ -52,17 +55,23 @@ class _Sheet:
     page: int
     pages: int
     size: tuple[float, float] = (0.0, 0.0)  # a PDF page's upright width and height (pt)
+    too_heavy: bool = False  # a PDF page printed as a note (:func:`_pdf_pages`)
 
 
-def _pdf_sizes(data: bytes) -> list[tuple[float, float]]:
-    """The upright (width, height) in points of each page of the PDF ``data``."""
+def _pdf_pages(data: bytes) -> list[tuple[tuple[float, float], bool]]:
+    """The upright (width, height) in points of each page of the PDF ``data`` and whether it is
+    too heavy to lay in: drawing instructions beyond :data:`~kyodo_desktop.domain.pdf_check.
+    MAX_PAGE_CONTENT` (measured without inflating them further) or under a filter that cannot be
+    measured."""
     from pypdf import PdfReader
 
-    sizes = []
+    pages = []
     for page in PdfReader(io.BytesIO(data), strict=False).pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        sizes.append((height, width) if page.rotation % 180 else (width, height))
-    return sizes
+        content = pdf_check.page_content_size(page)
+        pages.append(((height, width) if page.rotation % 180 else (width, height),
+                      content is None or content > pdf_check.MAX_PAGE_CONTENT))
+    return pages
 
 
 def _sheets(store: Store, bundle: EvidenceBundle) -> list[_Sheet]:
@@ -72,9 +81,9 @@ def _sheets(store: Store, bundle: EvidenceBundle) -> list[_Sheet]:
             if not found.is_pdf:
                 sheets.append(_Sheet(number, item, index, 1, 1))
                 continue
-            sizes = _pdf_sizes(attachments.attachment_data(store, found.id))
-            sheets += [_Sheet(number, item, index, page, len(sizes), size)
-                       for page, size in enumerate(sizes, start=1)]
+            pages = _pdf_pages(attachments.attachment_data(store, found.id))
+            sheets += [_Sheet(number, item, index, page, len(pages), size, heavy)
+                       for page, (size, heavy) in enumerate(pages, start=1)]
     return sheets
 
 
@@ -179,6 +188,24 @@ class _Pages:
         left, bottom, scale = _placement(*size, enlarge=False)
         self.border(left, bottom, size[0] * scale, size[1] * scale)
 
+    def too_heavy(self, size: tuple[float, float]) -> None:
+        """The frame of a PDF page left out (:func:`_pdf_pages`), with a note saying why and
+        where the file is."""
+        left, bottom, scale = _placement(*size, enlarge=False)
+        width, height = size[0] * scale, size[1] * scale
+        self.border(left, bottom, width, height)
+        note = _("This page of the PDF is not printed here: its drawing instructions are larger "
+                 "than {limit} KB (or cannot be measured), more than a receipt needs, and "
+                 "printing them could stop the computer. The file itself is still attached: open "
+                 "it from the entry on the cash book tab and print it from a PDF viewer.").format(
+            limit=pdf_check.MAX_PAGE_CONTENT // 1024)
+        c, size_pt = self.canvas, 10.5
+        c.setFont(self.gothic, size_pt)
+        y = bottom + height - 12 * mm
+        for line in _wrapped(note, self.gothic, size_pt, width - 12 * mm):
+            c.drawString(left + 6 * mm, y, line)
+            y -= size_pt * 1.6
+
     def border(self, left: float, bottom: float, width: float, height: float) -> None:
         c = self.canvas
         c.setStrokeGray(0.6)
@@ -188,6 +215,22 @@ class _Pages:
     def save(self) -> bytes:
         self.canvas.save()
         return self.buffer.getvalue()
+
+
+_NO_LINE_START = "、。，．）」』・ー"
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (character by character, as Japanese
+    text breaks; a closing mark such as 「、」 hangs at the end of a line instead of starting
+    the next)."""
+    lines, line = [], ""
+    for char in text:
+        if line and char not in _NO_LINE_START and stringWidth(line + char, font, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line] if line else lines
 
 
 def _upright(data: bytes) -> bytes:
@@ -215,7 +258,7 @@ def _lay_in_pdfs(store: Store, drawn: bytes, sheets: list[_Sheet], first: int) -
     current: tuple[int, PdfWriter] | None = None
     for offset, sheet in enumerate(sheets):
         found = sheet.item.files[sheet.index]
-        if not found.is_pdf:
+        if not found.is_pdf or sheet.too_heavy:
             continue
         try:
             if current is None or current[0] != found.id:
@@ -258,13 +301,15 @@ def build_evidence_bundle(store: Store, request: ReportRequest) -> bytes:
     for sheet in sheets:
         pages.header(sheet)
         found = sheet.item.files[sheet.index]
-        if found.is_pdf:
+        if sheet.too_heavy:
+            pages.too_heavy(sheet.size)
+        elif found.is_pdf:
             pages.page_frame(sheet.size)
         else:
             pages.picture(attachments.attachment_data(store, found.id))
         pages.finish_page()
     drawn = pages.save()
-    if not any(s.item.files[s.index].is_pdf for s in sheets):
+    if not any(s.item.files[s.index].is_pdf and not s.too_heavy for s in sheets):
         return drawn
     return _lay_in_pdfs(store, drawn, sheets, contents)
 
