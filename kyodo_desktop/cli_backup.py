@@ -83,6 +83,8 @@ def _run_restore(args: argparse.Namespace) -> int:
         say(_("The data file as it was before is kept in {path}.").format(
             path=escaped(result.previous)))
     say(_("Restored {path}.").format(path=escaped(target)) + " " + _describe(result.restored))
+    if result.cleaned:
+        say(result.cleaned_text())
     return EXIT_OK
 
 

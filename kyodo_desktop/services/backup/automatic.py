@@ -21,7 +21,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -336,10 +336,24 @@ def newest_good_backup(db_path: Path, settings: Settings) -> BackupEntry | None:
 @dataclass(frozen=True)
 class RestoreResult:
     """``restored``: the summary of what is now in the data file; ``previous``: the copy of the
-    file as it was before (None when there was no file)."""
+    file as it was before (None when there was no file); ``cleaned``: per table, how many
+    values lost hidden characters on the way in (:mod:`kyodo_desktop.store.hidden_text`)."""
 
     restored: files.FileSummary
     previous: Path | None
+    cleaned: dict[str, int] = field(default_factory=dict)
+
+    def cleaned_text(self) -> str:
+        """A Japanese line saying what lost hidden characters ("" when nothing did)."""
+        if not self.cleaned:
+            return ""
+        return _("Hidden characters (control or invisible formatting characters, which "
+                 "kyodo-desktop never stores) were removed from {count} values of the backup "
+                 "({tables}); everything visible is as it was, and the backup file itself was "
+                 "not changed.").format(
+            count=sum(self.cleaned.values()),
+            tables=_("; ").join(_("table {table}: {count}").format(table=table, count=count)
+                                for table, count in self.cleaned.items()))
 
 
 class OtherFileBackup(UserError):
@@ -410,6 +424,7 @@ def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
             if problem:
                 raise UserError(_("The restored copy failed its check; nothing was changed."),
                                 detail=problem)
+            cleaned = _clean_hidden_text(staged, source)
             verify_incoming(staged, shown_as=source)  # the copy is what will be used
             files.replace_database(staged, db_path)
         except (OSError, sqlite3.Error) as error:
@@ -419,7 +434,20 @@ def _restore(db_path: Path, plain: Path, source: Path, settings: Settings,
         finally:
             with contextlib.suppress(UserError, OSError):
                 fileops.unlink(staged)
-    return RestoreResult(files.summarize(db_path), previous)
+    return RestoreResult(files.summarize(db_path), previous, cleaned)
+
+
+def _clean_hidden_text(staged: Path, source: Path) -> dict[str, int]:
+    """Remove the hidden characters of the private copy ``staged`` of the backup ``source`` as
+    a handover import does (:func:`kyodo_desktop.store.hidden_text.clean_restored_copy`; an
+    audited row holding them refuses the backup)."""
+    from kyodo_desktop.store.hidden_text import clean_restored_copy
+
+    conn = sqlite3.connect(str(staged), isolation_level=None)
+    try:
+        return clean_restored_copy(conn, source)
+    finally:
+        conn.close()
 
 
 def _keep_previous(db_path: Path, settings: Settings, now: datetime) -> Path | None:

@@ -241,6 +241,8 @@ class BackupActions(QObject):
         self.window.set_store(open_data_file(path))
         self.window.statusBar().showMessage(_("Restored from {name}.").format(name=source.name),
                                             15000)
+        if result.cleaned:
+            QMessageBox.information(self.window, _("Restore"), result.cleaned_text())
         return result
 
     def ask_export(self) -> None:
