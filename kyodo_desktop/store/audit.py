@@ -17,7 +17,11 @@ imported 出納簿) is logged as one record per batch (schema step 23): ``row_ke
 ``"rows:<first id>-<last id>"`` and ``after`` the rows as stored, ``{"columns": […], "rows":
 [[…], …]}`` (canonical JSON, one array of values per row, ids consecutive), hashed and chained as
 any record. The readers (:func:`history`, :func:`history_by`, :func:`verify_covered_rows`,
-:func:`log_unlogged`) take each of its rows as logged by an insert of its own.
+:func:`log_unlogged`) take each of its rows as logged by an insert of its own. Undoing such an
+import deletes its rows batch by batch (:func:`delete_batch`, schema step 24): one record per
+batch, action ``delete``, ``before`` the rows in the same shape; redoing it inserts them again
+from that text (:func:`insert_batch`). The readers take each of its rows as deleted by a record
+of its own.
 """
 
 from __future__ import annotations
@@ -60,11 +64,13 @@ AUDITED_TABLES: dict[str, tuple[str, ...]] = {
     "dues_payments": ("id",),
     "council_funds": ("fund_code",),
     "council_programs": ("program_id",),
+    "grant_programs": ("id",),
 }
 #: Tables logged from a schema step on, with that step: a file migrated to it logs the rows
 #: these tables already hold as inserts, once (:func:`log_unlogged`, called by the migration).
 AUDITED_SINCE: dict[str, int] = {"entry_attachments": 22, "dues_payments": 22,
-                                 "council_funds": 22, "council_programs": 22}
+                                 "council_funds": 22, "council_programs": 22,
+                                 "grant_programs": 24}
 ACTIONS = ("insert", "update", "delete", "close", "reopen")
 #: Columns a later migration added to an audited table and filled itself (migration 13: the
 #: 口座 of every entry). A row logged before the column existed is compared without it until the
@@ -237,17 +243,71 @@ def _insert_batch(db: sqlite_utils.Database, table: str, columns: list[str], row
 
 
 def _log_batch(db: sqlite_utils.Database, table: str, first: int, last: int, actor: str) -> None:
-    """Log the rows ``first``…``last`` of ``table`` as one insert record: ``after`` is the
-    canonical JSON ``{"columns": [names], "rows": [[values], …]}`` of the rows as stored, made by
-    SQLite's JSON functions (the same text :func:`canonical` gives for INTEGER and TEXT values:
-    keys in order, no spaces, UTF-8 kept, the same escapes; the audited tables hold no REAL)."""
+    """Log the rows ``first``…``last`` of ``table`` as one insert record: ``after`` is
+    :func:`batch_json` of the rows as stored."""
+    after = batch_json(db, table, first, last)
+    _append(db, table, batch_key(first, last), "insert", None, after, actor, None)
+
+
+def batch_key(first: int, last: int) -> str:
+    """The ``row_key`` of a batch record of the ids ``first``…``last``."""
+    return f"{BATCH_KEY}{first}-{last}"
+
+
+def batch_json(db: sqlite_utils.Database | sqlite3.Connection, table: str, first: int,
+               last: int) -> str:
+    """The canonical JSON ``{"columns": [names], "rows": [[values], …]}`` of the rows
+    ``first``…``last`` of ``table`` as stored (by id), made by SQLite's JSON functions (the same
+    text :func:`canonical` gives for INTEGER and TEXT values: keys in order, no spaces, UTF-8
+    kept, the same escapes; the audited tables hold no REAL)."""
     names = [name for _cid, name, *_rest in db.execute(f"PRAGMA table_info({table})")]
     listed = ", ".join(names)
-    after = db.execute(
+    return db.execute(
         f"SELECT json_object('columns', json(?), 'rows', json_group_array(json_array({listed})))"
         f" FROM (SELECT {listed} FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id)",
         [canonical(names), first, last]).fetchone()[0]
-    _append(db, table, f"{BATCH_KEY}{first}-{last}", "insert", None, after, actor, None)
+
+
+def delete_batch(db: sqlite_utils.Database, table: str, first: int, last: int,
+                 expected: str | None = None, actor: str = "") -> str:
+    """DELETE the rows ``first``…``last`` of ``table`` (keyed by ``id``) in one statement and
+    log them as one delete record (schema step 24): ``before`` is :func:`batch_json` of the rows
+    as they were, ``after`` None. With ``expected`` (a batch JSON text) the rows must be exactly
+    that. Returns the logged ``before``. Call inside the transaction of the change.
+
+    Raises LookupError (nothing deleted) when a row is missing or differs from ``expected``.
+    """
+    before = batch_json(db, table, first, last)
+    count = db.execute(f"SELECT count(*) FROM {table} WHERE id BETWEEN ? AND ?",
+                       [first, last]).fetchone()[0]
+    if count != last - first + 1 or expected is not None and before != expected:
+        raise LookupError(f"{table} rows {first}-{last} are not as logged")
+    db.execute(f"DELETE FROM {table} WHERE id BETWEEN ? AND ?", [first, last])
+    _append(db, table, batch_key(first, last), "delete", before, None, actor, None)
+    return before
+
+
+def insert_batch(db: sqlite_utils.Database, table: str, rows: str, actor: str = "") -> str:
+    """INSERT the rows of a batch JSON text ``rows`` (as :func:`batch_json` makes it: ids
+    consecutive, the first column ``id``) into ``table`` with their ids, one statement (the
+    table's triggers and constraints check each row), and log them as one insert record.
+    Returns the logged ``after``. Call inside the transaction of the change.
+
+    Raises LookupError (nothing inserted) when the rows come back different from ``rows``, and
+    sqlite3 errors (a row of these ids exists, a column is unknown …) from the INSERT.
+    """
+    names, first, last = db.execute(
+        "SELECT json_extract(?1, '$.columns'), json_extract(?1, '$.rows[0][0]'), json_extract("
+        "?1, '$.rows[' || (json_array_length(?1, '$.rows') - 1) || '][0]')", [rows]).fetchone()
+    columns = json.loads(names)
+    picked = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))
+    db.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {picked} "
+               "FROM json_each(?, '$.rows') ORDER BY key", [rows])
+    after = batch_json(db, table, first, last)
+    if after != rows:
+        raise LookupError(f"{table} rows {first}-{last} were not stored as logged")
+    _append(db, table, batch_key(first, last), "insert", None, after, actor, None)
+    return after
 
 
 def batch_rows(after: str) -> list[dict]:
@@ -262,10 +322,11 @@ def batch_rows(after: str) -> list[dict]:
 
 
 def _batches(conn: sqlite3.Connection, table: str, containing: int | None = None):
-    """``(log id, occurred_at, actor, after)`` of the batch records of ``table``, oldest first;
-    only those whose ids span ``containing`` when it is given."""
-    sql = ("SELECT id, occurred_at, actor, after FROM audit_log WHERE table_name = ? "
-           "AND row_key GLOB ?")
+    """``(log id, occurred_at, actor, action, rows)`` of the batch records of ``table``, oldest
+    first (``rows`` the JSON of the rows: an insert's ``after``, a delete's ``before``); only
+    those whose ids span ``containing`` when it is given."""
+    sql = ("SELECT id, occurred_at, actor, action, CASE action WHEN 'delete' THEN before "
+           "ELSE after END FROM audit_log WHERE table_name = ? AND row_key GLOB ?")
     params: list = [table, _BATCH_GLOB]
     if containing is not None:
         sql += (" AND ? BETWEEN CAST(substr(row_key, 6, instr(row_key, '-') - 6) AS INTEGER) "
@@ -276,11 +337,13 @@ def _batches(conn: sqlite3.Connection, table: str, containing: int | None = None
 
 def _batch_history(store: Store, table: str, keep, containing: int | None = None) -> list[dict]:
     """The rows of ``table``'s batch records for which ``keep(row)`` is true, each shaped as a
-    :func:`history` row of its own insert."""
-    return [{"id": log_id, "occurred_at": occurred_at, "action": "insert", "before": None,
-             "after": row, "actor": actor}
-            for log_id, occurred_at, actor, after in _batches(store.conn, table, containing)
-            for row in batch_rows(after) if keep(row)]
+    :func:`history` row of its own insert or delete."""
+    return [{"id": log_id, "occurred_at": occurred_at, "action": action,
+             "before": row if action == "delete" else None,
+             "after": None if action == "delete" else row, "actor": actor}
+            for log_id, occurred_at, actor, action, rows in _batches(store.conn, table,
+                                                                      containing)
+            for row in batch_rows(rows) if keep(row)]
 
 
 _LOG_COLUMNS = ("occurred_at", "table_name", "row_key", "action", "before", "after", "actor",
@@ -345,6 +408,20 @@ def update_row(db: sqlite_utils.Database, table: str, key: dict, changes: dict, 
     after = snapshot(db, table, before)
     record(db, table, row_key(table, before), action, before, after, actor)
     return after
+
+
+def update_changed(db: sqlite_utils.Database, table: str, key: dict, values: dict,
+                   actor: str = "") -> bool:
+    """Write the columns of ``values`` that differ from the row with ``key`` and log them as
+    :func:`update_row` does; write and log nothing when none differs. Returns whether anything
+    changed. Raises LookupError when the row does not exist."""
+    before = snapshot(db, table, key)
+    if before is None:
+        raise LookupError(f"{table} {key} not found")
+    changed = {column: value for column, value in values.items() if before.get(column) != value}
+    if changed:
+        update_row(db, table, key, changed, actor)
+    return bool(changed)
 
 
 def delete_row(db: sqlite_utils.Database, table: str, key: dict, actor: str = "") -> dict:
@@ -432,6 +509,7 @@ def table_label(table: str) -> str:
         "dues_payments": _("the membership fee payments (audited table)"),
         "council_funds": _("the council's own funds (audited table)"),
         "council_programs": _("the council's own programmes (audited table)"),
+        "grant_programs": _("the grant programmes (audited table)"),
     }
     return labels.get(table, table)
 
@@ -467,9 +545,9 @@ def _latest(store: Store, table: str) -> dict[str, tuple[str, str | tuple | None
         "audit_log WHERE table_name = ? AND row_key NOT GLOB ? GROUP BY row_key)",
         (table, _BATCH_GLOB))
     found = {key: (log_id, action, after) for log_id, key, action, after in rows}
-    for log_id, _at, _actor, after in _batches(store.conn, table):
+    for log_id, _at, _actor, action, logged in _batches(store.conn, table):
         try:
-            content = json.loads(after)
+            content = json.loads(logged)
             columns, values = tuple(content["columns"]), content["rows"]
             position = columns.index("id")
         except (ValueError, KeyError, TypeError):
@@ -479,7 +557,7 @@ def _latest(store: Store, table: str) -> dict[str, tuple[str, str | tuple | None
         for row in values:
             key = str(row[position]) if isinstance(row, list) and len(row) > position else None
             if key is not None and (key not in found or found[key][0] < log_id):
-                found[key] = (log_id, "insert", (columns, row))
+                found[key] = (log_id, action, (columns, row))
     return {key: (action, after) for key, (_id, action, after) in found.items()}
 
 
@@ -565,8 +643,8 @@ def log_unlogged(db: sqlite_utils.Database, tables, actor: str,
     for table in tables:
         logged = {key for key, in db.execute(
             "SELECT DISTINCT row_key FROM audit_log WHERE table_name = ?", [table])}
-        logged |= {row_key(table, row) for _id, _at, _actor, after in _batches(db.conn, table)
-                   for row in batch_rows(after) if "id" in row}
+        logged |= {row_key(table, row) for *_record, rows in _batches(db.conn, table)
+                   for row in batch_rows(rows) if "id" in row}
         cursor = db.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():

@@ -7,7 +7,8 @@ too. A table is *owned* when one of its foreign keys points at ``councils`` or a
 (people, 出納簿, plan goals …); owned rows are copied with new ids and their references
 remapped. Rows they reference in other tables (地域, センター, 交付金 programmes, code lists) are
 *shared*: matched in the target by a UNIQUE key or by equal values, inserted only when missing.
-``settings`` and ``audit_log`` never travel (the caller logs the copied rows afresh). Text
+``settings`` and ``audit_log`` never travel (the caller logs the copied rows afresh; a shared
+row of an audited table, a 交付金 programme, is logged here as it is inserted). Text
 loses the control and invisible format characters the app itself never stores (a package is a
 file from other hands: an ESC or a bidi override in a name would reach the terminal, PDFs and
 suggested file names).
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kyodo_desktop.domain.text import drop_hidden
+from kyodo_desktop.store import audit
 
 NEVER_COPIED = frozenset({"settings", "audit_log"})
 WRITTEN_LAST = ("year_closes",)
@@ -140,11 +142,13 @@ class CouncilCopier:
 
     ``renames`` ``{shared table: {old code: new code}}`` gives shared rows a new ``code`` (and
     ``name`` where it equals the code) as they are inserted: a council's own funds and
-    programmes (migration 19) arrive under fresh codes, so they never meet another council's."""
+    programmes (migration 19) arrive under fresh codes, so they never meet another council's.
+    A shared row it inserts into an audited table (a 交付金 programme) is logged in the target's
+    change log as an insert by ``actor``."""
 
     def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection,
-                 renames: dict[str, dict] | None = None) -> None:
-        self.source, self.target = source, target
+                 renames: dict[str, dict] | None = None, actor: str = "") -> None:
+        self.source, self.target, self.actor = source, target, actor
         self.renames = renames or {}
         self.schema = read_schema(source)
         self.target_schema = read_schema(target)
@@ -222,9 +226,18 @@ class CouncilCopier:
                 insert = {c: v for c, v in values.items() if not (table.int_id and c == "id")}
                 new_id = self._insert(name, insert)
                 match = {**values, "id": new_id} if table.int_id else values
+                self._log_shared(name, match)
             result = match[column]
         self.shared[key] = result
         return result
+
+    def _log_shared(self, name: str, values: dict) -> None:
+        """Log the insert of a shared row into an audited table (a 交付金 programme): the
+        caller logs the owned rows, which a shared row is not one of."""
+        if name in audit.AUDITED_TABLES:
+            stored = audit.snapshot(self.target, name, values)
+            audit.record(self.target, name, audit.row_key(name, stored), "insert", None, stored,
+                         self.actor)
 
     def _match(self, table: Table, values: dict) -> dict | None:
         candidates = [cols for cols in table.unique if all(values.get(c) is not None

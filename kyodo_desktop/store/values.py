@@ -19,7 +19,12 @@ and reported by ``kyodo-desktop check``:
   the 総会議案書 with a traceback);
 * the JSON columns (:data:`JSON_COLUMNS`): valid JSON of the kind the code reads, the
   次年度繰越金 of ``year_closes.carried_out`` integers within MAX_YEN 円 and the 金種表 counts
-  within :data:`MAX_COUNT` (invalid JSON stopped the 年度末一式 and the 監査報告).
+  within :data:`MAX_COUNT` (invalid JSON stopped the 年度末一式 and the 監査報告);
+* a batch record of the change log (``audit_log.row_key`` ``rows:<first>-<last>``, schema steps
+  23 and 24) of the shape the store's trigger ``audit_log_batch_shape`` lets the app write
+  (:func:`batch_shape_sql`; a crafted file may hold any record, the trigger guards only new
+  ones). Checked in full only (before a restore or a handover import, and by ``check``), not
+  on every opening: it reads the whole change log.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ JSON_COLUMNS = {("community_plans", "methods"): "json_array",
                 ("city_returns", "summary"): "json_object",
                 ("city_returns", "document"): "json_object"}
 _DATE_NAMES = {"entry_date", "period_from", "period_to"}
+#: Column rules of their own: (table, column) → rule (see :func:`batch_shape_sql`).
+RECORD_COLUMNS = {("audit_log", "row_key"): "audit_batch"}
 #: How many row ids a finding keeps.
 MAX_ROWIDS = 20
 
@@ -70,6 +77,8 @@ class ValueFinding:
 def _rule_of(name: str, declared: str, table: str = "") -> str | None:
     if (table, name) in JSON_COLUMNS:
         return JSON_COLUMNS[table, name]
+    if (table, name) in RECORD_COLUMNS:
+        return RECORD_COLUMNS[table, name]
     declared = declared.upper()
     if declared == "INTEGER":
         if name in _MONEY or name.endswith("_amount"):
@@ -108,6 +117,10 @@ def _bad_sql(rule: str, column: str, quick: bool = False) -> str:
                 f"OR abs({c}) > {float(MAX_INTEGER)}))")
     if rule.startswith("json_"):
         return _bad_json_sql(rule, c)
+    if rule == "audit_batch":
+        return (f"({text} OR ({c} GLOB 'rows:*' AND NOT coalesce(("
+                f"{batch_shape_sql(c, *(f'audit_log.{n}' for n in ('action', 'before', 'after')))}"
+                "), 0)))")
     if rule in ("date", "timestamp"):
         day = c if rule == "date" else f"substr({c}, 1, 10)"
         return (f"({text} OR ({c} IS NOT NULL AND (date({day}, '+0 days') IS NOT {day} "
@@ -130,10 +143,34 @@ def _bad_json_sql(rule: str, c: str) -> str:
             f"ELSE (json_type({c}) IS NOT '{kind}'{values}) END)")
 
 
+def batch_shape_sql(key: str, action: str, before: str, after: str) -> str:
+    """A SELECT giving 1 when the change-log record of ``row_key`` ``key`` (a ``rows:…``
+    record), ``action``, ``before`` and ``after`` (SQL expressions) has the shape of a batch
+    record: an insert with ``after`` or a delete with ``before`` holding
+    ``{"columns": ["id", …], "rows": [[id, …], …]}``, one row per id of the key (digits only),
+    the first row of the first id and the last of the last id. The trigger
+    ``audit_log_batch_shape`` of schema step 24 is the same rule over ``NEW``."""
+    return (
+        f"SELECT ({action} = 'insert' AND {before} IS NULL OR {action} = 'delete' "
+        f"AND {after} IS NULL) AND {key} GLOB 'rows:[0-9]*-[0-9]*' "
+        f"AND {key} NOT GLOB 'rows:*[^0-9-]*' AND {key} NOT GLOB 'rows:*-*-*' "
+        "AND json_type(rows, '$.columns') IS 'array' "
+        "AND json_type(rows, '$.rows') IS 'array' "
+        "AND json_extract(rows, '$.columns[0]') IS 'id' "
+        "AND json_array_length(rows, '$.rows') = last - first + 1 "
+        "AND json_extract(rows, '$.rows[0][0]') IS first "
+        "AND json_extract(rows, '$.rows[' || max(last - first, 0) || '][0]') IS last "
+        f"FROM (SELECT CASE WHEN json_valid(CASE {action} WHEN 'delete' THEN {before} "
+        f"ELSE {after} END) THEN CASE {action} WHEN 'delete' THEN {before} ELSE {after} END "
+        "ELSE '{}' END AS rows, "  # never malformed: json_type would raise, not say no
+        f"CAST(substr({key}, 6, instr({key}, '-') - 6) AS INTEGER) AS first, "
+        f"CAST(substr({key}, instr({key}, '-') + 1) AS INTEGER) AS last)")
+
+
 #: Rules left out of the quick pass on opening: the STRICT schema enforces the types (SQLite's
-#: quick check verifies them in a file whose schema is the app's own), and time stamps are
-#: shown, never computed with.
-_TYPE_ONLY = {"integer", "text", "timestamp"}
+#: quick check verifies them in a file whose schema is the app's own), time stamps are shown,
+#: never computed with, and the shape of the change log's batch records (the whole log is read).
+_TYPE_ONLY = {"integer", "text", "timestamp", "audit_batch"}
 
 
 def _columns(conn: sqlite3.Connection, table: str, quick: bool) -> list[tuple[str, str]]:

@@ -21,6 +21,9 @@ from pathlib import Path
 
 ALL_PATHS = ("restore", "handover-import", "open")
 PACKAGE_ONLY = ("handover-import",)
+#: What the full validation of an incoming file refuses (restore, handover import), and opening
+#: does not look for (it would read the whole change log): the shape of a batch record.
+FULL_CHECK_PATHS = ("restore", "handover-import")
 
 SPY_TRIGGER = (
     "CREATE TRIGGER cash_book_spy AFTER INSERT ON cash_book_entries BEGIN "
@@ -101,6 +104,15 @@ def _rewrite_schema(name: str, old: str, new: str, after: str, *, put_back: bool
     return change
 
 
+def _a_batch_record(key: str, action: str, before: str, after: str) -> str:
+    """An INSERT of a change-log batch record (``before``/``after`` SQL literals) chained to
+    the last record."""
+    return ("INSERT INTO audit_log (occurred_at, table_name, row_key, action, before, after, "
+            f"actor, prev_hash, hash) SELECT '2026-01-01T00:00:00', 'cash_book_entries', '{key}', "
+            f"'{action}', {before}, {after}, '', hash, printf('%064d', 0) FROM audit_log "
+            "ORDER BY id DESC LIMIT 1")
+
+
 def _a_cash_entry(column: str, value: str) -> str:
     return (f"UPDATE cash_book_entries SET {column} = {value} "
             "WHERE id = (SELECT max(id) FROM cash_book_entries WHERE correction_of_id IS NULL)")
@@ -176,6 +188,14 @@ MUTATIONS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]
     "broken_foreign_key": (_sql("PRAGMA foreign_keys = OFF",
                                 "UPDATE people SET council_id = 9999 "
                                 "WHERE id = (SELECT min(id) FROM people)"), ALL_PATHS),
+    # a change-log batch record the store's trigger would refuse, written past it: a "delete"
+    # of three entries holding one, an "insert" whose rows are not the ids of its key
+    "bogus_batch_delete": (_past_triggers("audit_log", _a_batch_record(
+        "rows:1-3", "delete", "'{\"columns\":[\"id\"],\"rows\":[[1]]}'", "NULL")),
+        FULL_CHECK_PATHS),
+    "bogus_batch_insert": (_past_triggers("audit_log", _a_batch_record(
+        "rows:5-6", "insert", "NULL", "'{\"columns\":[\"id\"],\"rows\":[[1],[2]]}'")),
+        FULL_CHECK_PATHS),
 }
 
 

@@ -14,6 +14,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.services.accounting import common, figures, funders
 from kyodo_desktop.services.backup import handover_package as handover
 from kyodo_desktop.services.council import presets
+from kyodo_desktop.store import audit
 from kyodo_desktop.store.backup import table_digests
 
 from .conftest import yuda_id
@@ -96,3 +97,19 @@ def test_a_package_claiming_more_than_its_own_is_refused(demo_store, package, tm
     assert table_digests(demo_store.conn) == before
     assert eligible_figures(demo_store) == figures_before
     assert {c: presets.program_rules(demo_store, c) for c in rules_before} == rules_before
+
+
+def test_the_programmes_a_package_brings_are_in_the_change_log(store, demo_store, package):
+    """A shared row the import inserts (the council's own programme under a fresh code, the
+    city's programmes into a new file) is logged as an insert: the check stays clean and the
+    programme has its 変更履歴."""
+    result = handover.import_package(store, package)
+    assert audit.verify_chain(store) == [] and audit.verify_covered_rows(store) == []
+    [own] = funders.list_programs(store, result.council_id)
+    [logged] = audit.history(store, "grant_programs", str(own.program_id))
+    assert logged["action"] == "insert" and logged["after"]["code"] == own.code
+    copy = handover.import_package(demo_store, package, new_name="湯田の写し")
+    assert audit.verify_covered_rows(demo_store) == []
+    [own] = funders.list_programs(demo_store, copy.council_id)
+    assert [row["action"] for row in audit.history(demo_store, "grant_programs",
+                                                   str(own.program_id))] == ["insert"]

@@ -11,7 +11,7 @@ import pytest
 from kyodo_desktop.services import changes
 from kyodo_desktop.services.accounting import cash_book
 from kyodo_desktop.store import audit, open_store
-from kyodo_desktop.store.migrations import all_migrations
+from kyodo_desktop.store.migrations import all_migrations, latest_version
 from tests.services.accounting.accounting_support import FY, entry, file_at_version, new_council
 
 BATCH_STEP = next(m.version for m in all_migrations() if m.name.endswith("_audit_log_batches"))
@@ -127,7 +127,7 @@ def test_a_file_of_the_previous_step_is_migrated_and_takes_a_batch_import(tmp_pa
         _clean(old)
     monkeypatch.setattr(audit, "LOGGED_TOGETHER", 100)
     with open_store(path) as store:
-        assert store.schema_version == BATCH_STEP
+        assert store.schema_version == latest_version()
         _clean(store)
         ids = cash_book.record_entries_with_ids(store, council, FY, _entries(150))
         assert store.scalar("SELECT count(*) FROM audit_log WHERE row_key GLOB 'rows:*'") == 1
@@ -149,3 +149,72 @@ def test_a_damaged_batch_record_of_a_crafted_file_is_reported_not_a_crash(store,
     assert "出納簿：変更履歴にない行が 200 行" in problems[0], problems
     _council, _before, ids = imported
     assert cash_book.entry_history(store, ids[0]) == []
+
+
+def test_a_batch_is_deleted_and_written_again_as_one_record_each(store, imported):
+    """Schema step 24: the rows of a batch deleted in one statement and logged as one delete
+    record holding them, then inserted again from that text with the same ids: each row's
+    history shows insert, delete, insert; the check is clean after each."""
+    _council, _before, ids = imported
+    first, last = ids[0], ids[99]
+    stored = store.query("SELECT * FROM cash_book_entries WHERE id BETWEEN ? AND ? ORDER BY id",
+                         (first, last))
+    logged = store.scalar("SELECT after FROM audit_log WHERE row_key = ?", (f"rows:{first}-{last}",))
+    with store.transaction() as db:
+        before = audit.delete_batch(db, "cash_book_entries", first, last, expected=logged)
+    assert before == logged
+    assert store.scalar("SELECT count(*) FROM cash_book_entries WHERE id BETWEEN ? AND ?",
+                        (first, last)) == 0
+    [record] = store.query("SELECT row_key, action, before, after FROM audit_log "
+                           "ORDER BY id DESC LIMIT 1")
+    assert record == {"row_key": f"rows:{first}-{last}", "action": "delete", "before": logged,
+                      "after": None}
+    _clean(store)
+    [insert, delete] = cash_book.entry_history(store, ids[5])
+    assert delete["action"] == "delete" and delete["before"] == stored[5]
+    assert delete["after"] is None
+    with store.transaction() as db:
+        assert audit.insert_batch(db, "cash_book_entries", before) == logged
+    assert store.query("SELECT * FROM cash_book_entries WHERE id BETWEEN ? AND ? ORDER BY id",
+                       (first, last)) == stored
+    _clean(store)
+    assert [row["action"] for row in cash_book.entry_history(store, ids[5])] == [
+        "insert", "delete", "insert"]
+    by_amount = audit.history_by(store, "cash_book_entries", "amount", stored[7]["amount"])
+    assert [row["action"] for row in by_amount
+            if (row["after"] or row["before"])["id"] == ids[7]] == ["insert", "delete", "insert"]
+
+
+def test_a_batch_delete_of_rows_not_as_logged_writes_nothing(store, imported):
+    _council, _before, ids = imported
+    logged = store.scalar("SELECT after FROM audit_log WHERE row_key = ?",
+                          (f"rows:{ids[0]}-{ids[99]}",))
+    count = store.scalar("SELECT count(*) FROM audit_log")
+    with store.transaction() as db:
+        audit.update_row(db, "cash_book_entries", {"id": ids[3]}, {"memo": "直した"})
+    for first, last, expected in ((ids[0], ids[99], logged), (ids[200], ids[-1] + 5, None)):
+        with pytest.raises(LookupError), store.transaction() as db:
+            audit.delete_batch(db, "cash_book_entries", first, last, expected=expected)
+    assert store.scalar("SELECT count(*) FROM audit_log") == count + 1
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == 262
+
+
+@pytest.mark.parametrize("key, action, before, after", [
+    ("rows:1-2", "delete", None, '{"columns":["id"],"rows":[[1],[2]]}'),  # rows on the wrong side
+    ("rows:1-2", "delete", '{"columns":["id"],"rows":[[1],[2]]}', '{}'),  # an after as well
+    ("rows:1-3", "delete", '{"columns":["id"],"rows":[[1],[2]]}', None),  # one row short
+    ("rows:1-2", "delete", '{"columns":["id"],"rows":[[2],[3]]}', None),  # other ids
+    ("rows:1-2", "delete", '{"columns":["amount","id"],"rows":[[1,1],[2,2]]}', None),
+    ("rows:1-2", "delete", "not json", None),
+    ("rows:1-2 ", "delete", '{"columns":["id"],"rows":[[1],[2]]}', None),
+    ("rows:1-1-2", "insert", None, '{"columns":["id"],"rows":[[1],[2]]}'),
+    ("rows:2-1", "insert", None, '{"columns":["id"],"rows":[]}'),
+])
+def test_the_store_refuses_a_batch_delete_record_of_another_shape(store, key, action, before,
+                                                                  after):
+    record = ("INSERT INTO audit_log (occurred_at, table_name, row_key, action, before, after, "
+              "prev_hash, hash) VALUES ('t', 'cash_book_entries', ?, ?, ?, ?, 'p', 'h')")
+    with pytest.raises(sqlite3.IntegrityError, match="kyodo:audit_batch"):
+        store.conn.execute(record, (key, action, before, after))
+    store.conn.execute(record, ("rows:1-2", "delete", '{"columns":["id"],"rows":[[1],[2]]}',
+                                None))

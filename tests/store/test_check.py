@@ -10,7 +10,7 @@ import pytest
 from kyodo_desktop.services.accounting.figures import fund_balances as computed_balances
 from kyodo_desktop.services.backup.file_check import all_checks
 from kyodo_desktop.services.backup.file_check import run_checks as run_all_checks
-from kyodo_desktop.store import open_store
+from kyodo_desktop.store import audit, open_store
 from kyodo_desktop.store.check import Problem, check_audit_log, fiscal_year_sql
 from kyodo_desktop.store.errors import UnexpectedSchema
 
@@ -60,18 +60,18 @@ def _populate(store) -> dict:
              "is_current": 1},
             {"council_id": c1, "title": "第1次計画", "first_year": 2021, "last_year": 2025,
              "is_current": 0}])
-        program = db["grant_programs"].insert({
+        program = audit.insert_row(db, "grant_programs", {
             "code": "activity", "name": "活動支援", "fund_code": "activity_support",
-            "city_preset": "yamaguchi"}).last_pk
+            "city_preset": "yamaguchi"})["id"]
         grant = db["grants"].insert({
             "council_id": c1, "fiscal_year": 2025, "program_id": program,
             "eligible_spending": 900_000, "refund_amount": 100_000}).last_pk
         db["grant_payments"].insert_all([
             {"grant_id": grant, "amount": 600_000, "kind": "advance", "paid_on": "2025-04-10"},
             {"grant_id": grant, "amount": 400_000, "kind": "final", "paid_on": "2025-10-10"}])
-        carrying = db["grant_programs"].insert({
+        carrying = audit.insert_row(db, "grant_programs", {
             "code": "carrying", "name": "繰越できる交付金", "fund_code": "activity_support",
-            "city_preset": "test", "allows_carry_forward": 1}).last_pk
+            "city_preset": "test", "allows_carry_forward": 1})["id"]
         carried = db["grants"].insert({  # 100,000 unspent, carried forward: 返還金 0
             "council_id": c1, "fiscal_year": 2026, "program_id": carrying,
             "eligible_spending": 400_000, "refund_amount": 0,

@@ -266,7 +266,7 @@ def add_program(store: Store, council_id: int, values: ProgramInput, *,
     values = _validated(store, council_id, values, None)
     code = _new_code(store, "grant_programs", code)
     with store.transaction() as db:
-        program_id = db["grant_programs"].insert(_program_row(code, values)).last_pk
+        program_id = audit.insert_row(db, "grant_programs", _program_row(code, values))["id"]
         audit.insert_row(db, "council_programs", {
             "program_id": program_id, "council_id": council_id, "funder": values.funder,
             "max_amount": values.max_amount, "report_layout": values.report_layout})
@@ -280,7 +280,8 @@ def update_program(store: Store, council_id: int, program_id: int,
     code = _own_program_code(store, council_id, program_id)
     values = _validated(store, council_id, values, program_id)
     with store.transaction() as db:
-        db["grant_programs"].update(program_id, _program_row(code, values))
+        audit.update_changed(db, "grant_programs", {"id": program_id},
+                             _program_row(code, values))
         audit.update_row(db, "council_programs", {"program_id": program_id}, {
             "funder": values.funder, "max_amount": values.max_amount,
             "report_layout": values.report_layout})

@@ -1,8 +1,8 @@
 """The 変更履歴 of the council's own funds and programmes (:mod:`.funders`): each logged change
 of ``council_funds`` / ``council_programs`` (:mod:`kyodo_desktop.store.audit`) as a line a
 treasurer reads — what was done (会計区分を追加 …) and the values that changed (名称, 交付元,
-上限額, 報告の様式). The programme's name and 費目 rules live in ``grant_programs``, which the log
-does not cover; a programme is named by its current name."""
+上限額, 報告の様式). The programme's name and 費目 rules live in ``grant_programs`` (logged since
+schema step 24, its own 変更履歴); a programme is named here by its current name."""
 
 from __future__ import annotations
 

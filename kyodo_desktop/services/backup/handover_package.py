@@ -91,7 +91,7 @@ def export_council(store: Store, council_id: int, target: Path, *,
         with fileops.temporary_folder("export") as folder:  # built on this PC, never on a share
             built = folder / "package.sqlite3"
             with open_store(built) as package, package.transaction() as db:
-                CouncilCopier(store.conn, package.conn).copy(council_id)
+                CouncilCopier(store.conn, package.conn, actor=ACTOR).copy(council_id)
                 audit.baseline(package, actor=ACTOR)
                 _write_marker(db, name, now or datetime.now())
             with fileops.atomic_output(target, open_data=store.path,
@@ -249,8 +249,8 @@ def _import(store: Store, package: Store, info: PackageInfo, replace_council_id:
         if name != info.council_name:
             package.conn.execute("UPDATE councils SET name = ? WHERE id = ?",
                                  (name, package_id))
-        council_id = CouncilCopier(package.conn, db.conn,
-                                   council_code_renames(package.conn)).copy(package_id)
+        council_id = CouncilCopier(package.conn, db.conn, council_code_renames(package.conn),
+                                   actor=ACTOR).copy(package_id)
         _log_inserts(store, council_id)
     return ImportResult(council_id, replace_council_id is not None,
                         Changes.everything())

@@ -25,7 +25,7 @@ from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.resources import resource_path
 from kyodo_desktop.services.council.rows import PresetItem, ProgramRow
-from kyodo_desktop.store import Store
+from kyodo_desktop.store import Store, audit
 
 DEFAULT_PRESET = "yamaguchi"
 PRESET_FORMAT = 1
@@ -134,8 +134,9 @@ def program_rows(preset: Preset) -> list[ProgramRow]:
 
 
 def install_programs(store: Store, preset_code: str) -> list[int]:
-    """Insert or update the preset's programmes in ``grant_programs`` (matched by code); return
-    their ids in the preset's order. Running it twice changes nothing the second time.
+    """Insert or update the preset's programmes in ``grant_programs`` (matched by code), through
+    the change log; return their ids in the preset's order. Only values that differ are written
+    (and logged): running it twice writes and logs nothing the second time.
 
     Raises UserError for an unknown or invalid preset.
     """
@@ -145,11 +146,11 @@ def install_programs(store: Store, preset_code: str) -> list[int]:
         for values in program_rows(preset):
             found = db.execute("SELECT id FROM grant_programs WHERE code = ?",
                                [values["code"]]).fetchone()
-            if found:
-                db["grant_programs"].update(found[0], values)
-                ids.append(found[0])
-            else:
-                ids.append(db["grant_programs"].insert(values).last_pk)
+            if found is None:
+                ids.append(audit.insert_row(db, "grant_programs", dict(values))["id"])
+                continue
+            audit.update_changed(db, "grant_programs", {"id": found[0]}, dict(values))
+            ids.append(found[0])
     return ids
 
 

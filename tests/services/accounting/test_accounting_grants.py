@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.services.accounting import cash_book, figures, grants
 from kyodo_desktop.services.accounting.file_checks import check_grant_refunds
+from kyodo_desktop.store import audit
 
 from .accounting_support import FY, entry, new_council
 
@@ -87,8 +88,9 @@ def test_overspending_gives_no_refund_and_carry_forward_when_allowed(store, coun
     assert result.refund == 0
     program = store.query("SELECT id, rules FROM grant_programs WHERE code = ?", (ACTIVITY,))[0]
     rules = json.loads(program["rules"]) | {"allows_carry_forward": True}
-    store.db["grant_programs"].update(program["id"], {"allows_carry_forward": 1,
-                                                      "rules": json.dumps(rules)})
+    with store.transaction() as db:
+        audit.update_row(db, "grant_programs", {"id": program["id"]},
+                         {"allows_carry_forward": 1, "rules": json.dumps(rules)})
     grants.report_grant(store, grant_id, date(FY + 1, 4, 20), eligible=40_000)
     result, _ = grants.settle_grant(store, grant_id, date(FY + 1, 5, 10))
     assert (result.refund, result.carried_forward) == (0, 60_000)

@@ -9,6 +9,7 @@ import pytest
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.resources import resource_path
 from kyodo_desktop.services.council import presets
+from kyodo_desktop.store import audit
 
 
 def _yamaguchi() -> dict:
@@ -54,10 +55,18 @@ def test_an_unknown_preset_is_a_user_error():
         presets.load_preset("../yamaguchi")
 
 
+def _change_programs(store, **values) -> None:
+    """Change every installed programme as the app does (through the change log)."""
+    with store.transaction() as db:
+        for program_id, in db.execute("SELECT id FROM grant_programs").fetchall():
+            audit.update_row(db, "grant_programs", {"id": program_id}, values)
+
+
 def test_install_is_idempotent_and_updates_in_place(store):
     first = presets.install_programs(store, "yamaguchi")
-    store.conn.execute("UPDATE grant_programs SET name = '古い名前', rules = '{}'")
+    _change_programs(store, name="古い名前", rules="{}")
     assert presets.install_programs(store, "yamaguchi") == first
+    assert audit.verify_covered_rows(store) == [] and audit.verify_chain(store) == []
     rows = store.query("SELECT code, name, fund_code, rules FROM grant_programs ORDER BY id")
     assert [r["code"] for r in rows] == ["yamaguchi_operating_support",
                                          "yamaguchi_activity_support"]
@@ -67,7 +76,7 @@ def test_install_is_idempotent_and_updates_in_place(store):
 
 
 def test_program_rules_fall_back_to_the_preset_for_empty_stored_rules(store, council):
-    store.conn.execute("UPDATE grant_programs SET rules = '{}'")
+    _change_programs(store, rules="{}")
     rules = presets.program_rules(store, council)
     assert rules["activity_support"][1].name == "地域づくり活動支援交付金"
     assert rules["activity_support"][0] is not None

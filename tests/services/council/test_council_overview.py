@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from kyodo_desktop.services.council import profile as council_profile
+from kyodo_desktop.store import audit
 
 
 @pytest.fixture
@@ -53,12 +54,12 @@ def figures(store, yuda):
             {"council_id": yuda, "name": "総務部会", "is_office": 0},
             {"council_id": yuda, "name": "福祉部会", "is_office": 0},
             {"council_id": yuda, "name": "事務局", "is_office": 1}])
-        ops = db["grant_programs"].insert({"code": "ops", "name": "運営支援交付金",
-                                           "fund_code": "operating_support",
-                                           "city_preset": "yamaguchi"}).last_pk
-        act = db["grant_programs"].insert({"code": "act", "name": "活動支援交付金",
-                                           "fund_code": "activity_support",
-                                           "city_preset": "yamaguchi"}).last_pk
+        ops = audit.insert_row(db, "grant_programs", {
+            "code": "ops", "name": "運営支援交付金", "fund_code": "operating_support",
+            "city_preset": "yamaguchi"})["id"]
+        act = audit.insert_row(db, "grant_programs", {
+            "code": "act", "name": "活動支援交付金", "fund_code": "activity_support",
+            "city_preset": "yamaguchi"})["id"]
         g1 = db["grants"].insert({"council_id": yuda, "fiscal_year": 2026, "program_id": act,
                                   "applied_amount": 5_000_000, "decided_amount": 4_900_000}).last_pk
         g2 = db["grants"].insert({"council_id": yuda, "fiscal_year": 2026, "program_id": ops,
