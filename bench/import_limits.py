@@ -12,6 +12,12 @@ measured in the same run. Prints (never asserts) seconds, rows/s, peak RSS and r
   taken the exact row-by-row way (no remembered parts, :mod:`kyodo_desktop.io.cash_book_take`);
   and the import with the 変更履歴 written as before schema step 23 (one record, JSON and hash
   per row instead of one per batch of rows: ``audit.LOGGED_TOGETHER`` out of reach).
+- 元に戻す / やり直し of that import (``services.changes.undo`` / ``redo`` of the import run
+  through ``undoable`` in a new data file): seconds, CPU and the peak RSS of the step alone (the
+  peak is reset after the import, /proc/self/clear_refs), per batch (schema step 24: deleted and
+  written again by id range, one change-log record per batch) vs the same step row by row as
+  before (the undo snapshot holding every row, one delete or insert and one record per row:
+  ``snapshot._logged_batches`` finding nothing) — goal ≤ 300 MB and several times faster.
 
 Each measurement runs in its own process; the peak RSS is its VmHWM (/proc, Linux) or ru_maxrss.
 Seconds are wall-clock; the CPU seconds of the process are printed beside them (on a busy
@@ -42,6 +48,12 @@ def peak_mb():
             return next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def reset_peak():
+    try:  # Linux: the peak RSS (VmHWM) starts again from the current RSS
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+    except OSError:
+        pass  # elsewhere the peak stays the process's whole one
 start, cpu = time.perf_counter(), time.process_time()
 {body}
 print(json.dumps({{"seconds": time.perf_counter() - start, "rss_mb": peak_mb(), "rows": rows,
@@ -81,6 +93,35 @@ with tempfile.TemporaryDirectory() as folder:
         apply_import(store, council_id, 2025, preview)
         rows = store.scalar("SELECT count(*) FROM cash_book_entries")
         note = f"{{rows:,}} entries stored"
+"""
+PER_ROW_UNDO = """
+from kyodo_desktop.store import snapshot
+snapshot._logged_batches = lambda conn, log_start: iter(())
+"""
+UNDO = """
+import gc, tempfile
+from pathlib import Path
+from kyodo_desktop.io.cash_book_import import apply_import, preview_cash_book
+from kyodo_desktop.services.changes import redo, undo, undoable
+from kyodo_desktop.services.council.profile import create_council
+from kyodo_desktop.store import open_store
+with tempfile.TemporaryDirectory() as folder:
+    with open_store(Path(folder) / "k.sqlite3") as store:
+        council_id, _changes = create_council(store, "湯田地域づくり協議会")
+        preview = preview_cash_book({path!r}, fiscal_year=2025, fund_code="own_funds")
+        done = undoable(store, lambda: apply_import(store, council_id, 2025, preview))
+        del preview
+        if {redo!r}:
+            undo(store, done)
+        gc.collect()
+        mark = store.scalar("SELECT max(id) FROM audit_log")
+        reset_peak()
+        start, cpu = time.perf_counter(), time.process_time()
+        (redo if {redo!r} else undo)(store, done)
+        rows = {rows}
+        stored = store.scalar("SELECT count(*) FROM cash_book_entries")
+        records = store.scalar("SELECT count(*) FROM audit_log WHERE id > ?", (mark,))
+        note = f"{{stored:,}} entries stored, {{records:,}} change-log records"
 """
 OPENPYXL = """
 import openpyxl
@@ -163,6 +204,11 @@ def main() -> None:
         _line("baseline: openpyxl values only", plain, f"  ({_rates(args.rows, plain)})")
         _line("baseline: every row the exact way", exact, f"  ({_rates(args.rows, exact)})")
         _line("baseline: import, per-row log", per_row, f"  ({_rates(args.rows, per_row)})")
+        steps = {(kind, way): measure((PER_ROW_UNDO if way == "row" else "") + UNDO.format(
+                     path=str(book), redo=kind == "redo", rows=args.rows))
+                 for kind in ("undo", "redo") for way in ("row", "batch")}
+        for kind in ("undo", "redo"):
+            _line(f"baseline: {kind} row by row", steps[kind, "row"])
         print(f"  remembered parts: the dry run takes ×{exact['cpu'] / checked['cpu']:.1f} less "
               "CPU than with every row taken the exact way")
         print(f"  change log per batch: the import takes ×{per_row['cpu'] / imported['cpu']:.2f} "
@@ -174,6 +220,9 @@ def main() -> None:
                   f"{plain['cpu'] / figures['cpu']:.1f}× by CPU)")
             print(f"    goal ≥ {GOAL_ROWS_PER_SECOND:,} rows/s and ≤ {GOAL_RSS_MB} MB: "
                   f"{_goal(args.rows, figures)}")
+        for kind in ("undo", "redo"):
+            row, batch = steps[kind, "row"], steps[kind, "batch"]
+            _line(f"{kind} of the import, per batch", batch, "  " + _step_ratio(row, batch))
     _load("end")
 
 
@@ -190,6 +239,14 @@ def _goal(rows: int, figures: dict) -> str:
                 for name, rate in (("wall-clock", wall), ("CPU", cpu))]
     memory = "met" if figures["rss_mb"] <= GOAL_RSS_MB else "NOT met"
     return ", ".join(verdicts) + f"; peak RSS {figures['rss_mb']:.0f} MB ({memory})"
+
+
+def _step_ratio(row: dict, batch: dict) -> str:
+    """The per-batch undo or redo against the row-by-row baseline of the same run."""
+    memory = "met" if batch["rss_mb"] <= GOAL_RSS_MB else "NOT met"
+    return (f"(×{row['seconds'] / batch['seconds']:.1f} faster, "
+            f"×{row['cpu'] / batch['cpu']:.1f} less CPU, ×{row['rss_mb'] / batch['rss_mb']:.1f} "
+            f"less peak RSS than row by row; ≤ {GOAL_RSS_MB} MB {memory})")
 
 
 def _load(when: str) -> None:

@@ -13,6 +13,14 @@ were. Rows of audited tables go through :mod:`kyodo_desktop.store.audit` (``inse
 It refuses (:class:`SnapshotConflict`, nothing written) when the rows are no longer as the other
 side left them, or when putting them back would touch any row outside the snapshot.
 
+Rows the change log recorded as a batch (a large import, :func:`kyodo_desktop.store.audit.
+insert_rows`: one record per up to 5,000 new rows) are not kept row by row either: the snapshot
+holds a :class:`BatchRows` per record (the table, the ids, the record's id and a SHA-256 of its
+rows), the rows stay in the change log, and undo deletes them by id range with one batch-delete
+record per batch (:func:`~kyodo_desktop.store.audit.delete_batch`), redo writes them back from
+that text with one batch-insert record (:func:`~kyodo_desktop.store.audit.insert_batch`). A batch
+whose rows the operation changed again is kept row by row as any other.
+
 BLOB values (the 証拠書類 files, up to 10 MiB each) are not kept in the snapshot: it holds a
 :class:`BlobRef` (SHA-256 and size), and the bytes wait in this connection's temporary table
 ``temp.kyodo_undo_blobs`` (SQLite's own temporary file, gone when the file is closed) until no
@@ -39,6 +47,7 @@ UNRECORDED = frozenset({"audit_log"})
 _TOUCHED = "kyodo_undo_touched"
 _STATE = "kyodo_undo_state"
 _BLOBS = "kyodo_undo_blobs"
+_RANGES = "kyodo_undo_ranges"  # the id ranges of BatchRows, left out of the row-by-row rows
 _PARKED = 1_000_000_000  # unique integer columns are parked above this while rows swap
 
 
@@ -70,23 +79,39 @@ class TableRows:
 
 
 @dataclass(frozen=True)
+class BatchRows:
+    """Rows ``first``…``last`` of ``table`` that an operation inserted and the change log holds
+    as one batch record (``log_id``, its rows' JSON text hashing to ``sha256``): absent before
+    the operation, exactly those rows after it."""
+
+    table: str
+    first: int
+    last: int
+    log_id: int
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Snapshot:
-    """Every row an operation changed, before and after it (:class:`TableRows` per table)."""
+    """Every row an operation changed, before and after it (:class:`TableRows` per table, and
+    :class:`BatchRows` for rows inserted as a logged batch)."""
 
     tables: tuple[TableRows, ...] = ()
+    batches: tuple[BatchRows, ...] = ()
 
     def __bool__(self) -> bool:
-        return any(t.rows for t in self.tables)
+        return any(t.rows for t in self.tables) or bool(self.batches)
 
     def count(self, table: str, side: str = "before") -> int:
         """How many rows of ``table`` exist on ``side`` ("before" or "after")."""
         index = _side(side)
+        batched = sum(b.last - b.first + 1 for b in self.batches if b.table == table)
         return sum(1 for t in self.tables if t.table == table for pair in t.rows
-                   if pair[index] is not None)
+                   if pair[index] is not None) + (batched if index else 0)
 
     def table_names(self) -> set[str]:
         """The tables with recorded rows."""
-        return {t.table for t in self.tables if t.rows}
+        return {t.table for t in self.tables if t.rows} | {b.table for b in self.batches}
 
     def blob_refs(self) -> set[BlobRef]:
         """The BLOB values (files) the snapshot refers to, on either side."""
@@ -101,10 +126,12 @@ class Recorder:
     conn: sqlite3.Connection
     schema: list
     snapshot: Snapshot = field(default_factory=Snapshot)
+    log_start: int = 0
 
     def collect(self) -> Snapshot:
-        """What the block has written so far (before and after)."""
-        return _collect(self.conn, self.schema)
+        """What the block has written so far (before and after); the rows inserted as a logged
+        batch as :class:`BatchRows`."""
+        return _collect(self.conn, self.schema, self.log_start)
 
 
 @dataclass(frozen=True)
@@ -266,10 +293,16 @@ def _install(conn: sqlite3.Connection, schema: list[_Table]) -> None:
             conn.execute(f"DROP TRIGGER IF EXISTS temp.kyodo_undo_{n}_{kind}")
     conn.execute(f"DROP TABLE IF EXISTS temp.{_TOUCHED}")
     conn.execute(f"DROP TABLE IF EXISTS temp.{_STATE}")
-    conn.execute(f"CREATE TEMP TABLE {_STATE} (recording INTEGER NOT NULL, tables INTEGER)")
-    conn.execute(f"INSERT INTO temp.{_STATE} VALUES (0, ?)", (len(schema),))
+    # skip_*: the id range of a batch a restore deletes or writes itself (not recorded row by
+    # row: the step holds it as BatchRows); rows reached by a cascade are recorded as ever
+    conn.execute(f"CREATE TEMP TABLE {_STATE} (recording INTEGER NOT NULL, tables INTEGER, "
+                 "skip_tbl TEXT, skip_first INTEGER, skip_last INTEGER)")
+    conn.execute(f"INSERT INTO temp.{_STATE} (recording, tables) VALUES (0, ?)", (len(schema),))
     conn.execute(f"CREATE TEMP TABLE {_TOUCHED} (tbl TEXT NOT NULL, key TEXT NOT NULL, "
                  "before TEXT, PRIMARY KEY (tbl, key))")
+    conn.execute(f"DROP TABLE IF EXISTS temp.{_RANGES}")
+    conn.execute(f"CREATE TEMP TABLE {_RANGES} (tbl TEXT NOT NULL, first INTEGER NOT NULL, "
+                 "last INTEGER NOT NULL)")
     # kept across a new install: steps on the undo stack may still refer to these files
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_BLOBS} (sha256 TEXT PRIMARY KEY, "
                  "data BLOB NOT NULL)")
@@ -281,14 +314,22 @@ def _install(conn: sqlite3.Connection, schema: list[_Table]) -> None:
                 f"AND key = {key});")
 
     when = f"WHEN (SELECT recording FROM {_STATE})"
+
+    def unless_skipped(name: str, row: str) -> str:
+        return (f"{when} AND NOT coalesce((SELECT {row}.id BETWEEN skip_first AND skip_last "
+                f"FROM {_STATE} WHERE skip_tbl = {name}), 0)")
+
     for n, table in enumerate(schema):
         name, on = f"'{table.name}'", f"main.{_quote(table.name)}"
         old, new = _key(table, "OLD"), _key(table, "NEW")
-        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_i AFTER INSERT ON {on} {when} BEGIN "
+        batched = table.key == ("id",)
+        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_i AFTER INSERT ON {on} "
+                     f"{unless_skipped(name, 'NEW') if batched else when} BEGIN "
                      f"{first(name, new, 'NULL')} END")
         conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_u BEFORE UPDATE ON {on} {when} BEGIN "
                      f"{first(name, old, _image(table, 'OLD'))} {first(name, new, 'NULL')} END")
-        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_d BEFORE DELETE ON {on} {when} BEGIN "
+        conn.execute(f"CREATE TEMP TRIGGER kyodo_undo_{n}_d BEFORE DELETE ON {on} "
+                     f"{unless_skipped(name, 'OLD') if batched else when} BEGIN "
                      f"{first(name, old, _image(table, 'OLD'))} END")
 
 
@@ -330,12 +371,22 @@ def _rows_by_key(conn: sqlite3.Connection, table: _Table, keys: list[tuple]) -> 
     return found
 
 
-def _collect(conn: sqlite3.Connection, schema: list[_Table]) -> Snapshot:
+def _collect(conn: sqlite3.Connection, schema: list[_Table], log_start: int | None = None,
+             skip: tuple[BatchRows, ...] = ()) -> Snapshot:
+    """The rows written since the recording began, before and after. Rows inserted as a
+    batch the change log recorded after its record ``log_start`` (None: none) come as
+    :class:`BatchRows`; the rows of ``skip`` are left out."""
+    batches = tuple(_logged_batches(conn, log_start)) if log_start is not None else ()
+    conn.execute(f"DELETE FROM temp.{_RANGES}")
+    conn.executemany(f"INSERT INTO temp.{_RANGES} (tbl, first, last) VALUES (?, ?, ?)",
+                     [(b.table, b.first, b.last) for b in (*batches, *skip)])
     tables = []
     for table in schema:
         touched = [(tuple(json.loads(key)), _loaded(table, before))
                    for key, before in conn.execute(
-                       f"SELECT key, before FROM temp.{_TOUCHED} WHERE tbl = ? ORDER BY rowid",
+                       f"SELECT key, before FROM temp.{_TOUCHED} AS t WHERE tbl = ? AND NOT "
+                       f"EXISTS (SELECT 1 FROM temp.{_RANGES} AS r WHERE r.tbl = t.tbl AND "
+                       "json_extract(t.key, '$[0]') BETWEEN r.first AND r.last) ORDER BY rowid",
                        (table.name,))]
         if not touched:
             continue
@@ -344,24 +395,62 @@ def _collect(conn: sqlite3.Connection, schema: list[_Table]) -> Snapshot:
                       for key, before in touched if before != after.get(key))
         if pairs:
             tables.append(TableRows(table.name, table.key, pairs))
-    return Snapshot(tuple(tables))
+    conn.execute(f"DELETE FROM temp.{_RANGES}")
+    return Snapshot(tuple(tables), batches)
+
+
+def _logged_batches(conn: sqlite3.Connection, log_start: int) -> Iterator[BatchRows]:
+    """The batches of new rows the change log recorded after its record ``log_start`` whose
+    rows are still exactly as recorded, and which were all new (no row of their ids existed
+    before the recording: an id freed by a delete of the same operation keeps its row)."""
+    records = conn.execute(
+        "SELECT id, table_name, row_key FROM audit_log WHERE id > ? AND action = 'insert' "
+        "AND row_key GLOB ? ORDER BY id", (log_start, audit.BATCH_KEY + "*")).fetchall()
+    existed: dict[str, list[int]] = {}  # ids of rows that were there before the recording
+    for log_id, table, key in records:
+        first, last = (int(part) for part in key.removeprefix(audit.BATCH_KEY).split("-"))
+        if table not in existed:
+            existed[table] = [row_id for row_id, in conn.execute(
+                f"SELECT json_extract(key, '$[0]') FROM temp.{_TOUCHED} WHERE tbl = ? AND "
+                "before IS NOT NULL", (table,))]
+        if any(first <= row_id <= last for row_id in existed[table]):
+            continue
+        logged = _batch_text(conn, log_id)
+        if audit.batch_json(conn, table, first, last) == logged:
+            yield BatchRows(table, first, last, log_id, _digest(logged))
+
+
+def _batch_text(conn: sqlite3.Connection, log_id: int) -> str:
+    """The rows' JSON text of the batch insert record ``log_id``."""
+    found = conn.execute("SELECT after FROM audit_log WHERE id = ? AND action = 'insert'",
+                         (log_id,)).fetchone()
+    if found is None or found[0] is None:
+        raise SnapshotConflict()
+    return found[0]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @contextlib.contextmanager
-def recording(store: Store) -> Iterator[Recorder]:
+def recording(store: Store, *, keep: bool = True) -> Iterator[Recorder]:
     """Run the block in one transaction and record every row it writes; afterwards
-    ``recorder.snapshot`` holds them before and after. On an error nothing is written and the
-    error propagates. Raises RuntimeError when a recording is already running on ``store``."""
+    ``recorder.snapshot`` holds them before and after (unless ``keep`` is false: a restore
+    reads what it needs itself). On an error nothing is written and the error propagates.
+    Raises RuntimeError when a recording is already running on ``store``."""
     conn = store.conn
     schema = _prepared(store)
     if conn.execute(f"SELECT recording FROM temp.{_STATE}").fetchone()[0]:
         raise RuntimeError("a recording is already running on this store")
-    recorder = Recorder(conn, schema)
     with store.transaction():
+        start = conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+        recorder = Recorder(conn, schema, log_start=start)
         conn.execute(f"UPDATE temp.{_STATE} SET recording = 1")
         try:
             yield recorder
-            recorder.snapshot = recorder.collect()
+            if keep:
+                recorder.snapshot = recorder.collect()
         finally:
             conn.execute(f"UPDATE temp.{_STATE} SET recording = 0")
             conn.execute(f"DELETE FROM temp.{_TOUCHED}")
@@ -377,10 +466,12 @@ def restore(store: Store, snapshot: Snapshot, side: str) -> None:
     """
     target = _side(side)
     by_name = {t.name: t for t in _prepared(store)}
-    with recording(store) as recorder:
+    if any(b.table not in by_name for b in snapshot.batches):
+        raise SnapshotConflict()
+    with recording(store, keep=False) as recorder:
         db = store.db
         db.execute("PRAGMA defer_foreign_keys = ON")
-        plans = []
+        plans: dict[str, list] = {}
         for rows in snapshot.tables:
             table = by_name.get(rows.table)
             if table is None:
@@ -389,19 +480,78 @@ def restore(store: Store, snapshot: Snapshot, side: str) -> None:
             for pair in rows.rows:
                 if _as_refs(table, current.get(_key_of(rows, pair))) != pair[1 - target]:
                     raise SnapshotConflict()
-            plans.append((table, [(_copy(pair[1 - target]), pair[target]) for pair in rows.rows]))
-        order = {t.name: n for n, t in enumerate(by_name.values())}
-        plans.sort(key=lambda plan: order[plan[0].name])
-        for table, pairs in reversed(plans):
-            for now, wanted in pairs:
+            plans.setdefault(rows.table, []).extend(
+                (_copy(pair[1 - target]), pair[target]) for pair in rows.rows)
+        names = [n for n in by_name if n in plans or n in snapshot.table_names()]
+        for name in reversed(names):  # children first
+            for now, wanted in plans.get(name, ()):
                 if wanted is None:
-                    _delete(db, table, now)
-        for table, pairs in plans:
-            _park(db, table, pairs)
-            _write(db, table, sorted(((now, wanted) for now, wanted in pairs
-                                      if wanted is not None), key=lambda p: p[0] is not None))
-        if _touched_keys(recorder.collect()) - _touched_keys(snapshot):
+                    _delete(db, by_name[name], now)
+            if not target:
+                for batch in _batches_of(snapshot, name):
+                    _remove_batch(db, batch)
+        for name in names:  # parents first
+            if target:
+                for batch in _batches_of(snapshot, name):
+                    _put_batch(db, batch)
+            pairs = plans.get(name, [])
+            _park(db, by_name[name], pairs)
+            _write(db, by_name[name], sorted(((now, wanted) for now, wanted in pairs
+                                              if wanted is not None),
+                                             key=lambda p: p[0] is not None))
+        written = _collect(store.conn, recorder.schema, None, snapshot.batches)
+        if _touched_keys(written) - _touched_keys(snapshot):
             raise SnapshotConflict()  # a cascade reached rows outside the snapshot: roll back
+
+
+def _batches_of(snapshot: Snapshot, table: str) -> list[BatchRows]:
+    return [b for b in snapshot.batches if b.table == table]
+
+
+def _logged_text(db, batch: BatchRows) -> str:
+    """The rows' JSON text of ``batch`` from its change-log record, unless it changed since."""
+    text = _batch_text(db.conn, batch.log_id)
+    if _digest(text) != batch.sha256:
+        raise SnapshotConflict()
+    return text
+
+
+@contextlib.contextmanager
+def _unrecorded(db, batch: BatchRows) -> Iterator[None]:
+    """The rows of ``batch`` itself are not recorded row by row while the block runs (the step
+    holds them as the batch); every other row it reaches is."""
+    db.execute(f"UPDATE temp.{_STATE} SET skip_tbl = ?, skip_first = ?, skip_last = ?",
+               [batch.table, batch.first, batch.last])
+    try:
+        yield
+    finally:
+        db.execute(f"UPDATE temp.{_STATE} SET skip_tbl = NULL, skip_first = NULL, "
+                   "skip_last = NULL")
+
+
+def _remove_batch(db, batch: BatchRows) -> None:
+    """Undo: delete the rows of ``batch`` by id range, logged as one batch-delete record;
+    SnapshotConflict when they are no longer exactly as the operation left them."""
+    try:
+        with _unrecorded(db, batch):
+            audit.delete_batch(db, batch.table, batch.first, batch.last,
+                               expected=_logged_text(db, batch))
+    except LookupError as error:
+        raise SnapshotConflict() from error
+
+
+def _put_batch(db, batch: BatchRows) -> None:
+    """Redo: write the rows of ``batch`` again with their ids, logged as one batch-insert
+    record; SnapshotConflict when a row of those ids exists."""
+    text = _logged_text(db, batch)
+    if db.execute(f"SELECT 1 FROM {_quote(batch.table)} WHERE id BETWEEN ? AND ? LIMIT 1",
+                  [batch.first, batch.last]).fetchone():
+        raise SnapshotConflict()
+    try:
+        with _unrecorded(db, batch):
+            audit.insert_batch(db, batch.table, text)
+    except LookupError as error:
+        raise SnapshotConflict() from error
 
 
 def _copy(row: dict | None) -> dict | None:
