@@ -1,9 +1,11 @@
 """Demo step 6: the accounts of 2025 (closed, audited) and 2026 (open up to :data:`TODAY`).
 
 Per 年度: grants and 概算払, budget_lines (income and expense per fund × 費目), the 出納簿 with
-voucher numbers ``R7-0001`` … in date order, and for the closed year the 精算 (返還金 entry on
-3/31, on its own 返還金 line), a March 補正 (補正第1号, dated) for it, one 予算の流用, 年度締め and
-会計監査 (its 次年度繰越金 are :func:`kyodo_desktop.services.accounting.figures.fund_balances`).
+voucher numbers ``R7-0001`` … in date order, and for the closed year the 精算, one 予算の流用,
+年度締め and 会計監査 (its 次年度繰越金 are
+:func:`kyodo_desktop.services.accounting.figures.fund_balances`: the unspent grant is among them).
+The 返還金 the 精算 fixed is paid after it, in the next 年度 (on its own 返還金 line, from the
+前年度繰越金), which budgets both by a 補正 (補正第1号, dated after the 精算).
 Before writing,
 :func:`verify` asserts the rules the app's checks enforce (no fund below zero on any day,
 no overspent 費目, no ineligible words in grant spending, entries within their 年度).
@@ -24,7 +26,6 @@ from kyodo_desktop.demo.common import (
     DemoContext,
     nendo,
     reiwa,
-    weekday_before,
 )
 from kyodo_desktop.demo.ledger import (
     ACTIVITY,
@@ -95,9 +96,14 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
         entries += receipts
         if closed:
             refund = grants_step.settle(grant, fund, spent, sum(r["amount"] for r in rows))
-            if refund:
-                entries.append(refund)
-                _revise_for_refund(budgets, fund, entries, refund["amount"], year)
+            if refund:  # paid in the next 年度, after the 精算
+                ctx.refs.setdefault("refunds", []).append(
+                    (refund, date.fromisoformat(grant["settled_on"])))
+    settled = []
+    for refund, settled_on in () if closed else ctx.refs.pop("refunds", ()):
+        entries.append(refund)
+        _budget_refund(budgets, refund["fund"], refund["amount"])
+        settled.append(settled_on)
     if not closed:  # 湯田's own 共同募金配分金 (demo/funder.py)
         own_grant, own_payments, own_entries = funder_step.year_rows(
             ctx, year, ctx.refs["funder_program"], budgets)
@@ -113,7 +119,7 @@ def _build_year(ctx: DemoContext, year: int, programs: dict, planned: list[dict]
     ctx.insert("budget_lines", lines)
     revised = [line for line in lines if line["revised_budget"] is not None]
     if revised:
-        revision = revision_row(ctx, year)
+        revision = revision_row(ctx, year, max(settled))
         ctx.insert("budget_revisions", [revision])
         ctx.insert("budget_line_revisions", [{"budget_line_id": line["id"],
                                               "revision_id": revision["id"]} for line in revised])
@@ -137,37 +143,24 @@ def _spent(entries: list[dict], fund: str) -> dict[str, int]:
     return totals
 
 
-def _revise_for_refund(budgets: Budget, fund: str, entries: list[dict], refund: int,
-                       year: int) -> None:
-    """March 補正 (補正第1号, :func:`revision_row`): a 返還金 line holding the refund, and the
-    lines with money left lowered by the same total, so the revised 支出 still equals the 収入
-    (the 収支予算書 balances). The 当初予算 stays as decided at the start of the year."""
-    spent = _spent(entries, fund)
-    line = budgets.setdefault((fund, "expense", REFUND_CATEGORY),
-                              {"budget": 0, "revised": None, "notes": ""})
-    needed = max(0, spent.get(REFUND_CATEGORY, 0) - line["budget"])
-    if needed == 0:
-        return
-    line.update(revised=line["budget"] + needed)
-    spare = sorted(((v["budget"] - spent.get(k[2], 0), k) for k, v in budgets.items()
-                    if k[0] == fund and k[1] == "expense" and k[2] != REFUND_CATEGORY),
-                   reverse=True)
-    for headroom, key in spare:
-        cut = min(headroom, needed)
-        if cut > 0:
-            budgets[key].update(revised=budgets[key]["budget"] - cut)
-            needed -= cut
-    if needed:
-        raise RuntimeError("demo budget cannot hold the refund")
+def _budget_refund(budgets: Budget, fund: str, refund: int) -> None:
+    """補正第1号 (:func:`revision_row`) for the previous 年度's 返還金: the fund's 前年度繰越金
+    (the unspent grant it carried in) and a 返還金 line, both raised by the refund, so the
+    revised 支出 still equals the 収入 (the 収支予算書 balances). The 当初予算 stays as decided
+    at the start of the year (neither line had one: the 精算 came later)."""
+    for direction, category in (("income", "carried_in"), ("expense", REFUND_CATEGORY)):
+        line = budgets.setdefault((fund, direction, category),
+                                  {"budget": 0, "revised": None, "notes": ""})
+        line.update(revised=(line["revised"] or line["budget"]) + refund)
 
 
-def revision_row(ctx: DemoContext, year: int) -> dict:
-    """補正第1号 of a closed year: decided by the 役員会 on the weekday before 3/28, after the
-    実績報告 (3/27) fixed the 返還金 and before the 精算 (3/30)."""
+def revision_row(ctx: DemoContext, year: int, settled_on: date) -> dict:
+    """補正第1号 of ``year``: decided by the 理事会 on the first Thursday after the 精算 of the
+    previous 年度's grant (``settled_on``) fixed the 返還金, before it is paid."""
+    decided = settled_on + timedelta(days=(3 - settled_on.weekday()) % 7 or 7)
     return {"id": ctx.new_id("budget_revisions"), "council_id": ctx.council_id,
-            "fiscal_year": year, "number": 1,
-            "decided_on": weekday_before(date(year + 1, 3, 28)).isoformat(),
-            "reason": "交付金の精算による返還金の計上"}
+            "fiscal_year": year, "number": 1, "decided_on": decided.isoformat(),
+            "reason": f"{nendo(year - 1)}交付金の精算による返還金の計上"}
 
 
 def _transfer(ctx: DemoContext, year: int, budgets: Budget, entries: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kyodo_desktop.demo.common import DemoContext, fy_date, load, weekday_before
+from kyodo_desktop.demo.common import DemoContext, fy_date, load, nendo, weekday_before
 from kyodo_desktop.demo.projects import item
 from kyodo_desktop.domain.accounting import REFUND_CATEGORY
 from kyodo_desktop.domain.accounting_rules import ProgramRules
@@ -24,6 +24,9 @@ PAYER = "山口市"
 #: (month, day) after the 年度 of the 実績報告 and the 精算 (the 会計監査 is on 4/20, before both).
 REPORT_DAY = (4, 24)
 SETTLEMENT_DAY = (5, 8)
+#: (month, day) after the 年度 by which the 返還金 is paid (the 納付期限 of the city's 納付書 after
+#: the 精算): on the open day before it, in the next 年度's 出納簿.
+REFUND_DAY = (5, 20)
 REFUND_MEMO = "精算による返還金（対象経費に含めない）"
 
 
@@ -103,9 +106,12 @@ def grant_row(ctx: DemoContext, program: tuple[int, ProgramRules], year: int,
 def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | None:
     """精算 of a closed year: after the 年度締め and the 会計監査 (4/20, books._close_year), the
     実績報告 (with the audit report attached) and then the 精算; 返還金 = max(0, paid − 対象経費),
-    returned at the end of the year.
+    paid back after the 精算 fixed it (:data:`REFUND_DAY`), so in the next 年度: the closed
+    year's 収支決算書 carries the unspent grant into its 次年度繰越金 and the next year's book
+    pays it out on its 返還金 line.
 
-    Returns the 返還金 entry (its own line 返還金, 3/31, linked to the grant) or None.
+    Returns the 返還金 entry (its own line 返還金, dated in the next 年度, linked to the grant)
+    or None.
     """
     year = grant["fiscal_year"]
     eligible = sum(e["amount"] for e in expenses)  # verify() proves every one is eligible
@@ -116,8 +122,9 @@ def settle(grant: dict, fund: str, expenses: list[dict], paid: int) -> dict | No
                  refund_amount=refund, carried_forward_amount=0, notes="精算済み")
     if not refund:
         return None
-    grant["refunded_on"] = f"{year + 1}-03-31"
+    refunded = open_day_before(date(year + 1, *REFUND_DAY))
+    grant["refunded_on"] = refunded.isoformat()
     short = grant["_name"].removeprefix("地域づくり")
-    return dict(item(fund, "expense", REFUND_CATEGORY, date(year + 1, 3, 31),
-                     f"{short} 返還金", PAYER, refund, exact=True),
+    return dict(item(fund, "expense", REFUND_CATEGORY, refunded,
+                     f"{nendo(year)} {short} 返還金", PAYER, refund, exact=True),
                 grant_id=grant["id"], memo=REFUND_MEMO)

@@ -26,7 +26,9 @@ class GrantFigures:
 
     ``payments`` are ``(requested_on, paid_on, amount)`` in request order; ``received`` is the
     交付済額 and ``in_force`` the 交付決定額 in force, both from
-    :mod:`~kyodo_desktop.services.accounting.figures`.
+    :mod:`~kyodo_desktop.services.accounting.figures`. ``refunded_on`` is the day recorded as
+    the 返還 on the grant, ``refund_days`` the days of the 返還金 booked in the 出納簿 (the
+    expenses carrying the grant, in whichever 年度's book), in date order.
     """
 
     grant_id: int
@@ -47,6 +49,8 @@ class GrantFigures:
     carried_forward_amount: int | None
     payments: tuple[tuple[date | None, date | None, int], ...]
     received: int
+    refunded_on: date | None = None
+    refund_days: tuple[date, ...] = ()
 
 
 def grant_figures(store: Store, council_id: int, fiscal_year: int, *,
@@ -73,7 +77,10 @@ def grant_figures(store: Store, council_id: int, fiscal_year: int, *,
             r["decided_amount"], iso(r["decided_on"]), r["decision_no"], figures.amount_in_force(r),
             r["change_amount"], iso(r["change_requested_on"]), iso(r["reported_on"]),
             r["eligible_spending"], iso(r["settled_on"]), r["refund_amount"],
-            r["carried_forward_amount"], payments, received[r["id"]]))
+            r["carried_forward_amount"], payments, received[r["id"]], iso(r["refunded_on"]),
+            tuple(date.fromisoformat(e["entry_date"]) for e in store.query(
+                "SELECT entry_date FROM cash_book_entries WHERE grant_id = ? "
+                "AND direction = 'expense' ORDER BY entry_date, id", (r["id"],)))))
     return result
 
 

@@ -2,7 +2,9 @@
 年度 or right after it.
 
 Order (要綱's sequence): 申請 ≤ 交付決定 ≤ each 交付請求 ≤ its 概算払; 会計監査 ≤ 実績報告 (the
-実績報告 lists the 会計監査報告書の写し as attached); 実績報告 ≤ 精算. Window: a form of 年度 Y is
+実績報告 lists the 会計監査報告書の写し as attached); 実績報告 ≤ 精算 ≤ 返還 (the 精算 fixes the
+返還金: neither the 返還 day recorded on the grant nor a 返還金 booked in the 出納簿 may come
+before it, and a 返還金 booked while no 精算 is recorded is out of order too). Window: a form of 年度 Y is
 dated from April 1 of Y up to :data:`RIGHT_AFTER_MONTHS` months after March 31 of Y + 1.
 Closed days: a form to the city dated on a weekend, a national holiday (祝日, 振替休日, 国民の休日)
 or in the 年末年始 (12/29–1/3, :mod:`kyodo_desktop.domain.office_days`) is a 注意 (the office could
@@ -75,6 +77,17 @@ def _grant_order(g: GrantFigures) -> list[ReviewFinding]:
     if _before(g.reported_on, g.settled_on):
         found.append(_order(_("{program}: the settlement ({second}) is dated before the "
                               "performance report ({first})."), g, g.reported_on, g.settled_on))
+    refunds = sorted({*g.refund_days, *((g.refunded_on,) if g.refunded_on else ())})
+    if refunds and g.settled_on is None:
+        found.append(finding(ERROR, "date_order", _(
+            "{program}: a refund is dated {refunded}, but no settlement is recorded. The "
+            "settlement fixes the refund: record it first, then date the refund on or after "
+            "it.").format(program=g.program_name, refunded=format_date(refunds[0])), GRANTS))
+    early = [day for day in refunds if _before(g.settled_on, day)]
+    if early:
+        found.append(_order(_("{program}: the refund of {second} is dated before the "
+                              "settlement ({first}) that fixed it. Date the refund on or after "
+                              "the settlement."), g, g.settled_on, early[0]))
     return found
 
 

@@ -18,6 +18,7 @@ from kyodo_desktop.services.forms.grants import fund_statements
 from kyodo_desktop.store.errors import YearClosed
 
 CLOSED = 2025
+OPEN = 2026
 
 
 
@@ -31,35 +32,42 @@ def _text(store, kind, council_id, year) -> str:
 
 
 def test_the_application_set_prints_the_initial_budget_without_any_revision(demo_store):
+    """令和8年度's 補正第1号 (the 令和7年度 返還金 and the 前年度繰越金 it is paid from, after the
+    精算) and 令和7年度's 流用 never reach the application, dated at the start of the year."""
     demo, council_id = demo_store, _yuda(demo_store)
-    text = _text(demo, "application-set", council_id, CLOSED)
+    text = _text(demo, "application-set", council_id, OPEN)
     assert "補正" not in text and "流用" not in text and "返還金" not in text
-    initial = demo.query("SELECT budget FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
-                         "AND revised_budget IS NOT NULL AND budget > 0", (council_id, CLOSED))
-    assert initial and all(format_yen(r["budget"]) in text for r in initial)
+    revised = demo.query("SELECT budget, revised_budget FROM budget_lines WHERE council_id = ? "
+                         "AND fiscal_year = ? AND revised_budget IS NOT NULL",
+                         (council_id, OPEN))
+    assert revised and all(format_yen(r["revised_budget"]) not in text for r in revised)
+    closed = _text(demo, "application-set", council_id, CLOSED)
+    assert "流用" not in closed and "返還金" not in closed
 
 
 def test_the_year_end_set_names_each_revision_and_transfer(demo_store):
     demo, council_id = demo_store, _yuda(demo_store)
     text = _text(demo, "year-end", council_id, CLOSED)
     assert "当初予算額" in text and "予算現額" in text and "補正・流用" in text
-    revision = demo.query("SELECT * FROM budget_revisions WHERE council_id = ? AND "
-                          "fiscal_year = ?", (council_id, CLOSED))
-    assert len(revision) == 1
-    day = wareki.format_wareki(date.fromisoformat(revision[0]["decided_on"]))
-    assert f"補正第1号（{day}）" in text
     transfer = demo.query("SELECT * FROM budget_transfers WHERE council_id = ? AND "
                           "fiscal_year = ?", (council_id, CLOSED))[0]
     moved = wareki.format_wareki(date.fromisoformat(transfer["transferred_on"]))
     assert text.count(f"流用（{moved}）") >= 2  # on the line it left and the line it reached
+    revision = demo.query("SELECT * FROM budget_revisions WHERE council_id = ? AND "
+                          "fiscal_year = ?", (council_id, OPEN))
+    assert len(revision) == 1
+    day = wareki.format_wareki(date.fromisoformat(revision[0]["decided_on"]))
+    status = _text(demo, "budget-status", council_id, OPEN)
+    assert status.count(f"補正第1号（{day}）") == 2  # the 前年度繰越金 and the 返還金
 
 
 def test_a_refund_is_its_own_line_and_not_inside_a_category(demo_store):
+    """令和7年度's 返還金 is paid in 令和8年度, after the 精算, on that year's 返還金 line."""
     demo, council_id = demo_store, _yuda(demo_store)
-    funds = {f.fund_code: f for f in fund_statements(demo, council_id, CLOSED)}
+    funds = {f.fund_code: f for f in fund_statements(demo, council_id, OPEN)}
     refunds = demo.query("SELECT fund_code, amount FROM cash_book_entries WHERE council_id = ? "
                          "AND fiscal_year = ? AND grant_id IS NOT NULL AND direction = 'expense'",
-                         (council_id, CLOSED))
+                         (council_id, OPEN))
     assert refunds
     for r in refunds:
         rows = {row.category_code: row for row in funds[r["fund_code"]].expense}
@@ -68,7 +76,7 @@ def test_a_refund_is_its_own_line_and_not_inside_a_category(demo_store):
         spent = demo.scalar("SELECT coalesce(sum(amount), 0) FROM cash_book_entries WHERE "
                             "council_id = ? AND fiscal_year = ? AND fund_code = ? AND "
                             "expense_category_code = 'contributions' AND grant_id IS NULL",
-                            (council_id, CLOSED, r["fund_code"]))
+                            (council_id, OPEN, r["fund_code"]))
         assert rows.get("contributions") is None or rows["contributions"].actual == spent
 
 

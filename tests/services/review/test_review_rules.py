@@ -4,10 +4,11 @@ of it, where every rule fires exactly once, at the severity a reviewer expects."
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from kyodo_desktop.domain import wareki
 from kyodo_desktop.domain.office_days import closed_reason
 from kyodo_desktop.services.review.findings import RULES
 from kyodo_desktop.services.review.run import run_review, summary
@@ -103,3 +104,54 @@ def test_the_demo_dates_no_form_on_a_closed_day(demo_store):
         "budget_revisions UNION ALL SELECT transferred_on FROM budget_transfers")]
     assert len(days) > 20
     assert [d for d in days if d and closed_reason(date.fromisoformat(d))] == []
+
+
+def _refund_of_2025(store, council_id) -> dict:
+    return store.query("SELECT g.id, g.settled_on, e.id AS entry_id, e.entry_date FROM grants g "
+                       "JOIN cash_book_entries e ON e.grant_id = g.id AND e.direction = "
+                       "'expense' WHERE g.council_id = ? AND g.fiscal_year = 2025",
+                       (council_id,))[0]
+
+
+def test_a_refund_before_its_settlement_is_an_error(demo_store, council_id):
+    """The 返還金 booked in the 出納簿 and the 返還 day on the grant both come on or after the
+    精算 that fixed the amount; one dated before it is a 日付の順序 エラー."""
+    refund = _refund_of_2025(demo_store, council_id)
+    settled = date.fromisoformat(refund["settled_on"])
+    assert date.fromisoformat(refund["entry_date"]) >= settled  # the demo keeps the order
+    with demo_store.transaction() as db:  # the 2026 book is open: the entry moves
+        db.execute("UPDATE cash_book_entries SET entry_date = ? WHERE id = ?",
+                   [(settled - timedelta(days=2)).isoformat(), refund["entry_id"]])
+    found = [f for f in run_review(demo_store, council_id, 2025) if f.rule == "date_order"]
+    assert len(found) == 1 and found[0].is_error
+    before = wareki.format_wareki(settled - timedelta(days=2))
+    assert f"{before}の返還" in found[0].line()
+    assert f"精算（{wareki.format_wareki(settled)}）より前" in found[0].line()
+
+
+def test_a_refund_recorded_before_the_settlement_on_the_grant_is_an_error(demo_store,
+                                                                         council_id):
+    refund = _refund_of_2025(demo_store, council_id)
+    with demo_store.transaction() as db:  # the grants row is not locked by the 年度締め
+        db.execute("UPDATE grants SET refunded_on = '2026-03-31' WHERE id = ?", [refund["id"]])
+    found = [f for f in run_review(demo_store, council_id, 2025) if f.rule == "date_order"]
+    assert len(found) == 1 and "令和8年3月31日の返還" in found[0].line()
+
+
+def test_a_refund_without_a_settlement_is_an_error(store):
+    """A crafted file: a 令和8年度 grant whose 返還金 is booked while no 精算 is recorded."""
+    from kyodo_desktop.domain.accounting import CashBookEntryInput
+    from kyodo_desktop.services.accounting import grants as grant_service
+    from kyodo_desktop.services.accounting.cash_book import record_entry
+    from kyodo_desktop.services.council.profile import create_council
+
+    council_id = create_council(store, "点検協議会")[0]
+    grant_id = grant_service.apply_grant(store, council_id, 2026, "yamaguchi_activity_support",
+                                         1_000_000, date(2026, 4, 1))[0]
+    grant_service.decide_grant(store, grant_id, 1_000_000, date(2026, 4, 7), "第1号")
+    record_entry(store, council_id, 2026, CashBookEntryInput(
+        date(2026, 9, 1), "activity_support", "expense", "refund", "返還金", 10_000, "山口市",
+        "R8-1", grant_id=grant_id))
+    found = [f for f in run_review(store, council_id, 2026) if f.rule == "date_order"]
+    assert len(found) == 1 and found[0].is_error
+    assert "令和8年9月1日の返還" in found[0].line() and "精算が記録されていません" in found[0].line()

@@ -36,7 +36,7 @@ def test_the_open_demo_year_is_at_its_bookkeeping(demo_store):
     steps = year_steps(demo_store, demo_store.scalar(YUDA), 2026, today=lambda: date(2026, 12, 1))
     states = _states(steps)
     assert [s.key for s in next_steps(steps)] == ["bookkeeping"]
-    assert states["revisions"] == NOT_NEEDED
+    assert states["revisions"] == DONE  # 補正第1号: the 令和7年度 返還金, paid after its 精算
     assert states["audit"] == states["close"] == LATER  # they wait for the year's end
     after_the_year = year_steps(demo_store, demo_store.scalar(YUDA), 2026,
                                 today=lambda: date(2027, 4, 5))
