@@ -184,24 +184,40 @@ _PARTICLES = "のとをにでへはが"
 _NO_LINE_START = "・、。：:）)」ーぁぃぅぇぉっゃゅょァィゥェォッャュョ 　"
 
 
-def _word_start(char: str) -> bool:
+def _script(char: str) -> str:
+    """「kanji」, 「katakana」 (ー included), 「hiragana」, 「latin」 or 「other」."""
     name = unicodedata.name(char, "")
-    return name.startswith(("CJK UNIFIED IDEOGRAPH", "KATAKANA LETTER")) or char.isascii() and (
-        char.isalnum())
+    if name.startswith("CJK UNIFIED IDEOGRAPH") or char in "々〆":
+        return "kanji"
+    if name.startswith("KATAKANA") or char == "ー":
+        return "katakana"
+    if name.startswith("HIRAGANA"):
+        return "hiragana"
+    return "latin" if char.isascii() and char.isalnum() else "other"
+
+
+def _word_start(char: str) -> bool:
+    return _script(char) in ("kanji", "katakana", "latin")
+
+
+#: Changes of script that start a new word: 「交流|グラウンドゴルフ|大会」, 「ふれあい|サロン」.
+_WORD_SEAMS = {("kanji", "katakana"), ("katakana", "kanji"), ("hiragana", "katakana")}
 
 
 def phrase_breaks(text: str) -> list[int]:
     """The places (indexes) where ``text`` may go onto a new line without splitting a word:
-    after 「・」「、」「）」 or a space, before 「（」, and after a particle followed by a word of
-    kanji or katakana. Never inside a word like 「出納簿」, never before a line-start 禁則
-    character."""
+    after 「・」「、」「）」 or a space, before 「（」, after a particle followed by a word of
+    kanji or katakana, and where kanji and katakana meet or katakana follows hiragana
+    (「交流|グラウンドゴルフ|大会」). Never inside a word like 「出納簿」, never before a
+    line-start 禁則 character."""
     places = []
     for index in range(1, len(text)):
         before, after = text[index - 1], text[index]
         if after in _NO_LINE_START:
             continue
         if (before in _PHRASE_ENDS or after in "（("
-                or before in _PARTICLES and index > 1 and _word_start(after)):
+                or before in _PARTICLES and index > 1 and _word_start(after)
+                or (_script(before), _script(after)) in _WORD_SEAMS):
             places.append(index)
     return places
 
@@ -227,3 +243,19 @@ def phrase_lines(text: str, width_of, room: float) -> list[str]:
         if fitting:
             return min(fitting, key=lambda split: max(map(width_of, split)))
     return lines(tuple(places)) if places else [text]
+
+
+def narrowest_lines_width(text: str, width_of, lines: int) -> float:
+    """The narrowest room that holds ``text`` on ``lines`` lines or fewer broken at
+    :func:`phrase_breaks` (the widest line of the most even split); the whole width when it
+    has no phrase to break at."""
+    from itertools import combinations
+
+    places = phrase_breaks(text)
+    best = width_of(text)
+    for count in range(1, min(lines - 1, len(places)) + 1):
+        for chosen in combinations(places, count):
+            edges = (0, *chosen, len(text))
+            best = min(best, max(width_of(text[start:end].rstrip())
+                                 for start, end in zip(edges, edges[1:], strict=False)))
+    return best

@@ -37,3 +37,12 @@ def test_shares_fill_the_room_and_never_go_below_the_minimum(left, needs, minimu
         if short:  # the short columns share equally; every other one got just what it needs
             assert max(widths[c] for c in short) - min(widths[c] for c in short) < len(short)
             assert all(widths[c] == wanted[c] for c in free if c not in short)
+
+
+def test_a_column_is_never_narrower_than_its_floor_when_the_room_allows():
+    """Per-column floors (a free column's header, 推進項目 on two lines): the columns that need
+    little take what they need, the long one the rest, never below its floor."""
+    assert free_shares(581, [1, 4, 5], {1: 381, 4: 114, 5: 180}, {1: 215, 4: 126, 5: 180}) == {
+        1: 275, 4: 126, 5: 180}
+    assert free_shares(500, [1, 4, 5], {1: 900, 4: 900, 5: 900}, {1: 100, 4: 100, 5: 240}) == {
+        1: 130, 4: 130, 5: 240}

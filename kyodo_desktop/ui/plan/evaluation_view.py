@@ -24,6 +24,7 @@ from kyodo_desktop.i18n import N_, _
 from kyodo_desktop.services.plan.evaluation import EvaluationRow
 from kyodo_desktop.ui.plan.schedule_grid import cell_text
 from kyodo_desktop.ui.shell.flow_layout import FlowLayout
+from kyodo_desktop.ui.shell.phrase_wrap import PhraseWrapDelegate
 from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 COLUMNS = (("code", N_("Code No.")), ("title", N_("Action")), ("status", N_("Schedule")),
@@ -91,12 +92,15 @@ class EvaluationView(QWidget):
         self.table.setHorizontalHeaderLabels([_(h) for _k, h in COLUMNS])
         self.table.setWordWrap(True)
         # 推進項目, 所見 and 見直し wrap in the room left, two lines at most (the whole text is the
-        # cell's tooltip); 評価者 and 評価日 give way at large text
+        # cell's tooltip), 推進項目 kept wide enough for its whole text; 評価者, 評価日 and 決算額
+        # give way at large text
         self.table.verticalHeader().hide()
         self.column_fit = ColumnFit(self.table, free=(1, 4, 5), drop=(6, 7, 8), wrap_rows=True,
-                                    max_lines=2)
+                                    max_lines=2, whole=(1,))
         self.scale: dict[str, str] = {}
         self.table.setItemDelegateForColumn(COLUMN_KEYS.index("rating"), RatingDelegate(self))
+        self.table.setItemDelegateForColumn(COLUMN_KEYS.index("title"),
+                                            PhraseWrapDelegate(self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -108,6 +112,18 @@ class EvaluationView(QWidget):
             lambda _i: self.kind_changed.emit(self.kind_box.currentData()))
         self.review_button.clicked.connect(self.apply_review_requested)
         self.table.itemChanged.connect(self._item_edited)
+
+    def wanted_width(self) -> int:
+        """The width the table needs to show 整理番号, 年次計画 and 評価 whole, every 推進項目 whole
+        on two lines at most and every header whole (評価者, 評価日 and 決算額 may give way)."""
+        table, header = self.table, self.table.horizontalHeader()
+        keys = ("code", "status", "rating", "comment", "next_step")
+        needed = sum(max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+                     if key in ("code", "status", "rating") else header.sectionSizeHint(column)
+                     for key, column in ((key, COLUMN_KEYS.index(key)) for key in keys))
+        title = self.column_fit.lines_width(COLUMN_KEYS.index("title"))
+        return (needed + max(title, header.sectionSizeHint(COLUMN_KEYS.index("title")))
+                + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width())
 
     def set_years(self, years: list[int], chosen: int) -> None:
         """Offer ``years`` (the plan period) and select ``chosen`` (or the nearest)."""

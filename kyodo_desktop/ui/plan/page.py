@@ -41,6 +41,7 @@ from kyodo_desktop.ui.plan.projects_view import ProjectsView
 from kyodo_desktop.ui.plan.schedule_grid import ScheduleView
 from kyodo_desktop.ui.plan.structure_edits import StructureEdits
 from kyodo_desktop.ui.plan.tree import PlanTree
+from kyodo_desktop.ui.plan.tree_aside import TreeAside
 from kyodo_desktop.ui.plan.whole_plans import WholePlans
 from kyodo_desktop.ui.plan.yearly_records import YearlyRecordEdits
 from kyodo_desktop.ui.shell.flow_layout import FlowLayout
@@ -134,6 +135,8 @@ class PlanPage(QWidget):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setSizes([380, 900])
+        # the 評価 table gets the whole width when it cannot show its text beside the tree
+        self.tree_aside = TreeAside(self.split, left, self.tabs, self.evaluation)
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
         self.empty_label = QLabel(_("This council has no community plan yet. Press 「New plan…」 "

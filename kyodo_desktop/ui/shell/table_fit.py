@@ -9,7 +9,7 @@ when the view is resized, its font changes or its rows change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHeaderView,
     QSizePolicy,
+    QStyle,
     QTableView,
 )
 
+from kyodo_desktop.domain.text import narrowest_lines_width
 from kyodo_desktop.ui.shell.props import get_property
 
 _ELIDABLE = "kyodo_elidable_columns"
@@ -50,14 +52,18 @@ class ColumnFit(QObject):
     no free column; ``wrap_rows``: row heights follow wrapped text (small tables only), at most
     ``max_lines`` lines when given (the rest of a long text elides with 「…」: give such cells
     their whole text as a tooltip); ``wrap``: key columns (摘要) that wrap onto more lines, rows
-    growing, when even after ``drop`` they do not fit on one line.
+    growing, when even after ``drop`` they do not fit on one line; ``whole``: free columns kept
+    wide enough for their longest text on ``max_lines`` lines while the room allows (推進項目).
+    A free column is never narrower than its header while the room allows.
     """
 
     def __init__(self, view: QAbstractItemView, *, free: Sequence[int] = (),
                  drop: Sequence[int] = (), stretch: int | None = None,
                  wrap_rows: bool = False, wrap: Sequence[int] = (),
-                 min_free_chars: int = MIN_FREE_CHARS, max_lines: int | None = None) -> None:
+                 min_free_chars: int = MIN_FREE_CHARS, max_lines: int | None = None,
+                 whole: Sequence[int] = ()) -> None:
         super().__init__(view)
+        self.whole = list(whole)
         self.min_free_chars, self.max_lines = min_free_chars, max_lines
         self.view, self.free, self.drop = view, list(free), list(drop)
         self.stretch, self.wrap_rows, self.wrap = stretch, wrap_rows, list(wrap)
@@ -90,6 +96,18 @@ class ColumnFit(QObject):
         header = _header(self.view)
         return max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column))
 
+    def lines_width(self, column: int) -> int:
+        """The width that shows every text of ``column`` on :attr:`max_lines` lines broken
+        between phrases (ui/shell/phrase_wrap.py; Qt's wrapping after any character needs no
+        more), with the cell's margins."""
+        view, model = self.view, self.view.model()
+        metrics = view.fontMetrics()
+        widest = max((narrowest_lines_width(str(model.index(row, column).data() or ""),
+                                            metrics.horizontalAdvance, self.max_lines or 1)
+                      for row in range(model.rowCount())), default=0)
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        return int(widest) + 2 * margin + 1
+
     def fit(self) -> None:
         """Size, hide and show the columns for the view's present width and text."""
         view, header = self.view, _header(self.view)
@@ -102,6 +120,12 @@ class ColumnFit(QObject):
         columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
         minimum_free = view.fontMetrics().horizontalAdvance("あ") * self.min_free_chars
         needed = {c: self._needed(c) for c in columns}
+        # a free column is never narrower than its header (「次年度への見直し」 whole)
+        floors = {c: max(minimum_free, header.sectionSizeHint(c) if header.isVisible() else 0)
+                  for c in columns}
+        for column in self.whole:
+            if column in columns and self.max_lines:
+                floors[column] = max(floors[column], self.lines_width(column))
         # the room inside the frame, less a vertical scroll bar (there or coming with more rows)
         room = view.width() - 2 * view.frameWidth()
         if view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -110,7 +134,7 @@ class ColumnFit(QObject):
             room -= view.verticalHeader().width()
 
         def total() -> int:
-            return sum(minimum_free if c in self.free else needed[c] for c in columns)
+            return sum(floors[c] if c in self.free else needed[c] for c in columns)
 
         for column in self.drop:
             if total() <= room:
@@ -119,6 +143,8 @@ class ColumnFit(QObject):
                 self.view.setColumnHidden(column, True)
                 self.dropped.add(column)
                 columns.remove(column)
+        if total() > room:  # headers of free columns cut only when nothing else fits
+            floors = dict.fromkeys(columns, minimum_free)
         self._set_wrapping(total() > room and any(c in columns for c in self.wrap))
         free = [c for c in columns if c in self.free or self.wrapping and c in self.wrap]
         left = max(room - sum(needed[c] for c in columns if c not in free), 0)
@@ -127,7 +153,7 @@ class ColumnFit(QObject):
         for column in columns:
             if column not in free:
                 header.resizeSection(column, needed[column])
-        for column, width in free_shares(left, free, needed, minimum_free).items():
+        for column, width in free_shares(left, free, needed, floors).items():
             header.resizeSection(column, width)
         if self.wrap_rows and isinstance(view, QTableView):
             view.resizeRowsToContents()
@@ -158,26 +184,31 @@ class ColumnFit(QObject):
 
 
 def free_shares(left: int, free: Sequence[int], needed: dict[int, int],
-                minimum: int) -> dict[int, int]:
+                minimum: int | Mapping[int, int]) -> dict[int, int]:
     """Widths (px) of the ``free`` columns sharing ``left`` px: equal shares while every column
     needs its share; a column needing less than an equal share (an empty 所見 beside a long
-    推進項目) gets what it needs, at least ``minimum``, and the others share the rest. The widths
-    add up to ``left`` when the columns fit (the last takes the remainder)."""
+    推進項目) gets what it needs, at least ``minimum`` (one for all, or per column: its header),
+    and the others share the rest. The widths add up to ``left`` when the columns fit."""
+    floor = minimum if isinstance(minimum, Mapping) else dict.fromkeys(free, minimum)
     widths: dict[int, int] = {}
     waiting, room = list(free), left
     while waiting:
         equal = room // len(waiting)
-        content = [c for c in waiting if max(needed[c], minimum) <= equal]
-        if not content or len(content) == len(waiting):
+        # columns content with less than an equal share take what they need; when none is, the
+        # columns whose floor is above an equal share take their floor, the others share the rest
+        content = [c for c in waiting if max(needed[c], floor[c]) <= equal]
+        if len(content) == len(waiting):
             break
-        for column in content:
-            widths[column] = max(needed[column], minimum)
+        settled = content or [c for c in waiting if floor[c] > equal]
+        if not settled:
+            break
+        for column in settled:
+            widths[column] = max(needed[column], floor[column]) if content else floor[column]
             room -= widths[column]
             waiting.remove(column)
-    for number, column in enumerate(waiting):
-        share = room // len(waiting) if number < len(waiting) - 1 else room - (
-            room // len(waiting)) * (len(waiting) - 1)
-        widths[column] = max(share, minimum)
+    for number, column in enumerate(waiting):  # the pixels left over go one each to the first
+        share = room // len(waiting) + (number < room % len(waiting))
+        widths[column] = max(share, floor[column])
     return {column: widths[column] for column in free}
 
 
