@@ -32,3 +32,25 @@ def test_a_page_built_right_after_a_new_size_takes_it(open_window, demo_path, qt
     finally:
         apply_text_scale(app, 1.0)
     assert built == [] and later == [], (built[:5], later[:5])
+
+
+def test_a_window_shown_after_a_new_size_takes_it_everywhere(app, settings, demo_path, qtbot):
+    """A window made, given a size, then shown (scripts/screenshots.py): every widget of its
+    first page takes the size, a table's header too (delivered before the window was shown and
+    polished, the change left it at the old size)."""
+    from kyodo_desktop.services.backup.datafile import open_data_file
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_data_file(demo_path), settings=settings)
+    qtbot.addWidget(window)
+    try:
+        points = apply_text_scale(app, 1.5)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(50)
+        smaller = _smaller(window.open_area("year_path"), points)
+    finally:
+        apply_text_scale(app, 1.0)
+        window.context.store.close()
+    assert smaller == [], smaller[:5]

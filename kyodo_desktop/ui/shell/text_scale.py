@@ -66,7 +66,8 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     Qt posts the change to the widgets (``ApplicationFontChange``) instead of sending it: until
     the event loop ran, the window kept the old font, and a page built meanwhile (a page opened
     right after 設定 applied a size) copied it from its parent and kept it after the change
-    arrived. The change is delivered here, before anything else is built."""
+    arrived. The change is delivered here to the windows shown, before anything else is
+    built."""
     base = get_property(app, _BASE_SIZE)
     if not base:
         base = app.font().pointSizeF()
@@ -75,6 +76,10 @@ def apply_text_scale(app: QApplication, scale: float) -> float:
     size = round(float(base) * scale, 1)
     font.setPointSizeF(size)
     app.setFont(font)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    for window in app.topLevelWidgets():  # a window not shown yet takes it when shown (its
+        if window.isVisible() and window.windowHandle() is not None:  # widgets unpolished, a
+            # table's header would keep the old size); Qt posts it to the window's QWindow
+            QCoreApplication.sendPostedEvents(window.windowHandle(),
+                                              QEvent.Type.ApplicationFontChange)
     rescale_style_sheets(app, scale)  # headings in sheets grow too; sheets re-polished
     return size
