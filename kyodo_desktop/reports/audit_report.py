@@ -27,7 +27,7 @@ from kyodo_desktop.services.forms.books import AuditData, audit_data
 
 def _figures(data: AuditData):
     words = data.words
-    rows = [("line", (f.fund_name, f.carried_in, f.income_total.actual, f.expense_total.actual,
+    rows = [("line", (f.fund_name, f.carried_in, f.income_of_year, f.expense_total.actual,
                       f.carried_out)) for f in data.funds]
     sums = [sum(r[1][i] for r in rows) for i in range(1, 5)]
     rows.append(("total", (words.get("all_funds"), *sums)))

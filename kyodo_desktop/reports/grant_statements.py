@@ -128,7 +128,7 @@ def _summary(data: StatementData, *, settlement: bool):
     words = data.words
     if settlement:
         rows = [("line", (f.fund_name + words.get("fund_suffix"), f.carried_in,
-                          f.income_total.actual, f.expense_total.actual, f.carried_out))
+                          f.income_of_year, f.expense_total.actual, f.carried_out))
                 for f in data.funds]
     else:
         rows = [("line", (f.fund_name + words.get("fund_suffix"), f.income_total.budget,

@@ -102,6 +102,13 @@ class FundStatement:
     history: dict = field(default_factory=dict)
 
     @property
+    def income_of_year(self) -> int:
+        """収入決算額 of the 年度 itself: the 収入合計 without the 前年度繰越金 it includes (円).
+        The 総括 and the 会計監査報告書 print it beside the 前年度繰越金, so that each row reads
+        前年度繰越金 + 本年度の収入 − 支出 = 次年度繰越金."""
+        return self.income_total.actual - self.carried_in
+
+    @property
     def planned_carry_out(self) -> int:
         """次年度繰越金（見込）: 収入合計 − 支出合計 of the 当初予算 (円; △ when the 支出 exceed
         the 収入) — what the budget leaves for the next 年度. The 収支予算書 and the 総会議案書

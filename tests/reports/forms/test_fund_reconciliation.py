@@ -140,3 +140,31 @@ def test_projects_without_a_fund_of_the_budget_statement_have_a_row(demo, counci
     text = _flat("".join(pages))
     assert f"収支予算書にない会計区分の事業{format_yen(alone[0].projects)}" in text
 
+
+def _summary_row(name: str, f) -> str:
+    return (f"{name}{format_yen(f.carried_in)}{format_yen(f.income_of_year)}"
+            f"{format_yen(f.expense_total.actual)}{format_yen(f.carried_out)}")
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_each_summary_row_adds_up_from_the_carry_in_to_the_carry_out(demo, council_id, year):
+    """The 総括 of the 収支決算書 and the 決算の状況 of the 会計監査報告書 print the 前年度繰越金
+    beside the year's own income (not the 収入合計, which already holds it): every row and the
+    計 read 前年度繰越金 + 本年度収入決算額 − 支出決算額 = 次年度繰越金."""
+    statements = fund_statements(demo, council_id, year)
+    request = ReportRequest(council_id, year, draft=True)
+    settlement = _flat("".join(page_texts(report_kinds()["year-end"].build(demo, request))))
+    audit = _flat("".join(page_texts(report_kinds()["audit-report"].build(demo, request))))
+    assert "本年度収入決算額" in settlement and "本年度収入決算額" in audit
+    for f in statements:
+        assert f.carried_in + f.income_of_year - f.expense_total.actual == f.carried_out
+        assert f.income_of_year + f.carried_in == f.income_total.actual
+        assert _summary_row(f"{f.fund_name}会計", f) in settlement
+        assert _summary_row(f.fund_name, f) in audit
+    own = next(f for f in statements if f.fund_code == OWN_FUNDS)
+    assert own.carried_in > 0  # the case where the 収入合計 would count it twice
+    totals = [sum(values) for values in zip(*[(f.carried_in, f.income_of_year,
+                                                f.expense_total.actual, f.carried_out)
+                                               for f in statements], strict=True)]
+    assert totals[0] + totals[1] - totals[2] == totals[3]
+    assert "計" + "".join(format_yen(t) for t in totals) in audit
