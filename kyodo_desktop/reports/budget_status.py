@@ -61,7 +61,7 @@ def budget_status_section(store: Store, council_id: int, fiscal_year: int,
     for fund in data.funds:
         story += [Paragraph(escape(fund.fund_name + words.get("fund_suffix")), st.subheading),
                   form_table(words.get("columns"), _rows(data, fund),
-                             width(0.15, 0.11, 0.105, 0.11, 0.11, 0.105, 0.08, 0.23),
+                             width(0.195, 0.105, 0.105, 0.105, 0.105, 0.105, 0.08, 0.2),
                              aligns=["left"] + ["right"] * 6 + ["left"]),
                   Spacer(1, 5 * mm)]
     return Section(furniture(words.form_no, data.title, data.council), story)

@@ -51,8 +51,8 @@ def results_story(data: PlanData) -> list:
                            sum(r.own_share for r in data.rows),
                            sum(r.other_share for r in data.rows))))
     table = form_table(data.words.get("columns"), rows,
-                       width(0.08, 0.13, 0.11, 0.09, 0.07, 0.24, 0.07, 0.07, 0.07, 0.07,
-                             wide=True),
+                       width(0.08, 0.13, 0.11, 0.09, 0.07, 0.225, 0.07, 0.07, 0.085, 0.07,
+                             wide=True),  # うち自主財源 on one line
                        aligns=["center", "left", "left", "left", "right", "left", "right",
                                "right", "right", "right"])
     story = heading(data.title, fiscal_year=data.fiscal_year, council=data.council)

@@ -98,8 +98,9 @@ def _settlement_rows(fund: FundStatement, words) -> list:
     return rows
 
 
-#: Column widths of the 収支決算書 and 予算執行状況表 tables (科目, five amounts, 備考).
-SETTLEMENT_WIDTHS = (0.17, 0.12, 0.115, 0.12, 0.12, 0.115, 0.24)
+#: Column widths of the 収支決算書 table (科目, five amounts, 備考): the 科目 holds the longest
+#: 費目 (負担金補助及び交付金) on one line, an amount column 10,000,000 円.
+SETTLEMENT_WIDTHS = (0.195, 0.115, 0.11, 0.115, 0.115, 0.11, 0.24)
 
 
 def statement_story(data: StatementData, *, settlement: bool) -> list:
