@@ -7,8 +7,8 @@ Latin letters anywhere (「1,2」 / 「34人」). :func:`install` applies both h
 reportlab's own tables: no line starts with a character of ``ALL_CANNOT_START`` (行頭禁則: a single
 one hangs as in reportlab, two or more take the character before them down) and none ends with
 one of ``ALL_CANNOT_END`` (行末禁則: the opening bracket goes down with its text); a run of
-ASCII letters, digits and signs (a number, an e-mail address) is not cut unless it is longer than
-the line. Lines that already obey the rules break exactly as reportlab breaks them.
+ASCII letters, digits and signs (a number, an e-mail address) and a date (令和8年5月14日) are not
+cut unless they are longer than the line. Lines that already obey the rules break exactly as reportlab breaks them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from reportlab.platypus import paragraph
 
 #: The 句読点 that may hang in the margin (ぶら下げ); other closing marks move down instead.
 HANGING = "、。，．,."
+#: A date is read whole: 「令和8年5月14日」 never breaks inside (not 「令和8年5月」 over
+#: 「14日」): the era name, a number and the 年・月・日 after it, 年・月 and the number after them.
+ERAS = ("令和", "平成", "昭和")
+DATE_UNITS = "年月日"
 _original = paragraph.cjkFragSplit
 _original_word_split = textsplit.wordSplit
 
@@ -35,7 +39,20 @@ def _sticks(before: str, after: str) -> bool:
         return False
     return (_in(after, ALL_CANNOT_START) or _in(before, ALL_CANNOT_END)
             or (before.isascii() and after.isascii() and not before.isspace()
-                and not after.isspace()))
+                and not after.isspace())
+            or _in_date(before, after))
+
+
+def _digit(char: str) -> bool:
+    return char.isascii() and char.isdigit()
+
+
+def _in_date(before: str, after: str) -> bool:
+    """Whether ``before`` + ``after`` are inside a date (令和|8|年|5|月|14|日)."""
+    return ((_digit(before) and after in DATE_UNITS)
+            or (before in "年月" and _digit(after))
+            or any(before == era[-1] and _digit(after) for era in ERAS)
+            or any(before == era[0] and after == era[1] for era in ERAS))
 
 
 def line_end(chars, start: int, index: int) -> int:

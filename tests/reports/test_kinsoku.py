@@ -68,3 +68,19 @@ def test_a_single_punctuation_mark_hangs_and_other_closing_marks_go_down():
     assert line_end(chars, 0, 3) == 2  # 「「」 goes down with its text
     chars = "あ1,234人"
     assert line_end(chars, 0, 4) == 1  # the number goes down whole
+
+
+def test_a_date_is_not_cut_across_lines():
+    """「補正第1号（令和8年5月14日）138,615円」 in a 備考 cell: the date goes down whole."""
+    register_fonts()
+    text = "補正第1号（令和8年5月14日）138,615円、流用（令和8年1月6日）から30,000円"
+    seen = set()
+    for width in range(90, 300, 2):
+        lines = _lines(text, width)
+        assert "".join(lines) == text
+        for before, after in zip(lines, lines[1:], strict=False):
+            seen.add(before[-1] + after[0])
+            assert not (before[-1] in "和年月" + "0123456789" and after[0] in "年月日0123456789"
+                        ), (width, lines)
+    assert len(seen) > 3
+    assert line_end("あ令和8年5月14日", 0, 8) == 1  # the whole date goes down
