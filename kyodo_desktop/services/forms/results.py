@@ -101,7 +101,10 @@ def settlement_data(store: Store, council_id: int, fiscal_year: int,
         g.in_force, g.received, eligible_of(store, g),
         g.refund_amount, g.carried_forward_amount)) for g in grants]
     columns = len(rows[0].amounts) if rows else 5
-    totals = tuple(sum(r.amounts[i] or 0 for r in rows) for i in range(columns))
+    # a column with a grant not settled yet (a draft) has no total: blank, never a 0 that
+    # reads as 「返還なし」
+    totals = tuple(None if any(r.amounts[i] is None for r in rows)
+                   else sum(r.amounts[i] for r in rows) for i in range(columns))
     rows.append(AmountRow(words.get("total"), totals))
     days = [g.settled_on for g in grants if g.settled_on is not None]
     return LetterData(

@@ -35,6 +35,22 @@ def test_final_forms_need_the_closed_year(demo, council_id):
     assert all("未確定" in text for text in texts)
 
 
+def test_a_draft_settlement_leaves_the_unknown_refund_blank(demo, council_id):
+    """令和8年度 is not settled: the draft 精算書 prints no 返還額 (「金　　円」) and no 0 in the
+    合計 of the 返還額 and 繰越額 columns, whose rows are blank."""
+    from kyodo_desktop.services.forms.results import settlement_data
+
+    data = settlement_data(demo, council_id, 2026, fd.Gate(draft=True))
+    assert data.amount is None
+    assert data.rows[-1].amounts[3:] == (None, None)
+    assert data.rows[-1].amounts[0] == sum(r.amounts[0] for r in data.rows[:-1])
+    text = page_texts(_build(demo, "settlement", council_id, 2026, draft=True))[0]
+    total = text[text.rindex("合計"):text.index("返還額は")].split()
+    assert total == ["合計", *[f"{v:,}" for v in data.rows[-1].amounts[:3]]]  # nothing after
+    settled = settlement_data(demo, council_id, 2025, fd.Gate())
+    assert settled.amount == sum(r.amounts[3] for r in settled.rows[:-1]) > 0
+
+
 def test_audit_report_needs_an_auditor(demo, council_id):
     with demo.transaction() as db:
         db.execute("DELETE FROM officer_terms WHERE role = 'auditor' AND council_id = ?",
