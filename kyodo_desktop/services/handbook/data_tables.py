@@ -100,7 +100,7 @@ def grant_tables(rows: list[dict]) -> list[Block]:
 
     amounts = [(r["name"], formatting.format_yen(r["amount"], unit=True)
                 if r["amount"] is not None else "（未定）", day(r["applied_on"]),
-                day(r["decided_on"]), day(r["reported_on"]) if r["reported_on"] else "年度末まで")
+                day(r["decided_on"]), day(r["reported_on"]) if r["reported_on"] else "年度終了後")
                for r in rows]
     known = [r["amount"] for r in rows if r["amount"] is not None]
     if known:

@@ -117,3 +117,17 @@ def test_an_edit_and_a_copy_of_last_year_are_undone_with_the_same_ids(store, cou
     assert copied.snapshot.count("handbook_chapters", "after") > 0
     undo(store, copied)
     assert digest(store) == before
+
+
+def test_a_grant_not_reported_yet_is_reported_after_the_year():
+    """The 実績報告 follows the 年度 (the 会計監査 is attached to it): a grant of the year shows
+    「年度終了後」, never 「年度末まで」."""
+    from datetime import date
+
+    from kyodo_desktop.services.handbook.data_tables import grant_tables
+
+    rows = [{"name": "地域づくり活動支援交付金", "amount": 5_406_000,
+             "applied_on": date(2026, 4, 1), "decided_on": date(2026, 4, 7),
+             "reported_on": None, "payments": []}]
+    table = grant_tables(rows)[0]
+    assert table.rows[0][-1] == "年度終了後"
