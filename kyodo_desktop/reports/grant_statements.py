@@ -3,7 +3,8 @@
 balances), then the 総括 over every fund. The 予算書 (dated with the application) prints the 当初予算額
 only: no later 補正 or 流用 leaks into it, and a line that only a 補正 created is left out. The
 決算書 prints 当初予算額, 補正・流用, 予算現額, 決算額, 差引 and a 備考 naming each 補正
-(補正第N号 and its date) and 流用 (date, the other 費目, amount), and the 次年度繰越金.
+(補正第N号 and its date) and 流用 (date, the other 費目, amount), and the 次年度繰越金 with the
+返還金 inside it that the 精算 fixed and a later 年度 pays (「うち … 円は精算による返還金」).
 """
 
 from __future__ import annotations
@@ -93,8 +94,11 @@ def _settlement_rows(fund: FundStatement, words) -> list:
     rows.append(("section", (words.get("expense"),)))
     rows += [line(r, EXPENSE) for r in fund.expense]
     rows.append(("total", (words.get("expense_total"), *budget_figures(fund.expense_total), "")))
+    note = words.get("carried_out_note")
+    if fund.refund_due:  # the unspent grant the 精算 returns, paid in the next 年度
+        note += "\n" + words.get("refund_due_note").format(amount=format_yen(fund.refund_due))
     rows.append(("total", (words.get("carried_out"), None, None, None, fund.carried_out, None,
-                           words.get("carried_out_note"))))
+                           note)))
     return rows
 
 

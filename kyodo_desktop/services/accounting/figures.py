@@ -260,13 +260,15 @@ def project_costs(store: Store, council_id: int, fiscal_year: int) -> dict[int, 
             in project_costs_by_paying_fund(store, council_id, fiscal_year).items()}
 
 
-def refunds_booked(store: Store, grant_id: int) -> int:
+def refunds_booked(store: Store, grant_id: int, *, fiscal_year: int | None = None) -> int:
     """返還金 of one grant booked in the 出納簿 (円): Σ of the expenses carrying its
     ``grant_id``, in whichever 年度's book they were written (the 精算書's 返還額 should equal
-    it once the refund is paid)."""
+    it once the refund is paid), or with ``fiscal_year`` only in that 年度's book."""
+    which = "" if fiscal_year is None else " AND fiscal_year = ?"
     return store.scalar(
         "SELECT coalesce(sum(amount), 0) FROM cash_book_entries WHERE grant_id = ? "
-        "AND direction = 'expense'", (grant_id,))
+        "AND direction = 'expense'" + which,
+        (grant_id, *(() if fiscal_year is None else (fiscal_year,))))
 
 
 def refunds_by_fund(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:

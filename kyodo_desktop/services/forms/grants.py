@@ -88,7 +88,9 @@ def grant_figures(store: Store, council_id: int, fiscal_year: int, *,
 class FundStatement:
     """The 収支予算書 / 収支決算書 of one fund: ``income`` and ``expense`` rows (line and group
     rows of the 予算対比, see :mod:`kyodo_desktop.domain.accounting_budget`), their ``total``
-    rows, ``notes`` {(direction, category code): 備考} and the 繰越金 (円)."""
+    rows, ``notes`` {(direction, category code): 備考} and the 繰越金 (円). ``refund_due`` is
+    the 返還金 the 精算 of the 年度's grants of the fund fixed and this 年度's book has not paid:
+    it is inside the 次年度繰越金 and paid back in a later 年度 (円)."""
 
     fund_code: str
     fund_name: str
@@ -100,6 +102,7 @@ class FundStatement:
     carried_in: int
     carried_out: int
     history: dict = field(default_factory=dict)
+    refund_due: int = 0
 
     @property
     def income_of_year(self) -> int:
@@ -133,6 +136,7 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int,
             "SELECT fund_code, direction, coalesce(income_category_code, expense_category_code) "
             "AS code, notes FROM budget_lines WHERE council_id = ? AND fiscal_year = ? "
             "AND notes <> ''", (council_id, fiscal_year))}
+    due = refunds_due(store, council_id, fiscal_year)
     result = []
     names = common.fund_names(store, council_id)
     codes = [c for c in names if not funders.is_council_code(c)] if fund_codes is None else [
@@ -146,8 +150,25 @@ def fund_statements(store: Store, council_id: int, fiscal_year: int,
             report.totals[(fund_code, INCOME)], report.totals[(fund_code, EXPENSE)],
             {(d, c): text for (f, d, c), text in notes.items() if f == fund_code},
             opening.get(fund_code, 0), report.carried_out[fund_code],
-            {(d, c): tuple(items) for (f, d, c), items in history.items() if f == fund_code}))
+            {(d, c): tuple(items) for (f, d, c), items in history.items() if f == fund_code},
+            due.get(fund_code, 0)))
     return result
+
+
+def refunds_due(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:
+    """Per fund the 返還金 fixed by the 精算 of the 年度's grants and not paid in the 年度's own
+    出納簿 (円; the refund follows the 精算, which follows the 年度): the part of the fund's
+    次年度繰越金 that goes back to the funder. Funds without one are absent."""
+    due: dict[str, int] = {}
+    for r in store.query(
+            "SELECT g.id, g.refund_amount, p.fund_code FROM grants g JOIN grant_programs p "
+            "ON p.id = g.program_id WHERE g.council_id = ? AND g.fiscal_year = ? "
+            "AND g.refund_amount > 0 ORDER BY g.id", (council_id, fiscal_year)):
+        left = r["refund_amount"] - figures.refunds_booked(store, r["id"],
+                                                           fiscal_year=fiscal_year)
+        if left > 0:
+            due[r["fund_code"]] = due.get(r["fund_code"], 0) + left
+    return due
 
 
 def budgeted_grant_income(store: Store, council_id: int, fiscal_year: int) -> dict[str, int]:

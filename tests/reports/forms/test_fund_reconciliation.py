@@ -168,3 +168,26 @@ def test_each_summary_row_adds_up_from_the_carry_in_to_the_carry_out(demo, counc
                                                for f in statements], strict=True)]
     assert totals[0] + totals[1] - totals[2] == totals[3]
     assert "計" + "".join(format_yen(t) for t in totals) in audit
+
+
+def test_the_carry_out_names_the_refund_the_next_year_pays(demo, council_id):
+    """令和7年度's 返還金 follows its 精算 (令和8年5月), so the 収支決算書 of 令和7年度 carries it in
+    the 活動支援 次年度繰越金 and says so in the 備考, with the 精算書's 返還額; 令和8年度's book
+    pays it on its 返還金 line."""
+    refund = demo.scalar("SELECT g.refund_amount FROM grants g JOIN grant_programs p ON p.id = "
+                         "g.program_id WHERE g.council_id = ? AND g.fiscal_year = 2025 AND "
+                         "p.fund_code = 'activity_support'", (council_id,))
+    closed = {f.fund_code: f for f in fund_statements(demo, council_id, 2025)}
+    assert closed["activity_support"].refund_due == refund > 0
+    assert closed["activity_support"].carried_out >= refund
+    assert all(f.refund_due == 0 for code, f in closed.items() if code != "activity_support")
+    following = {f.fund_code: f for f in fund_statements(demo, council_id, 2026)}
+    assert following["activity_support"].carried_in == closed["activity_support"].carried_out
+    paid = {r.category_code: r.actual for r in following["activity_support"].expense}
+    assert paid["refund"] == refund and following["activity_support"].refund_due == 0
+    text = _flat("".join(page_texts(report_kinds()["year-end"].build(
+        demo, ReportRequest(council_id, 2025)))))
+    note = f"うち{format_yen(refund)}円は精算による返還金（翌年度に返還）"
+    assert text.count(note) == 1
+    settlement = text[text.index("精算の内訳"):]
+    assert f"金{format_yen(refund)}円" in text and format_yen(refund) in settlement
