@@ -222,9 +222,21 @@ def phrase_breaks(text: str) -> list[int]:
     return places
 
 
+def _break_cost(text: str, place: int) -> int:
+    """How much a line break at ``place`` interrupts: none after a sentence (「。」), little
+    after 「、」 or a closing bracket, more after 「・」, most between two words or inside a name
+    in 「」 (「構成団体・|役員」)."""
+    before = text[place - 1]
+    cost = 0 if before in "。！？" else 1 if before in "、，）)」 　" or text[place] in "（(" \
+        else 2 if before == "・" else 3
+    return cost + (3 if text[:place].count("「") > text[:place].count("」") else 0)
+
+
 def phrase_lines(text: str, width_of, room: float) -> list[str]:
     """``text`` on as few lines as fit in ``room`` (``width_of(line)`` measures a line), broken
-    only at :func:`phrase_breaks` and, among the ways with that many lines, the one whose widest
+    only at :func:`phrase_breaks` and, among the ways with that many lines, the one breaking
+    after a sentence or punctuation (「年度末まで、」) rather than between words or inside 「」
+    (:func:`_break_cost`), then the one whose widest
     line is narrowest (「画面の見かたと」「基本の操作」, not 「画面の見かたと基本の」「操作」). When no
     way fits, the most even split over every phrase: the view cuts what still does not fit."""
     from itertools import combinations
@@ -239,9 +251,13 @@ def phrase_lines(text: str, width_of, room: float) -> list[str]:
 
     for count in range(1, len(places) + 1):
         splits = [lines(chosen) for chosen in combinations(places, count)]
-        fitting = [split for split in splits if max(map(width_of, split)) <= room]
+        fitting = [(chosen, split) for chosen, split in zip(
+            combinations(places, count), splits, strict=True)
+            if max(map(width_of, split)) <= room]
         if fitting:
-            return min(fitting, key=lambda split: max(map(width_of, split)))
+            return min(fitting, key=lambda found: (
+                sum(_break_cost(text, place) for place in found[0]),
+                max(map(width_of, found[1]))))[1]
     return lines(tuple(places)) if places else [text]
 
 

@@ -160,3 +160,13 @@ def test_phrase_lines_break_between_phrases_never_inside_a_word():
     assert phrase_lines("出納簿", width, 2) == ["出納簿"]
     assert 2 not in phrase_breaks("出納簿") and phrase_breaks("会議（臨時）") == [2]
     assert phrase_breaks("バックアップ・ー") == []  # never a line starting with 「ー」
+
+
+def test_phrase_lines_prefer_a_sentence_end_to_a_break_inside_a_name():
+    from kyodo_desktop.domain.text import phrase_lines
+
+    said = "この年度の会長が登録されていません。「構成団体・役員」の「役員・任期」で登録してください。"
+    assert phrase_lines(said, len, 27) == [
+        "この年度の会長が登録されていません。", "「構成団体・役員」の「役員・任期」で登録してください。"]
+    assert phrase_lines("年度末まで、お金の出入りをすべて出納簿に記帳します。", len, 24) == [
+        "年度末まで、", "お金の出入りをすべて出納簿に記帳します。"]

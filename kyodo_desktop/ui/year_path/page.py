@@ -1,14 +1,14 @@
 """今年度の流れ (the year's path): the home page. The yearly steps in order with their state
 (済 / 今やること / まだ / 対象外), the date the records show, what is missing, and a 開く button
 that opens the place where the step is done (services/year_path/steps.py decides the states;
-``kyodo-desktop status`` prints the same)."""
+``kyodo-desktop status`` prints the same). What is missing is shown whole at every text size:
+it wraps between phrases and its row grows (ui/shell/phrase_wrap.py, ui/shell/table_fit.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -32,7 +32,8 @@ from kyodo_desktop.services.year_path.steps import (
     year_steps,
 )
 from kyodo_desktop.ui.context import AppContext
-from kyodo_desktop.ui.shell.table_fit import set_elidable_columns
+from kyodo_desktop.ui.shell.phrase_wrap import PhraseWrapDelegate
+from kyodo_desktop.ui.shell.table_fit import ColumnFit
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 HEADING_STYLE = "QLabel { font-size: 15pt; font-weight: bold; }"
@@ -62,13 +63,10 @@ class YearPathPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        set_elidable_columns(self.table, [3])  # wraps: rows grow to its text (below)
-        # rows fit their wrapped text once the columns have their final widths
-        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        # 手順, 状態, 日付 and 開く whole; やること takes the rest and wraps between phrases, each
+        # row as high as its text (after every change of width, text size or rows)
+        self.table.setItemDelegateForColumn(3, PhraseWrapDelegate(self.table))
+        self.column_fit = ColumnFit(self.table, free=(3,), wrap_rows=True)
         self.table.cellActivated.connect(lambda row, _column: self.open_step(row))
         layout.addWidget(self.table, 1)
         context.changed.connect(lambda _changes: self.reload())
@@ -96,7 +94,7 @@ class YearPathPage(QWidget):
         self.table.setRowCount(len(self.steps))
         for row, step in enumerate(self.steps):
             self._fill_row(row, step)
-        self.table.resizeRowsToContents()
+        self.column_fit.schedule()
 
     def _fill_row(self, row: int, step: YearStep) -> None:
         values = (f"{step.number}. {_(step.title)}", _(STATE_LABELS[step.state]),
