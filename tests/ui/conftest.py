@@ -47,7 +47,7 @@ def app(qapp):
 @pytest.fixture
 def area_at_size(open_window, demo_path, app, qtbot):
     """``area_at_size(area, size, tab="", path=None)`` → a context manager giving the page of
-    sidebar ``area`` (its tab ``tab`` shown) in a window of 1366×768 on the demo (or the data
+    sidebar ``area`` (its tab ``tab`` shown) in the window on 1366×768 on the demo (or the data
     file ``path``) at text size ``size`` (a key of TEXT_SIZES), set as 設定 sets it; 標準 again
     afterwards. ``page.window()`` is the main window."""
     from kyodo_desktop.services.settings import TEXT_SIZES
@@ -59,7 +59,6 @@ def area_at_size(open_window, demo_path, app, qtbot):
         try:
             apply_text_scale(app, TEXT_SIZES[size][1])
             page = window.open_area(area, tab)
-            window.resize(1366, 768)
             qtbot.wait(50)
             for _round in range(6):  # the page's columns and panes settle, one step a round
                 app.processEvents()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -36,7 +37,8 @@ from kyodo_desktop.ui.roster.org_tab import OrganizationTab
 from kyodo_desktop.ui.roster.people_tab import PeopleTab
 from kyodo_desktop.ui.roster.terms_tab import TermsTab
 from kyodo_desktop.ui.shell.errors import show_error
-from kyodo_desktop.ui.shell.flow_layout import reflow_row
+from kyodo_desktop.ui.shell.example_edit import keep_example_whole
+from kyodo_desktop.ui.shell.flow_layout import keep_together, reflow_row
 from kyodo_desktop.ui.shell.scroll_fit import keep_contents_width
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
@@ -66,6 +68,13 @@ class RosterPage(QWidget):
         self.form.findChild(QLabel, "totalsLabel").setProperty("role", "heading")
         org_layout = self.form.findChild(QVBoxLayout, "orgTabLayout")
         reflow_row(self.form.findChild(QHBoxLayout, "orgTotalsRow"), org_layout)  # wraps at large text
+        # the search box shows its grey example 「名称・ふりがなで検索」 whole: its row wraps instead,
+        # the two buttons together
+        keep_example_whole(self.form.findChild(QLineEdit, "orgSearch"))
+        filters = self.form.findChild(QHBoxLayout, "orgFilterRow")
+        keep_together(filters, [self.form.findChild(QPushButton, name)
+                                for name in ("addOrgButton", "deleteOrgButton")])
+        reflow_row(filters, org_layout)
         org_layout.setStretchFactor(self.form.findChild(QSplitter, "orgSplitter"), 1)
         buttons = {"handoverButton": self.open_handover, "importButton": self.open_import,
                    "exportButton": self.export}

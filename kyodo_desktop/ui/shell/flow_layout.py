@@ -9,7 +9,15 @@ the room left in their row by their ``flow_stretch`` property (1 when unset).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kyodo_desktop.ui.shell.props import get_property
 
@@ -153,6 +161,21 @@ def labelled(title: str, field: QWidget, parent: QWidget, *, name: str = "") -> 
                         group.sizePolicy().verticalPolicy())
     return group
 
+
+
+def keep_together(row: QBoxLayout, widgets: list[QWidget]) -> QWidget:
+    """Put ``widgets`` (neighbours in the row ``row`` of a Designer form) into one group in
+    their place, so that a :func:`reflow_row` wraps them together (「団体を追加」「団体を削除…」
+    never apart). Returns the group."""
+    group = QWidget(widgets[0].parentWidget())
+    pair = QHBoxLayout(group)
+    pair.setContentsMargins(0, 0, 0, 0)
+    index = row.indexOf(widgets[0])
+    for widget in widgets:
+        row.removeWidget(widget)
+        pair.addWidget(widget)
+    row.insertWidget(index, group)
+    return group
 
 
 def reflow_row(row: QBoxLayout, parent: QBoxLayout) -> FlowLayout:
