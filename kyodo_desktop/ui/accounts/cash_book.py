@@ -32,6 +32,7 @@ from kyodo_desktop.services.accounting import common as reference
 from kyodo_desktop.services.plan import projects
 from kyodo_desktop.ui.accounts.entry import EntryPanel
 from kyodo_desktop.ui.accounts.evidence import EvidenceStrip
+from kyodo_desktop.ui.accounts.message_room import MessageRoom
 from kyodo_desktop.ui.accounts.models import CashBookModel
 from kyodo_desktop.ui.commands import save_with_undo
 from kyodo_desktop.ui.context import AppContext
@@ -60,12 +61,18 @@ class CashBookTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)  # the 出納簿 list keeps the room at large text
         self.totals_label = QLabel(self, objectName="totalsLabel")
-        layout.addLayout(self._filter_bar())
+        self.filters = QWidget(self, objectName="cashBookFilters")
+        self.filters.setLayout(self._filter_bar())
+        layout.addWidget(self.filters)
         self.table = self._table()
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals_label)
         self.panel = EntryPanel(context, self)
         layout.addWidget(self.panel)
+        # a message too long for the room beside the buttons gets a line of its own above the
+        # entry fields; the filters and totals step aside while it shows
+        self.message_room = MessageRoom(self.panel.message_area, self.panel.fields, layout,
+                                        self.panel, [self.filters, self.totals_label])
         self.evidence = EvidenceStrip(context, self)
         layout.addWidget(self.evidence)
         self.panel.saved.connect(self._after_save)

@@ -130,6 +130,7 @@ class EntryPanel(QWidget):
                 self.message_area.extra_lines = lambda scale: 2 if scale < EXTRA_LARGE else 0
                 flow.add(self.message_area, 12)  # the room the buttons leave, 金額 kept short
                 flow.add_break()
+                self.fields = flow  # (a long message leaves it: ui/accounts/message_room.py)
         self.to_account_combo.hide()
         for combo in (self.account_combo, self.to_account_combo, self.project_combo):
             combo.setSizeAdjustPolicy(  # long names must not widen the line past the screen

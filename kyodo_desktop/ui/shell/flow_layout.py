@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from kyodo_desktop.ui.shell.props import get_property
@@ -40,6 +41,30 @@ class FlowLayout(QLayout):
         widget.setProperty(_STRETCH, stretch)
         self.addWidget(widget)
         return widget
+
+    def take(self, widget: QWidget) -> tuple[int, bool, bool]:
+        """Take ``widget`` out of the layout (a row it ended then ends after the item before
+        it); returns its place for :meth:`insert`."""
+        index = next(number for number, item in enumerate(self._items)
+                     if item.widget() is widget)
+        self._items.pop(index)
+        place = (index, index in self._breaks, index - 1 in self._breaks)
+        self._breaks = {number - (number >= index) for number in self._breaks} - {-1}
+        self.invalidate()
+        return place
+
+    def insert(self, place: tuple[int, bool, bool], widget: QWidget, stretch: int = 1) -> None:
+        """Put ``widget`` back at the ``place`` :meth:`take` returned."""
+        index, row_end, before_ended = place
+        widget.setProperty(_STRETCH, stretch)
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self._breaks = {number + (number >= index) for number in self._breaks}
+        if row_end:
+            self._breaks.add(index)
+            if not before_ended:
+                self._breaks.discard(index - 1)
+        self.invalidate()
 
     def add_break(self) -> None:
         """End the row after the last item added (the next one starts a new row)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -108,6 +108,7 @@ class ShownLine(QLabel):
         area = self.held_by
         if area is not None:
             area.retip()
+            area.texts_changed.emit()
 
     #: The :class:`MessageArea` holding this line (it tells the area of every new text).
     held_by: MessageArea | None = None
@@ -124,7 +125,14 @@ class MessageArea(QScrollArea):
     area — never cut off, never pushing a button — and the whole of it is also the area's
     tooltip while it is longer than the room (at とても大きい the room beside the 出納簿's
     buttons holds two lines). ``width`` is its wanted width in full-width characters (it
-    stretches to the rest of its row)."""
+    stretches to the rest of its row). Signal ``texts_changed`` after every new text.
+
+    :attr:`spread` (set by a page that moves the area to a roomier place, e.g. a line of its
+    own: ui/accounts/message_room.py): the area is as high as its lines need at its width."""
+
+    texts_changed = Signal()
+    #: True while the area stands on a line of its own, as high as its lines need.
+    spread = False
 
     def __init__(self, lines: list[QLabel], match: QWidget, parent: QWidget | None = None, *,
                  width: int = 14, name: str = "") -> None:
@@ -152,8 +160,21 @@ class MessageArea(QScrollArea):
         self.viewport().setStyleSheet("background: transparent;")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.fontMetrics().horizontalAdvance("漢") * self.width_chars,
-                     self.match.sizeHint().height() + self.extra_height())
+        height = (self.lines_height(max(self.width(), 1)) if self.spread
+                  else self.match.sizeHint().height() + self.extra_height())
+        return QSize(self.fontMetrics().horizontalAdvance("漢") * self.width_chars, height)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return self.spread
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return self.lines_height(width) if self.spread else super().heightForWidth(width)
+
+    def lines_height(self, width: int) -> int:
+        """The height the lines shown need at ``width`` (two pixels more: a label of n lines is
+        a pixel or two higher than n lines)."""
+        shown = [line for line in self.lines if not line.isHidden() and line.text()]
+        return sum(line.heightForWidth(width) for line in shown) + 2
 
     #: Lines of room given beside the ``match`` height: ``extra_lines(scale)`` of the text
     #: size in use (see :meth:`extra_height`); none by default.
@@ -174,7 +195,8 @@ class MessageArea(QScrollArea):
     def resizeEvent(self, event) -> None:  # Qt override: whole lines shown, none cut in half
         line = self.fontMetrics().lineSpacing()
         # whole lines and two pixels (a label of n lines is a pixel or two higher than n lines)
-        spare = max(self.height() - max(1, self.height() // line) * line - 2, 0) if line > 0 else 0
+        spare = max(self.height() - max(1, self.height() // line) * line - 2, 0) if (
+            line > 0 and not self.spread) else 0
         self.setViewportMargins(0, spare // 2, 0, spare - spare // 2)
         self.verticalScrollBar().setSingleStep(line)
         super().resizeEvent(event)
@@ -182,9 +204,7 @@ class MessageArea(QScrollArea):
 
     def needed_height(self) -> int:
         """The height the lines shown need at the area's present width."""
-        width = self.viewport().width()
-        shown = [line for line in self.lines if not line.isHidden() and line.text()]
-        return sum(line.heightForWidth(width) for line in shown)
+        return self.lines_height(self.viewport().width()) - 2
 
     def overflows(self) -> bool:
         """True when the lines shown need more height than the area has (they scroll)."""
