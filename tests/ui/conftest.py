@@ -70,6 +70,22 @@ def area_at_size(open_window, demo_path, app, qtbot):
 
 
 @pytest.fixture
+def fits_the_screen(screenshot_dir, qtbot):
+    """``fits_the_screen(window, name)``: ``window`` set to 1366×768 needs no more (its minimum
+    size) and stays within it; its picture saved as ``name``.png in ``screenshot_dir``."""
+
+    def check(window, name):
+        window.resize(1366, 768)
+        qtbot.wait(20)
+        assert window.minimumSizeHint().width() <= 1366, name
+        assert window.minimumSizeHint().height() <= 768, name
+        assert window.width() <= 1366 and window.height() <= 768, name
+        window.grab().save(str(screenshot_dir / f"{name}.png"))
+
+    return check
+
+
+@pytest.fixture
 def open_window(app, qtbot, settings):
     """``open_window(path)`` → a shown MainWindow on that data file (closed after the test)."""
     from kyodo_desktop.services.backup.datafile import open_data_file

@@ -63,17 +63,11 @@ def test_every_page_and_tab_fits_at_every_text_size(open_window, demo_path, size
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
 def test_the_cash_book_keeps_five_rows_with_an_entry_chosen_and_a_message_shown(
-        open_window, demo_path, qtbot, size):
+        area_at_size, qtbot, size):
     """The 証拠書類 strip (shown while an entry is chosen) and a long refusal beside the buttons
     leave the 出納簿 list its five rows, and the message moves no button."""
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    app = QApplication.instance()
-    apply_text_scale(app, TEXT_SIZES[size][1])
-    try:
-        window = open_window(demo_path)
-        tab = window.open_area("accounts", "出納簿").cash_book
-        qtbot.wait(50)
+    with area_at_size("accounts", size, "出納簿") as page:
+        window, tab = page.window(), page.cash_book
         empty_rows = full_rows(tab.table)
         tab.table.selectRow(2)
         qtbot.waitUntil(tab.evidence.isVisible, timeout=2000)
@@ -89,7 +83,5 @@ def test_the_cash_book_keeps_five_rows_with_an_entry_chosen_and_a_message_shown(
         assert panel.save_button.mapTo(window, panel.save_button.rect().topLeft()) == before
         chosen_rows = full_rows(tab.table)
         problems = audit(window)
-    finally:
-        apply_text_scale(app, 1.0)
     assert chosen_rows >= MIN_ROWS, (size, empty_rows, chosen_rows)
     assert problems == []

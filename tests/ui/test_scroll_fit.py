@@ -5,7 +5,7 @@ editors) are never cut at their right edge behind a horizontal scroll bar, at an
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QScrollArea
 
 from kyodo_desktop.services.settings import TEXT_SIZES
 
@@ -15,22 +15,10 @@ FORMS = (("council", "", "profileScroll"), ("roster", "人", "personEditorScroll
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_forms_beside_a_list_need_no_horizontal_scrolling(open_window, demo_path, qtbot, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    cut = []
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        qtbot.wait(50)  # as after 設定: the new size reaches every widget first
-        for key, tab, name in FORMS:
-            page = window.open_area(key, tab)
-            qtbot.wait(50)
-            area = page.findChild(QScrollArea, name)
-            needed, room = area.widget().minimumSizeHint().width(), area.viewport().width()
-            if needed > room or area.horizontalScrollBar().isVisible():
-                cut.append((name, needed, room))
-    finally:
-        apply_text_scale(app, 1.0)
-    assert cut == [], size
+@pytest.mark.parametrize(("key", "tab", "name"), FORMS)
+def test_forms_beside_a_list_need_no_horizontal_scrolling(area_at_size, size, key, tab, name):
+    with area_at_size(key, size, tab) as page:
+        area = page.findChild(QScrollArea, name)
+        needed, room = area.widget().minimumSizeHint().width(), area.viewport().width()
+        scrolls = area.horizontalScrollBar().isVisible()
+    assert needed <= room and not scrolls, (size, name, needed, room)

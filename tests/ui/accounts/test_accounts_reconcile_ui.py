@@ -104,35 +104,26 @@ def test_the_reconcile_tab_compares_records_and_counts_cash(page, store, council
     assert tab.balance_edit.text() == "3"
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
-def test_the_new_tabs_fit_1366_by_768_at_every_text_size(open_window, demo_path, scale,
-                                                         screenshot_dir):
+@pytest.mark.parametrize("size", ["normal", "large", "extra_large"])
+def test_the_new_tabs_fit_1366_by_768_at_every_text_size(area_at_size, size, screenshot_dir):
     """標準 / 大きい / とても大きい: the 口座 and 通帳照合 tabs need no more room than the page
     has beside the sidebar, nor more height than 768; the 出納簿 with its 口座 field keeps
     fitting where it fitted before (標準, 大きい)."""
     from PySide6.QtWidgets import QApplication
 
     from kyodo_desktop.ui.accounts.page import AccountsPage
-    from kyodo_desktop.ui.areas import area_row
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, scale)
-        window.sidebar.setCurrentRow(area_row("accounts"))
-        page = window.pages.currentWidget()
+    with area_at_size("accounts", size) as page:
+        window = page.window()
         assert isinstance(page, AccountsPage)
         beside = 1366 - window.sidebar.sizeHint().width() - 40
         for tab in (page.ledger_accounts, page.reconcile, page.cash_book):
             page.tabs.setCurrentWidget(tab)
             window.resize(1366, 768)
             QApplication.processEvents()
-            assert window.minimumSizeHint().height() <= 768, (scale, tab)
+            assert window.minimumSizeHint().height() <= 768, (size, tab)
             if tab is page.cash_book:
-                assert scale == 1.5 or window.minimumSizeHint().width() <= 1366
+                assert size == "extra_large" or window.minimumSizeHint().width() <= 1366
             else:
-                assert tab.minimumSizeHint().width() <= beside, (scale, tab)
-            window.grab().save(str(screenshot_dir / f"{type(tab).__name__}-{scale}.png"))
-    finally:
-        apply_text_scale(app, 1.0)
+                assert tab.minimumSizeHint().width() <= beside, (size, tab)
+            window.grab().save(str(screenshot_dir / f"{type(tab).__name__}-{size}.png"))

@@ -11,16 +11,9 @@ from kyodo_desktop.services.settings import TEXT_SIZES
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_grant_and_transfer_examples_are_shown_whole(open_window, demo_path, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        for _ in range(6):  # as after 設定: the new size reaches every widget first (a page
-            QApplication.processEvents()  # made before that keeps the old size)
-        page = window.open_area("accounts")
+def test_grant_and_transfer_examples_are_shown_whole(area_at_size, app, size):
+    with area_at_size("accounts", size) as page:
+        window = page.window()
         assert page.grants.date_edit.font().pointSizeF() == app.font().pointSizeF()
         for tab, fields in ((page.grants, ("date_edit", "amount_edit", "number_edit")),
                             (page.budget, ("transfer_amount", "transfer_date"))):
@@ -35,28 +28,17 @@ def test_grant_and_transfer_examples_are_shown_whole(open_window, demo_path, siz
             assert tab.minimumSizeHint().width() <= tab.width(), size
         assert window.context.fiscal_year == 2026
         assert "R8.4.15" in page.grants.date_edit.placeholderText()
-    finally:
-        apply_text_scale(app, 1.0)
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_cash_book_entry_examples_are_shown_whole(open_window, demo_path, qtbot, size):
+def test_cash_book_entry_examples_are_shown_whole(area_at_size, size):
     """The grey examples of the 出納簿 entry line (日付, 摘要, 金額, 支払先, 領収書番号) are whole at
     every text size: 摘要's was cut to 「買ったもの・受け取った…」 at とても大きい."""
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        qtbot.wait(50)  # as after 設定: the new size reaches every widget before a page opens
-        panel = window.open_area("accounts", "出納簿").cash_book.panel
-        qtbot.wait(50)  # the entry line's rows settle
+    with area_at_size("accounts", size, "出納簿") as page:
+        panel = page.cash_book.panel
         cut = [edit.placeholderText() for edit in (
             panel.date_edit, panel.description_edit, panel.amount_edit, panel.payee_edit,
             panel.voucher_edit)
             if edit.contentsRect().width() - 4 < edit.fontMetrics().horizontalAdvance(
                 edit.placeholderText())]
-    finally:
-        apply_text_scale(app, 1.0)
     assert cut == [], size

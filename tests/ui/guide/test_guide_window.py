@@ -100,24 +100,17 @@ def test_the_guide_shows_the_printed_guides_screenshots_fitted_to_its_width(open
     assert "見本の協議会のデータです" in guide.browser.toPlainText()
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.5])
-def test_screenshots_are_readable_and_fit_the_page(open_window, demo_path, app, scale):
+@pytest.mark.parametrize("size", ["normal", "extra_large"])
+def test_screenshots_are_readable_and_fit_the_page(area_at_size, app, size):
     """Pictures at three quarters of their size or more (their text readable, not the half size
     of a narrow page) and never wider than the page, at 標準 and とても大きい."""
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    window = open_window(demo_path)
-    try:
-        apply_text_scale(app, scale)
-        app.processEvents()  # as after 設定: the new size reaches every widget first
-        guide = window.show_guide()
+    with area_at_size("accounts", size) as page:
+        guide = page.window().show_guide()
         guide.show_page(page_for_area("accounts").slug)
         app.processEvents()
         shown = [int(width) for width in re.findall(r'<img[^>]*width="(\d+)"',
                                                     guide.browser.toHtml())]
         room = guide.browser.viewport().width()
-    finally:
-        apply_text_scale(app, 1.0)
     assert shown, "the 出納簿 page shows screenshots"
     assert all(1366 * 0.75 <= width <= room for width in shown), (shown, room)
 

@@ -4,7 +4,6 @@ refuses absurd votes with the service's message, and prints the 議事録 and th
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.services.meetings import agenda, records
 from kyodo_desktop.services.settings import TEXT_SIZES
@@ -28,23 +27,11 @@ def meetings_page(window):
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_the_page_fits_1366_by_768_at_every_text_size(page_window, qtbot, screenshot_dir, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        page = meetings_page(page_window)
+def test_the_page_fits_1366_by_768_at_every_text_size(area_at_size, fits_the_screen, size):
+    with area_at_size("meetings", size) as page:
         for tab in range(page.tabs.count()):
             page.tabs.setCurrentIndex(tab)
-            page_window.resize(1366, 768)
-            qtbot.wait(20)
-            assert page_window.minimumSizeHint().width() <= 1366
-            assert page_window.minimumSizeHint().height() <= 768
-            assert page_window.width() <= 1366 and page_window.height() <= 768
-            page_window.grab().save(str(screenshot_dir / f"meetings-{size}-{tab}.png"))
-    finally:
-        apply_text_scale(app, 1.0)
+            fits_the_screen(page.window(), f"meetings-{size}-{tab}")
 
 
 def test_an_edit_is_one_undo_step(page_window):

@@ -6,7 +6,6 @@ records a 提供記録 (cancelled: nothing written); the roster export with phon
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.reports.readback import page_texts
 from kyodo_desktop.services.privacy import register, retention
@@ -45,22 +44,10 @@ def answered(monkeypatch):
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_the_tab_fits_1366_by_768_at_every_text_size(window, qtbot, screenshot_dir, size):
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
-
-    app = QApplication.instance()
-    try:
-        apply_text_scale(app, TEXT_SIZES[size][1])
-        page = _page(window)
+def test_the_tab_fits_1366_by_768_at_every_text_size(area_at_size, fits_the_screen, size):
+    with area_at_size("roster", size, "個人情報") as page:
         page.privacy.table.selectRow(0)
-        window.resize(1366, 768)
-        qtbot.wait(20)
-        assert window.minimumSizeHint().width() <= 1366
-        assert window.minimumSizeHint().height() <= 768
-        assert window.width() <= 1366 and window.height() <= 768
-        window.grab().save(str(screenshot_dir / f"privacy-{size}.png"))
-    finally:
-        apply_text_scale(app, 1.0)
+        fits_the_screen(page.window(), f"privacy-{size}")
 
 
 def test_an_answer_is_one_undo_step_and_a_bad_date_is_refused(window):

@@ -5,7 +5,7 @@ is shown whole in the preview area without moving a button or taking the list's 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from kyodo_desktop.services.settings import TEXT_SIZES
 from kyodo_desktop.ui.shell.layout_audit import MIN_ROWS, full_rows
@@ -16,23 +16,18 @@ def _places(window, widgets):
 
 
 @pytest.mark.parametrize("size", list(TEXT_SIZES))
-def test_a_long_message_is_whole_and_the_list_keeps_five_forms(open_window, tmp_path, qtbot,
+def test_a_long_message_is_whole_and_the_list_keeps_five_forms(area_at_size, tmp_path, qtbot,
                                                                 monkeypatch, size):
     from kyodo_desktop.services.council import profile
     from kyodo_desktop.store import open_store
     from kyodo_desktop.ui.reports import page as reports_page
-    from kyodo_desktop.ui.shell.text_scale import apply_text_scale
 
     empty = tmp_path / "new.sqlite3"
     with open_store(empty) as store:
         profile.create_council(store, "新しい協議会")
     monkeypatch.setattr(reports_page, "run_in_background", lambda _parent, _title, work: work())
-    app = QApplication.instance()
-    apply_text_scale(app, TEXT_SIZES[size][1])
-    try:
-        window = open_window(empty)
-        page = window.open_area("reports")
-        qtbot.wait(50)
+    with area_at_size("reports", size, path=empty) as page:
+        window = page.window()
         buttons = [*page.findChildren(QPushButton)]
         before = _places(window, buttons)
         page.choose("year-end")
@@ -43,8 +38,6 @@ def test_a_long_message_is_whole_and_the_list_keeps_five_forms(open_window, tmp_
         needed, shown = message.heightForWidth(message.width()), message.height()
         rows = full_rows(page.kind_list)
         places = _places(window, buttons)
-    finally:
-        apply_text_scale(app, 1.0)
     assert needed <= shown + 1, (size, needed, shown)
     assert places == before
     assert rows >= MIN_ROWS, (size, rows)
