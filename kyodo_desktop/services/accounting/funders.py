@@ -282,7 +282,7 @@ def update_program(store: Store, council_id: int, program_id: int,
     with store.transaction() as db:
         audit.update_changed(db, "grant_programs", {"id": program_id},
                              _program_row(code, values))
-        audit.update_row(db, "council_programs", {"program_id": program_id}, {
+        audit.update_changed(db, "council_programs", {"program_id": program_id}, {
             "funder": values.funder, "max_amount": values.max_amount,
             "report_layout": values.report_layout})
     return common.accounts_changed(council_id)

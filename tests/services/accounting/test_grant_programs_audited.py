@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from kyodo_desktop.services import changes
-from kyodo_desktop.services.accounting import funders
+from kyodo_desktop.services.accounting import funders, funders_history
 from kyodo_desktop.services.council import presets
 from kyodo_desktop.store import audit, open_store
 from kyodo_desktop.store.migrations import all_migrations, latest_version
@@ -123,3 +123,27 @@ def test_a_file_of_the_previous_step_has_its_programmes_logged_by_the_migration(
                            "'grant_programs'") == [{"row_key": "1", "action": "insert",
                                                     "actor": "migration"}]
         _clean(store)
+
+
+def test_the_councils_fund_history_shows_what_changed_in_a_programme(store):
+    """The 変更履歴 of the council's own funds and programmes shows a change of the programme's
+    name, 費目, keywords and 繰越 (grant_programs) as 「助成制度を変更」 with before → after."""
+    council = new_council(store)
+    program = _own_programme(store, council)
+    values = funders.list_programs(store, council)[0].values
+    funders.update_program(store, council, program, values.__class__(**{
+        **values.__dict__, "name": "赤い羽根 配分金", "allowed_categories": ("consumables", "food"),
+        "ineligible_keywords": ("懇親会",), "allows_carry_forward": True}))
+    *_earlier, (what, details) = [(c.what, c.details)
+                                  for c in funders_history.fund_changes(store, council)]
+    assert what == "助成制度を変更"
+    assert details.splitlines() == [
+        "助成制度: 赤い羽根 配分金",
+        "助成制度の名前: 赤い羽根 地域配分金 → 赤い羽根 配分金",
+        "対象になる費目: 消耗品費 → 消耗品費、食糧費",
+        "対象外の経費のキーワード: なし → 懇親会",
+        "余り: 返還 → 繰越"]
+    count = len(funders_history.fund_changes(store, council))
+    funders.update_program(store, council, program, funders.list_programs(store, council)[0]
+                           .values)  # saved unchanged: no line
+    assert len(funders_history.fund_changes(store, council)) == count
