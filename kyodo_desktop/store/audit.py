@@ -293,13 +293,16 @@ def insert_batch(db: sqlite_utils.Database, table: str, rows: str, actor: str = 
     table's triggers and constraints check each row), and log them as one insert record.
     Returns the logged ``after``. Call inside the transaction of the change.
 
-    Raises LookupError (nothing inserted) when the rows come back different from ``rows``, and
-    sqlite3 errors (a row of these ids exists, a column is unknown …) from the INSERT.
+    Raises LookupError (nothing inserted) when the text names other columns than the table's
+    or the rows come back different from ``rows``, and sqlite3 errors (a row of these ids
+    exists, a row the table's rules refuse …) from the INSERT.
     """
     names, first, last = db.execute(
         "SELECT json_extract(?1, '$.columns'), json_extract(?1, '$.rows[0][0]'), json_extract("
         "?1, '$.rows[' || (json_array_length(?1, '$.rows') - 1) || '][0]')", [rows]).fetchone()
     columns = json.loads(names)
+    if columns != [name for _cid, name, *_rest in db.execute(f"PRAGMA table_info({table})")]:
+        raise LookupError(f"{table} has other columns than the rows")  # never SQL from the text
     picked = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))
     db.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {picked} "
                "FROM json_each(?, '$.rows') ORDER BY key", [rows])

@@ -218,3 +218,15 @@ def test_the_store_refuses_a_batch_delete_record_of_another_shape(store, key, ac
         store.conn.execute(record, (key, action, before, after))
     store.conn.execute(record, ("rows:1-2", "delete", '{"columns":["id"],"rows":[[1],[2]]}',
                                 None))
+
+
+def test_rows_naming_other_columns_are_never_inserted(store, imported):
+    """insert_batch takes its column names from the text only when they are the table's own:
+    a name that is SQL is refused before any statement is built from it."""
+    count = store.scalar("SELECT count(*) FROM cash_book_entries")
+    for columns in ('["id","amount) VALUES (1,1); DROP TABLE people; --"]', '["amount","id"]'):
+        with pytest.raises(LookupError), store.transaction() as db:
+            audit.insert_batch(db, "cash_book_entries",
+                               f'{{"columns":{columns},"rows":[[900001,5]]}}')
+    assert store.scalar("SELECT count(*) FROM cash_book_entries") == count
+    assert store.scalar("SELECT count(*) FROM people") is not None
