@@ -48,6 +48,12 @@ def peak_mb():
             return next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def rss_mb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmRSS")) / 1024
+    except OSError:
+        return 0.0
 def reset_peak():
     try:  # Linux: the peak RSS (VmHWM) starts again from the current RSS
         with open("/proc/self/clear_refs", "w") as refs:
@@ -116,12 +122,14 @@ with tempfile.TemporaryDirectory() as folder:
         gc.collect()
         mark = store.scalar("SELECT max(id) FROM audit_log")
         reset_peak()
+        resident = rss_mb()
         start, cpu = time.perf_counter(), time.process_time()
         (redo if {redo!r} else undo)(store, done)
         rows = {rows}
         stored = store.scalar("SELECT count(*) FROM cash_book_entries")
         records = store.scalar("SELECT count(*) FROM audit_log WHERE id > ?", (mark,))
-        note = f"{{stored:,}} entries stored, {{records:,}} change-log records"
+        note = (f"{{stored:,}} entries stored, {{records:,}} change-log records, "
+                f"{{resident:.0f}} MB resident before the step")
 """
 OPENPYXL = """
 import openpyxl
