@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from kyodo_desktop.domain.accounting import CashBookEntryInput
 from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.io import cash_book_names as names
+from kyodo_desktop.io.bulk import collector_paused
 from kyodo_desktop.io.cash_book_names import parse_fund
 from kyodo_desktop.io.cash_book_preview import (
     ImportPreview,
@@ -69,14 +71,21 @@ def preview_cash_book(path: Path | str, *, fiscal_year: int, fund_code: str | No
     """
     own_funds = dict(own_funds or {})
     fund_code = parse_fund(fund_code, own_funds) if fund_code else None
-    digest = file_sha256(path) if Path(path).is_file() else ""
+    with collector_paused():
+        return _preview(Path(path), fiscal_year, fund_code, category_map or {}, sheet,
+                        progress, own_funds)
+
+
+def _preview(path: Path, fiscal_year: int, fund_code: str | None, category_map: dict,
+             sheet: str | None, progress: Progress | None, own_funds: dict) -> ImportPreview:
+    digest = file_sha256(path) if path.is_file() else ""
     table = read_table(path, sheet=sheet, progress=progress)
     header, columns, unknown = find_header(table.rows)
-    preview = ImportPreview(Path(path), fiscal_year, fund_code, header.number,
+    preview = ImportPreview(path, fiscal_year, fund_code, header.number,
                             dict(columns.headers), unknown_columns=unknown,
                             encoding=table.encoding, sheet=table.sheet, sha256=digest,
                             own_funds=own_funds)
-    ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map or {}),
+    ctx = RowContext(fiscal_year, fund_code, _category_keys(category_map),
                      own_funds=own_funds)
     taker = RowTaker(preview, columns, ctx)
     for row in table.rows:
@@ -115,40 +124,47 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
         raise UserError(_("{count} rows have errors (rows {rows}), so nothing was imported. "
                           "Correct them in the file and import it again, or import only the rows "
                           "without errors.").format(count=len(bad), rows=shown))
-    entries = preview.entries
-    if not entries:
+    good = [row for row in preview.rows if row.ok]
+    if not good:
         raise UserError(_("The file has no rows that can be imported."))
     try:
         with store.transaction():
             ids, changes = _project_ids(store, council_id, fiscal_year, preview.projects)
-            entries = [replace(row.entry, project_id=ids[row.project]) if row.project
-                       else row.entry for row in preview.rows if row.ok and row.entry is not None]
-            entries = _with_accounts(store, council_id, preview, entries)
+            entries = _placed_entries(store, council_id, good, ids)
             return record_entries(store, council_id, fiscal_year, entries,
                                   progress=progress) | changes
     except EntryValidationError as error:
-        number = [row.row_number for row in preview.rows if row.ok][error.index]
-        raise UserError(_("Row {row}: {text}").format(row=number, text=error.message),
+        raise UserError(_("Row {row}: {text}").format(row=good[error.index].row_number,
+                                                      text=error.message),
                         detail=error.detail) from error
 
 
-def _with_accounts(store, council_id: int, preview: ImportPreview, entries: list) -> list:
-    """The entries with the 口座 their rows name (UserError naming the row for an unknown one)."""
-    rows = [row for row in preview.rows if row.ok and row.entry is not None]
-    found: dict[str, int] = {}
-    placed = []
-    for row, entry in zip(rows, entries, strict=True):
-        if not row.account:
-            placed.append(entry)
-            continue
-        if row.account not in found:
-            try:
-                found[row.account] = find_account(store, council_id, row.account)
-            except UserError as error:
-                raise UserError(_("Row {row}: {text}").format(row=row.row_number,
-                                                             text=error.message)) from error
-        placed.append(replace(entry, account_id=found[row.account]))
-    return placed
+def _placed_entries(store, council_id: int, good: list[PreviewRow], project_ids: dict[str, int]
+                    ) -> list[CashBookEntryInput]:
+    """The entries of the ``good`` rows with the 事業 (``project_ids``: name → id) and the 口座
+    their rows name (UserError naming the row for an unknown 口座), in one pass."""
+    accounts: dict[str, int] = {}
+    entries = []
+    for row in good:
+        entry = row.entry
+        if row.project or row.account:
+            entry = replace(entry, project_id=project_ids[row.project] if row.project
+                            else entry.project_id,
+                            account_id=_account_id(store, council_id, row, accounts)
+                            if row.account else entry.account_id)
+        entries.append(entry)
+    return entries
+
+
+def _account_id(store, council_id: int, row: PreviewRow, found: dict[str, int]) -> int:
+    """The id of the 口座 named in ``row`` (looked up once per name in ``found``)."""
+    if row.account not in found:
+        try:
+            found[row.account] = find_account(store, council_id, row.account)
+        except UserError as error:
+            raise UserError(_("Row {row}: {text}").format(row=row.row_number,
+                                                         text=error.message)) from error
+    return found[row.account]
 
 
 def new_projects(store, council_id: int, fiscal_year: int, preview: ImportPreview) -> list[str]:

@@ -45,9 +45,9 @@ _BLANK_AMOUNTS = {"", "-", "−", "ー", "―", "‐", "0", "¥0", "0円"}
 _EXCEL_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 #: The head of an amount split at its comma in a CSV written without quotes (「¥1,234」 →
 #: 「¥1」「234」) and the tail that then stands in the next column.
-_SPLIT_HEAD = re.compile(r"^[¥￥\\]?[-△▲−]?[0-9０-９]{1,3}$")
-_SPLIT_TAIL = re.compile(r"^[0-9０-９]{3}(?:円)?$")
-_AMOUNT_FIELDS = (INCOME, EXPENSE, "amount")
+SPLIT_HEAD = re.compile(r"^[¥￥\\]?[-△▲−]?[0-9０-９]{1,3}$")
+SPLIT_TAIL = re.compile(r"^[0-9０-９]{3}(?:円)?$")
+AMOUNT_FIELDS = (INCOME, EXPENSE, "amount")
 _SHORT_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{1,2})")
 _TEXT_FIELDS = ("description", "payee", "voucher_no", "memo")
 #: 全角英数 and 半角カナ: the characters :func:`clean_text` makes NFKC.
@@ -176,12 +176,12 @@ def split_amount_problem(row: TableRow, columns: Columns) -> str:
     part — followed by a cell of a column that holds no amount (a 残高 of 「999」 after an amount
     of 「¥1」 is a real row)."""
     longer = len(row.cells) > max(columns.index.values(), default=-1) + 1
-    for name in _AMOUNT_FIELDS:
+    for name in AMOUNT_FIELDS:
         index = columns.index.get(name)
         if index is None or index + 1 >= len(row.cells):
             continue
         head, tail = row.cells[index].strip(), row.cells[index + 1].strip()
-        if not (_SPLIT_HEAD.match(head) and _SPLIT_TAIL.match(tail)):
+        if not (SPLIT_HEAD.match(head) and SPLIT_TAIL.match(tail)):
             continue
         marked = head[0] in "¥￥\\" or tail.endswith("円")
         if longer or (marked and not _holds_amounts(columns, index + 1)):
@@ -194,7 +194,7 @@ def split_amount_problem(row: TableRow, columns: Columns) -> str:
 
 def _holds_amounts(columns: Columns, index: int) -> bool:
     """Whether column ``index`` is one of the file's amount or 残高 columns."""
-    return any(columns.index.get(name) == index for name in (*_AMOUNT_FIELDS, "balance"))
+    return any(columns.index.get(name) == index for name in (*AMOUNT_FIELDS, "balance"))
 
 
 def clean_text(text: str) -> str:

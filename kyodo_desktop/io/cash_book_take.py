@@ -95,6 +95,12 @@ class RowTaker:
         self.amounts: dict[tuple, tuple | None] = {}
         self.categories: dict[tuple, tuple | None] = {}
         self.funds: dict[str, str | None] = {}
+        #: Indexes of the amount columns (収入, 支出, 金額) and, per cell text, whether it can be
+        #: the head / the tail of an amount split at its comma (:func:`rows_.split_amount_problem`).
+        self.amount_indexes = [columns.index[name] for name in rows_.AMOUNT_FIELDS
+                               if name in columns.index]
+        self.heads: dict[str, bool] = {}
+        self.tails: dict[str, bool] = {}
 
     def take(self, row: TableRow) -> None:
         """Add what ``row`` is to the preview (as :func:`take_row`)."""
@@ -104,8 +110,8 @@ class RowTaker:
     def _take_plain(self, row: TableRow) -> bool:
         """Add ``row`` as an entry from remembered parts; False (nothing done) when it is not
         a good data row that every part has seen."""
-        if rows_.split_amount_problem(row, self.columns):
-            return False  # the row-by-row path names the split amount
+        if self._may_be_split(row.cells):
+            return False  # the row-by-row path decides, and names a split amount
         cells = row.cells[:self.width]
         cells += self.blank[len(cells):]
         parts = self.parts(cells)
@@ -139,6 +145,17 @@ class RowTaker:
         self.preview.rows.append(result)
         self.fast_rows += 1
         return True
+
+    def _may_be_split(self, cells: tuple[str, ...]) -> bool:
+        """Whether an amount cell and the cell after it look like the parts of an amount split
+        at its comma (then :func:`rows_.split_amount_problem` decides, on the exact path);
+        each distinct cell text matched once."""
+        last = len(cells) - 1
+        for index in self.amount_indexes:
+            if index < last and _matches(self.heads, rows_.SPLIT_HEAD, cells[index]) and \
+                    _matches(self.tails, rows_.SPLIT_TAIL, cells[index + 1]):
+                return True
+        return False
 
     def _is_data(self, row: TableRow, date_text: str, month: str, category: str,
                  has_amount: bool) -> bool:
@@ -204,6 +221,15 @@ def _scratch(ctx: RowContext) -> RowContext:
     """A copy of ``ctx`` for working out a part: its date above and month above change, its
     unknown 費目 list is its own; the parsers' answers are shared (they are pure)."""
     return replace(ctx, unknown_categories=[])
+
+
+def _matches(found: dict[str, bool], pattern, text: str) -> bool:
+    """Whether ``pattern`` matches ``text`` stripped, remembered in ``found``."""
+    answer = found.get(text)
+    if answer is None:
+        answer = pattern.match(text.strip()) is not None
+        _remember(found, text, answer)
+    return answer
 
 
 def _remember(found: dict, key, value) -> None:
