@@ -11,7 +11,8 @@ measured in the same run. Prints (never asserts) seconds, rows/s, peak RSS and r
   sheet in read-only, values-only mode (C XML parser, no checks); the dry run with every row
   taken the exact row-by-row way (no remembered parts, :mod:`kyodo_desktop.io.cash_book_take`);
   and the import with the 変更履歴 written as before schema step 23 (one record, JSON and hash
-  per row instead of one per batch of rows: ``audit.LOGGED_TOGETHER`` out of reach).
+  per row instead of one per batch of rows: ``audit.LOGGED_TOGETHER`` out of reach), and with
+  Python's cycle collector left running (:mod:`kyodo_desktop.io.bulk` pauses it).
 - 元に戻す / やり直し of that import (``services.changes.undo`` / ``redo`` of the import run
   through ``undoable`` in a new data file): seconds, CPU and the peak RSS of the step alone (the
   peak is reset after the import, /proc/self/clear_refs), per batch (schema step 24: deleted and
@@ -80,6 +81,11 @@ import functools
 from kyodo_desktop.io import cash_book_import
 from kyodo_desktop.io.cash_book_take import RowTaker
 cash_book_import.RowTaker = functools.partial(RowTaker, fast=False)
+"""
+COLLECTOR_ON = """
+import contextlib
+from kyodo_desktop.io import cash_book_import
+cash_book_import.collector_paused = contextlib.nullcontext
 """
 PER_ROW_LOG = """
 from kyodo_desktop.store import audit
@@ -158,7 +164,8 @@ def measure(body: str, env: dict | None = None) -> dict:
 
 
 def write_book(path: Path, rows: int) -> None:
-    """A 出納簿 like the app's export: title rows, header, ``rows`` entries of 2025年度."""
+    """A 出納簿 like the app's export: title rows, header, ``rows`` entries of 2025年度 with
+    their running 残高 (checked row by row on reading)."""
     import openpyxl
 
     workbook = openpyxl.Workbook(write_only=True)
@@ -167,15 +174,17 @@ def write_book(path: Path, rows: int) -> None:
     sheet.append([])
     sheet.append(["日付", "会計区分", "収支", "費目", "摘要", "収入", "支出", "残高", "支払先",
                   "領収書番号", "事業", "備考"])
-    start = date(2025, 4, 1)
+    start, balance = date(2025, 4, 1), 0
     for index in range(rows):
         day = start + timedelta(days=index * 365 // rows)
         if index % 10 == 0:
-            sheet.append([day, "自主財源", "収入", "会費", f"会費 {index}", 5000, None, None,
+            balance += 5000
+            sheet.append([day, "自主財源", "収入", "会費", f"会費 {index}", 5000, None, balance,
                           "", "", "", ""])
         else:
-            sheet.append([day, "自主財源", "支出", "消耗品費", f"用紙 {index}", None, 300, None,
-                          "文具店", str(index), "", ""])
+            balance -= 300
+            sheet.append([day, "自主財源", "支出", "消耗品費", f"用紙 {index}", None, 300,
+                          balance, "文具店", str(index), "", ""])
     workbook.save(path)
 
 
@@ -209,9 +218,12 @@ def main() -> None:
         checked = measure(PREVIEW.format(path=str(book)))
         imported = measure(IMPORT.format(path=str(book)))
         per_row = measure(PER_ROW_LOG + IMPORT.format(path=str(book)))
+        collected = measure(COLLECTOR_ON + IMPORT.format(path=str(book)))
         _line("baseline: openpyxl values only", plain, f"  ({_rates(args.rows, plain)})")
         _line("baseline: every row the exact way", exact, f"  ({_rates(args.rows, exact)})")
         _line("baseline: import, per-row log", per_row, f"  ({_rates(args.rows, per_row)})")
+        _line("baseline: import, collector on", collected,
+              f"  ({_rates(args.rows, collected)})")
         steps = {(kind, way): measure((PER_ROW_UNDO if way == "row" else "") + UNDO.format(
                      path=str(book), redo=kind == "redo", rows=args.rows))
                  for kind in ("undo", "redo") for way in ("row", "batch")}
@@ -221,6 +233,8 @@ def main() -> None:
               "CPU than with every row taken the exact way")
         print(f"  change log per batch: the import takes ×{per_row['cpu'] / imported['cpu']:.2f} "
               "less CPU than with a record per row")
+        print(f"  cycle collector paused: the import takes ×{collected['cpu'] / imported['cpu']:.2f}"
+              " less CPU than with it running")
         for label, figures in (("preview_cash_book (dry run)", checked),
                                ("import (preview + apply_import)", imported)):
             _line(label, figures, f"  ({_rates(args.rows, figures)}; "

@@ -34,6 +34,11 @@ _MAX_DIGITS = 15
 _SPLIT_FIGURE = re.compile(r"[\d,]\s+[\d,]")
 
 
+#: The longest text of ASCII digits :func:`parse_yen` reads without cleaning (longer: the
+#: ordinary path, which refuses it as too large).
+_PLAIN_DIGITS = 15
+
+
 def parse_yen(text: str, *, allow_negative: bool = False, allow_zero: bool = True) -> int:
     """Read an amount of yen typed by a person and return it as ``int`` (円).
 
@@ -48,6 +53,11 @@ def parse_yen(text: str, *, allow_negative: bool = False, allow_zero: bool = Tru
     a decimal part, misplaced commas, other characters (or spaces inside the figure), a negative or zero amount where not
     allowed, or more than :data:`MAX_YEN`.
     """
+    if text.__class__ is str and len(text) <= _PLAIN_DIGITS and text.isascii() and \
+            text.isdigit():  # 「1234」 as a spreadsheet cell holds it: only the range to check
+        amount = int(text)
+        if amount <= MAX_YEN and (amount or allow_zero):
+            return amount
     raw = "" if text is None else str(text)
     digits = foreign_digits(raw)
     if digits:  # NFKC and \d would read 「٣٠٠」 as 300, 「1²」 as 12, 「①,000」 as 1000

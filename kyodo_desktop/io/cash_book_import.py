@@ -128,7 +128,7 @@ def apply_import(store, council_id: int, fiscal_year: int, preview: ImportPrevie
     if not good:
         raise UserError(_("The file has no rows that can be imported."))
     try:
-        with store.transaction():
+        with collector_paused(), store.transaction():
             ids, changes = _project_ids(store, council_id, fiscal_year, preview.projects)
             entries = _placed_entries(store, council_id, good, ids)
             return record_entries(store, council_id, fiscal_year, entries,

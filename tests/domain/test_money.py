@@ -156,3 +156,39 @@ def test_any_text_gives_an_int_in_range_or_a_validation_error(text, negative, ze
     assert -MAX_YEN <= amount <= MAX_YEN
     assert negative or amount >= 0
     assert zero or amount != 0
+
+
+class _Typed(str):
+    """Text that is not exactly ``str``: :func:`parse_yen` reads it by the full rules only."""
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20), st.booleans(), st.booleans())
+def test_plain_ascii_digits_read_as_the_full_rules_read_them(text, allow_negative, allow_zero):
+    """「1234」 takes a short path (a spreadsheet's amounts and 残高 are such cells); it gives the
+    same amount, or the same refusal, as the full rules (leading zeros, 0 where 0 is not
+    allowed, more than MAX_YEN)."""
+
+    def read(value):
+        try:
+            return parse_yen(value, allow_negative=allow_negative, allow_zero=allow_zero)
+        except ValidationError as error:
+            return error.message
+
+    assert read(text) == read(_Typed(text))
+
+
+def test_plain_digits_beyond_python_int_string_limit_are_refused_not_crashed():
+    with pytest.raises(ValidationError, match="大きすぎ"):
+        parse_yen("9" * 5000)
+
+
+def test_plain_ascii_digits_skip_the_cleaning(monkeypatch):
+    from kyodo_desktop.domain import money
+
+    def no_cleaning(text):
+        raise AssertionError(f"{text!r} was cleaned")
+
+    monkeypatch.setattr(money, "foreign_digits", no_cleaning)
+    assert parse_yen("1234") == 1234 and parse_yen("0") == 0
+    with pytest.raises(AssertionError):
+        parse_yen("1,234")
