@@ -36,6 +36,8 @@ from kyodo_desktop.io.tabular import TableRow
 _PARTS = ("entry_date", "month", "income", "expense", "amount", "direction", "category", "fund")
 #: The free-text fields, cleaned row by row.
 _TEXTS = ("description", "payee", "voucher_no", "memo", "project", "account")
+#: The lengths of a cell :data:`rows_.SPLIT_TAIL` can match (「234」「234円」, stripped).
+_TAIL_LENGTHS = (3, 4)
 #: Distinct cell texts remembered per part; the memory stays bounded for any file.
 _REMEMBERED = 20_000
 
@@ -152,7 +154,8 @@ class RowTaker:
         each distinct cell text matched once."""
         last = len(cells) - 1
         for index in self.amount_indexes:
-            if index < last and _matches(self.heads, rows_.SPLIT_HEAD, cells[index]) and \
+            if index < last and len(cells[index + 1].strip()) in _TAIL_LENGTHS and \
+                    _matches(self.heads, rows_.SPLIT_HEAD, cells[index]) and \
                     _matches(self.tails, rows_.SPLIT_TAIL, cells[index + 1]):
                 return True
         return False

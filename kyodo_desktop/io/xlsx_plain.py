@@ -51,7 +51,9 @@ _SHEET_DATA = b"<sheetData"
 _ZERO_SIZES = (re.compile(rb" ht=\"[0.]*\""), re.compile(rb" width=\"[0.]*\""))
 _MERGED = re.compile(rb"<mergeCell ref=\"([A-Z0-9:]{1,24})\"")
 _ROW_NUMBER = re.compile(rb"<row r=\"(\d{1,9})\"")
-_WIDE_CELL = re.compile(rb"<c r=\"[A-Z]{2}")
+#: A cell whose first attribute is not a reference to columns A-Z (``<c r="A1"``): one pass
+#: finds a cell without ``r`` first and a cell beyond column Z (``<c r="AA1"``).
+_ODD_CELL = re.compile(rb"<c (?!r=\"[A-Z][0-9])")
 _CACHED_FORMULA = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)\s*<v(?:\s[^>]*)?>[^<]")
 
 
@@ -118,7 +120,7 @@ def _scan_block(block: bytes, scan: Scan, path: Path) -> None:
                   and not _NOT_PLAIN_TAGS.search(block)
                   and _namespaces_plain(block, first=not scan.last_row)
                   and not any(size.search(block) for size in _ZERO_SIZES)
-                  and block.count(b"<c ") == block.count(b'<c r="') and not _WIDE_CELL.search(block)
+                  and not _ODD_CELL.search(block)
                   and (not formulas or formulas == len(_CACHED_FORMULA.findall(block))))
     if numbers:
         scan.last_row = numbers[-1]
@@ -170,8 +172,9 @@ def read_values(path: Path, title: str, scan: Scan, progress: Progress | None, m
 
 
 def _column_texts(values: tuple, cell_text) -> list[str]:
-    """The text of each cell of one column: text stripped, other values through ``cell_text``,
-    each distinct value converted once (a column repeats its dates and amounts)."""
+    """The text of each cell of one column: text stripped, whole numbers as ``cell_text``
+    writes them (「4700」), other values through ``cell_text``, each distinct value converted
+    once (a column repeats its dates and amounts)."""
     if set(map(type, values)) <= {str}:
         return list(map(str.strip, values))
     known: dict[tuple, str] = {}
@@ -179,6 +182,9 @@ def _column_texts(values: tuple, cell_text) -> list[str]:
     for value in values:
         if value.__class__ is str:
             texts.append(value.strip())
+            continue
+        if value.__class__ is float and value.is_integer():  # 残高 and amounts: as cell_text
+            texts.append(str(int(value)))
             continue
         key = (value.__class__, value)  # 1, 1.0 and True are equal keys otherwise
         text = known.get(key)

@@ -135,6 +135,8 @@ def _prefixed(xml: str) -> str:
         '<c r="E5"', '<c><v>7</v></c><c r="E5"', 1)),
     ("empty_cell_without_reference", _values, lambda xml: xml.replace(
         '<c r="E5"', '<c/><c r="E5"', 1)),
+    ("reference_not_first", _values, lambda xml: xml.replace('<c r="E5"', '<c s="0" r="E5"', 1)),
+    ("lowercase_reference", _values, lambda xml: xml.replace('<c r="E5"', '<c r="e5"', 1)),
     ("comment", _values, lambda xml: xml.replace("</row>", "</row><!-- note -->", 1)),
 ])
 def test_sheets_with_something_to_check_take_the_streaming_reader(tmp_path, monkeypatch, name,
