@@ -125,7 +125,21 @@ def funder_reports(store: Store, council_id: int, fiscal_year: int, gate: fd.Gat
     require_closed(store, council_id, fiscal_year, gate)
     result = []
     for item in programs:
+        data = statement(store, council_id, fiscal_year, item)
+        if not grant_figures(store, council_id, fiscal_year, program_id=item.program_id) and (
+                not _recorded(data)):
+            continue  # nothing of the programme in this 年度: no page of zeros that look real
         letter = (None if item.values.report_layout == "settlement_statement"
                   else _letter(store, council_id, fiscal_year, item, gate))
-        result.append(FunderReport(item, letter, statement(store, council_id, fiscal_year, item)))
+        result.append(FunderReport(item, letter, data))
+    if not result:
+        raise UserError(_("Nothing of {programs} is recorded in {fiscal_year}: no grant, budget "
+                          "or cash book entry. Choose the year the programme's money came "
+                          "in.").format(programs="、".join(p.name for p in programs),
+                                        fiscal_year=fd.fiscal_year_text(fiscal_year)))
     return result
+
+
+def _recorded(data: StatementData) -> bool:
+    """Whether the statement holds anything of the 年度: a budget, an entry or a 繰越金."""
+    return any(f.income or f.expense or f.carried_in for f in data.funds)

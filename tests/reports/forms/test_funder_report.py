@@ -121,3 +121,14 @@ def test_a_council_without_programmes_is_told_where_to_add_one(demo):
         _texts(demo, "funder-report", other, 2026, draft=True)
     with pytest.raises(UserError):
         _texts(demo, "funder-report", other, 2026, draft=True, program="赤い羽根共同募金 地域配分金")
+
+
+def test_a_year_without_the_programme_prints_no_page_of_zeros(demo, council_id):
+    """The demo's 共同募金 begins in 令和8年度: 令和7年度 has no grant, budget or entry of it, so
+    the report says so instead of a 収支決算書 of zeros."""
+    with pytest.raises(UserError, match="令和7年度には赤い羽根共同募金"):
+        _texts(demo, "funder-report", council_id, 2025)
+    program = _add_programme(demo, council_id, "settlement")  # recorded in 令和8年度 only
+    assert len(_texts(demo, "funder-report", council_id, 2026, draft=True)) == 3
+    with pytest.raises(UserError, match="記録（交付、予算、出納簿の記帳）がありません"):
+        _texts(demo, "funder-report", council_id, 2025, program=program.name)
