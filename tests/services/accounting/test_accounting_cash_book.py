@@ -31,7 +31,7 @@ def test_a_bad_entry_stores_nothing_and_names_its_position(store, council):
     with pytest.raises(cash_book.EntryValidationError) as caught:
         cash_book.record_entries(store, council, FY, entries)
     assert caught.value.index == 1 and caught.value.field == "category_code"
-    assert caught.value.message == "科目を選んでください。"
+    assert caught.value.message == "費目を選んでください。"
     assert cash_book.list_entries(store, council, FY) == []
 
 

@@ -46,7 +46,7 @@ def test_an_entry_without_a_category_is_refused(store, council, category):
     typed = type(typed)(**{**typed.__dict__, "category_code": category})
     with pytest.raises(ValidationError) as caught:
         cash_book.record_entry(store, council, FY, typed)
-    assert caught.value.message == "科目を選んでください。"
+    assert caught.value.message == "費目を選んでください。"
 
 
 def test_an_update_cannot_move_an_entry_out_of_its_year(store, council):
@@ -105,7 +105,7 @@ def test_sql_updates_are_refused_and_become_japanese_errors(store, council):
     _insert(store, council, entry_date="2026-03-31")  # the last day of 令和7年度 is fine
     for sql, word in (("UPDATE cash_book_entries SET entry_date = '2026-04-01'", "年度内"),
                       ("UPDATE cash_book_entries SET amount = 0", "1円以上"),
-                      ("UPDATE cash_book_entries SET expense_category_code = NULL", "科目")):
+                      ("UPDATE cash_book_entries SET expense_category_code = NULL", "費目")):
         with pytest.raises(EntryRefused) as caught, store.transaction() as db:
             db.execute(sql)
         assert word in caught.value.message

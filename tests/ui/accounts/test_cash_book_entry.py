@@ -165,7 +165,7 @@ def test_enter_never_saves_an_entry_dated_after_the_year(page, qtbot, store, ans
 
 @pytest.mark.parametrize(("amount", "category", "expected"), [
     ("0", "consumables", "1円以上"), ("-500", "consumables", "1円以上"),
-    ("△500", "consumables", "1円以上"), ("500", None, "科目を選んでください")])
+    ("△500", "consumables", "1円以上"), ("500", None, "費目を選んでください")])
 def test_enter_never_saves_a_zero_negative_or_uncategorised_entry(page, qtbot, store, amount,
                                                                    category, expected):
     panel = page.cash_book.panel
@@ -175,6 +175,19 @@ def test_enter_never_saves_a_zero_negative_or_uncategorised_entry(page, qtbot, s
     qtbot.keyClick(panel.amount_edit, Qt.Key.Key_Return)
     assert _rows(store) == []
     assert expected in panel.message.text()
+
+
+def test_the_missing_category_message_names_the_field_as_titled(page, qtbot, store):
+    """The refusal names the field by the title shown over it (費目, the glossary's term), not
+    another word the user has to map onto the form (it said 科目)."""
+    panel = page.cash_book.panel
+    _fill(panel, description="模造紙", amount="500")
+    panel.category_combo.setCurrentIndex(0)
+    assert panel.save() is False
+    title = panel.titles[panel.category_combo].text()
+    assert title == "費目"
+    assert panel.message.text() == f"{title}を選んでください。"
+    assert _rows(store) == []
 
 
 def test_the_panel_and_the_service_say_the_same(page, context, store):
