@@ -55,7 +55,9 @@ def build_city(path: Path, years: int, padding: int) -> None:
     review = [finding(n) for n in range(SHOWN_FINDINGS + padding)]
     with open_store(path) as store:
         city_file.make_city_file(store)
-        for district, _kana, _town in load("places")["districts"]:
+        districts = [name for name, _kana, _town in load("places")["districts"]]
+        city_file.register_districts(store, districts)
+        for district in districts:
             households, rate = council_size(rng)
             for year in range(YEAR - years + 1, YEAR + 1):
                 content = generated_content(rng, district, year, households, rate,

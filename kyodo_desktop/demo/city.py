@@ -65,6 +65,7 @@ def build_city_demo(store: Store, *, seed: int = 2026) -> dict:
     real = real_return()
     real_roster = verify_bytes(real, "demo").content["roster"]
     districts = [name for name, _kana, _town in load("places")["districts"]]
+    city_file.register_districts(store, districts)
     for district in districts:
         households, rate = council_size(rng)
         if district == REAL[0]:

@@ -18,6 +18,7 @@ from kyodo_desktop.reports.registry import ReportKind, ReportRequest
 from kyodo_desktop.reports.styles import make_styles
 from kyodo_desktop.reports.tables import ruled_table
 from kyodo_desktop.services.backup.datafile import Store
+from kyodo_desktop.services.city.city_file import removed_returns, removed_status, shown_time
 from kyodo_desktop.services.city.columns import CityColumn, city_columns, columns_for, pair_text
 from kyodo_desktop.services.city.detail import printed_findings
 from kyodo_desktop.services.city.summary import CityRow, CitySummary, city_summary
@@ -94,6 +95,25 @@ def _return_findings(store: Store, stored) -> list[list[str]]:
     return rows
 
 
+#: The table of returns no longer in force: headings (English msgids) and widths (mm).
+REMOVED_COLUMNS = ((N_("District"), 24), (N_("Council"), 60), (N_("Made"), 45),
+                   (N_("Imported"), 45), (N_("Withdrawn or replaced"), 83))
+
+
+def _removed(store: Store, fiscal_year: int, styles) -> list:
+    """The 年度's returns withdrawn or replaced, with their times (nothing when there are none):
+    the summary shows what left the table and when."""
+    removed = removed_returns(store, fiscal_year)
+    if not removed:
+        return []
+    return [Spacer(1, 4 * mm),
+            Paragraph(_("Returns withdrawn or replaced"), styles.heading),
+            ruled_table([_(h) for h, _w in REMOVED_COLUMNS],
+                        [[r.district, r.council, shown_time(r.created_at),
+                          shown_time(r.imported_at), removed_status(r)] for r in removed],
+                        styles, col_widths=[w * mm for _h, w in REMOVED_COLUMNS])]
+
+
 def _more(count: int) -> str:
     return _("… and {count} more findings in this return (see the return on the city "
              "page).").format(count=format_number(count))
@@ -123,6 +143,7 @@ def build_city_summary(store: Store, request: ReportRequest) -> bytes:
             col_widths=_widths(columns), total_rows=1,
             aligns=["left" if column.kind == "text" else "right" for column in columns]))
     story += _findings(store, summary, styles)
+    story += _removed(store, summary.fiscal_year, styles)
     return build_pdf(story, PageFurniture(title=title, header_right=year),
                      pagesize=landscape(A4))
 

@@ -23,8 +23,10 @@ ACCOUNTS = "accounts"  # 予算, 出納簿, 交付金
 HANDBOOK = "handbook"  # 自治会活動の手引き chapters
 MEETINGS = "meetings"  # 総会・理事会・部会, 議案, 規約, 総会議案書 texts
 SETTINGS = "settings"
+CITY = "city"  # the city file's returns and 地域
 DATABASE = "database"  # a different file was opened: everything is new
-AREAS = frozenset({COUNCIL, ROSTER, PLAN, ACCOUNTS, HANDBOOK, MEETINGS, SETTINGS, DATABASE})
+AREAS = frozenset({COUNCIL, ROSTER, PLAN, ACCOUNTS, HANDBOOK, MEETINGS, SETTINGS, CITY,
+                   DATABASE})
 
 
 @dataclass(frozen=True)

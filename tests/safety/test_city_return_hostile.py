@@ -100,6 +100,7 @@ def _hostile(yuda_return: bytes) -> dict[str, bytes]:
 @pytest.fixture
 def city(store):
     city_file.make_city_file(store)
+    city_file.register_districts(store, ["湯田"])
     return store
 
 

@@ -27,6 +27,7 @@ def _with_findings(yuda_return: bytes, count: int) -> bytes:
 
 def test_thousands_of_findings_print_in_a_few_pages(store, yuda_return):
     city_file.make_city_file(store)
+    city_file.register_districts(store, ["湯田"])
     city_file.import_return(store, verify_bytes(_with_findings(yuda_return, 2500), "x"))
     pdf = build_city_summary(store, ReportRequest(None, 2025))
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
@@ -42,6 +43,7 @@ def test_the_city_page_shows_them_at_once(store, yuda_return):
     from kyodo_desktop.ui.city.detail_view import detail_html
 
     city_file.make_city_file(store)
+    city_file.register_districts(store, ["湯田"])
     added = city_file.import_return(store, verify_bytes(_with_findings(yuda_return, 2500), "x"))
     started = time.perf_counter()
     html = detail_html(council_detail(store, added.id))

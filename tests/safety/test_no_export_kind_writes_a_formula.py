@@ -58,7 +58,7 @@ def _city_file_with(tmp_path, yuda_return):
     data = seal.sealed(document, head)
     store = open_store(tmp_path / "city.sqlite3")
     city_file.make_city_file(store)
-    city_file.import_return(store, verify_bytes(data, "x.kyodo-return"))
+    city_file.import_return(store, verify_bytes(data, "x.kyodo-return"), new_district=True)
     return store
 
 

@@ -11,6 +11,19 @@ file (same SHA-256) is refused; for a 地域 and 年度 that already has one, a 
 staying as history with ``replaced_at`` / ``replaced_by_id``; an older return never replaces a
 newer one, and a return of another council (another name and another data file: a renamed council
 keeps its file, a handed-over one its name) never replaces it.
+
+地域 registration: a seal is a checksum, not a signature, so anyone with the app can make a
+return that verifies for any 地域. The city file therefore takes a return only for a 地域 the
+city registered (:func:`register_districts`, the ``districts`` table: ``city district add``), or
+when the city names that 地域 on purpose as it imports (``new_district=True``, the CLI's
+``--new-district NAME``), which registers it.
+
+Withdrawal (:func:`withdraw_return`): a return the city took by mistake leaves the 年度's table
+but stays in the file, marked with the time it was withdrawn: ``replaced_at`` set and
+``replaced_by_id`` NULL (a replaced return has both). The city's page and summary list the
+withdrawn and replaced returns of a 年度 with their times (:func:`removed_returns`); the 地域 may
+then file again (the same file, same SHA-256, is refused and the message says when it was
+withdrawn).
 """
 
 from __future__ import annotations
@@ -20,8 +33,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kyodo_desktop.domain import wareki
-from kyodo_desktop.errors import UserError
+from kyodo_desktop.domain.text import normalize
+from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.changes import CITY as CITY_AREA
+from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.city.kind import CITY, KIND_KEY, KIND_SCOPE, PRESET_KEY, is_city_file
 from kyodo_desktop.services.city.return_reader import ReturnDocument, ReturnRefused
 from kyodo_desktop.store import Store
@@ -74,18 +90,66 @@ class Imported:
     replaced_id: int | None
 
 
+def return_label(district: str, fiscal_year: int) -> str:
+    """「湯田 令和7年度」."""
+    return _("{district} {fiscal_year}").format(
+        district=district, fiscal_year=wareki.format_fiscal_year(fiscal_year))
+
+
+def registered_districts(store: Store) -> list[str]:
+    """The 地域 registered in the city file, in the order registered."""
+    return [r["name"] for r in store.query("SELECT name FROM districts ORDER BY sort_order, id")]
+
+
+def register_districts(store: Store, names: list[str]) -> list[str]:
+    """Register the 地域 ``names`` in the city file (those already registered are kept once);
+    returns the names added. Raises UserError unless it is a city file, ValidationError for an
+    empty name."""
+    require_city_file(store)
+    cleaned = [normalize(name) for name in names]
+    if not all(cleaned) or any(len(name) > 100 for name in cleaned):
+        raise ValidationError(_("Give each district's name (at most 100 characters)."))
+    known = set(registered_districts(store))
+    added = [name for name in dict.fromkeys(cleaned) if name not in known]
+    with store.transaction() as db:
+        for name in added:
+            _register(db, name)
+    return added
+
+
+def _register(db, name: str) -> None:
+    db.execute("INSERT INTO districts (city, name, sort_order) VALUES ('', ?, "
+               "(SELECT coalesce(max(sort_order), 0) + 1 FROM districts))", (name,))
+
+
 def import_return(store: Store, document: ReturnDocument, *, replace: bool = False,
-                  now: datetime | None = None) -> Imported:
+                  new_district: bool = False, now: datetime | None = None) -> Imported:
     """Add a verified return to the city file (see the module doc). Raises ReturnRefused for a
-    duplicate, an older return, or a newer one without ``replace``."""
+    duplicate, an older return, a newer one without ``replace``, or a 地域 not registered unless
+    ``new_district`` (the city named it on purpose: it is registered with the return)."""
     require_city_file(store)
     manifest = document.manifest
     district, year = manifest["district"], manifest["fiscal_year"]
-    label = _("{district} {fiscal_year}").format(
-        district=district, fiscal_year=wareki.format_fiscal_year(year))
-    if store.scalar("SELECT 1 FROM city_returns WHERE sha256 = ?", (document.sha256,)):
+    label = return_label(district, year)
+    earlier = store.query("SELECT replaced_at, replaced_by_id FROM city_returns WHERE sha256 = ?",
+                          (document.sha256,))
+    if earlier and earlier[0]["replaced_at"] and earlier[0]["replaced_by_id"] is None:
+        raise ReturnRefused(_("This return of {what} was withdrawn from the city file on "
+                              "{when}; the same file is not taken again. Ask the council for a "
+                              "new return.").format(what=label,
+                                                    when=shown_time(earlier[0]["replaced_at"])))
+    if earlier:
         raise ReturnRefused(_("The return of {what} is already in the city file.").format(
             what=label))
+    registered = district in registered_districts(store)
+    if not registered and not new_district:
+        raise ReturnRefused(_(
+            "The district {district} is not registered in the city file, so this return of "
+            "{council} was not imported. A return's seal shows only that it was not changed on "
+            "the way, not who made it: check with the council of {district} that the return is "
+            "theirs, then import it with --new-district {district} (or register the district "
+            "first: kyodo-desktop city add-district {district}).").format(
+            district=district, council=manifest["council"]))
     current = store.query("SELECT id, council, created_at, json_extract(document, "
                           "'$.manifest.source_file') AS source_file FROM city_returns WHERE "
                           "district = ? AND fiscal_year = ? AND replaced_at IS NULL",
@@ -107,6 +171,8 @@ def import_return(store: Store, document: ReturnDocument, *, replace: bool = Fal
     stamp = (now or datetime.now()).isoformat(timespec="seconds")
     old_id = current[0]["id"] if current else None
     with store.transaction() as db:
+        if not registered:
+            _register(db, district)
         if old_id is not None:  # the unique index allows one current row per 地域 and 年度
             db.execute("UPDATE city_returns SET replaced_at = ? WHERE id = ?", (stamp, old_id))
         new_id = db.execute(
@@ -146,10 +212,16 @@ class StoredReturn:
     replaced_at: str | None
     summary: dict
     document: dict | None
+    replaced_by_id: int | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the city withdrew it (no longer in force, and no return replaced it)."""
+        return self.replaced_at is not None and self.replaced_by_id is None
 
 
 _LISTED = ("id, district, council, fiscal_year, sha256, closed_at, created_at, imported_at, "
-           "replaced_at, summary")
+           "replaced_at, replaced_by_id, summary")
 
 
 def _stored(row: dict) -> StoredReturn:
@@ -157,7 +229,8 @@ def _stored(row: dict) -> StoredReturn:
     return StoredReturn(row["id"], row["district"], row["council"], row["fiscal_year"],
                         row["sha256"], row["closed_at"], row["created_at"], row["imported_at"],
                         row["replaced_at"], json.loads(row["summary"]),
-                        None if document is None else json.loads(document))
+                        None if document is None else json.loads(document),
+                        row["replaced_by_id"])
 
 
 def current_returns(store: Store, fiscal_year: int, *, whole: bool = True
@@ -189,3 +262,65 @@ def district_returns(store: Store, district: str) -> list[StoredReturn]:
     return [_stored(r) for r in store.query(
         f"SELECT {_LISTED} FROM city_returns WHERE district = ? AND replaced_at IS NULL "
         "ORDER BY fiscal_year", (district,))]
+
+
+def removed_returns(store: Store, fiscal_year: int) -> list[StoredReturn]:
+    """The returns of ``fiscal_year`` no longer in force — withdrawn (:attr:`StoredReturn.
+    withdrawn`) or replaced by a newer one — in the order they left; documents unread."""
+    return [_stored(r) for r in store.query(
+        f"SELECT {_LISTED} FROM city_returns WHERE fiscal_year = ? AND replaced_at IS NOT NULL "
+        "ORDER BY replaced_at, id", (fiscal_year,))]
+
+
+def current_return(store: Store, district: str, fiscal_year: int) -> StoredReturn:
+    """The return in force of ``district`` and ``fiscal_year`` (document unread). Raises
+    UserError when there is none."""
+    require_city_file(store)
+    rows = store.query(f"SELECT {_LISTED} FROM city_returns WHERE district = ? AND "
+                       "fiscal_year = ? AND replaced_at IS NULL", (district, fiscal_year))
+    if not rows:
+        raise UserError(_("The city file has no return of {what} in force.").format(
+            what=return_label(district, fiscal_year)))
+    return _stored(rows[0])
+
+
+def withdraw_return(store: Store, return_id: int, *, now: datetime | None = None) -> Changes:
+    """Withdraw the return ``return_id`` from the city's table (see the module doc: it stays in
+    the file with the time). Raises UserError when it is gone or no longer in force."""
+    require_city_file(store)
+    rows = store.query("SELECT district, fiscal_year, replaced_at FROM city_returns WHERE id = ?",
+                       (return_id,))
+    if not rows:
+        raise UserError(_("This return is no longer in the city file."))
+    if rows[0]["replaced_at"] is not None:
+        raise UserError(_("The return of {what} is no longer in force (withdrawn or replaced "
+                          "on {when}).").format(
+            what=return_label(rows[0]["district"], rows[0]["fiscal_year"]),
+            when=shown_time(rows[0]["replaced_at"])))
+    stamp = (now or datetime.now()).isoformat(timespec="seconds")
+    with store.transaction() as db:
+        db.execute("UPDATE city_returns SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL",
+                   (stamp, return_id))
+    return Changes.of(CITY_AREA)
+
+
+def shown_time(stamp: str) -> str:
+    """「令和8年12月2日 14:30」 of a stored ISO time stamp."""
+    from kyodo_desktop.domain.formatting import format_date_time
+
+    return format_date_time(datetime.fromisoformat(stamp))
+
+
+def removed_status(stored: StoredReturn) -> str:
+    """「取り下げ 令和8年12月2日 14:30」 or 「差し替え …」 of a return no longer in force."""
+    when = shown_time(stored.replaced_at or stored.imported_at)
+    return (_("withdrawn {when}") if stored.withdrawn else
+            _("replaced by a newer return {when}")).format(when=when)
+
+
+def removed_text(stored: StoredReturn) -> str:
+    """What became of a return no longer in force, and when: 「湯田 令和7年度（…協議会、作成 …）:
+    取り下げ 令和8年12月2日 14:30」 (or 差し替え)."""
+    return _("{what} ({council}, made {made}): {status}").format(
+        what=return_label(stored.district, stored.fiscal_year), council=stored.council,
+        made=shown_time(stored.created_at), status=removed_status(stored))

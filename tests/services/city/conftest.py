@@ -15,8 +15,9 @@ def return_file(yuda_return, tmp_path):
 
 @pytest.fixture
 def city_store(store):
-    """An empty data file made a city file."""
-    from kyodo_desktop.services.city.city_file import make_city_file
+    """An empty data file made a city file, 湯田 registered."""
+    from kyodo_desktop.services.city.city_file import make_city_file, register_districts
 
     make_city_file(store)
+    register_districts(store, ["湯田"])
     return store

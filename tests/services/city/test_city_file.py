@@ -142,7 +142,8 @@ def test_cli_imports_and_reports_each_refusal(tmp_path, return_file, capsys):
     from kyodo_desktop.cli import main
 
     city = tmp_path / "city.sqlite3"
-    assert main(["city", "import-return", str(return_file), "--db", str(city)]) == 0
+    assert main(["city", "import-return", str(return_file), "--db", str(city),
+                 "--new-district", "湯田"]) == 0
     assert "湯田" in capsys.readouterr().out
     assert main(["city", "import-return", str(return_file), "--db", str(city)]) == 2
     assert return_file.name in capsys.readouterr().err

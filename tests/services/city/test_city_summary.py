@@ -65,7 +65,8 @@ def test_cli_prints_the_city_summary(tmp_path, return_file):
     from kyodo_desktop.cli import main
 
     city = tmp_path / "city.sqlite3"
-    assert main(["city", "import-return", str(return_file), "--db", str(city)]) == 0
+    assert main(["city", "import-return", str(return_file), "--db", str(city),
+                 "--new-district", "湯田"]) == 0
     assert main(["report", "city-summary", "--db", str(city), "--fiscal-year", "R7",
                  "-o", str(tmp_path / "x.pdf")]) == 0
     assert main(["export", "city-summary", "--db", str(city), "--fiscal-year", "2025",
