@@ -376,6 +376,16 @@ def _newest_backup(demo: Demo) -> QWidget:
     return _executed(demo, lambda: offer_newest_backup(None, LONG_MESSAGE, entry))
 
 
+def _withdraw_return(demo: Demo) -> QWidget:
+    from kyodo_desktop.services.city.city_file import StoredReturn
+    from kyodo_desktop.ui.city.withdrawal import confirm_withdrawal
+
+    stored = StoredReturn(7, "秋穂二島", "秋穂二島地域づくり協議会連絡協議会", 2025, "0" * 64,
+                          "2026-04-15T16:00:00", "2026-05-20T10:00:00", "2026-06-01T09:00:00",
+                          None, {}, None)
+    return _executed(demo, lambda: confirm_withdrawal(None, stored))
+
+
 def _existing_council(demo: Demo) -> QWidget:
     from kyodo_desktop.ui.backup.dialogs import ask_existing_council
 
@@ -484,6 +494,7 @@ OPENERS: dict[str, Callable[[Demo], QWidget]] = {
     "kyodo_desktop.ui.shell.opening:open_error_box": _open_error,
     "kyodo_desktop.ui.backup.dialogs:offer_newest_backup": _newest_backup,
     "kyodo_desktop.ui.backup.dialogs:ask_existing_council": _existing_council,
+    "kyodo_desktop.ui.city.withdrawal:confirm_withdrawal": _withdraw_return,
     "kyodo_desktop.ui.accounts.worker:_dialog": _worker_progress,
     "kyodo_desktop.ui.shell.opening:build_demo_with_progress": _demo_progress,
     "kyodo_desktop.ui.handbook.printing:PdfJob.__init__": _handbook_progress,

@@ -272,6 +272,14 @@ def removed_returns(store: Store, fiscal_year: int) -> list[StoredReturn]:
         "ORDER BY replaced_at, id", (fiscal_year,))]
 
 
+def stored_return(store: Store, return_id: int) -> StoredReturn:
+    """The return ``return_id`` (document unread). Raises UserError when it is gone."""
+    rows = store.query(f"SELECT {_LISTED} FROM city_returns WHERE id = ?", (return_id,))
+    if not rows:
+        raise UserError(_("This return is no longer in the city file."))
+    return _stored(rows[0])
+
+
 def current_return(store: Store, district: str, fiscal_year: int) -> StoredReturn:
     """The return in force of ``district`` and ``fiscal_year`` (document unread). Raises
     UserError when there is none."""

@@ -8,6 +8,7 @@ from html import escape
 from kyodo_desktop.domain.formatting import MISSING, format_number, format_percent, format_yen
 from kyodo_desktop.domain.wareki import format_fiscal_year
 from kyodo_desktop.i18n import _
+from kyodo_desktop.services.city.city_file import removed_text
 from kyodo_desktop.services.city.detail import CouncilDetail, shown_findings
 
 #: The most findings shown (a crafted return with thousands froze the window for seconds).
@@ -52,9 +53,9 @@ def detail_html(detail: CouncilDetail) -> str:
              _paragraph(_("Closed {closed}, return made {made}, imported {imported}.").format(
                  closed=times["closed_at"], made=times["created_at"],
                  imported=times["imported_at"]) + f" SHA-256 {stored.sha256[:16]}…")]
-    if len(detail.history) > 1:
-        parts.append(_paragraph(_("This return replaced {count} earlier returns of the same "
-                                  "year.").format(count=len(detail.history) - 1)))
+    for earlier in detail.history:  # the same 地域 and 年度: replaced or withdrawn, and when
+        if earlier.id != stored.id and earlier.replaced_at is not None:
+            parts.append(_paragraph(removed_text(earlier)))
     parts.append(_heading(_("Year by year")))
     parts.append(_table(
         [_("Year"), _("Decided grant"), _("Eligible expenses"), _("Refund"),

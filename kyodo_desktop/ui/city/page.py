@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -18,9 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.domain.formatting import format_fiscal_year
+from kyodo_desktop.domain.formatting import format_fiscal_year, format_number
 from kyodo_desktop.i18n import _
-from kyodo_desktop.services.city.city_file import return_years
+from kyodo_desktop.services.city.city_file import (
+    removed_returns,
+    removed_text,
+    return_years,
+    stored_return,
+)
 from kyodo_desktop.services.city.columns import city_columns
 from kyodo_desktop.services.city.detail import council_detail
 from kyodo_desktop.services.city.summary import city_summary
@@ -31,6 +37,8 @@ from kyodo_desktop.ui.shell.table_fit import ColumnFit
 
 #: The page title's size against the page's text.
 TITLE_SCALE = 1.4
+#: The most withdrawn or replaced returns listed under the count.
+REMOVED_SHOWN = 3
 
 
 class CityPage(QWidget):
@@ -46,13 +54,26 @@ class CityPage(QWidget):
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("cityYearCombo")
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
+        self.withdraw_button = QPushButton(_("Withdraw the return…"), self)
+        self.withdraw_button.setObjectName("cityWithdraw")
+        self.withdraw_button.setToolTip(_("Take the selected council's return out of this "
+                                          "table (it stays in the file, listed as withdrawn)."))
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.removed_label = QLabel(self)
+        self.removed_label.setObjectName("cityRemoved")
+        self.removed_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(QLabel(_("Year:"), self))
         top.addWidget(self.year_combo)
         layout.addLayout(top)
-        layout.addWidget(self.count_label)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label, 1)
+        counts.addWidget(self.withdraw_button)
+        layout.addLayout(counts)
+        layout.addWidget(self.removed_label)
         self.model = CityTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -139,9 +160,34 @@ class CityPage(QWidget):
             _("{count} returns. Click a council to see its return.").format(count=len(rows))
             if year is not None else _("No annual return has been imported into this file yet "
                                        "(kyodo-desktop city import-return)."))
+        self._show_removed(year)
+        self.withdraw_button.setEnabled(bool(rows))
         self.detail.clear()
         if rows:
             self.table.selectRow(0)
+
+    def _show_removed(self, year: int | None) -> None:
+        """The 年度's withdrawn and replaced returns with their times, under the count (at most
+        :data:`REMOVED_SHOWN`, then how many more)."""
+        removed = removed_returns(self.context.store, year) if year is not None else []
+        lines = [removed_text(stored) for stored in removed[:REMOVED_SHOWN]]
+        if len(removed) > REMOVED_SHOWN:
+            lines.append(_("… and {count} more.").format(
+                count=format_number(len(removed) - REMOVED_SHOWN)))
+        self.removed_label.setText(_("Withdrawn or replaced:") + "\n" + "\n".join(lines)
+                                   if lines else "")
+        self.removed_label.setVisible(bool(lines))
+
+    def withdraw_selected(self) -> bool:
+        """Withdraw the selected council's return after a confirmation naming it (one undo
+        step); True when it was withdrawn."""
+        from kyodo_desktop.ui.city.withdrawal import withdraw_chosen
+
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        return_id = self.proxy.index(index.row(), 0).data(ID_ROLE)
+        return withdraw_chosen(self.context, self, stored_return(self.context.store, return_id))
 
     def show_detail(self, index) -> None:
         """Show the detail of the council in the table row ``index`` (a proxy index)."""
