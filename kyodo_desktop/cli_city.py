@@ -59,13 +59,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.action == "import-return":
-        return _import(args)
-    if args.action == "add-district":
-        return _add_districts(args)
-    if args.action == "withdraw-return":
-        return _withdraw(args)
-    return _list(args)
+    return {"import-return": _import, "add-district": _add_districts,
+            "withdraw-return": _withdraw, "list": _list}[args.action](args)
 
 
 def _import(args: argparse.Namespace) -> int:

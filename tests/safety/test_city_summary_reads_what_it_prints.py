@@ -7,7 +7,6 @@ padded with thousands of unprinted findings peaks as the one of small returns
 
 from __future__ import annotations
 
-import importlib.util
 import tracemalloc
 
 import pytest
@@ -17,18 +16,14 @@ from kyodo_desktop.reports.readback import page_texts
 from kyodo_desktop.reports.registry import ReportRequest
 from kyodo_desktop.store import open_store
 
-from .test_crash_harness import HARNESS
+from .conftest import bench_module
 
-BENCH = HARNESS.with_name("city_summary_memory.py")
 YEARS, PADDING = 2, 1500
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("city_summary_memory", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("city_summary_memory")
 
 
 @pytest.fixture(scope="module")

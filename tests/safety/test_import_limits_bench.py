@@ -3,7 +3,6 @@ wall-clock and by CPU) and its per-row change-log baseline really logs one recor
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
 import pytest
@@ -13,17 +12,12 @@ from kyodo_desktop.services.accounting import cash_book
 from kyodo_desktop.services.council.profile import create_council
 from kyodo_desktop.store import audit
 
-from .test_crash_harness import HARNESS
-
-BENCH = HARNESS.with_name("import_limits.py")
+from .conftest import bench_module
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("import_limits", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("import_limits")
 
 
 def test_the_goal_line_says_met_or_not_met_with_the_ratio(bench):
