@@ -82,8 +82,8 @@ def breaks_badly(texts: list[str], overflows: list[bool] | None = None) -> bool:
     line sticks out of its width (``overflows``) with something else than a hanging 句読点."""
     if any(a and b and _sticks(a[-1], b[0]) for a, b in zip(texts, texts[1:], strict=False)):
         return True
-    return any(over and text and text[-1] not in HANGING
-               for text, over in zip(texts[:-1], overflows or [], strict=False))
+    return any(over and text and text[-1] not in HANGING  # the last line too: 「センター」
+               for text, over in zip(texts, overflows or [], strict=False))
 
 
 def kinsoku_word_split(word, max_widths, font_name, font_size, encoding="utf8"):
@@ -139,8 +139,9 @@ def _breaks_badly(lines) -> bool:
         texts.append("".join(getattr(word, "text", "") for word in line.words))
         parted.append(bool(getattr(line, "lineBreak", False)))
         overflows.append(getattr(line, "extraSpace", 0) < -paragraph._FUZZ)
-    return any(not parted[i] and breaks_badly(texts[i:i + 2], overflows[i:i + 1])
-               for i in range(len(texts) - 1))
+    return (any(not parted[i] and breaks_badly(texts[i:i + 2], overflows[i:i + 1])
+                for i in range(len(texts) - 1))
+            or breaks_badly(texts[-1:], overflows[-1:]))
 
 
 def kinsoku_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):

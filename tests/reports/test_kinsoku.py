@@ -84,3 +84,19 @@ def test_a_date_is_not_cut_across_lines():
                         ), (width, lines)
     assert len(seen) > 3
     assert line_end("あ令和8年5月14日", 0, 8) == 1  # the whole date goes down
+
+
+@pytest.mark.parametrize("markup", [False, True])
+def test_a_last_line_never_sticks_out_with_a_closing_mark(markup):
+    """「湯田地域交流センター」 in a cell one 「ー」 too narrow: reportlab hung the 「ー」 across
+    the rule; 「ター」 goes down instead (also when it is the only line)."""
+    register_fonts()
+    text = "湯田<b>地域</b>交流センター" if markup else "湯田地域交流センター"
+    for width in range(60, 90):
+        style = ParagraphStyle("test", fontName=GOTHIC, fontSize=9, leading=12, wordWrap="CJK")
+        paragraph = Paragraph(text, style)
+        paragraph.wrap(width, 10_000)
+        for line in paragraph.blPara.lines:
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            assert extra >= -0.01, (width, _lines(text, width))
+    assert _lines("湯田地域交流センター", 85) == ["湯田地域交流セン", "ター"]
