@@ -42,8 +42,7 @@ class ReviewDialog(QDialog):
         set_scaled_style_sheet(heading, "font-weight: bold; font-size: 12pt;")
         layout.addWidget(heading)
         if before_printing:
-            layout.addWidget(QLabel(_("Fix the errors before you submit the set, or print it as "
-                                      "it is (for example to check it on paper)."), self,
+            layout.addWidget(QLabel(_hint(findings), self, objectName="reviewHint",
                                     wordWrap=True))
         self.list = QListWidget(self, objectName="reviewFindings", wordWrap=True)
         self.list.setAlternatingRowColors(True)
@@ -72,6 +71,16 @@ class ReviewDialog(QDialog):
     def buttons_text(self) -> list[str]:
         """The texts of the dialog's buttons."""
         return [b.text() for b in self.findChildren(QPushButton)]
+
+
+def _hint(findings: list) -> str:
+    """What to do before printing: fix the エラー; with 注意 only, check them (there is no
+    エラー to fix, and saying so would send the user looking for one)."""
+    if any(found.is_error for found in findings):
+        return _("Fix the errors before you submit the set, or print it as it is (for example "
+                 "to check it on paper).")
+    return _("There are no errors. Check the notes before you submit the set; you can also "
+             "print it as it is.")
 
 
 def confirm_printing(findings: list, summary: str, parent: QWidget | None) -> bool:

@@ -58,3 +58,28 @@ def test_the_dialog_offers_print_as_it_is_or_go_back(qapp, demo, council_id):
     assert {"このまま印刷", "戻って直す"} <= set(dialog.buttons_text())
     assert len(dialog.lines()) == len(found) and "日付の順序" in dialog.lines()[0]
     dialog.deleteLater()
+
+
+def test_with_notes_only_the_dialog_does_not_ask_to_fix_errors(qapp, demo, council_id):
+    """注意 alone (no エラー): the hint says there is no error and asks to check the notes, not
+    「エラーを直してください」 over a list that has none."""
+    from PySide6.QtWidgets import QLabel
+
+    from kyodo_desktop.services.review.run import run_review, summary
+    from kyodo_desktop.ui.app import create_application
+    from kyodo_desktop.ui.reports.review_dialog import ReviewDialog
+
+    create_application()
+    from kyodo_desktop.services.review.findings import CASH_BOOK, WARNING, finding
+
+    notes = [finding(WARNING, "missing_receipt", "領収書番号のない支出が 3 件あります", CASH_BOOK)]
+    dialog = ReviewDialog(notes, summary(notes, 2026), before_printing=True)
+    hint = dialog.findChild(QLabel, "reviewHint")
+    assert "エラーを直して" not in hint.text()
+    assert hint.text().startswith("エラーはありません。") and "注意" in hint.text()
+    dialog.deleteLater()
+    _plant_date_error(demo, council_id)
+    found = run_review(demo, council_id, 2026)
+    dialog = ReviewDialog(found, summary(found, 2026), before_printing=True)
+    assert "エラーを直して" in dialog.findChild(QLabel, "reviewHint").text()
+    dialog.deleteLater()
