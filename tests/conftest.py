@@ -35,6 +35,36 @@ def _offscreen_screen(width: int = 1366, height: int = 768) -> None:
 _offscreen_screen()
 
 
+#: The user folders of this test run (settings.json, known-files.json, QSettings, the data
+#: folder, the lock and cache folder): a fresh temporary folder, never the user's own. Running
+#: the tests on the office PC (README) must not evict the real data file from known-files.json
+#: (its backups are told apart by it) nor point the app's save dialogs at pytest's folders.
+USER_FOLDERS_ENV = "KYODO_TEST_USER_FOLDERS"
+
+
+def _private_user_folders() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="kyodo-user-"))
+    atexit.register(shutil.rmtree, folder, True)
+    os.environ[USER_FOLDERS_ENV] = str(folder)
+    os.environ["KYODO_DESKTOP_CONFIG_DIR"] = str(folder / "config")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[name] = str(folder / name.lower())  # Linux: platformdirs and QSettings
+
+
+_private_user_folders()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_qsettings():
+    """QSettings() (the window's, the 帳票印刷 page's last folder) in an ini file of this run's
+    user folders on every platform (on Windows its native place is the registry)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(Path(os.environ[USER_FOLDERS_ENV]) / "qsettings"))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def private_temp_root(tmp_path_factory):
     """The app's temporary folder (kyodo_desktop.fileops.temporary) in this session's tmp, never
