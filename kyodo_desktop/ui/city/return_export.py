@@ -18,6 +18,7 @@ from kyodo_desktop.io.annual_return_export import export_annual_return
 from kyodo_desktop.services.council.profile import get_profile
 from kyodo_desktop.ui.context import AppContext
 from kyodo_desktop.ui.shell.errors import show_error
+from kyodo_desktop.ui.shell.pdf_save import remembered_folder
 
 LAST_FOLDER = "reports/last_folder"
 
@@ -44,7 +45,7 @@ class ReturnExport:
 
     def default_path(self) -> Path:
         """The last folder with 「湯田_R7.kyodo-return」."""
-        folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
+        folder = remembered_folder(self.settings, LAST_FOLDER)
         district = get_profile(self.context.store, self.context.council_id)["district_name"]
         year = wareki.format_fiscal_year(self.fiscal_year(), "short").removesuffix("年度")
         return folder / f"{file_name_part(district or '', 'council')}_{year}.kyodo-return"

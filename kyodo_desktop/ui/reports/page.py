@@ -49,6 +49,7 @@ from kyodo_desktop.ui.reports.review_dialog import confirm_printing, show_findin
 from kyodo_desktop.ui.shell.errors import show_error
 from kyodo_desktop.ui.shell.list_room import set_main_list
 from kyodo_desktop.ui.shell.message_line import ShownLine
+from kyodo_desktop.ui.shell.pdf_save import remembered_folder
 from kyodo_desktop.ui.shell.text_scale import set_scaled_style_sheet
 
 LAST_FOLDER = "reports/last_folder"
@@ -354,7 +355,7 @@ class ReportsPage(QWidget):
 
     def default_path(self) -> Path:
         """Where the save dialog starts: the last folder used, with the form's name."""
-        folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
+        folder = remembered_folder(self.settings, LAST_FOLDER)
         name = self.title().replace(" ", "_").replace("/", "_") or "form"
         return folder / f"{name}.pdf"
 

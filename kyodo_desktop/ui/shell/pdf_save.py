@@ -7,12 +7,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kyodo_desktop import fileops
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import _
 from kyodo_desktop.ui.shell.errors import show_error
+
+
+def remembered_folder(settings: QSettings, key: str) -> Path:
+    """Where a save dialog starts: the folder last saved to (``settings`` value ``key``) while
+    it is still there, else the home folder. A USB memory taken out (its drive letter gone on
+    Windows) or a deleted folder would otherwise leave the dialog in the program's own
+    folder, where the file is then saved unnoticed."""
+    value = str(settings.value(key, "") or "")
+    if value and Path(value).is_dir():
+        return Path(value)
+    return Path.home()
 
 
 def save_pdf(parent: QWidget | None, build: Callable[[], bytes], path: Path | str | None,

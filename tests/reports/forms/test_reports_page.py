@@ -35,6 +35,21 @@ def test_previews_and_saves_the_application_set(page, tmp_path, monkeypatch):
     assert page.default_path().parent == target.parent
 
 
+def test_the_save_dialog_starts_at_home_when_the_last_folder_is_gone(page, tmp_path):
+    """The folder last saved to was on a USB memory now taken out (or deleted): the dialog
+    starts in the home folder, not in a folder that is not there (Qt would then open the
+    program's own folder)."""
+    from pathlib import Path
+
+    gone = tmp_path / "USB" / "帳票 2026"
+    page.settings.setValue("reports/last_folder", str(gone))
+    page.choose("application-set", 2026)
+    assert page.default_path().parent == Path.home()
+    assert page.default_path().name == "令和8年度_交付申請書類一式.pdf"
+    gone.mkdir(parents=True)
+    assert page.default_path().parent == gone
+
+
 def test_missing_prerequisite_shows_what_to_enter_then_draft_prints(page):
     page.choose("settlement", 2026)
     assert not page.show_preview()
