@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kyodo_desktop import cli_options
 from kyodo_desktop.cli import EXIT_ERROR, EXIT_OK, Command, register
+from kyodo_desktop.domain.text import normalize
 from kyodo_desktop.errors import UserError
 from kyodo_desktop.i18n import N_, _
 
@@ -49,7 +50,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                                "that the return is theirs."))
     parser.add_argument("--district", metavar=_("NAME"),
                         help=_("withdraw-return: the district whose return is withdrawn."))
-    parser.add_argument("--fiscal-year", type=int, metavar=_("YEAR"),
+    parser.add_argument("--fiscal-year", metavar=_("YEAR"),  # read by cli_options.fiscal_year_from
                         help=_("withdraw-return: the fiscal year of the return (2025 = 令和7年度); "
                                "list: only this year."))
     parser.add_argument("--preset", metavar=_("CODE"),
@@ -78,7 +79,8 @@ def _import(args: argparse.Namespace) -> int:
                 document = read_return(Path(name).expanduser())
                 added = city_file.import_return(
                     store, document, replace=args.replace,
-                    new_district=document.manifest["district"] in args.new_district)
+                    new_district=document.manifest["district"] in map(normalize,
+                                                                      args.new_district))
             except UserError as error:
                 refused += 1
                 print(_("Error: {message}").format(message=shown_name(f"{Path(name).name}: {error}")),
@@ -111,8 +113,9 @@ def _withdraw(args: argparse.Namespace) -> int:
 
     if not args.district or args.fiscal_year is None:
         raise UserError(_("Name the return to withdraw with --district and --fiscal-year."))
+    year = cli_options.fiscal_year_from(args)
     with cli_options.open_db(args) as store:
-        stored = city_file.current_return(store, args.district, args.fiscal_year)
+        stored = city_file.current_return(store, normalize(args.district), year)
         city_file.withdraw_return(store, stored.id)
         print(escaped(withdrawn_line(stored)))
     return EXIT_OK
@@ -138,7 +141,8 @@ def _list(args: argparse.Namespace) -> int:
         print(_("Registered districts: {names}.").format(names=escaped("、".join(districts)))
               if districts else _("No district is registered yet."))
         years = city_file.return_years(store)
-        for year in [args.fiscal_year] if args.fiscal_year is not None else years:
+        chosen = args.fiscal_year is not None and cli_options.fiscal_year_from(args)
+        for year in [chosen] if chosen else years:
             current = city_file.current_returns(store, year, whole=False)
             print(escaped(_("{fiscal_year}: {count} returns in force.").format(
                 fiscal_year=city_file.wareki.format_fiscal_year(year), count=len(current))))
