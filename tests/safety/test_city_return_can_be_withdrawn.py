@@ -79,5 +79,6 @@ def test_the_cli_withdraws_by_district_and_year_and_lists_it(capsys, city_path):
     code, out, err = run_cli(capsys, "city", "withdraw-return", "--district", "湯田",
                              "--fiscal-year", "2025", "--db", city_path)
     assert code == 2 and err.startswith("エラー: ") and "湯田" in err
+    assert "取り下げ 令和" in err  # says when it was withdrawn
     code, out, err = run_cli(capsys, "city", "withdraw-return", "--db", city_path)
     assert code == 2 and err.startswith("エラー: ")

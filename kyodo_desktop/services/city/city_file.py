@@ -287,8 +287,10 @@ def current_return(store: Store, district: str, fiscal_year: int) -> StoredRetur
     rows = store.query(f"SELECT {_LISTED} FROM city_returns WHERE district = ? AND "
                        "fiscal_year = ? AND replaced_at IS NULL", (district, fiscal_year))
     if not rows:
+        removed = [r for r in removed_returns(store, fiscal_year) if r.district == district]
         raise UserError(_("The city file has no return of {what} in force.").format(
-            what=return_label(district, fiscal_year)))
+            what=return_label(district, fiscal_year)) + "".join(
+            removed_text(r) for r in removed[-1:]))
     return _stored(rows[0])
 
 
