@@ -461,13 +461,20 @@ def restore(store: Store, snapshot: Snapshot, side: str) -> None:
     one transaction; audited tables through the change log.
 
     Raises SnapshotConflict (nothing written) when the rows are not as the other side left them
-    or when the restore would touch other rows (a cascade); StoreError subclasses such as
+    or when the restore would touch other rows (a cascade) or clash with a row written since (a
+    UNIQUE key, a foreign key: an IntegrityError is never shown raw); StoreError subclasses such as
     YearClosed or DatabaseBusy from the writes.
     """
-    target = _side(side)
     by_name = {t.name: t for t in _prepared(store)}
     if any(b.table not in by_name for b in snapshot.batches):
         raise SnapshotConflict()
+    try:
+        _restore(store, snapshot, _side(side), by_name)
+    except sqlite3.IntegrityError as error:  # a row written since holds the same UNIQUE key
+        raise SnapshotConflict() from error  # (a 年度報告 filed again after its withdrawal …)
+
+
+def _restore(store: Store, snapshot: Snapshot, target: int, by_name: dict[str, _Table]) -> None:
     with recording(store, keep=False) as recorder:
         db = store.db
         db.execute("PRAGMA defer_foreign_keys = ON")
