@@ -7,6 +7,8 @@ was, and the message says what to check and how to take it."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from kyodo_desktop.services.city import city_file
@@ -58,3 +60,23 @@ def test_the_cli_takes_it_only_when_the_city_names_that_district(capsys, city_pa
 def test_the_demo_city_has_its_21_districts_registered(city_path, capsys):
     code, out, err = run_cli(capsys, "city", "list", "--db", city_path)
     assert code == 0 and "湯田" in out and "阿東" in out
+
+
+def test_a_district_the_city_file_already_holds_returns_of_counts_as_registered(store,
+                                                                                yuda_return):
+    """A city file made before 地域 were registered has returns but no registered 地域: the city
+    took those returns on purpose, so their 地域 take the next year's return as before, while
+    a 地域 it never took a return of is still refused."""
+    city_file.make_city_file(store)
+    city_file.import_return(store, verify_bytes(yuda_return, "x"), new_district=True)
+    with store.transaction() as db:
+        db.execute("DELETE FROM districts")  # as a city file of the earlier version has it
+    assert city_file.registered_districts(store) == ["湯田"]
+    newer = verify_bytes(_resealed(yuda_return, lambda document: document["manifest"].update(
+        created_at="2099-04-01T00:00:00")), "x", now=datetime(2099, 4, 2))
+    city_file.import_return(store, newer, replace=True)
+    assert store.scalar("SELECT count(*) FROM city_returns WHERE replaced_at IS NULL") == 1
+    with pytest.raises(ReturnRefused):
+        city_file.import_return(store, verify_bytes(_as_new_district(yuda_return), "x"))
+    city_file.register_districts(store, ["阿東"])
+    assert city_file.registered_districts(store) == ["阿東", "湯田"]  # registered ones first

@@ -97,8 +97,14 @@ def return_label(district: str, fiscal_year: int) -> str:
 
 
 def registered_districts(store: Store) -> list[str]:
-    """The 地域 registered in the city file, in the order registered."""
-    return [r["name"] for r in store.query("SELECT name FROM districts ORDER BY sort_order, id")]
+    """The 地域 registered in the city file, in the order registered; then each 地域 the city
+    file already holds a return of without having it registered (a city file from before 地域
+    were registered: the city took those returns on purpose), in the order first taken."""
+    return [r["name"] for r in store.query(
+        "SELECT name FROM (SELECT name, 0 AS late, sort_order AS place, id FROM districts "
+        "UNION ALL SELECT district, 1, min(id), 0 FROM city_returns "
+        "WHERE district NOT IN (SELECT name FROM districts) GROUP BY district) "
+        "ORDER BY late, place, id")]
 
 
 def register_districts(store: Store, names: list[str]) -> list[str]:
