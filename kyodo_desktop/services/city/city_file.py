@@ -29,6 +29,7 @@ withdrawn).
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -107,16 +108,55 @@ def registered_districts(store: Store) -> list[str]:
         "ORDER BY late, place, id")]
 
 
+#: Characters a name may keep (:func:`~kyodo_desktop.domain.text.normalize` keeps them: an
+#: 異体字 selector is part of a real name) that show as nothing or as a blank: the fillers and the
+#: blank braille pattern; with every combining mark (variation selectors, the grapheme joiner,
+#: Mongolian selectors) they are left out of :func:`_seen_as`.
+_SHOWN_AS_NOTHING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows_as_nothing(char: str) -> bool:
+    return char in _SHOWN_AS_NOTHING or unicodedata.category(char) == "Mn"
+
+
+def _seen_as(name: str) -> str:
+    """``name`` as it looks on screen: without the characters that show as nothing."""
+    return "".join(char for char in name if not _shows_as_nothing(char))
+
+
+def _spelled(name: str) -> str:
+    """``name`` with each character that shows as nothing written as its code (U+FE00)."""
+    return "".join(f"<U+{ord(char):04X}>" if _shows_as_nothing(char) else char for char in name)
+
+
+def _look_alike(name: str, others) -> str | None:
+    """The first of ``others`` that is not ``name`` but looks the same on screen, or None."""
+    seen = _seen_as(name)
+    return next((other for other in others if other != name and _seen_as(other) == seen), None)
+
+
+def _look_alike_message(name: str, registered: str) -> str:
+    return _("The district name {name} looks the same as the registered district {registered} "
+             "but holds other characters (a variation selector or a character that shows as "
+             "nothing), so it is not taken as a new district. If it is {registered}, ask its "
+             "council for a return made with the name as registered.").format(
+        name=_spelled(name), registered=registered)
+
+
 def register_districts(store: Store, names: list[str]) -> list[str]:
     """Register the 地域 ``names`` in the city file (those already registered are kept once);
     returns the names added. Raises UserError unless it is a city file, ValidationError for an
-    empty name."""
+    empty name or one that looks like another (:func:`_look_alike`)."""
     require_city_file(store)
     cleaned = [normalize(name) for name in names]
     if not all(cleaned) or any(len(name) > 100 for name in cleaned):
         raise ValidationError(_("Give each district's name (at most 100 characters)."))
     known = set(registered_districts(store))
     added = [name for name in dict.fromkeys(cleaned) if name not in known]
+    for index, name in enumerate(added):
+        alike = _look_alike(name, [*known, *added[:index]])
+        if alike is not None:
+            raise ValidationError(_look_alike_message(name, alike))
     with store.transaction() as db:
         for name in added:
             _register(db, name)
@@ -147,7 +187,11 @@ def import_return(store: Store, document: ReturnDocument, *, replace: bool = Fal
     if earlier:
         raise ReturnRefused(_("The return of {what} is already in the city file.").format(
             what=label))
-    registered = district in registered_districts(store)
+    known = registered_districts(store)
+    registered = district in known
+    alike = None if registered else _look_alike(district, known)
+    if alike is not None:  # refused also when named on purpose: the name was pasted
+        raise ReturnRefused(_look_alike_message(district, alike))
     if not registered and not new_district:
         raise ReturnRefused(_(
             "The district {district} is not registered in the city file, so this return of "
