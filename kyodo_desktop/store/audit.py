@@ -555,7 +555,7 @@ def _latest(store: Store, table: str) -> dict[str, tuple[str, str | tuple | None
             position = columns.index("id")
         except (ValueError, KeyError, TypeError):
             continue  # a damaged record: its rows are reported as not logged
-        if not isinstance(values, list):
+        if not isinstance(values, list) or not all(isinstance(c, str) for c in columns):
             continue
         for row in values:
             key = str(row[position]) if isinstance(row, list) and len(row) > position else None

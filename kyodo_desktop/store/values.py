@@ -118,9 +118,9 @@ def _bad_sql(rule: str, column: str, quick: bool = False) -> str:
     if rule.startswith("json_"):
         return _bad_json_sql(rule, c)
     if rule == "audit_batch":
-        return (f"({text} OR ({c} GLOB 'rows:*' AND NOT coalesce(("
+        return (f"({text} OR ({c} GLOB 'rows:*' AND (NOT coalesce(("
                 f"{batch_shape_sql(c, *(f'audit_log.{n}' for n in ('action', 'before', 'after')))}"
-                "), 0)))")
+                f"), 0) OR {_batch_content_bad_sql()})))")
     if rule in ("date", "timestamp"):
         day = c if rule == "date" else f"substr({c}, 1, 10)"
         return (f"({text} OR ({c} IS NOT NULL AND (date({day}, '+0 days') IS NOT {day} "
@@ -141,6 +141,22 @@ def _bad_json_sql(rule: str, c: str) -> str:
     return (f"(CASE WHEN {c} IS NULL{allowed} THEN 0 "
             f"WHEN typeof({c}) <> 'text' OR NOT json_valid({c}) THEN 1 "
             f"ELSE (json_type({c}) IS NOT '{kind}'{values}) END)")
+
+
+def _batch_content_bad_sql() -> str:
+    """SQL true when a batch record of the right shape (:func:`batch_shape_sql`) still is not
+    one the app writes: of a table not logged by ``id`` (or none of the file's), its column
+    names not all distinct texts, or a row's id not the next of the previous row's."""
+    from kyodo_desktop.store.audit import AUDITED_TABLES
+
+    batched = ", ".join(f"'{name}'" for name, key in AUDITED_TABLES.items() if key == ("id",))
+    rows = ("(CASE audit_log.action WHEN 'delete' THEN audit_log.before "
+            "ELSE audit_log.after END)")
+    return (f"(audit_log.table_name NOT IN ({batched}) OR CASE WHEN json_valid({rows}) THEN "
+            f"(SELECT count(*) <> count(DISTINCT value) OR sum(type <> 'text') > 0 "
+            f"FROM json_each({rows}, '$.columns')) OR EXISTS (SELECT 1 FROM json_each({rows}, "
+            "'$.rows') WHERE json_extract(value, '$[0]') IS NOT "
+            f"json_extract({rows}, '$.rows[0][0]') + key) ELSE 0 END)")
 
 
 def batch_shape_sql(key: str, action: str, before: str, after: str) -> str:

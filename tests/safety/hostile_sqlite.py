@@ -104,11 +104,12 @@ def _rewrite_schema(name: str, old: str, new: str, after: str, *, put_back: bool
     return change
 
 
-def _a_batch_record(key: str, action: str, before: str, after: str) -> str:
+def _a_batch_record(key: str, action: str, before: str, after: str,
+                    table: str = "cash_book_entries") -> str:
     """An INSERT of a change-log batch record (``before``/``after`` SQL literals) chained to
     the last record."""
     return ("INSERT INTO audit_log (occurred_at, table_name, row_key, action, before, after, "
-            f"actor, prev_hash, hash) SELECT '2026-01-01T00:00:00', 'cash_book_entries', '{key}', "
+            f"actor, prev_hash, hash) SELECT '2026-01-01T00:00:00', '{table}', '{key}', "
             f"'{action}', {before}, {after}, '', hash, printf('%064d', 0) FROM audit_log "
             "ORDER BY id DESC LIMIT 1")
 
@@ -195,6 +196,20 @@ MUTATIONS: dict[str, tuple[Callable[[sqlite3.Connection], None], tuple[str, ...]
         FULL_CHECK_PATHS),
     "bogus_batch_insert": (_past_triggers("audit_log", _a_batch_record(
         "rows:5-6", "insert", "NULL", "'{\"columns\":[\"id\"],\"rows\":[[1],[2]]}'")),
+        FULL_CHECK_PATHS),
+    # the shape of a batch, but not one the app writes: a table not logged by id, ids not in a
+    # row, column names that are not names or come twice (the first crashed ``check``)
+    "bogus_batch_other_table": (_past_triggers("audit_log", _a_batch_record(
+        "rows:1-1", "insert", "NULL", "'{\"columns\":[\"id\"],\"rows\":[[1]]}'",
+        table="councils")), FULL_CHECK_PATHS),
+    "bogus_batch_ids_apart": (_past_triggers("audit_log", _a_batch_record(
+        "rows:5-7", "insert", "NULL", "'{\"columns\":[\"id\"],\"rows\":[[5],[99],[7]]}'")),
+        FULL_CHECK_PATHS),
+    "bogus_batch_column_not_a_name": (_past_triggers("audit_log", _a_batch_record(
+        "rows:5-5", "insert", "NULL",
+        "'{\"columns\":[\"id\",{\"x\":1}],\"rows\":[[5,1]]}'")), FULL_CHECK_PATHS),
+    "bogus_batch_column_twice": (_past_triggers("audit_log", _a_batch_record(
+        "rows:5-5", "insert", "NULL", "'{\"columns\":[\"id\",\"id\"],\"rows\":[[5,1]]}'")),
         FULL_CHECK_PATHS),
 }
 

@@ -19,7 +19,7 @@ from kyodo_desktop.store.errors import ImpossibleValues
 from kyodo_desktop.store.incoming import verify_incoming
 from tests.services.accounting.accounting_support import FY, entry, new_council
 
-from .conftest import yuda_id
+from .conftest import run_cli, yuda_id
 from .hostile_sqlite import MUTATIONS, mutate_copy
 
 BOGUS = [name for name in MUTATIONS if name.startswith("bogus_batch_")]
@@ -78,3 +78,30 @@ def test_sound_batch_inserts_and_deletes_pass_the_full_validation(store, tmp_pat
     with pytest.raises(ImpossibleValues) as caught:
         verify_incoming(copy)
     assert "audit_batch" in caught.value.detail
+
+
+@pytest.mark.parametrize("name", ["bogus_batch_column_not_a_name", "bogus_batch_other_table",
+                                  "bogus_batch_ids_apart"])
+def test_check_reports_a_bogus_batch_record_in_the_data_file(demo_path, tmp_path, capsys, name):
+    """``check`` of a data file holding such a record (its chain written to match, as anyone
+    with SQLite can): exit 1 naming the change log, never a traceback (a column name that is
+    not a name raised TypeError)."""
+    hostile = mutate_copy(demo_path, tmp_path / "hostile.sqlite3", MUTATIONS[name][0])
+    conn = sqlite3.connect(hostile)
+    [(log_id, *values, prev)] = conn.execute(
+        "SELECT id, occurred_at, table_name, row_key, action, before, after, actor, prev_hash "
+        "FROM audit_log ORDER BY id DESC LIMIT 1").fetchall()
+    fields = ("occurred_at", "table_name", "row_key", "action", "before", "after", "actor")
+    chained = audit._hash({**dict(zip(fields, values, strict=True)), "prev_hash": prev})
+    guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND tbl_name = 'audit_log'").fetchall()
+    for guard, _sql in guards:
+        conn.execute(f'DROP TRIGGER "{guard}"')
+    conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (chained, log_id))
+    for _guard, sql in guards:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    code, out, err = run_cli(capsys, "check", "--db", hostile)
+    assert code == 1, (out, err)
+    assert "audit_log" in out + err
