@@ -494,7 +494,7 @@ OPENERS: dict[str, Callable[[Demo], QWidget]] = {
     "kyodo_desktop.ui.shell.opening:open_error_box": _open_error,
     "kyodo_desktop.ui.backup.dialogs:offer_newest_backup": _newest_backup,
     "kyodo_desktop.ui.backup.dialogs:ask_existing_council": _existing_council,
-    "kyodo_desktop.ui.city.withdrawal:confirm_withdrawal": _withdraw_return,
+    "kyodo_desktop.ui.city.withdrawal:withdrawal_box": _withdraw_return,
     "kyodo_desktop.ui.accounts.worker:_dialog": _worker_progress,
     "kyodo_desktop.ui.shell.opening:build_demo_with_progress": _demo_progress,
     "kyodo_desktop.ui.handbook.printing:PdfJob.__init__": _handbook_progress,

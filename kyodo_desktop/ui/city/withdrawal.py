@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.city.city_file import (
@@ -23,7 +24,18 @@ from kyodo_desktop.ui.context import AppContext
 def confirm_withdrawal(parent: QWidget | None, stored: StoredReturn) -> bool:
     """Ask before withdrawing ``stored``, naming its 地域, 年度, council and dates; True to go
     ahead (キャンセル is the default)."""
+    box, withdraw = withdrawal_box(parent, stored)
+    box.exec()
+    return box.clickedButton() is withdraw
+
+
+def withdrawal_box(parent: QWidget | None, stored: StoredReturn
+                   ) -> tuple[QMessageBox, QAbstractButton]:
+    """The confirmation of :func:`confirm_withdrawal` (not shown) and its 「取り下げる」 button.
+    Plain text: the names come from the council's file, and a name such as
+    「…協議会<!--」 must not hide the dates after it."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Withdraw a return"))
     what = return_label(stored.district, stored.fiscal_year)
@@ -37,8 +49,7 @@ def confirm_withdrawal(parent: QWidget | None, stored: StoredReturn) -> bool:
     withdraw = box.addButton(_("Withdraw"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is withdraw
+    return box, withdraw
 
 
 def withdraw_chosen(context: AppContext, parent: QWidget, stored: StoredReturn,

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kyodo_desktop.errors import UserError
@@ -28,6 +29,7 @@ _showing = False
 def error_dialog(error: BaseException, parent: QWidget | None = None) -> QMessageBox:
     """Build (not show) the dialog for ``error``: a UserError's message, or the apology."""
     box = QtWidgets.QMessageBox(parent)  # the class is made when first shown (start-up)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages name what files hold: never markup
     box.setWindowTitle(_("kyodo-desktop"))
     if isinstance(error, UserError):
         box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
