@@ -49,3 +49,25 @@ def test_redoing_a_withdrawal_is_refused_once_the_return_was_replaced(city_path,
         with pytest.raises(SnapshotConflict):
             changes.redo(store, done)
         assert table_digests(store.conn) == before
+
+
+def test_undoing_an_import_whose_entry_is_now_corrected_is_refused(store, monkeypatch):
+    """An imported 出納簿 entry another entry now points at (``correction_of_id``): the batch
+    delete broke the foreign key at commit (a raw IntegrityError before)."""
+    from kyodo_desktop.services.accounting import cash_book
+    from kyodo_desktop.store import audit
+    from tests.services.accounting.accounting_support import FY, new_council
+    from tests.store.test_snapshot_batches import _entries
+
+    monkeypatch.setattr(audit, "BATCH", 100)
+    council = new_council(store)
+    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
+        store, council, FY, _entries(250)))
+    with store.transaction() as db:
+        row = dict(audit.snapshot(db, "cash_book_entries", {"id": done.result[-1]}))
+        del row["id"]
+        audit.insert_row(db, "cash_book_entries", {**row, "correction_of_id": done.result[50]})
+    before = table_digests(store.conn)
+    with pytest.raises(SnapshotConflict):
+        changes.undo(store, done)
+    assert table_digests(store.conn) == before
