@@ -155,8 +155,8 @@ def _batch_content_bad_sql() -> str:
     return (f"(audit_log.table_name NOT IN ({batched}) OR CASE WHEN json_valid({rows}) THEN "
             f"(SELECT count(*) <> count(DISTINCT value) OR sum(type <> 'text') > 0 "
             f"FROM json_each({rows}, '$.columns')) OR EXISTS (SELECT 1 FROM json_each({rows}, "
-            "'$.rows') WHERE json_extract(value, '$[0]') IS NOT "
-            f"json_extract({rows}, '$.rows[0][0]') + key) ELSE 0 END)")
+            "'$.rows') WHERE json_extract(value, '$[0]') IS NOT key + CAST(substr("
+            "audit_log.row_key, 6, instr(audit_log.row_key, '-') - 6) AS INTEGER)) ELSE 0 END)")
 
 
 def batch_shape_sql(key: str, action: str, before: str, after: str) -> str:
