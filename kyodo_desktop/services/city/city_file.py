@@ -365,10 +365,14 @@ def withdraw_return(store: Store, return_id: int, *, now: datetime | None = None
 
 
 def shown_time(stamp: str) -> str:
-    """「令和8年12月2日 14:30」 of a stored ISO time stamp."""
+    """「令和8年12月2日 14:30」 of a stored ISO time stamp; a stamp that is not one (a file
+    changed with another program) as it is stored."""
     from kyodo_desktop.domain.formatting import format_date_time
 
-    return format_date_time(datetime.fromisoformat(stamp))
+    try:
+        return format_date_time(datetime.fromisoformat(stamp))
+    except (TypeError, ValueError):
+        return str(stamp)
 
 
 def removed_status(stored: StoredReturn) -> str:
