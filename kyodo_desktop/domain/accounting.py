@@ -116,7 +116,7 @@ def validate_entry(entry: CashBookEntryInput | CashBookEntry, fiscal_year: int, 
     """Findings about one entry on its own, as the user types it (no other entries needed).
 
     Checks: amount not above 0 (error); date outside 年度 ``fiscal_year`` (error); expense without
-    領収書番号 (warning); income booked as 前年度繰越金 (warning). With ``rules`` (an
+    領収書番号 (warning); a line without 摘要 (warning); income booked as 前年度繰越金 (warning). With ``rules`` (an
     :class:`~kyodo_desktop.domain.accounting_rules.ProgramRules` of the entry's fund) and
     ``category_parents`` (費目 code → parent code), also the 費目 allowed by the programme (error)
     and the 対象外経費 keywords (warning). Source: issue 5 item 5, the city's 交付要綱 (preset).
@@ -131,6 +131,13 @@ def validate_entry(entry: CashBookEntryInput | CashBookEntry, fiscal_year: int, 
             _("This expense has no receipt number."),
             _("Number the receipt and enter its number. If there is no receipt, keep a payment "
               "note (支払証明書) and enter its number."), entry_id))
+    if not entry.description.strip():
+        found.append(Finding(
+            WARNING, "missing_description",
+            _("This line has no description."),
+            _("Write what the money was for in the description (for example: copy paper, "
+              "electricity for April), so that the audit and the report can explain it."),
+            entry_id))
     if entry.direction == INCOME and entry.category_code == CARRIED_IN_CATEGORY:
         found.append(Finding(
             WARNING, "carried_in_entry",

@@ -15,6 +15,7 @@ budget_overrun             warning   決算額 above 予算現額 (執行率 ove
 negative_balance           error     a fund's 残高 below 0 at the end of a day
 duplicate_voucher          warning   the same 領収書番号 on two or more expenses
 missing_voucher            warning   an expense without 領収書番号
+missing_description        warning   an entry without 摘要
 carried_in_entry           warning   前年度繰越金 typed as an income entry
 grant_income_mismatch      warning   交付金 income ≠ 概算払 received / 交付決定額
 =========================  ========  =====================================================

@@ -76,6 +76,17 @@ def test_missing_voucher_warns_only_for_expenses():
     assert validate_entry(entry(direction="income", voucher_no=""), FY) == []
 
 
+def test_a_line_without_description_warns():
+    """An empty 摘要 (typed as blanks too) is not saved silently: the panel asks about it like a
+    missing 領収書番号, and the 点検 lists it."""
+    found = validate_entry(entry(description="　 "), FY)
+    assert _codes(found) == ["missing_description"]
+    assert found[0].severity == "warning" and found[0].message == "この行には摘要がありません。"
+    assert "摘要に書いて" in found[0].how_to_fix
+    assert _codes(validate_entry(entry(direction="income", description=""), FY)) == [
+        "missing_description"]
+
+
 def test_zero_amount_is_an_error_and_carried_in_income_warns():
     assert "amount_not_positive" in _codes(validate_entry(entry(amount=0), FY))
     found = validate_entry(entry(direction="income", category="carried_in"), FY)

@@ -190,6 +190,20 @@ def test_the_missing_category_message_names_the_field_as_titled(page, qtbot, sto
     assert _rows(store) == []
 
 
+def test_a_line_without_description_is_asked_about_not_saved_silently(page, store, answers):
+    """摘要 left empty: the panel asks (「この行には摘要がありません」) before saving; 「いいえ」
+    saves nothing and keeps what was typed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    panel = page.cash_book.panel
+    _fill(panel, category="consumables", description="", amount="1,234円", day="R7.6.1")
+    answers.reply = QMessageBox.StandardButton.No
+    assert panel.save() is False
+    assert len(answers.asked) == 1 and "摘要がありません" in answers.asked[0]
+    assert _rows(store) == []
+    assert panel.amount_edit.text() == "1,234円" and panel.date_edit.text() == "R7.6.1"
+
+
 def test_the_panel_and_the_service_say_the_same(page, context, store):
     from kyodo_desktop.errors import ValidationError
     from kyodo_desktop.services.accounting import cash_book
