@@ -66,8 +66,10 @@ def protect_data_folder(folder: str | os.PathLike, *, os_name: str | None = None
     if inside_user_profile(folder, environ):
         return "profile"
     try:
-        result = run(icacls_arguments(folder, environ), capture_output=True, text=True,
-                     timeout=30, check=False)
+        # bytes: icacls writes in the console's code page (cp932 on a Japanese Windows), which
+        # Python's UTF-8 mode (PYTHONUTF8=1) cannot decode; only the exit code is used
+        result = run(icacls_arguments(folder, environ), capture_output=True, timeout=30,
+                     check=False)
     except (OSError, subprocess.SubprocessError):
         result = None
     if result is None or result.returncode != 0:

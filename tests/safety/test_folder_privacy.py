@@ -57,6 +57,23 @@ def test_a_folder_that_cannot_be_made_private_is_refused(run):
     assert r"E:\協議会" in refused.value.message and "USB" in refused.value.message
 
 
+def test_icacls_output_in_cp932_is_never_decoded():
+    """A Japanese Windows' icacls answers in cp932 (処理ファイル: C:\\協議会データ); with Python's
+    UTF-8 mode decoding it would raise UnicodeDecodeError instead of protecting the folder."""
+    said = "処理ファイル: C:\\協議会データ".encode("cp932")
+    calls = []
+
+    def run(args, **options):
+        calls.append(options)
+        if options.get("text") or options.get("encoding") or options.get("universal_newlines"):
+            said.decode("utf-8")  # what UTF-8 mode would do: raises UnicodeDecodeError
+        return subprocess.CompletedProcess(args, 0, said, b"")
+
+    assert protect_data_folder(r"C:\協議会データ", os_name="nt", environ=WINDOWS_ENV,
+                               run=run) == "acl"
+    assert calls and calls[0]["capture_output"] is True
+
+
 def test_a_user_name_with_spaces_stays_one_argument():
     env = {**WINDOWS_ENV, "USERNAME": "jimu kyoku", "USERDOMAIN": ""}
     args = icacls_arguments(r"D:\data folder", env)
