@@ -467,8 +467,8 @@ class EntryPanel(QWidget):
 def entry_text(entry: CashBookEntryInput) -> str:
     """An entry as the user reads it in messages and 元に戻す: 「R8.6.1 電気代 500円」."""
     return _("{date} {description} {amount} yen").format(
-        date=format_date(entry.entry_date, "short"), description=entry.description,
-        amount=format_yen(entry.amount))
+        date=format_date(entry.entry_date, "short"),
+        description=entry.description or _("(no description)"), amount=format_yen(entry.amount))
 
 
 def _popup_open(watched: QObject) -> bool:

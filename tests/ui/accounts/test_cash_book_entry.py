@@ -202,6 +202,9 @@ def test_a_line_without_description_is_asked_about_not_saved_silently(page, stor
     assert len(answers.asked) == 1 and "摘要がありません" in answers.asked[0]
     assert _rows(store) == []
     assert panel.amount_edit.text() == "1,234円" and panel.date_edit.text() == "R7.6.1"
+    answers.reply = QMessageBox.StandardButton.Yes  # saved as it is, on purpose
+    assert panel.save() is True
+    assert panel.message.text() == "保存しました: R7.6.1 （摘要なし） 1,234円"
 
 
 def test_the_panel_and_the_service_say_the_same(page, context, store):
