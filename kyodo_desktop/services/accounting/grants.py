@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kyodo_desktop.domain.accounting import EXPENSE, REFUND_CATEGORY, CashBookEntryInput
 from kyodo_desktop.domain.accounting_rules import Settlement, settle
 from kyodo_desktop.domain.formatting import format_yen
+from kyodo_desktop.domain.wareki import fiscal_year_of
 from kyodo_desktop.errors import UserError, ValidationError
 from kyodo_desktop.i18n import N_, _
-from kyodo_desktop.services.accounting import common, figures, funders
+from kyodo_desktop.services.accounting import accounts, cash_book, common, figures, funders
 from kyodo_desktop.services.changes import Changes
 from kyodo_desktop.services.council import councils, presets
 from kyodo_desktop.store import Store, audit
@@ -222,6 +224,49 @@ def record_refund_paid(store: Store, grant_id: int, refunded_on: date, *,
         raise ValidationError(_("Record the settlement first."), field="settled_on")
     return _update(store, grant, {"refunded_on": _require_date(refunded_on, "refunded_on")},
                    actor)
+
+
+def pay_refund(store: Store, grant_id: int, paid_on: date, *, actor: str = "") -> Changes:
+    """返還: the 返還金 of the 精算 paid back to the city on ``paid_on``, in one step (one
+    transaction): the grant's 返還日 (:func:`record_refund_paid`) and, for the part the 出納簿 does
+    not hold yet (the 精算's 返還額 less :func:`figures.refunds_booked`, 円), an expense of
+    費目 返還金 of the grant's 会計区分, linked to the grant, in the 出納簿 of the 年度 of
+    ``paid_on`` (usually the next one: the 精算 follows the 実績報告), paid from the 口座 the
+    grant is paid into (振込先), else the first bank 口座, else 現金. Source of the rule:
+    the 精算書's 返還額 is what the 収支決算書's 返還金 line must show once paid
+    (:func:`kyodo_desktop.services.review.totals`, 返還金と出納簿).
+
+    Raises ValidationError before the 精算, when the 精算 left nothing to return, or for a
+    date that is not a date; YearClosed when the 年度 of ``paid_on`` is closed; UserError for a
+    grant that no longer exists."""
+    grant = _grant(store, grant_id)
+    if grant["settled_on"] is None:
+        raise ValidationError(_("Record the settlement first."), field="settled_on")
+    if not grant["refund_amount"]:
+        raise ValidationError(_("The settlement of this grant returns nothing: there is no "
+                                "refund to pay back."), field="refund_amount")
+    _require_date(paid_on, "refunded_on")
+    left = grant["refund_amount"] - figures.refunds_booked(store, grant_id)
+    with store.transaction():
+        changes = record_refund_paid(store, grant_id, paid_on, actor=actor)
+        if left > 0:
+            entry = CashBookEntryInput(
+                entry_date=paid_on, fund_code=grant["fund_code"], direction=EXPENSE,
+                category_code=REFUND_CATEGORY, amount=left, grant_id=grant_id,
+                description=_("{program} refund").format(program=grant["program_name"]),
+                payee=_("City"), account_id=_refund_account(
+                    accounts.list_ledger_accounts(store, grant["council_id"])))
+            changes = changes | cash_book.record_entries(
+                store, grant["council_id"], fiscal_year_of(paid_on), [entry], actor=actor)
+    return changes
+
+
+def _refund_account(listed: list) -> int:
+    """The 口座 a 返還金 is paid from: the 振込先, else the first bank 口座, else 現金
+    (``listed`` in :func:`accounts.list_ledger_accounts` order, 現金 first)."""
+    banks = [account for account in listed if account.kind == "bank"]
+    payee = [account for account in banks if account.is_payee]
+    return (payee or banks or listed)[0].id
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ ACTIONS = {
     "change_approved": (N_("Change approved"), False),
     "reported": (N_("Performance report"), False),
     "settled": (N_("Settlement"), False),
+    "refunded": (N_("Refund paid back (booked in the cash book)"), False),
 }
 
 
@@ -181,4 +182,6 @@ class GrantsTab(QWidget):
             return grants.approve_change(store, grant_id, on)
         if code == "reported":
             return grants.report_grant(store, grant_id, on)
+        if code == "refunded":
+            return grants.pay_refund(store, grant_id, on)
         return grants.settle_grant(store, grant_id, on)[1]
