@@ -28,7 +28,9 @@ from kyodo_desktop.domain.wareki import (
 from kyodo_desktop.errors import ValidationError
 from kyodo_desktop.i18n import _
 
-_ERA = r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])"
+#: An era as written: its name, its first kanji alone (令8.4.1, 平31.4.30, as forms abbreviate
+#: it) or its letter.
+_ERA = r"(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHR])"
 _Y_SEP = r"(?:[./-]|年)"
 _M_SEP = r"(?:[./-]|月)"
 _MD = rf"(?P<month>\d{{1,2}}){_M_SEP}(?P<day>\d{{1,2}})日?"
@@ -48,7 +50,7 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     """Read a date and return it as :class:`datetime.date`.
 
     Accepts 2026-04-01, 2026/4/1, 2026.4.1, 20260401, 2026年4月1日, R8.4.1, R8/4/1, R8-4-1,
-    r8.4.1, 令和8年4月1日, 令和元年5月1日, H31.4.30, full-width forms (Ｒ８．４．１), a
+    r8.4.1, 令和8年4月1日, 令和元年5月1日, H31.4.30, 令8.4.1 (the era's first kanji), full-width forms (Ｒ８．４．１), a
     three-part number with a 1–2 digit first part as a 令和 year (8/4/1 = 令和8年4月1日), and,
     only when ``fiscal_year`` is given, 「4/1」「4月1日」: April – December fall in that 年度's
     first calendar year, January – March in the next.
@@ -65,8 +67,7 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     if not cleaned:
         raise _date_error(_("Enter a date."), raw)
     if match := _ERA_DATE.fullmatch(cleaned):
-        era = ERA_BY_NAME.get(match["era"]) or ERA_BY_LETTER[match["era"]]
-        return _era_date(era, match, raw)
+        return _era_date(_era(match["era"]), match, raw)
     for pattern in (_WESTERN_DATE, _COMPACT_DATE):
         if match := pattern.fullmatch(cleaned):
             return _build(int(match["year"]), match, raw)
@@ -107,7 +108,7 @@ def parse_fiscal_year(text: str | int) -> int:
         raise _fy_garbage(raw)
     era = CURRENT_ERA
     if era_match:
-        era = ERA_BY_NAME.get(match["era"]) or ERA_BY_LETTER[match["era"]]
+        era = _era(match["era"])
     era_year = 1 if match["year"] == "元" else int(match["year"])
     if era_year < 1:
         raise _fy_error(_("Era years start at 1 (元年): {text}").format(text=raw.strip()), raw)
@@ -123,6 +124,12 @@ def _digits_message(raw: str, digits: str) -> str:
     """Digits other than 0-9 / ０-９ (「٠٥」, 「R⁸」): NFKC and \\d would read them silently."""
     return _("{text} holds characters that look like digits ({digits}). Write the number with "
              "the digits 0-9.").format(text=raw.strip(), digits=digits)
+
+
+def _era(written: str) -> Era:
+    """The era of 「令和」, 「令」 or 「R」."""
+    return (ERA_BY_NAME.get(written) or ERA_BY_LETTER.get(written)
+            or next(era for era in ERA_BY_NAME.values() if era.name[0] == written))
 
 
 def _clean(text: str) -> str:

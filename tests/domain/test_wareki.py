@@ -243,3 +243,18 @@ def test_any_text_gives_a_date_in_range_or_a_validation_error(text):
         assert error.field == "date" and error.message
         return
     assert MIN_DATE <= d <= MAX_DATE
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("令8.4.1", date(2026, 4, 1)), ("令８．８．１", date(2026, 8, 1)),
+    ("令元.5.1", date(2019, 5, 1)), ("平31.4.30", date(2019, 4, 30)),
+    ("昭64.1.7", date(1989, 1, 7)), ("令8年4月1日", date(2026, 4, 1))])
+def test_the_eras_first_kanji_alone_is_read_as_forms_abbreviate_it(text, expected):
+    """Receipts and city forms write 令和 as 「令」 (令8.4.1); typed that way it is read."""
+    assert parse_date(text, fiscal_year=2026) == expected
+
+
+def test_an_abbreviated_era_keeps_the_eras_rules():
+    with pytest.raises(ValidationError, match="平成"):
+        parse_date("平31.5.1")
+    assert parse_fiscal_year("令8年度") == 2026
