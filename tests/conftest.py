@@ -47,6 +47,7 @@ def _private_user_folders() -> None:
     atexit.register(shutil.rmtree, folder, True)
     os.environ[USER_FOLDERS_ENV] = str(folder)
     os.environ["KYODO_DESKTOP_CONFIG_DIR"] = str(folder / "config")
+    os.environ["KYODO_DESKTOP_DATA_DIR"] = str(folder / "data")  # Windows: not through XDG
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         os.environ[name] = str(folder / name.lower())  # Linux: platformdirs and QSettings
 

@@ -30,3 +30,19 @@ def test_qsettings_are_the_runs_own(qapp):
 
     create_application()  # organisation and application names as the app sets them
     assert _inside(QSettings().fileName())
+
+
+
+def test_the_data_folder_is_the_runs_own_where_platformdirs_reads_no_environment(
+        monkeypatch, tmp_path):
+    """On Windows platformdirs finds %LOCALAPPDATA% without reading XDG: the run's own data
+    folder comes from KYODO_DESKTOP_DATA_DIR, which the app honours before platformdirs; a
+    blank one means the platform's folder."""
+    from kyodo_desktop import paths
+
+    platform_folder = tmp_path / "AppData" / "Local" / "kyodo-desktop"
+    monkeypatch.setattr(paths, "user_data_path", lambda *_args, **_kwargs: platform_folder)
+    assert _inside(paths.data_dir()) and _inside(paths.default_db_path())
+    assert not platform_folder.exists()
+    monkeypatch.setenv(paths.DATA_ENV, "  ")
+    assert paths.data_dir() == platform_folder and platform_folder.is_dir()
