@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.domain import formatting
 from kyodo_desktop.i18n import _
 from kyodo_desktop.services.council.overview import Overview
+from kyodo_desktop.ui.shell.relayout import LAYOUT_EVENTS, LaterOnLayout
 from kyodo_desktop.ui.shell.table_fit import fit_small_table
 
 NO_DATA = "—"
@@ -104,15 +105,8 @@ class CardGrid(QObject):
         self.grid, self.panel = grid, panel
         self.cards = [grid.itemAt(i).widget() for i in range(grid.count())]
         self.columns = 0
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.arrange)
-        panel.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show,
-                            QEvent.Type.StyleChange):
-            self._timer.start()
-        return False
+        self._later = LaterOnLayout(self, self.arrange, [panel],
+                                    events=(*LAYOUT_EVENTS, QEvent.Type.StyleChange))
 
     def _card_width(self) -> int:
         """The width the widest card needs for its caption and its figure."""

@@ -7,8 +7,10 @@ hidden; it comes back on the other tabs, and on that tab whenever there is room 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+
+from kyodo_desktop.ui.shell.relayout import LaterOnLayout
 
 
 class TreeAside(QObject):
@@ -20,20 +22,12 @@ class TreeAside(QObject):
         super().__init__(split)
         self.split, self.left, self.tabs, self.wide = split, left, tabs, wide
         self._left_width = 0
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.place)
+        self._later = LaterOnLayout(self, self.place, [split, wide.table])
         tabs.currentChanged.connect(self.schedule)
-        for watched in (split, wide.table):
-            watched.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.schedule()
-        return False
 
     def schedule(self, *_args) -> None:
         """Place the tree once the current events are done."""
-        self._timer.start()
+        self._later.schedule()
 
     def aside(self) -> bool:
         """True while the tree is hidden for the wide tab."""

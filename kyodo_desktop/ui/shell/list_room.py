@@ -12,10 +12,11 @@ back to its minimum. A list that is not its page's largest table is named by
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QWidget
 
 from kyodo_desktop.ui.shell.props import get_property
+from kyodo_desktop.ui.shell.relayout import LaterOnLayout
 
 #: Whole rows the main list of a page shows at least, at every text size (1366×768).
 MIN_ROWS = 5
@@ -64,14 +65,13 @@ class ListFirstSplitter(QSplitter):
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 0)
         self._sized = False  # the first layout shares the room by ``share``
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.fit)
-        table.verticalHeader().sectionResized.connect(lambda *_a: self._timer.start())
-        self._watch = _Watch(self._timer, table)
+        self._later = LaterOnLayout(self, self.fit, [table],
+                                    events=(QEvent.Type.FontChange, QEvent.Type.Show))
+        table.verticalHeader().sectionResized.connect(self._later.schedule)
 
     def resizeEvent(self, event) -> None:  # Qt override: a new height, maybe too few rows
         super().resizeEvent(event)
-        self._timer.start()
+        self._later.schedule()
 
     def fit(self) -> None:
         """Grow the table to its ``rows`` rows when it has fewer (``below`` gives way)."""
@@ -84,16 +84,3 @@ class ListFirstSplitter(QSplitter):
             self.setSizes([min(wanted, total), max(total - wanted, 0)])
         self._sized = True
 
-
-class _Watch(QObject):
-    """Starts ``timer`` when ``widget`` changes font or is shown (a new text size)."""
-
-    def __init__(self, timer: QTimer, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.timer = timer
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Show):
-            self.timer.start()
-        return False

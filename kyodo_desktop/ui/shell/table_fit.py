@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.domain.text import narrowest_lines_width
 from kyodo_desktop.ui.shell.props import get_property
+from kyodo_desktop.ui.shell.relayout import LaterOnLayout
 
 _ELIDABLE = "kyodo_elidable_columns"
 #: Characters a free column keeps at least before it is hidden.
@@ -70,27 +71,20 @@ class ColumnFit(QObject):
         self.wrapping = False
         self.dropped: set[int] = set()
         # owned by this object (a child of the view): never fires for a deleted view
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.fit)
+        self._later = LaterOnLayout(self, self.fit, [view])
         set_elidable_columns(view, self.free)
         header = _header(view)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.installEventFilter(self)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
                        model.rowsRemoved, model.dataChanged, model.columnsInserted):
             signal.connect(self.schedule)
         self.schedule()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.schedule()
-        return False
-
     def schedule(self, *_args) -> None:
         """Fit again once the current events are done (many changes → one fit)."""
-        self._timer.start()
+        self._later.schedule()
 
     def _needed(self, column: int) -> int:
         header = _header(self.view)
