@@ -37,8 +37,7 @@ def council(store, monkeypatch):
 def test_undo_then_redo_gives_back_the_same_rows_and_ids_one_record_per_batch(
         store, council, digest):
     before = digest(store)
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(250)))
+    done = _imported(store, council, 250)
     ids = done.result
     after = digest(store)
     stored = store.query("SELECT * FROM cash_book_entries ORDER BY id")
@@ -66,29 +65,20 @@ def test_undo_then_redo_gives_back_the_same_rows_and_ids_one_record_per_batch(
 
 
 def test_an_entry_of_the_import_changed_since_stops_the_undo(store, council, digest):
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(250)))
+    done = _imported(store, council, 250)
     cash_book.update_entry(store, done.result[150], entry(date(FY, 6, 1), amount=999))
-    before, count = digest(store), _log_count(store)
-    with pytest.raises(SnapshotConflict):
-        changes.undo(store, done)
-    assert digest(store) == before and _log_count(store) == count
+    _refused_unchanged(store, digest, changes.undo, done)
 
 
 def test_rows_in_the_way_stop_the_redo(store, council, digest):
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(250)))
+    done = _imported(store, council, 250)
     changes.undo(store, done)
     cash_book.record_entries_with_ids(store, council, FY, _entries(3))  # takes the first ids
-    before, count = digest(store), _log_count(store)
-    with pytest.raises(SnapshotConflict):
-        changes.redo(store, done)
-    assert digest(store) == before and _log_count(store) == count
+    _refused_unchanged(store, digest, changes.redo, done)
 
 
 def test_a_batch_record_altered_since_stops_the_redo(store, council):
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(250)))
+    done = _imported(store, council, 250)
     changes.undo(store, done)
     [first, *_rest] = done.snapshot.batches
     store.conn.execute("DROP TRIGGER audit_log_batch_shape")  # as a tool outside the app would
@@ -120,21 +110,31 @@ def test_a_batch_the_operation_changed_again_is_kept_row_by_row(store, council, 
 def test_a_file_attached_since_to_an_imported_entry_stops_the_undo(store, council, digest):
     """Deleting the batch would delete the 証拠書類 attached since (ON DELETE CASCADE), a row
     outside the step: refused, nothing written."""
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(250)))
+    done = _imported(store, council, 250)
     picture = receipt_picture("文具店", date(FY, 5, 10), "コピー用紙", 1_980, number="R8-0001")
     attachments.add_attachment(store, done.result[20], picture, "IMG_0001.JPG",
                                today=date(FY, 5, 10))
-    before, count = digest(store), _log_count(store)
-    with pytest.raises(SnapshotConflict):
-        changes.undo(store, done)
-    assert digest(store) == before and _log_count(store) == count
+    _refused_unchanged(store, digest, changes.undo, done)
 
 
 def test_batch_rows_name_their_record(store, council):
-    done = changes.undoable(store, lambda: cash_book.record_entries_with_ids(
-        store, council, FY, _entries(100)))
+    done = _imported(store, council, 100)
     [batch] = done.snapshot.batches
     assert isinstance(batch, BatchRows) and batch.table == "cash_book_entries"
     assert store.scalar("SELECT row_key FROM audit_log WHERE id = ?", (batch.log_id,)) == \
         f"rows:{batch.first}-{batch.last}"
+
+
+def _imported(store, council, rows: int):
+    """The undoable step of importing ``rows`` 出納簿 entries (its result: their ids)."""
+    return changes.undoable(store, lambda: cash_book.record_entries_with_ids(
+        store, council, FY, _entries(rows)))
+
+
+def _refused_unchanged(store, digest, step, done) -> None:
+    """``step`` (undo or redo) of ``done`` is refused as a conflict and writes nothing: every
+    table and the change log as they were."""
+    before, count = digest(store), _log_count(store)
+    with pytest.raises(SnapshotConflict):
+        step(store, done)
+    assert digest(store) == before and _log_count(store) == count
